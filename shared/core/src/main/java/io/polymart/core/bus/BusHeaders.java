@@ -1,0 +1,14 @@
+package io.polymart.core.bus;
+
+/** Delivery headers the gateway sets on every request it forwards; verticles trust them. */
+public final class BusHeaders {
+  public static final String USER_ID = "x-user-id";
+  public static final String USER_ROLES = "x-user-roles";
+  public static final String SESSION_ID = "x-session-id";
+  public static final String CLIENT_IP = "x-client-ip";
+  public static final String USER_AGENT = "x-user-agent";
+  public static final String REQUEST_ID = "x-request-id";
+
+  private BusHeaders() {
+  }
+}

@@ -1,0 +1,101 @@
+package io.polymart.core.bus;
+
+import io.polymart.core.error.ServiceException;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A request forwarded by the gateway: {@code {"params": {...}, "query": {...}, "body": {...}}} plus the
+ * caller's identity in delivery headers.
+ */
+public final class BusRequest {
+  private final Message<JsonObject> message;
+  private final JsonObject envelope;
+
+  public BusRequest(Message<JsonObject> message) {
+    this.message = message;
+    this.envelope = message.body() == null ? new JsonObject() : message.body();
+  }
+
+  public static JsonObject envelope(JsonObject params, JsonObject query, JsonObject body) {
+    return new JsonObject().put("params", params).put("query", query).put("body", body);
+  }
+
+  public JsonObject body() {
+    JsonObject body = envelope.getJsonObject("body");
+    return body == null ? new JsonObject() : body;
+  }
+
+  public String param(String name) {
+    JsonObject params = envelope.getJsonObject("params");
+    String value = params == null ? null : params.getString(name);
+    if (value == null) {
+      throw ServiceException.invalidField(name, "is required");
+    }
+    return value;
+  }
+
+  /** A path parameter that names an entity by UUID; one that cannot be a UUID names nothing: 404. */
+  public UUID uuidParam(String name, String entity) {
+    try {
+      return UUID.fromString(param(name));
+    } catch (IllegalArgumentException e) {
+      throw ServiceException.notFound(entity + " not found");
+    }
+  }
+
+  /** A body field that must be a string when present. */
+  public String bodyString(String field) {
+    Object value = body().getValue(field);
+    if (value != null && !(value instanceof String)) {
+      throw ServiceException.invalidField(field, "must be a string");
+    }
+    return (String) value;
+  }
+
+  public Optional<String> query(String name) {
+    JsonObject query = envelope.getJsonObject("query");
+    return Optional.ofNullable(query == null ? null : query.getString(name)).filter(v -> !v.isEmpty());
+  }
+
+  /** The authenticated caller; a missing identity means the route was wired without auth. */
+  public String userId() {
+    String userId = message.headers().get(BusHeaders.USER_ID);
+    if (userId == null) {
+      throw ServiceException.unauthorized("Authentication required");
+    }
+    return userId;
+  }
+
+  public UUID userUuid() {
+    return UUID.fromString(userId());
+  }
+
+  public List<String> roles() {
+    String roles = message.headers().get(BusHeaders.USER_ROLES);
+    return roles == null || roles.isEmpty() ? List.of() : Arrays.asList(roles.split(","));
+  }
+
+  public Optional<String> sessionId() {
+    return Optional.ofNullable(message.headers().get(BusHeaders.SESSION_ID));
+  }
+
+  public String clientIp() {
+    return Optional.ofNullable(message.headers().get(BusHeaders.CLIENT_IP)).orElse("unknown");
+  }
+
+  public Optional<String> userAgent() {
+    return Optional.ofNullable(message.headers().get(BusHeaders.USER_AGENT));
+  }
+
+  public void requireRole(String role) {
+    if (!roles().contains(role)) {
+      throw ServiceException.forbidden("This action requires the " + role + " role");
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.polymart.core.bus;
+
+import io.polymart.core.error.ServiceException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Binds request handlers to event-bus addresses and turns their failures into reply failures the
+ * gateway understands. Unexpected errors are logged here and shown to callers only as a 500.
+ */
+public final class BusServer {
+  private static final Logger LOG = LoggerFactory.getLogger(BusServer.class);
+  private final Vertx vertx;
+  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+
+  public BusServer(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /** Handlers reply with a JSON object, or {@code null} for "no content". */
+  public BusServer handle(String address, Function<BusRequest, Future<JsonObject>> handler) {
+    consumers.add(vertx.eventBus().<JsonObject>consumer(address, message -> {
+      Future<JsonObject> result;
+      try {
+        result = handler.apply(new BusRequest(message));
+      } catch (RuntimeException e) {
+        result = Future.failedFuture(e);
+      }
+      result.onComplete(done -> {
+        if (done.succeeded()) {
+          message.reply(done.result());
+        } else {
+          Throwable failure = done.cause();
+          if (!(failure instanceof ServiceException)) {
+            LOG.error("Handler for {} failed", address, failure);
+          }
+          ServiceException error = failure instanceof ServiceException service ? service : ServiceException.internal();
+          message.fail(error.status(), error.toJson().encode());
+        }
+      });
+    }));
+    return this;
+  }
+
+  /** Resolves once every consumer is registered (cluster-wide when clustered). */
+  public Future<Void> ready() {
+    return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+  }
+}

@@ -1,0 +1,64 @@
+package io.polymart.core.config;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+
+/** Checks on values that a type alone cannot express; run after loading, before anything starts. */
+public final class ConfigRules {
+  public static final String MODE_LOCAL = "local";
+  public static final String MODE_PRODUCTION = "production";
+  private static final int MIN_SECRET_LENGTH = 32;
+
+  private ConfigRules() {
+  }
+
+  public static JsonObject check(JsonObject config) {
+    String mode = config.getString("mode");
+    if (!List.of(MODE_LOCAL, MODE_PRODUCTION).contains(mode)) {
+      throw new ConfigException("Configuration key 'mode' must be 'local' or 'production', got '" + mode + "'");
+    }
+    requireRange(config, "http", "port", 0, 65535);
+    requireRange(config, "http", "maxBodyBytes", 1, 64L * 1024 * 1024);
+    requireRange(config, "pg", "poolSize", 1, 1000);
+    requireRange(config, "users", "bcryptCost", 10, 16);
+    requireRange(config, "jwt", "accessTokenMinutes", 1, 24 * 60);
+    requireRange(config, "jwt", "refreshTokenDays", 1, 365);
+    for (String verticle : config.getJsonObject("verticles").fieldNames()) {
+      requireRange(config.getJsonObject("verticles"), verticle, "instances", 0, 256, "verticles.");
+    }
+    if (MODE_PRODUCTION.equals(mode)) {
+      String secret = config.getJsonObject("jwt").getString("secret");
+      if (secret.length() < MIN_SECRET_LENGTH) {
+        throw new ConfigException("Configuration key 'jwt.secret' is required in production mode (at least "
+            + MIN_SECRET_LENGTH + " characters)");
+      }
+      requireSet(config, "pg", "url");
+      requireSet(config, "redis", "url");
+      requireSet(config, "kafka", "bootstrapServers");
+      requireSet(config, "mongo", "url");
+      requireSet(config, "s3", "endpoint");
+    }
+    return config;
+  }
+
+  private static void requireSet(JsonObject config, String section, String key) {
+    if (config.getJsonObject(section).getString(key).isBlank()) {
+      throw new ConfigException("Configuration key '" + section + "." + key
+          + "' is required in production mode (embedded backends are for local mode only)");
+    }
+  }
+
+  private static void requireRange(JsonObject config, String section, String key, long min, long max) {
+    requireRange(config, section, key, min, max, "");
+  }
+
+  private static void requireRange(JsonObject config, String section, String key, long min, long max,
+      String prefix) {
+    long value = config.getJsonObject(section).getLong(key);
+    if (value < min || value > max) {
+      throw new ConfigException("Configuration key '" + prefix + section + "." + key + "' must be between "
+          + min + " and " + max + ", got " + value);
+    }
+  }
+}

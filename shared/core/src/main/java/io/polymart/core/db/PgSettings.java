@@ -1,0 +1,48 @@
+package io.polymart.core.db;
+
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/** PostgreSQL connection settings from {@code pg.*} and the pools built from them. */
+public final class PgSettings {
+  private final PgConnectOptions connectOptions;
+  private final int poolSize;
+
+  private PgSettings(PgConnectOptions connectOptions, int poolSize) {
+    this.connectOptions = connectOptions;
+    this.poolSize = poolSize;
+  }
+
+  public static PgSettings from(JsonObject config) {
+    JsonObject pg = config.getJsonObject("pg");
+    PgConnectOptions options = PgConnectOptions.fromUri(pg.getString("url"))
+        .setCachePreparedStatements(true);
+    return new PgSettings(options, pg.getInteger("poolSize"));
+  }
+
+  /** A pool for transactions; prepared statements are cached per connection. */
+  public Pool pool(Vertx vertx) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(poolSize))
+        .connectingTo(connectOptions)
+        .using(vertx)
+        .build();
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://" + connectOptions.getHost() + ":" + connectOptions.getPort() + "/"
+        + connectOptions.getDatabase();
+  }
+
+  public String user() {
+    return connectOptions.getUser();
+  }
+
+  public String password() {
+    return connectOptions.getPassword();
+  }
+}

@@ -1,0 +1,99 @@
+package io.polymart.core.config;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void defaultsAreBundled() {
+    JsonObject config = ConfigLoader.load(Optional.empty(), Map.of());
+    assertThat(config.getJsonObject("http").getInteger("port")).isEqualTo(8080);
+    assertThat(config.getString("mode")).isEqualTo("local");
+  }
+
+  @Test
+  void fileOverridesDefaultsAndEnvironmentOverridesTheFile() throws IOException {
+    Path file = write("{\"http\": {\"port\": 9000, \"corsOrigins\": [\"https://shop.example\"]}, \"pg\": {\"poolSize\": 4}}");
+
+    JsonObject config = ConfigLoader.load(Optional.of(file), Map.of(
+        "POLYMART_HTTP_PORT", "9100", "POLYMART_PG_URL", "postgresql://u:p@db:5432/shop",
+        "POLYMART_HTTP_TRUST_FORWARDED_FOR", "true", "POLYMART_USERS_RATE_LIMIT_LOGIN_PER_IP", "7",
+        "PATH", "/usr/bin"));
+
+    assertThat(config.getJsonObject("http").getInteger("port")).isEqualTo(9100);
+    assertThat(config.getJsonObject("http").getJsonArray("corsOrigins")).containsExactly("https://shop.example");
+    assertThat(config.getJsonObject("http").getBoolean("trustForwardedFor")).isTrue();
+    assertThat(config.getJsonObject("pg").getInteger("poolSize")).isEqualTo(4);
+    assertThat(config.getJsonObject("pg").getString("url")).isEqualTo("postgresql://u:p@db:5432/shop");
+    assertThat(config.getJsonObject("users").getJsonObject("rateLimit").getInteger("loginPerIp")).isEqualTo(7);
+  }
+
+  @Test
+  void envNamesFollowTheKeys() {
+    assertThat(ConfigLoader.envName("http.maxBodyBytes")).isEqualTo("POLYMART_HTTP_MAX_BODY_BYTES");
+    assertThat(ConfigLoader.envName("admin.email")).isEqualTo("POLYMART_ADMIN_EMAIL");
+    assertThat(ConfigLoader.envName("verticles.gateway.instances")).isEqualTo("POLYMART_VERTICLES_GATEWAY_INSTANCES");
+  }
+
+  @Test
+  void unknownKeysFailNamingTheKey() throws IOException {
+    Path file = write("{\"http\": {\"prot\": 1}}");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'http.prot'");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("POLYMART_HTTP_PROT", "1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("POLYMART_HTTP_PROT");
+  }
+
+  @Test
+  void illTypedValuesFailNamingTheKey() throws IOException {
+    Path file = write("{\"http\": {\"port\": \"eighty\"}}");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'http.port'");
+    Path fraction = write("{\"pg\": {\"poolSize\": 2.5}}");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(fraction), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'pg.poolSize'");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("POLYMART_HTTP_PORT", "x")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'http.port'");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("POLYMART_HTTP_TRUST_FORWARDED_FOR", "yes")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'http.trustForwardedFor'");
+    Path notJson = write("{nope");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(notJson), Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("not valid JSON");
+  }
+
+  @Test
+  void rulesCheckRangesAndProductionRequirements() {
+    JsonObject config = ConfigLoader.defaults();
+    assertThat(ConfigRules.check(config)).isSameAs(config);
+
+    JsonObject badPort = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_HTTP_PORT", "70000"));
+    assertThatThrownBy(() -> ConfigRules.check(badPort)).hasMessageContaining("'http.port'");
+
+    JsonObject production = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_MODE", "production"));
+    assertThatThrownBy(() -> ConfigRules.check(production)).hasMessageContaining("'jwt.secret'");
+    production.getJsonObject("jwt").put("secret", "s".repeat(40));
+    assertThatThrownBy(() -> ConfigRules.check(production)).hasMessageContaining("'pg.url'");
+
+    JsonObject badMode = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_MODE", "staging"));
+    assertThatThrownBy(() -> ConfigRules.check(badMode)).hasMessageContaining("'mode'");
+  }
+
+  private Path write(String json) throws IOException {
+    Path file = Files.createTempFile(dir, "conf", ".json");
+    Files.writeString(file, json);
+    return file;
+  }
+}

@@ -1,0 +1,95 @@
+package io.polymart.gateway;
+
+import io.polymart.core.bus.BusHeaders;
+import io.polymart.core.bus.BusRequest;
+import io.polymart.core.error.ServiceException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Map;
+
+/** Turns an HTTP request into an event-bus request and the reply into an HTTP response. */
+final class BusForwarder {
+  private static final long TIMEOUT_MS = 15_000;
+  private final EventBus eventBus;
+  private final BodySchemas schemas;
+  private final RequestContext requestContext;
+
+  BusForwarder(EventBus eventBus, BodySchemas schemas, RequestContext requestContext) {
+    this.eventBus = eventBus;
+    this.schemas = schemas;
+    this.requestContext = requestContext;
+  }
+
+  void forward(RoutingContext ctx, RouteSpec route) {
+    JsonObject body;
+    try {
+      body = route.bodySchema() == null ? new JsonObject() : parseBody(ctx);
+      if (route.bodySchema() != null) {
+        schemas.validate(route.bodySchema(), body);
+      }
+    } catch (ServiceException e) {
+      ErrorResponses.send(ctx, e);
+      return;
+    }
+    JsonObject params = new JsonObject();
+    ctx.pathParams().forEach(params::put);
+    JsonObject query = new JsonObject();
+    for (Map.Entry<String, String> entry : ctx.queryParams()) {
+      query.put(entry.getKey(), entry.getValue());
+    }
+    eventBus.<JsonObject>request(route.address(), BusRequest.envelope(params, query, body), deliveryOptions(ctx))
+        .onComplete(reply -> {
+          if (reply.failed()) {
+            ErrorResponses.send(ctx, ServiceException.fromFailure(reply.cause()));
+          } else if (route.successStatus() == 204 || reply.result().body() == null) {
+            ctx.response().setStatusCode(204).end();
+          } else {
+            ctx.response().setStatusCode(route.successStatus())
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(reply.result().body().toBuffer());
+          }
+        });
+  }
+
+  private DeliveryOptions deliveryOptions(RoutingContext ctx) {
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(TIMEOUT_MS)
+        .addHeader(BusHeaders.CLIENT_IP, requestContext.clientIp(ctx))
+        .addHeader(BusHeaders.REQUEST_ID, RequestContext.requestId(ctx));
+    String userAgent = ctx.request().getHeader(HttpHeaders.USER_AGENT);
+    if (userAgent != null) {
+      options.addHeader(BusHeaders.USER_AGENT, userAgent.length() > 512 ? userAgent.substring(0, 512) : userAgent);
+    }
+    Identity identity = ctx.get(Identity.KEY);
+    if (identity != null) {
+      options.addHeader(BusHeaders.USER_ID, identity.userId())
+          .addHeader(BusHeaders.USER_ROLES, String.join(",", identity.roles()));
+      if (identity.sessionId() != null) {
+        options.addHeader(BusHeaders.SESSION_ID, identity.sessionId());
+      }
+    }
+    return options;
+  }
+
+  private static JsonObject parseBody(RoutingContext ctx) {
+    Buffer raw = ctx.body() == null ? null : ctx.body().buffer();
+    if (raw == null || raw.length() == 0) {
+      throw new ServiceException(400, "MALFORMED_JSON", "A JSON object body is required", null, null);
+    }
+    try {
+      Object value = raw.toJsonValue();
+      if (value instanceof JsonObject object) {
+        return object;
+      }
+    } catch (DecodeException e) {
+      throw new ServiceException(400, "MALFORMED_JSON", "Request body is not valid JSON", null, null);
+    }
+    throw new ServiceException(400, "MALFORMED_JSON", "Request body must be a JSON object", null, null);
+  }
+}

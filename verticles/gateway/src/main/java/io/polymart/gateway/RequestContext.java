@@ -1,0 +1,49 @@
+package io.polymart.gateway;
+
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Request id (echoed or made), client address, and one access-log line per request. */
+final class RequestContext {
+  static final String REQUEST_ID_HEADER = "X-Request-Id";
+  static final String REQUEST_ID_KEY = "polymart.requestId";
+  private static final Logger ACCESS = LoggerFactory.getLogger("io.polymart.access");
+  private static final Pattern SAFE_REQUEST_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
+  private final boolean trustForwardedFor;
+
+  RequestContext(boolean trustForwardedFor) {
+    this.trustForwardedFor = trustForwardedFor;
+  }
+
+  void handle(RoutingContext ctx) {
+    long started = System.nanoTime();
+    String given = ctx.request().getHeader(REQUEST_ID_HEADER);
+    String requestId = given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    ctx.put(REQUEST_ID_KEY, requestId);
+    ctx.response().putHeader(REQUEST_ID_HEADER, requestId);
+    ctx.addEndHandler(done -> ACCESS.info("{} {} {} {}ms rid={}", ctx.request().method(), ctx.request().path(),
+        ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000, requestId));
+    ctx.next();
+  }
+
+  /** The client's address: the first X-Forwarded-For hop only when conf says a trusted proxy sets it. */
+  String clientIp(RoutingContext ctx) {
+    if (trustForwardedFor) {
+      String forwarded = ctx.request().getHeader("X-Forwarded-For");
+      if (forwarded != null && !forwarded.isBlank()) {
+        return forwarded.split(",")[0].trim();
+      }
+    }
+    SocketAddress remote = ctx.request().remoteAddress();
+    return remote == null ? "unknown" : remote.hostAddress();
+  }
+
+  static String requestId(RoutingContext ctx) {
+    return ctx.get(REQUEST_ID_KEY);
+  }
+}

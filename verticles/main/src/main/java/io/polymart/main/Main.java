@@ -1,0 +1,86 @@
+package io.polymart.main;
+
+import io.polymart.core.config.ConfigException;
+import io.polymart.core.config.ConfigLoader;
+import io.polymart.core.config.ConfigRules;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code java -jar polymart.jar [--conf FILE]}: loads conf, starts embedded backends where conf names
+ * none, deploys the platform, and on SIGTERM or Ctrl-C stops the HTTP server, then the verticles, then
+ * the backends.
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    long started = System.nanoTime();
+    JsonObject config;
+    try {
+      config = ConfigRules.check(ConfigLoader.load(confFile(args), System.getenv()));
+    } catch (ConfigException | IllegalArgumentException e) {
+      System.err.println("polymart: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    LocalRuntime runtime;
+    try {
+      runtime = LocalRuntime.prepare(config, true);
+    } catch (IllegalStateException e) {
+      LOG.error("Cannot start: {}", e.getMessage());
+      System.exit(1);
+      return;
+    } catch (Exception e) {
+      LOG.error("Cannot start: {}", e.getMessage(), e);
+      System.exit(1);
+      return;
+    }
+    // Registered before the platform starts, so a SIGTERM during start-up still stops the backends.
+    AtomicReference<Platform> platform = new AtomicReference<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("Stopping Polymart");
+      Platform running = platform.getAndSet(null);
+      if (running != null) {
+        running.stop();
+      }
+      runtime.close();
+      LOG.info("Polymart stopped");
+    }, "polymart-shutdown"));
+    try {
+      platform.set(Platform.start(config));
+    } catch (Exception e) {
+      LOG.error("Cannot start the platform: {}", e.getMessage(), e);
+      System.exit(1);
+      return;
+    }
+    JsonObject http = config.getJsonObject("http");
+    LOG.info("Polymart is up on http://{}:{} in {} ms ({} mode, data in {})", http.getString("host"),
+        http.getInteger("port"), (System.nanoTime() - started) / 1_000_000, config.getString("mode"),
+        config.getString("dataDir"));
+  }
+
+  static Optional<Path> confFile(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--conf")) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("--conf needs a file name");
+        }
+        return Optional.of(Path.of(args[i + 1]));
+      }
+      if (args[i].startsWith("--conf=")) {
+        return Optional.of(Path.of(args[i].substring("--conf=".length())));
+      }
+      throw new IllegalArgumentException("Unknown argument '" + args[i] + "'. Usage: java -jar polymart.jar [--conf FILE]");
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,79 @@
+package io.polymart.main;
+
+import io.polymart.core.health.ReadinessVerticle;
+import io.polymart.gateway.GatewayVerticle;
+import io.polymart.users.UsersVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Deploys the verticles on one Vert.x instance, domain verticles first and the gateway last, and stops
+ * them in reverse: the HTTP server closes before the verticles it forwards to.
+ */
+public final class Platform {
+  private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+  private static final long STOP_TIMEOUT_SECONDS = 30;
+  private final Vertx vertx;
+  private final Deque<String> deployments = new ArrayDeque<>();
+
+  private Platform(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /** Blocks until every verticle is deployed; {@code config} must name every backend. */
+  public static Platform start(JsonObject config) throws Exception {
+    Platform platform = new Platform(Vertx.vertx());
+    try {
+      platform.deploy(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      return platform;
+    } catch (Exception e) {
+      platform.stop();
+      throw e;
+    }
+  }
+
+  private Future<Void> deploy(JsonObject config) {
+    return deploy(ReadinessVerticle.class, config, 1)
+        .compose(v -> deploy(UsersVerticle.class, config, instances(config, "users")))
+        .compose(v -> deploy(GatewayVerticle.class, config, instances(config, "gateway")));
+  }
+
+  private Future<Void> deploy(Class<? extends io.vertx.core.Deployable> verticle, JsonObject config, int instances) {
+    return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config).setInstances(instances))
+        .onSuccess(id -> {
+          deployments.push(id);
+          LOG.info("Deployed {} x{}", verticle.getSimpleName(), instances);
+        })
+        .mapEmpty();
+  }
+
+  /** {@code verticles.<name>.instances}; 0 means one per core. */
+  static int instances(JsonObject config, String verticle) {
+    int configured = config.getJsonObject("verticles").getJsonObject(verticle).getInteger("instances");
+    return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+  }
+
+  public void stop() {
+    while (!deployments.isEmpty()) {
+      String id = deployments.pop();
+      try {
+        vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("Undeploying {} failed: {}", id, e.toString());
+      }
+    }
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("Closing Vert.x failed: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.polymart.main;
+
+import io.polymart.testing.HttpTestClient;
+import io.polymart.testing.HttpTestClient.Reply;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GatewayTest {
+  private final HttpTestClient http = TestPlatform.client();
+
+  @Test
+  void healthAndReadinessAnswerWithEveryBackendUp() {
+    Reply health = http.get("/health").send();
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.json().getString("status")).isEqualTo("up");
+
+    Reply ready = http.get("/ready").send();
+    assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+    JsonObject backends = ready.json().getJsonObject("backends");
+    assertThat(backends.fieldNames()).containsExactlyInAnyOrder("postgres", "redis", "kafka", "mongo", "s3");
+    backends.forEach(entry -> assertThat(entry.getValue()).as(entry.getKey()).isEqualTo("up"));
+  }
+
+  @Test
+  void unknownRoutesAnswer404InTheErrorShape() {
+    Reply reply = http.get("/api/v1/no-such-thing").send();
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.errorCode()).isEqualTo("NOT_FOUND");
+    assertThat(reply.json().getJsonObject("error").getString("message")).isNotBlank();
+    assertThat(reply.json().getJsonObject("error").getJsonArray("details")).isEmpty();
+
+    Reply wrongMethod = http.delete("/api/v1/auth/login").send();
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.errorCode()).isEqualTo("METHOD_NOT_ALLOWED");
+  }
+
+  @Test
+  void requestIdsAreEchoedOrMade() {
+    assertThat(http.get("/health").header("X-Request-Id", "abc-123").send().header("X-Request-Id"))
+        .isEqualTo("abc-123");
+    String made = http.get("/api/v1/nothing").send().header("X-Request-Id");
+    assertThat(made).hasSizeGreaterThan(10);
+    assertThat(http.get("/health").header("X-Request-Id", "bad id\twith spaces").send().header("X-Request-Id"))
+        .isNotEqualTo("bad id\twith spaces");
+  }
+
+  @Test
+  void securityHeadersAreOnEveryResponse() {
+    Reply reply = http.get("/api/v1/nothing").send();
+    assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(reply.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
+  }
+
+  @Test
+  void corsAllowsOnlyConfiguredOrigins() {
+    Reply allowed = http.call("OPTIONS", "/api/v1/auth/login").header("Origin", "http://localhost:8080")
+        .header("Access-Control-Request-Method", "POST").send();
+    assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:8080");
+
+    Reply foreign = http.call("OPTIONS", "/api/v1/auth/login").header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "POST").send();
+    assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
+  void theOpenApiDocumentIsServed() {
+    Reply reply = http.get("/api/v1/openapi.yaml").send();
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.text()).startsWith("openapi: 3").contains("/auth/register").contains("/admin/users/{id}");
+  }
+}

@@ -1,0 +1,103 @@
+package io.polymart.main;
+
+import io.polymart.testing.HttpTestClient;
+import io.polymart.testing.TestBackends;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real fat jar as its own process on a temporary data directory: starts, serves, stops cleanly on
+ * SIGTERM, keeps its data across a restart, and refuses a second instance on the same directory.
+ */
+class PolymartJarIT {
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void startsServesStopsOnSigtermAndKeepsItsDataAcrossRestarts() throws Exception {
+    int port = TestBackends.freePort();
+    HttpTestClient http = new HttpTestClient("http://127.0.0.1:" + port);
+    String email = TestPlatform.uniqueEmail("jar");
+
+    Process first = start(port, "first");
+    long coldMs = awaitReady(first, http);
+    Users.register(http, email);
+    Users.login(http, email, Users.PASSWORD);
+    stop(first);
+
+    Process second = start(port, "second");
+    long warmMs = awaitReady(second, http);
+    Users.Session session = Users.login(http, email, Users.PASSWORD);
+    assertThat(http.get("/api/v1/me").bearer(session.accessToken()).send().json().getString("email")).isEqualTo(email);
+
+    Process intruder = start(TestBackends.freePort(), "intruder");
+    assertThat(intruder.waitFor(60, TimeUnit.SECONDS)).as("second instance fails fast").isTrue();
+    assertThat(intruder.exitValue()).isNotZero();
+    assertThat(Files.readString(dataDir.resolveSibling(dataDir.getFileName() + "-intruder.log")))
+        .contains("already in use");
+    assertThat(http.get("/ready").send().status()).isEqualTo(200);
+
+    stop(second);
+    System.out.printf("polymart.jar start to /ready: cold %d ms, warm %d ms%n", coldMs, warmMs);
+  }
+
+  private Process start(int port, String name) throws IOException {
+    Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
+    ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("polymart.jar"))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().put("POLYMART_DATA_DIR", dataDir.toString());
+    builder.environment().put("POLYMART_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("POLYMART_HTTP_HOST", "127.0.0.1");
+    return builder.start();
+  }
+
+  private static long awaitReady(Process process, HttpTestClient http) throws InterruptedException {
+    Instant started = Instant.now();
+    Instant deadline = started.plus(READY_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      assertThat(process.isAlive()).as("polymart exited early").isTrue();
+      try {
+        if (http.get("/ready").send().status() == 200) {
+          return Duration.between(started, Instant.now()).toMillis();
+        }
+      } catch (UncheckedIOException notListeningYet) {
+        // keep waiting
+      }
+      process.waitFor(200, TimeUnit.MILLISECONDS);
+    }
+    throw new AssertionError("polymart was not ready within " + READY_TIMEOUT);
+  }
+
+  private void stop(Process process) throws InterruptedException {
+    List<ProcessHandle> children = process.descendants().toList();
+    assertThat(children).as("embedded postgres and redis run as child processes").isNotEmpty();
+    process.destroy(); // SIGTERM
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("polymart stops on SIGTERM").isTrue();
+    for (ProcessHandle child : children) {
+      child.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+      assertThat(child.isAlive()).as("leftover " + child.info().command().orElse("?")).isFalse();
+    }
+    assertThat(ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains(dataDir.toString()))
+        .toList()).as("processes still using the data directory").isEmpty();
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+}

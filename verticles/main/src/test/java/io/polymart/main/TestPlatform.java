@@ -1,0 +1,56 @@
+package io.polymart.main;
+
+import io.polymart.testing.HttpTestClient;
+import io.polymart.testing.TestBackends;
+import io.vertx.core.json.JsonObject;
+
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The whole platform deployed once per test JVM on the shared embedded backends. */
+final class TestPlatform {
+  static final String ADMIN_EMAIL = "root-admin@polymart.test";
+  static final String ADMIN_PASSWORD = "Adm1nPassw0rd";
+  private static Platform platform;
+  private static JsonObject config;
+
+  private TestPlatform() {
+  }
+
+  static synchronized JsonObject config() {
+    if (platform == null) {
+      config = TestBackends.config();
+      // Tests act as many clients from one machine, each with its own forwarded address.
+      config.getJsonObject("http").put("trustForwardedFor", true);
+      config.getJsonObject("verticles").getJsonObject("gateway").put("instances", 2);
+      config.getJsonObject("admin").put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD);
+      try {
+        platform = Platform.start(config);
+      } catch (Exception e) {
+        throw new IllegalStateException("Platform did not start", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "test-platform-stop"));
+    }
+    return config;
+  }
+
+  static String baseUrl() {
+    JsonObject http = config().getJsonObject("http");
+    return "http://127.0.0.1:" + http.getInteger("port");
+  }
+
+  /** A client that looks like a distinct machine, so rate limits of one test do not touch another. */
+  static HttpTestClient client() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    String ip = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    return new HttpTestClient(baseUrl()).withHeader("X-Forwarded-For", ip);
+  }
+
+  static String uniqueEmail(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+  }
+
+  static String jwtSecret() {
+    return config().getJsonObject("jwt").getString("secret");
+  }
+}

@@ -1,0 +1,94 @@
+package io.polymart.users;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code users.accounts} table. */
+final class AccountRepository {
+
+  Future<Optional<Account>> insert(SqlClient sql, String email, String passwordHash, String username, String phone,
+      List<String> roles) {
+    return sql.preparedQuery("INSERT INTO users.accounts (email, password_hash, username, phone, roles) "
+            + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING " + Account.COLUMNS)
+        .execute(Tuple.of(email, passwordHash, username, phone, roles.toArray(String[]::new)))
+        .map(AccountRepository::first);
+  }
+
+  Future<Optional<Account>> byEmail(SqlClient sql, String email) {
+    return sql.preparedQuery("SELECT " + Account.COLUMNS + " FROM users.accounts WHERE email = $1")
+        .execute(Tuple.of(email))
+        .map(AccountRepository::first);
+  }
+
+  Future<Optional<Account>> byId(SqlClient sql, UUID id) {
+    return sql.preparedQuery("SELECT " + Account.COLUMNS + " FROM users.accounts WHERE id = $1")
+        .execute(Tuple.of(id))
+        .map(AccountRepository::first);
+  }
+
+  /** Locks the account row: serialises changes that must keep per-user invariants. */
+  Future<Optional<Account>> lock(SqlClient sql, UUID id) {
+    return sql.preparedQuery("SELECT " + Account.COLUMNS + " FROM users.accounts WHERE id = $1 FOR UPDATE")
+        .execute(Tuple.of(id))
+        .map(AccountRepository::first);
+  }
+
+  /** Sets the given columns; names come from the caller's fixed list, values are parameters. */
+  Future<Optional<Account>> update(SqlClient sql, UUID id, Map<String, Object> columns) {
+    List<String> assignments = new ArrayList<>();
+    Tuple values = Tuple.tuple().addValue(id);
+    for (Map.Entry<String, Object> column : columns.entrySet()) {
+      values.addValue(column.getValue());
+      assignments.add(column.getKey() + " = $" + values.size());
+    }
+    assignments.add("updated_at = now()");
+    return sql.preparedQuery("UPDATE users.accounts SET " + String.join(", ", assignments)
+            + " WHERE id = $1 RETURNING " + Account.COLUMNS)
+        .execute(values)
+        .map(AccountRepository::first);
+  }
+
+  /** Makes every access token issued so far for the account stale; answers the new version. */
+  Future<Integer> bumpTokenVersion(SqlClient sql, UUID id) {
+    return sql.preparedQuery("UPDATE users.accounts SET token_version = token_version + 1 WHERE id = $1 "
+            + "RETURNING token_version")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.iterator().next().getInteger(0));
+  }
+
+  Future<Page> search(SqlClient sql, String query, int page, int size) {
+    String pattern = query == null ? null : "%" + escapeLike(query) + "%";
+    String filter = " FROM users.accounts WHERE $1::text IS NULL OR email ILIKE $1 OR username ILIKE $1";
+    Future<List<Account>> accounts = sql.preparedQuery("SELECT " + Account.COLUMNS + filter
+            + " ORDER BY created_at, id LIMIT $2 OFFSET $3")
+        .execute(Tuple.of(pattern, size, (long) (page - 1) * size))
+        .map(rows -> {
+          List<Account> list = new ArrayList<>();
+          rows.forEach(row -> list.add(Account.from(row)));
+          return list;
+        });
+    Future<Long> total = sql.preparedQuery("SELECT count(*)" + filter).execute(Tuple.of(pattern))
+        .map(rows -> rows.iterator().next().getLong(0));
+    return Future.all(accounts, total).map(both -> new Page(accounts.result(), total.result()));
+  }
+
+  record Page(List<Account> accounts, long total) {
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static Optional<Account> first(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(Account.from(rows.iterator().next()));
+  }
+}

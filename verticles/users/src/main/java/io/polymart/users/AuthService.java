@@ -1,0 +1,192 @@
+package io.polymart.users;
+
+import io.polymart.core.bus.BusRequest;
+import io.polymart.core.error.FieldErrors;
+import io.polymart.core.error.ServiceException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Registration, login, refresh-token rotation and sessions. */
+final class AuthService {
+  private static final String INVALID_CREDENTIALS = "Invalid email or password";
+  private static final String INVALID_REFRESH = "Refresh token is invalid or expired";
+
+  private final Pool pool;
+  private final AccountRepository accounts;
+  private final SessionRepository sessions;
+  private final PasswordHasher passwords;
+  private final TokenIssuer tokens;
+  private final RateLimiter limiter;
+  private final Revocations revocations;
+  private final JsonObject limits;
+
+  AuthService(Pool pool, AccountRepository accounts, SessionRepository sessions, PasswordHasher passwords,
+      TokenIssuer tokens, RateLimiter limiter, Revocations revocations, JsonObject limits) {
+    this.pool = pool;
+    this.accounts = accounts;
+    this.sessions = sessions;
+    this.passwords = passwords;
+    this.tokens = tokens;
+    this.limiter = limiter;
+    this.revocations = revocations;
+    this.limits = limits;
+  }
+
+  Future<JsonObject> register(BusRequest request) {
+    String email = UserRules.normalizeEmail(request.bodyString("email"));
+    String password = request.bodyString("password");
+    String username = request.bodyString("username");
+    String phone = request.bodyString("phone");
+    FieldErrors errors = new FieldErrors();
+    UserRules.email(errors, email);
+    UserRules.password(errors, password);
+    UserRules.username(errors, username);
+    if (phone != null) {
+      UserRules.phone(errors, "phone", phone);
+    }
+    errors.throwIfAny();
+    return limiter.hit("register:ip:" + request.clientIp(), limits.getInteger("registerPerIp"))
+        .compose(v -> limiter.hit("register:account:" + email, limits.getInteger("registerPerAccount")))
+        .compose(v -> accounts.byEmail(pool, email))
+        .compose(existing -> existing.isPresent() ? Future.failedFuture(emailTaken()) : passwords.hash(password))
+        .compose(hash -> pool.withTransaction(conn -> accounts.insert(conn, email, hash, username, phone,
+                List.of("customer"))
+            .compose(created -> created.isEmpty()
+                ? Future.failedFuture(emailTaken())
+                : startSession(conn, created.get(), request))));
+  }
+
+  Future<JsonObject> login(BusRequest request) {
+    String email = UserRules.normalizeEmail(request.bodyString("email"));
+    String password = request.bodyString("password");
+    if (email == null || password == null) {
+      throw ServiceException.unauthorized(INVALID_CREDENTIALS);
+    }
+    String accountKey = "login:account:" + email;
+    int perAccount = limits.getInteger("loginPerAccount");
+    return limiter.hit("login:ip:" + request.clientIp(), limits.getInteger("loginPerIp"))
+        .compose(v -> limiter.check(accountKey, perAccount))
+        .compose(v -> accounts.byEmail(pool, email))
+        .compose(found -> passwords.verify(password, found.map(Account::passwordHash).orElse(null))
+            .compose(matches -> {
+              if (!matches) {
+                // Only failures count against the account, so its owner is not locked out by logging in.
+                return limiter.count(accountKey)
+                    .compose(n -> Future.failedFuture(ServiceException.unauthorized(INVALID_CREDENTIALS)));
+              }
+              Account account = found.get();
+              if (!account.active()) {
+                return Future.failedFuture(ServiceException.forbidden("This account is disabled"));
+              }
+              return pool.withTransaction(conn -> startSession(conn, account, request));
+            }));
+  }
+
+  Future<JsonObject> refresh(BusRequest request) {
+    String refreshToken = request.bodyString("refreshToken");
+    if (refreshToken == null) {
+      throw ServiceException.unauthorized(INVALID_REFRESH);
+    }
+    byte[] hash = TokenIssuer.hash(refreshToken);
+    // Outcomes, not failures: revoking a session on reuse must commit even though the caller gets 401.
+    return pool.withTransaction(conn -> sessions.claimRefreshToken(conn, hash).compose(claim -> switch (claim.use()) {
+      case UNKNOWN -> Future.succeededFuture(RefreshOutcome.failed(ServiceException.unauthorized(INVALID_REFRESH)));
+      case REUSED -> endSession(conn, claim.sessionId()).map(v -> RefreshOutcome.failed(
+          ServiceException.unauthorized("Refresh token was already used; the session has been ended")));
+      case ACCEPTED -> rotate(conn, claim.sessionId(), request);
+    })).compose(outcome -> outcome.error() == null
+        ? Future.succeededFuture(outcome.body())
+        : Future.failedFuture(outcome.error()));
+  }
+
+  private Future<RefreshOutcome> rotate(SqlClient conn, UUID sessionId, BusRequest request) {
+    return sessions.liveSessionOwner(conn, sessionId).compose(owner -> {
+      if (owner.isEmpty()) {
+        return Future.succeededFuture(RefreshOutcome.failed(ServiceException.unauthorized(INVALID_REFRESH)));
+      }
+      return accounts.byId(conn, owner.get()).compose(account -> {
+        if (account.isEmpty() || !account.get().active()) {
+          return endSession(conn, sessionId).map(v -> RefreshOutcome.failed(
+              ServiceException.forbidden("This account is disabled")));
+        }
+        String refreshToken = TokenIssuer.newRefreshToken();
+        return sessions.addRefreshToken(conn, sessionId, TokenIssuer.hash(refreshToken),
+                tokens.refreshTokenLifetime())
+            .compose(v -> sessions.touch(conn, sessionId, request.userAgent().orElse(null), request.clientIp(),
+                tokens.refreshTokenLifetime()))
+            .map(v -> RefreshOutcome.ok(tokenResponse(account.get(), sessionId, refreshToken)));
+      });
+    });
+  }
+
+  private Future<Void> endSession(SqlClient conn, UUID sessionId) {
+    return sessions.revoke(conn, sessionId).compose(v -> revocations.session(sessionId));
+  }
+
+  private record RefreshOutcome(JsonObject body, ServiceException error) {
+    static RefreshOutcome ok(JsonObject body) {
+      return new RefreshOutcome(body, null);
+    }
+
+    static RefreshOutcome failed(ServiceException error) {
+      return new RefreshOutcome(null, error);
+    }
+  }
+
+  Future<JsonObject> logout(BusRequest request) {
+    String refreshToken = request.bodyString("refreshToken");
+    if (refreshToken == null) {
+      return Future.succeededFuture();
+    }
+    return sessions.revokeByToken(pool, TokenIssuer.hash(refreshToken))
+        .compose(ended -> ended.map(revocations::session).orElse(Future.succeededFuture()))
+        .map(v -> null);
+  }
+
+  Future<JsonObject> logoutAll(BusRequest request) {
+    return sessions.revokeAll(pool, request.userUuid()).compose(revocations::sessions).map(v -> null);
+  }
+
+  Future<JsonObject> listSessions(BusRequest request) {
+    String current = request.sessionId().orElse("");
+    return sessions.live(pool, request.userUuid()).map(live -> {
+      live.forEach(session -> session.put("current", current.equals(session.getString("id"))));
+      return new JsonObject().put("items", new JsonArray(live));
+    });
+  }
+
+  Future<JsonObject> endSession(BusRequest request) {
+    UUID sessionId = request.uuidParam("id", "Session");
+    return sessions.revokeOwned(pool, request.userUuid(), sessionId).compose(ended -> ended
+        ? revocations.session(sessionId).map(v -> null)
+        : Future.failedFuture(ServiceException.notFound("Session not found")));
+  }
+
+  private Future<JsonObject> startSession(SqlClient conn, Account account, BusRequest request) {
+    String refreshToken = TokenIssuer.newRefreshToken();
+    return sessions.createSession(conn, account.id(), request.userAgent().orElse(null), request.clientIp(),
+            tokens.refreshTokenLifetime())
+        .compose(sessionId -> sessions.addRefreshToken(conn, sessionId, TokenIssuer.hash(refreshToken),
+                tokens.refreshTokenLifetime())
+            .map(v -> tokenResponse(account, sessionId, refreshToken)));
+  }
+
+  private JsonObject tokenResponse(Account account, UUID sessionId, String refreshToken) {
+    return new JsonObject()
+        .put("user", account.toJson())
+        .put("accessToken", tokens.accessToken(account, sessionId.toString()))
+        .put("refreshToken", refreshToken)
+        .put("tokenType", "Bearer")
+        .put("expiresIn", tokens.accessTokenSeconds());
+  }
+
+  private static ServiceException emailTaken() {
+    return ServiceException.conflict("EMAIL_TAKEN", "An account with this email already exists");
+  }
+}
