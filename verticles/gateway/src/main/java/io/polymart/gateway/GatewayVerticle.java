@@ -21,10 +21,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /** The HTTP front door: routes under /api/v1 forwarded to verticles over the event bus. */
 public final class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+  private static final long SHUTDOWN_GRACE_SECONDS = 10;
   private HttpServer server;
 
   @Override
@@ -101,6 +103,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    // Graceful: stop accepting, let requests in flight finish, then close what is left.
+    return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
   }
 }

@@ -3,6 +3,7 @@ package io.polymart.main;
 import io.polymart.core.health.ReadinessVerticle;
 import io.polymart.gateway.GatewayVerticle;
 import io.polymart.users.UsersVerticle;
+import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,7 +31,8 @@ public final class Platform {
 
   /** Blocks until every verticle is deployed; {@code config} must name every backend. */
   public static Platform start(JsonObject config) throws Exception {
-    Platform platform = new Platform(Vertx.vertx());
+    Platform platform = new Platform(
+        VertxFactory.create(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS));
     try {
       platform.deploy(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       return platform;
@@ -41,24 +43,31 @@ public final class Platform {
   }
 
   private Future<Void> deploy(JsonObject config) {
-    return deploy(ReadinessVerticle.class, config, 1)
-        .compose(v -> deploy(UsersVerticle.class, config, instances(config, "users")))
-        .compose(v -> deploy(GatewayVerticle.class, config, instances(config, "gateway")));
+    // Domain verticles start side by side; the gateway opens the port only once they answer.
+    return Future.all(
+            deploy(ReadinessVerticle.class, config, 1),
+            deployIfEnabled(UsersVerticle.class, config, "users"))
+        .compose(v -> deployIfEnabled(GatewayVerticle.class, config, "gateway"));
   }
 
-  private Future<Void> deploy(Class<? extends io.vertx.core.Deployable> verticle, JsonObject config, int instances) {
+  /** {@code verticles.<name>.enabled} lets a node run a subset; {@code instances} 0 means one per core. */
+  private Future<Void> deployIfEnabled(Class<? extends Deployable> verticle, JsonObject config, String name) {
+    JsonObject settings = config.getJsonObject("verticles").getJsonObject(name);
+    if (!settings.getBoolean("enabled")) {
+      LOG.info("{} is disabled on this node", verticle.getSimpleName());
+      return Future.succeededFuture();
+    }
+    int configured = settings.getInteger("instances");
+    return deploy(verticle, config, configured > 0 ? configured : Runtime.getRuntime().availableProcessors());
+  }
+
+  private Future<Void> deploy(Class<? extends Deployable> verticle, JsonObject config, int instances) {
     return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config).setInstances(instances))
         .onSuccess(id -> {
           deployments.push(id);
           LOG.info("Deployed {} x{}", verticle.getSimpleName(), instances);
         })
         .mapEmpty();
-  }
-
-  /** {@code verticles.<name>.instances}; 0 means one per core. */
-  static int instances(JsonObject config, String verticle) {
-    int configured = config.getJsonObject("verticles").getJsonObject(verticle).getInteger("instances");
-    return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
   }
 
   public void stop() {

@@ -24,6 +24,9 @@ final class TestPlatform {
       config.getJsonObject("http").put("trustForwardedFor", true);
       config.getJsonObject("verticles").getJsonObject("gateway").put("instances", 2);
       config.getJsonObject("admin").put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD);
+      // Lower than the defaults only to keep the suite quick on two cores; the jar test runs the defaults.
+      config.getJsonObject("users").put("bcryptCost", 10);
+      config.getJsonObject("users").getJsonObject("rateLimit").put("loginPerIp", 12).put("registerPerIp", 6);
       try {
         platform = Platform.start(config);
       } catch (Exception e) {

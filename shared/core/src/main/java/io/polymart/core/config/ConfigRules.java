@@ -27,25 +27,28 @@ public final class ConfigRules {
     for (String verticle : config.getJsonObject("verticles").fieldNames()) {
       requireRange(config.getJsonObject("verticles"), verticle, "instances", 0, 256, "verticles.");
     }
-    if (MODE_PRODUCTION.equals(mode)) {
-      String secret = config.getJsonObject("jwt").getString("secret");
-      if (secret.length() < MIN_SECRET_LENGTH) {
-        throw new ConfigException("Configuration key 'jwt.secret' is required in production mode (at least "
-            + MIN_SECRET_LENGTH + " characters)");
+    requireRange(config, "cluster", "port", 1, 65535);
+    boolean clustered = config.getJsonObject("cluster").getBoolean("enabled");
+    boolean production = MODE_PRODUCTION.equals(mode);
+    if (production || clustered) {
+      String reason = production ? "in production mode (embedded backends and generated keys are for local mode only)"
+          : "when cluster.enabled is true (every node must share it)";
+      if (config.getJsonObject("jwt").getString("secret").length() < MIN_SECRET_LENGTH) {
+        throw new ConfigException("Configuration key 'jwt.secret' is required " + reason + ", at least "
+            + MIN_SECRET_LENGTH + " characters");
       }
-      requireSet(config, "pg", "url");
-      requireSet(config, "redis", "url");
-      requireSet(config, "kafka", "bootstrapServers");
-      requireSet(config, "mongo", "url");
-      requireSet(config, "s3", "endpoint");
+      requireSet(config, "pg", "url", reason);
+      requireSet(config, "redis", "url", reason);
+      requireSet(config, "kafka", "bootstrapServers", reason);
+      requireSet(config, "mongo", "url", reason);
+      requireSet(config, "s3", "endpoint", reason);
     }
     return config;
   }
 
-  private static void requireSet(JsonObject config, String section, String key) {
+  private static void requireSet(JsonObject config, String section, String key, String reason) {
     if (config.getJsonObject(section).getString(key).isBlank()) {
-      throw new ConfigException("Configuration key '" + section + "." + key
-          + "' is required in production mode (embedded backends are for local mode only)");
+      throw new ConfigException("Configuration key '" + section + "." + key + "' is required " + reason);
     }
   }
 

@@ -87,6 +87,12 @@ class ConfigLoaderTest {
     production.getJsonObject("jwt").put("secret", "s".repeat(40));
     assertThatThrownBy(() -> ConfigRules.check(production)).hasMessageContaining("'pg.url'");
 
+    JsonObject clustered = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CLUSTER_ENABLED", "true",
+        "POLYMART_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701"));
+    assertThat(clustered.getJsonObject("cluster").getJsonArray("members")).containsExactly("10.0.0.1:5701", "10.0.0.2:5701");
+    assertThatThrownBy(() -> ConfigRules.check(clustered)).hasMessageContaining("'jwt.secret'")
+        .hasMessageContaining("cluster.enabled");
+
     JsonObject badMode = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_MODE", "staging"));
     assertThatThrownBy(() -> ConfigRules.check(badMode)).hasMessageContaining("'mode'");
   }

@@ -1,0 +1,81 @@
+package io.polymart.main;
+
+import io.polymart.testing.HttpTestClient;
+import io.polymart.testing.TestBackends;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two clustered nodes on the shared backends: one runs only the users verticle, the other only the
+ * gateway. Requests and token revocations cross the event bus between them.
+ */
+class ClusterTest {
+  private static Platform usersNode;
+  private static Platform gatewayNode;
+  private static HttpTestClient http;
+
+  @BeforeAll
+  static void startTwoNodes() throws Exception {
+    int usersPort = TestBackends.freePort();
+    int gatewayPort = TestBackends.freePort();
+    JsonArray members = new JsonArray().add("127.0.0.1:" + usersPort).add("127.0.0.1:" + gatewayPort);
+    String clusterName = "polymart-test-" + usersPort;
+    JsonObject usersConfig = node(clusterName, usersPort, members);
+    usersConfig.getJsonObject("verticles").getJsonObject("gateway").put("enabled", false);
+    usersNode = Platform.start(usersConfig);
+    JsonObject gatewayConfig = node(clusterName, gatewayPort, members);
+    gatewayConfig.getJsonObject("verticles").getJsonObject("users").put("enabled", false);
+    gatewayNode = Platform.start(gatewayConfig);
+    http = new HttpTestClient("http://127.0.0.1:" + gatewayConfig.getJsonObject("http").getInteger("port"))
+        .withHeader("X-Forwarded-For", "10.99.0.1");
+  }
+
+  private static JsonObject node(String clusterName, int clusterPort, JsonArray members) {
+    JsonObject config = TestBackends.config();
+    config.getJsonObject("http").put("trustForwardedFor", true);
+    config.getJsonObject("users").put("bcryptCost", 10);
+    config.getJsonObject("cluster").put("enabled", true).put("name", clusterName)
+        .put("port", clusterPort).put("members", members);
+    return config;
+  }
+
+  @AfterAll
+  static void stopNodes() {
+    if (gatewayNode != null) {
+      gatewayNode.stop();
+    }
+    if (usersNode != null) {
+      usersNode.stop();
+    }
+  }
+
+  @Test
+  void aGatewayNodeServesUsersRunningOnAnotherNodeAndLearnsTheirRevocations() {
+    String email = TestPlatform.uniqueEmail("cluster");
+    Users.Session session = Users.register(http, email);
+    assertThat(http.get("/api/v1/me").bearer(session.accessToken()).send().json().getString("email")).isEqualTo(email);
+    assertThat(http.get("/ready").send().status()).isEqualTo(200);
+
+    assertThat(http.post("/api/v1/auth/logout-all").bearer(session.accessToken()).send().status()).isEqualTo(204);
+
+    // The revocation is published across the cluster; it may land a moment after the 204.
+    assertThat(awaitStatus(session.accessToken(), 401, Duration.ofSeconds(5))).isEqualTo(401);
+  }
+
+  private static int awaitStatus(String accessToken, int expected, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    int status;
+    do {
+      status = http.get("/api/v1/me").bearer(accessToken).send().status();
+    } while (status != expected && Instant.now().isBefore(deadline));
+    return status;
+  }
+}
