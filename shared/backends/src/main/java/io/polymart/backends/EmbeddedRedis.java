@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@code redis-server} child process on a free port on 127.0.0.1, working directory {@code dataDir/redis}.
  * Persistent mode: append-only file (fsync every second) plus the default RDB snapshots; otherwise no persistence at
- * all. The executable is, in this order: the system property {@code polymart.redis.executable} or the environment
- * variable {@code POLYMART_REDIS_EXECUTABLE}; on Linux x86-64 the Redis 6.2 binary inside
+ * all. The executable is, in this order: the system property {@code polymart.redis.executable} (not a
+ * {@code POLYMART_*} variable: those are configuration keys, and unknown ones stop the start); on Linux x86-64 the Redis 6.2 binary inside
  * {@code com.github.codemonstur:embedded-redis}, copied once per machine and user under {@code java.io.tmpdir};
  * otherwise {@code redis-server} from the PATH.
  */
@@ -249,7 +249,7 @@ final class EmbeddedRedis implements AutoCloseable {
   }
 
   private static String executable() {
-    String configured = System.getProperty("polymart.redis.executable", System.getenv("POLYMART_REDIS_EXECUTABLE"));
+    String configured = System.getProperty("polymart.redis.executable");
     if (configured != null && !configured.isBlank()) {
       return configured;
     }
