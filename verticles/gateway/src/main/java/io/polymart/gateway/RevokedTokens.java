@@ -19,21 +19,33 @@ import java.util.Map;
 final class RevokedTokens {
   private static final Logger LOG = LoggerFactory.getLogger(RevokedTokens.class);
   private static final long PURGE_INTERVAL_MS = 60_000;
+  private static final long RETRY_MS = 2_000;
   private final Map<String, Long> sessionsUntil = new HashMap<>();
   private final Map<String, UserCutoff> users = new HashMap<>();
 
   private record UserCutoff(int minVersion, long until) {
   }
 
-  /** Subscribes, then loads what is already in force, so nothing published in between is missed. */
+  /**
+   * Subscribes, then loads what is already in force, so nothing published in between is missed. If the
+   * users verticle cannot answer yet, the gateway starts anyway and keeps asking until it does.
+   */
   Future<Void> start(Vertx vertx) {
     vertx.setPeriodic(PURGE_INTERVAL_MS, id -> purge(System.currentTimeMillis()));
     return vertx.eventBus().<JsonObject>consumer(Addresses.USERS_REVOCATIONS, message -> add(message.body()))
         .completion()
-        .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.USERS_REVOCATIONS_LIST, new JsonObject(),
-            new DeliveryOptions().setSendTimeout(5_000)))
+        .compose(v -> load(vertx));
+  }
+
+  /** Completes after the first attempt, whatever its outcome. */
+  private Future<Void> load(Vertx vertx) {
+    return vertx.eventBus().<JsonObject>request(Addresses.USERS_REVOCATIONS_LIST, new JsonObject(),
+            new DeliveryOptions().setSendTimeout(5_000))
         .onSuccess(reply -> reply.body().getJsonArray("items").forEach(item -> add((JsonObject) item)))
-        .onFailure(e -> LOG.warn("Could not load token revocations (users verticle unreachable?): {}", e.getMessage()))
+        .onFailure(e -> {
+          LOG.warn("Could not load token revocations yet ({}); retrying in {} ms", e.getMessage(), RETRY_MS);
+          vertx.setTimer(RETRY_MS, id -> load(vertx));
+        })
         .<Void>mapEmpty()
         .otherwiseEmpty();
   }
