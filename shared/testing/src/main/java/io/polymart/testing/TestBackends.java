@@ -31,7 +31,8 @@ public final class TestBackends {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      backends = EmbeddedBackends.start(new BackendsOptions(dataDir, false, EnumSet.allOf(Backend.class)));
+      backends = EmbeddedBackends.start(new BackendsOptions(dataDir, false, EnumSet.allOf(Backend.class)))
+          .ownedByCaller();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         backends.close();
         deleteRecursively(dataDir);

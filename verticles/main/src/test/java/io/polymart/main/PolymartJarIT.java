@@ -46,7 +46,7 @@ class PolymartJarIT {
     Process intruder = start(TestBackends.freePort(), "intruder");
     assertThat(intruder.waitFor(60, TimeUnit.SECONDS)).as("second instance fails fast").isTrue();
     assertThat(intruder.exitValue()).isNotZero();
-    assertThat(Files.readString(dataDir.resolveSibling(dataDir.getFileName() + "-intruder.log")))
+    assertThat(Files.readString(logFile("intruder")))
         .contains("already in use");
     assertThat(http.get("/ready").send().status()).isEqualTo(200);
 
@@ -55,7 +55,7 @@ class PolymartJarIT {
   }
 
   private Process start(int port, String name) throws IOException {
-    Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
+    Path log = logFile(name);
     ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("polymart.jar"))
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
@@ -63,6 +63,12 @@ class PolymartJarIT {
     builder.environment().put("POLYMART_HTTP_PORT", String.valueOf(port));
     builder.environment().put("POLYMART_HTTP_HOST", "127.0.0.1");
     return builder.start();
+  }
+
+  /** Kept under target/ so a failed run can be read afterwards. */
+  private static Path logFile(String name) throws IOException {
+    Path dir = Files.createDirectories(Path.of("target", "polymart-jar-it"));
+    return dir.resolve(name + ".log");
   }
 
   private static long awaitReady(Process process, HttpTestClient http) throws InterruptedException {
