@@ -11,8 +11,8 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +23,8 @@ public final class Platform {
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
   private static final long STOP_TIMEOUT_SECONDS = 30;
   private final Vertx vertx;
-  private final Deque<String> deployments = new ArrayDeque<>();
+  // pushed from event-loop threads as deployments complete, popped by the stopping thread
+  private final Deque<String> deployments = new ConcurrentLinkedDeque<>();
 
   private Platform(Vertx vertx) {
     this.vertx = vertx;
