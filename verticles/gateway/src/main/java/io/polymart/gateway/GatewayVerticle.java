@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -34,7 +35,10 @@ public final class GatewayVerticle extends VerticleBase {
     JsonObject http = config().getJsonObject("http");
     RevokedTokens revoked = new RevokedTokens();
     Router router = router(http, revoked);
-    return revoked.start(vertx).compose(v -> vertx.createHttpServer()
+    // No h2c upgrade: clients (curl, java.net.http) choke on a large response right after the 101,
+    // and browsers never use cleartext HTTP/2 anyway. TLS and HTTP/2 belong to the proxy in front.
+    HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
+    return revoked.start(vertx).compose(v -> vertx.createHttpServer(options)
         .requestHandler(router)
         .listen(http.getInteger("port"), http.getString("host")))
         .onSuccess(started -> {
