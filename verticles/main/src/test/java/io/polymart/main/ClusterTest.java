@@ -39,9 +39,7 @@ class ClusterTest {
   }
 
   private static JsonObject node(String clusterName, int clusterPort, JsonArray members) {
-    JsonObject config = TestBackends.config();
-    config.getJsonObject("http").put("trustForwardedFor", true);
-    config.getJsonObject("users").put("bcryptCost", 10);
+    JsonObject config = TestPlatform.nodeConfig();
     config.getJsonObject("cluster").put("enabled", true).put("name", clusterName)
         .put("port", clusterPort).put("members", members);
     return config;

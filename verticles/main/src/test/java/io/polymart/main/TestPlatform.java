@@ -19,13 +19,9 @@ final class TestPlatform {
 
   static synchronized JsonObject config() {
     if (platform == null) {
-      config = TestBackends.config();
-      // Tests act as many clients from one machine, each with its own forwarded address.
-      config.getJsonObject("http").put("trustForwardedFor", true);
+      config = nodeConfig();
       config.getJsonObject("verticles").getJsonObject("gateway").put("instances", 2);
       config.getJsonObject("admin").put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD);
-      // Lower than the defaults only to keep the suite quick on two cores; the jar test runs the defaults.
-      config.getJsonObject("users").put("bcryptCost", 10);
       config.getJsonObject("users").getJsonObject("rateLimit").put("loginPerIp", 12).put("registerPerIp", 6);
       try {
         platform = Platform.start(config);
@@ -35,6 +31,16 @@ final class TestPlatform {
       Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "test-platform-stop"));
     }
     return config;
+  }
+
+  /** Configuration for a platform node in tests, on the shared backends with its own HTTP port. */
+  static JsonObject nodeConfig() {
+    JsonObject node = TestBackends.config();
+    // Tests act as many clients from one machine, each with its own forwarded address.
+    node.getJsonObject("http").put("trustForwardedFor", true);
+    // Lower than the default only to keep the suite quick on two cores; the jar test runs the default.
+    node.getJsonObject("users").put("bcryptCost", 10);
+    return node;
   }
 
   static String baseUrl() {
