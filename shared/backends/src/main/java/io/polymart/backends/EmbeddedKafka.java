@@ -22,8 +22,18 @@ import org.slf4j.LoggerFactory;
  * Log directory {@code dataDir/kafka}, formatted on first start only, so topics and messages survive a restart. Sized
  * for one node: replication factor 1 everywhere, 1 partition per topic, topics created automatically, no initial
  * rebalance delay for consumer groups.
+ *
+ * <p>Usually started by {@link EmbeddedBackends}. Tests that need a broker outage start one themselves and restart it
+ * on the same port and directory, so that clients reconnect to it:
+ *
+ * <pre>{@code
+ * EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0);   // a free port
+ * int port = kafka.port();
+ * kafka.close();                                       // outage
+ * kafka = EmbeddedKafka.start(dir, port);              // back, with its topics and messages
+ * }</pre>
  */
-final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final int NODE_ID = 1;
@@ -39,6 +49,14 @@ final class EmbeddedKafka implements AutoCloseable {
   }
 
   static EmbeddedKafka start(Path logDir) {
+    return start(logDir, 0);
+  }
+
+  /**
+   * Starts a node with its log directory {@code logDir} (formatted if new) listening on {@code port}, or on a free
+   * port if {@code port} is 0. Returns when it accepts connections.
+   */
+  public static EmbeddedKafka start(Path logDir, int port) {
     Support.quietLoggers("kafka", "org.apache.kafka", "state.change.logger", "org.apache.zookeeper");
     // logs the activation of a new or restarted controller at WARN
     Support.setLevelIfUnset("ERROR", "org.apache.kafka.controller.QuorumController");
@@ -50,17 +68,17 @@ final class EmbeddedKafka implements AutoCloseable {
     }
     RuntimeException failure = null;
     for (int attempt = 0; attempt < 3; attempt++) {
-      int port = Support.freePort();
+      int brokerPort = port == 0 ? Support.freePort() : port;
       int controllerPort = Support.freePort();
-      KafkaConfig config = new KafkaConfig(properties(logDir, port, controllerPort), false);
+      KafkaConfig config = new KafkaConfig(properties(logDir, brokerPort, controllerPort), false);
       if (!Files.exists(logDir.resolve("meta.properties"))) {
         format(config, logDir);
       }
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       try {
         server.startup();
-        LOG.info("Kafka embedded (KRaft), listening on {}:{} (data: {})", Support.HOST, port, logDir);
-        return new EmbeddedKafka(server, port);
+        LOG.info("Kafka embedded (KRaft), listening on {}:{} (data: {})", Support.HOST, brokerPort, logDir);
+        return new EmbeddedKafka(server, brokerPort);
       } catch (RuntimeException e) {
         failure = e;
         try {
@@ -76,11 +94,12 @@ final class EmbeddedKafka implements AutoCloseable {
     throw new IllegalStateException("Kafka did not start", failure);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  String bootstrapServers() {
+  /** {@code 127.0.0.1:PORT}. */
+  public String bootstrapServers() {
     return Support.HOST + ":" + port;
   }
 

@@ -1,14 +1,119 @@
 package io.polymart.catalog;
 
+import com.mongodb.reactivestreams.client.MongoClient;
+import io.polymart.catalog.image.ImageProcessor;
+import io.polymart.core.bus.BusServer;
+import io.polymart.core.db.Migrations;
+import io.polymart.core.db.PgSettings;
+import io.polymart.core.mongo.MongoClients;
+import io.polymart.core.outbox.Outbox;
+import io.polymart.core.outbox.OutboxRelay;
+import io.polymart.core.redis.RedisClients;
+import io.polymart.core.s3.S3Clients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.Pool;
+
+import static io.polymart.core.bus.Addresses.*;
 
 /** Wires the catalog services to their event-bus addresses. */
 public final class CatalogVerticle extends VerticleBase {
   public static final String SCHEMA = "catalog";
+  static final String MEDIA_PREFIX = "/media/";
+  private Pool pool;
+  private RedisAPI redis;
+  private MongoClient mongo;
+  private ReservationSweeper sweeper;
+  private OutboxRelay relay;
 
   @Override
   public Future<?> start() {
-    return Future.succeededFuture();
+    JsonObject conf = config();
+    JsonObject catalog = conf.getJsonObject("catalog");
+    JsonObject images = catalog.getJsonObject("images");
+    PgSettings pg = PgSettings.from(conf);
+    pool = pg.pool(vertx);
+    redis = RedisClients.api(vertx, conf);
+    mongo = MongoClients.create(conf);
+    DetailsStore details = new DetailsStore(vertx, mongo.getDatabase(conf.getJsonObject("mongo").getString("database"))
+        .getCollection(DetailsStore.COLLECTION));
+    ImageStore imageStore = new ImageStore(vertx, S3Clients.create(conf));
+    ProductCache cache = new ProductCache(vertx, redis, catalog.getJsonObject("cache").getInteger("ttlSeconds"));
+    relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", conf.getJsonObject("kafka").getString("bootstrapServers"),
+        catalog.getJsonObject("outbox").getLong("pollMillis"));
+    CatalogWriter writer = new CatalogWriter(pool, new Outbox(SCHEMA + ".outbox"), cache, relay::wakeUp);
+    SearchTerms terms = new SearchTerms();
+    SkuWriter skuWriter = new SkuWriter();
+    StockLedger ledger = new StockLedger();
+    ProductReader reader = new ProductReader(pool, details, cache, MEDIA_PREFIX);
+    ProductService products = new ProductService(writer, skuWriter, terms, details, reader);
+    SkuService skus = new SkuService(writer, skuWriter, ledger);
+    CategoryService categories = new CategoryService(pool);
+    BrandService brands = new BrandService(pool, terms);
+    SearchService search = new SearchService(pool, redis, new TypoCorrector(), MEDIA_PREFIX);
+    ImageService imageService = new ImageService(vertx, pool, writer, imageStore,
+        new ImageProcessor(images.getLong("maxBytes"), images.getInteger("maxPixels")),
+        images.getInteger("maxPerProduct"), MEDIA_PREFIX);
+    MediaService media = new MediaService(imageStore);
+    JsonObject reservations = catalog.getJsonObject("reservations");
+    InventoryService inventory = new InventoryService(writer, ledger, MEDIA_PREFIX,
+        reservations.getInteger("defaultTtlSeconds"));
+    sweeper = new ReservationSweeper(vertx, inventory, reservations.getInteger("sweepIntervalSeconds") * 1000L);
+
+    BusServer server = new BusServer(vertx)
+        .handle(CATALOG_CATEGORIES_LIST, categories::tree)
+        .handle(CATALOG_CATEGORY_CREATE, categories::create)
+        .handle(CATALOG_CATEGORY_UPDATE, categories::update)
+        .handle(CATALOG_CATEGORY_DELETE, categories::delete)
+        .handle(CATALOG_BRANDS_LIST, brands::list)
+        .handle(CATALOG_BRAND_CREATE, brands::create)
+        .handle(CATALOG_BRAND_UPDATE, brands::update)
+        .handle(CATALOG_BRAND_DELETE, brands::delete)
+        .handle(CATALOG_PRODUCTS_SEARCH, search::search)
+        .handle(CATALOG_SEARCH_SUGGEST, search::suggest)
+        .handle(CATALOG_SEARCH_HOT, search::hot)
+        .handle(CATALOG_SELLER_PRODUCTS, reader::sellerProducts)
+        .handleReply(CATALOG_PRODUCT_GET, reader::get)
+        .handle(CATALOG_PRODUCT_PRICE_HISTORY, reader::priceHistory)
+        .handle(CATALOG_PRODUCT_CREATE, products::create)
+        .handle(CATALOG_PRODUCT_UPDATE, products::update)
+        .handle(CATALOG_PRODUCT_PUBLISH, products::publish)
+        .handle(CATALOG_PRODUCT_UNPUBLISH, products::unpublish)
+        .handle(CATALOG_PRODUCT_DELETE, products::delete)
+        .handle(CATALOG_SKU_CREATE, skus::create)
+        .handle(CATALOG_SKU_UPDATE, skus::update)
+        .handle(CATALOG_SKU_PRICE, skus::price)
+        .handle(CATALOG_SKU_STOCK, skus::stock)
+        .handle(CATALOG_IMAGE_UPLOAD, imageService::upload)
+        .handle(CATALOG_IMAGE_DELETE, imageService::delete)
+        .handle(CATALOG_IMAGE_REORDER, imageService::reorder)
+        .handle(CATALOG_IMAGE_COVER, imageService::cover)
+        .handle(CATALOG_MEDIA_GET, media::get)
+        .handle(CATALOG_STOCK_RESERVE, inventory::reserve)
+        .handle(CATALOG_STOCK_CONFIRM, inventory::confirm)
+        .handle(CATALOG_STOCK_RELEASE, inventory::release);
+
+    return Migrations.apply(vertx, pg, SCHEMA)
+        .compose(v -> imageStore.ensureBucket())
+        .compose(v -> server.ready())
+        .compose(v -> relay.start())
+        .onSuccess(v -> sweeper.start());
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (sweeper != null) {
+      sweeper.stop();
+    }
+    Future<Void> relayStopped = relay == null ? Future.succeededFuture() : relay.stop();
+    if (mongo != null) {
+      mongo.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+    return relayStopped.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

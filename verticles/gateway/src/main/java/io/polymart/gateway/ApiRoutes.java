@@ -31,7 +31,39 @@ final class ApiRoutes {
         route(DELETE, "/me/addresses/:id", USERS_ADDRESSES_DELETE, Access.USER, null, 204),
         route(POST, "/me/addresses/:id/default", USERS_ADDRESSES_SET_DEFAULT, Access.USER, null, 200),
         route(GET, "/admin/users", USERS_ADMIN_LIST, Access.ADMIN, null, 200),
-        route(PATCH, "/admin/users/:id", USERS_ADMIN_UPDATE, Access.ADMIN, "admin-user-update", 200));
+        route(PATCH, "/admin/users/:id", USERS_ADMIN_UPDATE, Access.ADMIN, "admin-user-update", 200),
+
+        route(GET, "/categories", CATALOG_CATEGORIES_LIST, Access.PUBLIC, null, 200),
+        route(POST, "/categories", CATALOG_CATEGORY_CREATE, Access.ADMIN, "catalog-category-create", 201),
+        route(PATCH, "/categories/:id", CATALOG_CATEGORY_UPDATE, Access.ADMIN, "catalog-category-update", 200),
+        route(DELETE, "/categories/:id", CATALOG_CATEGORY_DELETE, Access.ADMIN, null, 204),
+        route(GET, "/brands", CATALOG_BRANDS_LIST, Access.PUBLIC, null, 200),
+        route(POST, "/brands", CATALOG_BRAND_CREATE, Access.ADMIN, "catalog-brand-create", 201),
+        route(PATCH, "/brands/:id", CATALOG_BRAND_UPDATE, Access.ADMIN, "catalog-brand-update", 200),
+        route(DELETE, "/brands/:id", CATALOG_BRAND_DELETE, Access.ADMIN, null, 204),
+        route(GET, "/products", CATALOG_PRODUCTS_SEARCH, Access.PUBLIC, null, 200),
+        route(GET, "/search/suggest", CATALOG_SEARCH_SUGGEST, Access.PUBLIC, null, 200),
+        route(GET, "/search/hot", CATALOG_SEARCH_HOT, Access.PUBLIC, null, 200),
+        route(GET, "/seller/products", CATALOG_SELLER_PRODUCTS, Access.SELLER, null, 200),
+        route(POST, "/products", CATALOG_PRODUCT_CREATE, Access.SELLER, "catalog-product-create", 201),
+        route(GET, "/products/:id", CATALOG_PRODUCT_GET, Access.OPTIONAL, null, 200),
+        route(PATCH, "/products/:id", CATALOG_PRODUCT_UPDATE, Access.SELLER, "catalog-product-update", 200),
+        route(DELETE, "/products/:id", CATALOG_PRODUCT_DELETE, Access.SELLER, null, 204),
+        route(GET, "/products/:id/price-history", CATALOG_PRODUCT_PRICE_HISTORY, Access.PUBLIC, null, 200),
+        route(POST, "/products/:id/publish", CATALOG_PRODUCT_PUBLISH, Access.SELLER, null, 200),
+        route(POST, "/products/:id/unpublish", CATALOG_PRODUCT_UNPUBLISH, Access.SELLER, null, 200),
+        route(POST, "/products/:id/skus", CATALOG_SKU_CREATE, Access.SELLER, "catalog-sku-create", 201),
+        route(PUT, "/products/:id/images/order", CATALOG_IMAGE_REORDER, Access.SELLER, "catalog-image-order", 200),
+        route(POST, "/products/:id/images/:imageId/cover", CATALOG_IMAGE_COVER, Access.SELLER, null, 200),
+        route(DELETE, "/products/:id/images/:imageId", CATALOG_IMAGE_DELETE, Access.SELLER, null, 204),
+        route(PATCH, "/skus/:id", CATALOG_SKU_UPDATE, Access.SELLER, "catalog-sku-update", 200),
+        route(PUT, "/skus/:id/price", CATALOG_SKU_PRICE, Access.SELLER, "catalog-sku-price", 200),
+        route(POST, "/skus/:id/stock", CATALOG_SKU_STOCK, Access.SELLER, "catalog-sku-stock", 200));
+  }
+
+  /** The multipart image upload, which has its own body handling (see {@link ImageUploads}). */
+  static RouteSpec imageUpload() {
+    return route(POST, "/products/:id/images", CATALOG_IMAGE_UPLOAD, Access.SELLER, null, 201);
   }
 
   private static RouteSpec route(HttpMethod method, String path, String address, Access access, String schema,

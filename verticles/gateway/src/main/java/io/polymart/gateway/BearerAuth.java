@@ -26,6 +26,10 @@ final class BearerAuth {
 
   void authenticate(RoutingContext ctx, Access access) {
     String header = ctx.request().getHeader("Authorization");
+    if (header == null && access == Access.OPTIONAL) {
+      ctx.next();
+      return;
+    }
     if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       ErrorResponses.send(ctx, ServiceException.unauthorized("Authentication required"));
       return;
@@ -36,6 +40,8 @@ final class BearerAuth {
         ErrorResponses.send(ctx, ServiceException.unauthorized("Access token is invalid or expired"));
       } else if (access == Access.ADMIN && !identity.roles().contains("admin")) {
         ErrorResponses.send(ctx, ServiceException.forbidden("This action requires the admin role"));
+      } else if (access == Access.SELLER && !identity.roles().contains("seller") && !identity.roles().contains("admin")) {
+        ErrorResponses.send(ctx, ServiceException.forbidden("This action requires the seller role"));
       } else {
         ctx.put(Identity.KEY, identity);
         ctx.next();

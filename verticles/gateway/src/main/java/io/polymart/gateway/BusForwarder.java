@@ -1,12 +1,15 @@
 package io.polymart.gateway;
 
 import io.polymart.core.bus.BusHeaders;
+import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -37,6 +40,11 @@ final class BusForwarder {
       ErrorResponses.send(ctx, e);
       return;
     }
+    send(ctx, route, body);
+  }
+
+  /** Sends {@code body} with the request's path and query parameters and answers with the reply. */
+  void send(RoutingContext ctx, RouteSpec route, JsonObject body) {
     JsonObject params = new JsonObject();
     ctx.pathParams().forEach(params::put);
     JsonObject query = new JsonObject();
@@ -47,15 +55,50 @@ final class BusForwarder {
         .onComplete(reply -> {
           if (reply.failed()) {
             ErrorResponses.send(ctx, ServiceException.fromFailure(reply.cause()));
-          } else if (route.successStatus() == 204 || reply.result().body() == null) {
-            ctx.response().setStatusCode(204).end();
           } else {
-            ctx.response().setStatusCode(route.successStatus())
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(reply.result().body().toBuffer());
+            respond(ctx, route, reply.result());
           }
         });
+  }
+
+  private static void respond(RoutingContext ctx, RouteSpec route, Message<JsonObject> reply) {
+    HttpServerResponse response = ctx.response();
+    String etag = reply.headers().get(BusReply.ETAG);
+    String cache = reply.headers().get(BusReply.X_CACHE);
+    if (cache != null) {
+      response.putHeader("X-Cache", cache);
+    }
+    if (etag != null) {
+      // revalidate on every use: the ETag makes that a cheap 304
+      response.putHeader(HttpHeaders.ETAG, etag).putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+      if (matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+        response.setStatusCode(304).end();
+        return;
+      }
+    } else {
+      response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+    if (route.successStatus() == 204 || reply.body() == null) {
+      response.setStatusCode(204).end();
+    } else {
+      response.setStatusCode(route.successStatus())
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .end(reply.body().toBuffer());
+    }
+  }
+
+  /** {@code If-None-Match} holds one or more entity tags, or {@code *}; weak tags compare by their value. */
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.trim();
+      if (tag.equals("*") || tag.equals(etag) || (tag.startsWith("W/") && tag.substring(2).equals(etag))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private DeliveryOptions deliveryOptions(RoutingContext ctx) {

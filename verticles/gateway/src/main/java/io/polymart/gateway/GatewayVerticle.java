@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -62,12 +63,28 @@ public final class GatewayVerticle extends VerticleBase {
     router.route().handler(CorsHandler.create()
         .addOrigins(http.getJsonArray("corsOrigins").stream().map(String.class::cast).toList())
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
-        .allowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key"))
+        .allowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key", "If-None-Match"))
         .exposedHeaders(Set.of("X-Request-Id", "Retry-After", "ETag", "X-Cache")));
     router.get("/health").handler(health::health);
     router.get("/ready").handler(health::ready);
     router.get(ApiRoutes.PREFIX + "/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml").end(openApi));
+    router.get(MediaRoutes.PREFIX + "*").handler(new MediaRoutes(vertx.eventBus())::get);
+    RouteSpec upload = ApiRoutes.imageUpload();
+    ImageUploads uploads = new ImageUploads(vertx.fileSystem(), forwarder);
+    long maxImageBytes = config().getJsonObject("catalog").getJsonObject("images").getLong("maxBytes");
+    // Vert.x wants the body handler first: an anonymous upload is read (to a temporary file) before its 401.
+    router.route(upload.method(), upload.path())
+        .handler(ImageUploads.bodyHandler(Path.of(config().getString("dataDir"), "uploads").toString(), maxImageBytes))
+        .handler(ctx -> auth.authenticate(ctx, upload.access()))
+        .handler(ctx -> uploads.forward(ctx, upload))
+        .failureHandler(ctx -> {
+          if (ctx.statusCode() == 413) {
+            ErrorResponses.send(ctx, 413, "PAYLOAD_TOO_LARGE", "Images may be at most " + maxImageBytes + " bytes");
+          } else {
+            ctx.next();
+          }
+        });
     router.route(ApiRoutes.PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(http.getLong("maxBodyBytes")));
     for (RouteSpec spec : ApiRoutes.all()) {
       Route route = router.route(spec.method(), spec.path());

@@ -1,5 +1,6 @@
 package io.polymart.main;
 
+import io.polymart.catalog.CatalogVerticle;
 import io.polymart.core.health.ReadinessVerticle;
 import io.polymart.gateway.GatewayVerticle;
 import io.polymart.users.UsersVerticle;
@@ -47,7 +48,8 @@ public final class Platform {
     // Domain verticles start side by side; the gateway opens the port only once they answer.
     return Future.all(
             deploy(ReadinessVerticle.class, config, 1),
-            deployIfEnabled(UsersVerticle.class, config, "users"))
+            deployIfEnabled(UsersVerticle.class, config, "users"),
+            deployIfEnabled(CatalogVerticle.class, config, "catalog"))
         .compose(v -> deployIfEnabled(GatewayVerticle.class, config, "gateway"));
   }
 

@@ -25,6 +25,47 @@ public final class Addresses {
   /** Request: every revocation still in force, {@code {items: [...]}}. */
   public static final String USERS_REVOCATIONS_LIST = "users.revocations.list";
 
+  public static final String CATALOG_CATEGORIES_LIST = "catalog.categories.list";
+  public static final String CATALOG_CATEGORY_CREATE = "catalog.category.create";
+  public static final String CATALOG_CATEGORY_UPDATE = "catalog.category.update";
+  public static final String CATALOG_CATEGORY_DELETE = "catalog.category.delete";
+  public static final String CATALOG_BRANDS_LIST = "catalog.brands.list";
+  public static final String CATALOG_BRAND_CREATE = "catalog.brand.create";
+  public static final String CATALOG_BRAND_UPDATE = "catalog.brand.update";
+  public static final String CATALOG_BRAND_DELETE = "catalog.brand.delete";
+  public static final String CATALOG_PRODUCTS_SEARCH = "catalog.products.search";
+  public static final String CATALOG_SEARCH_SUGGEST = "catalog.search.suggest";
+  public static final String CATALOG_SEARCH_HOT = "catalog.search.hot";
+  public static final String CATALOG_SELLER_PRODUCTS = "catalog.seller.products";
+  public static final String CATALOG_PRODUCT_GET = "catalog.product.get";
+  public static final String CATALOG_PRODUCT_PRICE_HISTORY = "catalog.product.price-history";
+  public static final String CATALOG_PRODUCT_CREATE = "catalog.product.create";
+  public static final String CATALOG_PRODUCT_UPDATE = "catalog.product.update";
+  public static final String CATALOG_PRODUCT_PUBLISH = "catalog.product.publish";
+  public static final String CATALOG_PRODUCT_UNPUBLISH = "catalog.product.unpublish";
+  public static final String CATALOG_PRODUCT_DELETE = "catalog.product.delete";
+  public static final String CATALOG_SKU_CREATE = "catalog.sku.create";
+  public static final String CATALOG_SKU_UPDATE = "catalog.sku.update";
+  public static final String CATALOG_SKU_PRICE = "catalog.sku.price";
+  public static final String CATALOG_SKU_STOCK = "catalog.sku.stock";
+  /** Body {@code {file: bytes, cover: boolean}} from a multipart upload. */
+  public static final String CATALOG_IMAGE_UPLOAD = "catalog.image.upload";
+  public static final String CATALOG_IMAGE_DELETE = "catalog.image.delete";
+  public static final String CATALOG_IMAGE_REORDER = "catalog.image.reorder";
+  public static final String CATALOG_IMAGE_COVER = "catalog.image.cover";
+  /** Request {@code {key}} → {@code {contentType, bytes}}: an image object under {@code /media/}. */
+  public static final String CATALOG_MEDIA_GET = "catalog.media.get";
+  /**
+   * Inventory contract for orders. {@code {reservationId, items: [{skuId, quantity}], ttlSeconds}} →
+   * {@code {reservationId, status, expiresAt, lines: [{skuId, productId, code, name, attributes, image, unitPrice,
+   * quantity}]}}; all lines or none (409 INSUFFICIENT_STOCK naming the short SKUs); idempotent by reservationId.
+   */
+  public static final String CATALOG_STOCK_RESERVE = "catalog.stock.reserve";
+  /** {@code {reservationId}}: reserved units become sold. Idempotent. */
+  public static final String CATALOG_STOCK_CONFIRM = "catalog.stock.confirm";
+  /** {@code {reservationId}}: reserved units go back to available. Idempotent. */
+  public static final String CATALOG_STOCK_RELEASE = "catalog.stock.release";
+
   private Addresses() {
   }
 }

@@ -63,6 +63,12 @@ public final class BusRequest {
     return Optional.ofNullable(query == null ? null : query.getString(name)).filter(v -> !v.isEmpty());
   }
 
+  /** Every query parameter (one value each). */
+  public JsonObject queryParams() {
+    JsonObject query = envelope.getJsonObject("query");
+    return query == null ? new JsonObject() : query.copy();
+  }
+
   /** The authenticated caller; a missing identity means the route was wired without auth. */
   public String userId() {
     String userId = message.headers().get(BusHeaders.USER_ID);
@@ -70,6 +76,11 @@ public final class BusRequest {
       throw ServiceException.unauthorized("Authentication required");
     }
     return userId;
+  }
+
+  /** The caller on routes where signing in is optional; null for anonymous callers. */
+  public String optionalUserId() {
+    return message.headers().get(BusHeaders.USER_ID);
   }
 
   public UUID userUuid() {

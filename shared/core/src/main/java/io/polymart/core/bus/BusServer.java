@@ -3,6 +3,7 @@ package io.polymart.core.bus;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -27,8 +28,13 @@ public final class BusServer {
 
   /** Handlers reply with a JSON object, or {@code null} for "no content". */
   public BusServer handle(String address, Function<BusRequest, Future<JsonObject>> handler) {
+    return handleReply(address, request -> handler.apply(request).map(BusReply::of));
+  }
+
+  /** Like {@link #handle} for handlers whose reply carries headers too. */
+  public BusServer handleReply(String address, Function<BusRequest, Future<BusReply>> handler) {
     consumers.add(vertx.eventBus().<JsonObject>consumer(address, message -> {
-      Future<JsonObject> result;
+      Future<BusReply> result;
       try {
         result = handler.apply(new BusRequest(message));
       } catch (RuntimeException e) {
@@ -36,7 +42,9 @@ public final class BusServer {
       }
       result.onComplete(done -> {
         if (done.succeeded()) {
-          message.reply(done.result());
+          DeliveryOptions options = new DeliveryOptions();
+          done.result().headers().forEach(options::addHeader);
+          message.reply(done.result().body(), options);
         } else {
           Throwable failure = done.cause();
           if (!(failure instanceof ServiceException)) {

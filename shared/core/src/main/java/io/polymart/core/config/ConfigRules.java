@@ -24,6 +24,15 @@ public final class ConfigRules {
     requireRange(config, "users", "bcryptCost", 10, 16);
     requireRange(config, "jwt", "accessTokenMinutes", 1, 24 * 60);
     requireRange(config, "jwt", "refreshTokenDays", 1, 365);
+    JsonObject catalog = config.getJsonObject("catalog");
+    requireRange(catalog, "images", "maxBytes", 1024, 100L * 1024 * 1024, "catalog.");
+    requireRange(catalog, "images", "maxPixels", 10_000, 200_000_000, "catalog.");
+    requireRange(catalog, "images", "maxPerProduct", 1, 100, "catalog.");
+    requireRange(catalog, "cache", "ttlSeconds", 1, 7 * 24 * 3600, "catalog.");
+    requireRange(catalog, "reservations", "defaultTtlSeconds", 1, 86_400, "catalog.");
+    requireRange(catalog, "reservations", "sweepIntervalSeconds", 1, 3600, "catalog.");
+    requireRange(catalog, "outbox", "pollMillis", 10, 60_000, "catalog.");
+    requireRange(catalog, "demo", "products", 1, 100_000, "catalog.");
     for (String verticle : config.getJsonObject("verticles").fieldNames()) {
       requireRange(config.getJsonObject("verticles"), verticle, "instances", 0, 256, "verticles.");
     }

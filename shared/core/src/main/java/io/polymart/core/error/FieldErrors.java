@@ -18,6 +18,10 @@ public final class FieldErrors {
     return this;
   }
 
+  public JsonArray details() {
+    return details.copy();
+  }
+
   public boolean isEmpty() {
     return details.isEmpty();
   }

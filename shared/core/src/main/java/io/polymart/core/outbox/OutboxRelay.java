@@ -1,0 +1,310 @@
+package io.polymart.core.outbox;
+
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the rows of an {@link Outbox} table to Kafka, at least once and in id order, then deletes them. Topic,
+ * key and value of a record are the row's {@code topic}, {@code aggregate_id} and {@code payload}.
+ *
+ * <p>A round runs in one PostgreSQL transaction: {@code pg_try_advisory_xact_lock} on a key derived from the table
+ * name (held by another relay of this table, on this node or another: skip the round, it is publishing), the first
+ * {@value #BATCH} rows by id, a send of each, all acks, DELETE of those ids, commit. Only one relay per table
+ * publishes at a time, so batches never overtake each other; the idempotent producer keeps the order within a
+ * partition. A failed round rolls back, so its rows are sent again (duplicates are possible, consumers deduplicate on
+ * the event id), and the next one waits 250 ms doubling to 5 s. Rounds follow each other immediately while batches
+ * are full, then every {@code pollIntervalMs} or on {@link #wakeUp()}.
+ *
+ * <p>Blocking: kafka-clients' {@code send()} blocks its caller for up to {@code max.block.ms} while it has no
+ * metadata for the topic (first use, broker unreachable) or no buffer memory. The Vert.x producer calls it on a worker
+ * context of its own, one task after the other, so an event loop never waits; but a batch sent to an unreachable
+ * broker would keep that queue busy for {@code max.block.ms} per record. A round therefore first fetches the
+ * partitions of its topics ({@code partitionsFor}: one bounded wait, failing the round), after which {@code send()}
+ * only appends to the buffer.
+ */
+public final class OutboxRelay {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+  static final int BATCH = 200;
+  private static final int SKIPPED = -1;
+  private static final long FIRST_BACKOFF_MS = 250;
+  private static final long MAX_BACKOFF_MS = 5_000;
+  /** After finding another relay mid-round: it is done soon, and may not have seen our latest rows. */
+  private static final long BUSY_RETRY_MS = 50;
+  /** Safety net only: kafka-clients fails a send within max.block.ms + delivery.timeout.ms. */
+  private static final long SEND_TIMEOUT_MS = 15_000;
+  private static final long CLOSE_TIMEOUT_MS = 5_000;
+  private static final AtomicInteger PRODUCERS = new AtomicInteger();
+
+  private final Vertx vertx;
+  private final Context context;
+  private final Pool pool;
+  private final String table;
+  private final long lockKey;
+  private final long pollIntervalMs;
+  private final Map<String, String> producerConfig;
+  private final String select;
+  private final String delete;
+  private final AtomicLong published = new AtomicLong();
+  private final AtomicLong failedRounds = new AtomicLong();
+
+  // confined to the context's event loop
+  private KafkaProducer<String, String> producer;
+  private boolean started;
+  private boolean stopping;
+  private boolean running;
+  private boolean wokenUpWhileRunning;
+  private Future<Integer> round = Future.succeededFuture(0);
+  private long timerId = -1;
+  private long backoffMs;
+  private long outageStartNanos = -1;
+  private long outageMs;
+  private long caughtUp = -1;
+
+  /**
+   * The relay runs on the context it is created on: create it in the verticle's {@code start()}.
+   *
+   * @param table the schema-qualified outbox table, e.g. {@code catalog.outbox}
+   * @param pollIntervalMs how often to look for rows nobody woke the relay up for
+   */
+  public OutboxRelay(Vertx vertx, Pool pool, String table, String bootstrapServers, long pollIntervalMs) {
+    if (pollIntervalMs < 1) {
+      throw new IllegalArgumentException("pollIntervalMs must be positive: " + pollIntervalMs);
+    }
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.pool = pool;
+    this.table = Outbox.checkTable(table);
+    this.lockKey = lockKey(table);
+    this.pollIntervalMs = pollIntervalMs;
+    this.select = "SELECT id, topic, aggregate_id, payload::text AS payload FROM " + table + " ORDER BY id LIMIT $1";
+    this.delete = "DELETE FROM " + table + " WHERE id = ANY($1)";
+    // an outage must fail a round within seconds, not after the defaults' minutes
+    this.producerConfig = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000",
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000",
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "5000");
+  }
+
+  /** Creates the producer and runs a first round. */
+  public Future<Void> start() {
+    return onContext(() -> {
+      if (started) {
+        return Future.failedFuture(new IllegalStateException("Outbox relay for " + table + " already started"));
+      }
+      started = true;
+      return newProducer().map(p -> {
+        producer = p;
+        trigger(false);
+        return null;
+      });
+    });
+  }
+
+  /** Lets a running round finish, then closes the producer. Rows not yet published stay in the table. */
+  public Future<Void> stop() {
+    return onContext(() -> {
+      stopping = true;
+      vertx.cancelTimer(timerId);
+      return round.transform(ar -> {
+        KafkaProducer<String, String> p = producer;
+        producer = null;
+        return p == null ? Future.<Void>succeededFuture() : p.close(CLOSE_TIMEOUT_MS);
+      });
+    });
+  }
+
+  /** Runs a round soon, e.g. right after committing events (not while backing off from a failure). */
+  public void wakeUp() {
+    context.runOnContext(v -> trigger(true));
+  }
+
+  /** Events published and deleted so far. */
+  public long published() {
+    return published.get();
+  }
+
+  /** Rounds that failed (Kafka or PostgreSQL unavailable) and were rolled back. */
+  public long failedRounds() {
+    return failedRounds.get();
+  }
+
+  public String table() {
+    return table;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  private void trigger(boolean wakeUp) {
+    if (!started || stopping) {
+      return;
+    }
+    if (running) {
+      wokenUpWhileRunning |= wakeUp;
+      return;
+    }
+    if (wakeUp && outageStartNanos >= 0) {
+      return;
+    }
+    vertx.cancelTimer(timerId);
+    running = true;
+    round = runRound().onComplete(this::roundEnded);
+  }
+
+  private Future<Integer> runRound() {
+    Future<KafkaProducer<String, String>> ready = producer != null
+        ? Future.succeededFuture(producer)
+        : newProducer().onSuccess(p -> producer = p);
+    // READ COMMITTED: the SELECT, a statement after the lock, sees what the previous holder deleted
+    return ready.compose(p -> pool.withTransaction(tx -> tx
+        .preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(lockKey))
+        .compose(lock -> lock.iterator().next().getBoolean(0)
+            ? tx.preparedQuery(select).execute(Tuple.of(BATCH)).compose(rows -> publish(tx, p, rows))
+            : Future.succeededFuture(SKIPPED))));
+  }
+
+  private Future<Integer> publish(SqlConnection tx, KafkaProducer<String, String> p, RowSet<Row> rows) {
+    int n = rows.size();
+    if (n == 0) {
+      return Future.succeededFuture(0);
+    }
+    Long[] ids = new Long[n];
+    List<KafkaProducerRecord<String, String>> records = new ArrayList<>(n);
+    Set<String> topics = new LinkedHashSet<>();
+    int i = 0;
+    for (Row row : rows) {
+      ids[i++] = row.getLong("id");
+      records.add(KafkaProducerRecord.create(row.getString("topic"), row.getString("aggregate_id"),
+          row.getString("payload")));
+      topics.add(row.getString("topic"));
+    }
+    // with the topics' metadata at hand, send() does not block (class comment)
+    return Future.all(topics.stream().map(p::partitionsFor).toList())
+        .compose(v -> Future.all(records.stream().map(p::send).toList()))
+        .timeout(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .compose(v -> tx.preparedQuery(delete).execute(Tuple.tuple().addArrayOfLong(ids)))
+        .map(n);
+  }
+
+  private void roundEnded(AsyncResult<Integer> result) {
+    running = false;
+    boolean again = wokenUpWhileRunning;
+    wokenUpWhileRunning = false;
+    long delay;
+    if (result.failed()) {
+      delay = failed(result.cause());
+    } else if (result.result() == SKIPPED) {
+      delay = Math.min(pollIntervalMs, BUSY_RETRY_MS);
+    } else {
+      delay = succeeded(result.result(), again);
+    }
+    if (!stopping) {
+      timerId = vertx.setTimer(Math.max(1, delay), id -> trigger(false));
+    }
+  }
+
+  private long succeeded(int n, boolean again) {
+    published.addAndGet(n);
+    if (outageStartNanos >= 0) {
+      outageMs = (System.nanoTime() - outageStartNanos) / 1_000_000;
+      outageStartNanos = -1;
+      backoffMs = 0;
+      caughtUp = 0;
+    }
+    if (caughtUp >= 0) {
+      caughtUp += n;
+      if (n < BATCH) {
+        LOG.info("Outbox {}: relaying works again after {} ms, caught up {} events", table, outageMs, caughtUp);
+        caughtUp = -1;
+      }
+    }
+    return n == BATCH || again ? 0 : pollIntervalMs;
+  }
+
+  private long failed(Throwable cause) {
+    failedRounds.incrementAndGet();
+    if (outageStartNanos < 0) {
+      outageStartNanos = System.nanoTime();
+      LOG.warn("Outbox {}: could not relay events, they stay in the table; retrying until it works: {}", table,
+          cause.toString());
+    } else {
+      LOG.debug("Outbox {}: relaying still fails: {}", table, cause.toString());
+    }
+    caughtUp = -1;
+    backoffMs = backoffMs == 0 ? FIRST_BACKOFF_MS : Math.min(2 * backoffMs, MAX_BACKOFF_MS);
+    dropProducer();
+    return backoffMs;
+  }
+
+  /**
+   * A fresh producer for the next round: records of the failed round still in this one's buffer must not reach Kafka
+   * after it has started resending them. (close(0) would wait for ever in the Vert.x client, hence 1 ms.)
+   */
+  private void dropProducer() {
+    KafkaProducer<String, String> old = producer;
+    producer = null;
+    if (old != null) {
+      old.close(1).onFailure(e -> LOG.debug("Outbox {}: closing the producer failed", table, e));
+    }
+  }
+
+  private Future<KafkaProducer<String, String>> newProducer() {
+    Map<String, String> config = new HashMap<>(producerConfig);
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, "polymart-outbox-" + table + "-" + PRODUCERS.incrementAndGet());
+    // the constructor resolves the bootstrap servers' host names. A failed send fails its round, logged there:
+    // without an exception handler, the Vert.x client would also log each failed batch as an unhandled exception
+    return context.executeBlocking(() -> KafkaProducer.<String, String>create(vertx, config)
+        .exceptionHandler(e -> LOG.debug("Outbox {}: send failed: {}", table, e.toString())));
+  }
+
+  private <T> Future<T> onContext(Supplier<Future<T>> action) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> action.get().onComplete(promise));
+    return promise.future();
+  }
+
+  /** A stable advisory lock key for the table: the first 64 bits of a SHA-256 of its name. */
+  static long lockKey(String table) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(("polymart.outbox:" + table).getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(hash).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

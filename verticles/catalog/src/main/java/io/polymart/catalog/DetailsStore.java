@@ -1,0 +1,44 @@
+package io.polymart.catalog;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import io.polymart.core.mongo.Publishers;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.bson.Document;
+
+import java.util.UUID;
+
+/** Product detail documents in MongoDB {@code product_details}, one per product, {@code _id} = product id. */
+final class DetailsStore {
+  static final String COLLECTION = "product_details";
+  private final Vertx vertx;
+  private final MongoCollection<Document> collection;
+
+  DetailsStore(Vertx vertx, MongoCollection<Document> collection) {
+    this.vertx = vertx;
+    this.collection = collection;
+  }
+
+  /** The document without its {@code _id}, or null when the product has none. */
+  Future<JsonObject> get(UUID productId) {
+    return Publishers.first(vertx, collection.find(Filters.eq("_id", productId.toString())).first())
+        .map(document -> {
+          if (document == null) {
+            return null;
+          }
+          document.remove("_id");
+          return new JsonObject(document.toJson());
+        });
+  }
+
+  /** Replaces the whole document; callers pass an already sanitised one. */
+  Future<Void> put(UUID productId, JsonObject details) {
+    Document document = Document.parse(details.encode());
+    document.put("_id", productId.toString());
+    return Publishers.first(vertx, collection.replaceOne(Filters.eq("_id", productId.toString()), document,
+        new ReplaceOptions().upsert(true))).mapEmpty();
+  }
+}

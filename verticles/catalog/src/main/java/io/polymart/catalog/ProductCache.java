@@ -1,0 +1,145 @@
+package io.polymart.catalog;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The product-detail cache in Redis ({@code catalog:product:<id>}).
+ *
+ * <p>Only one load per key runs at a time: callers in this verticle instance share one in-flight load, and
+ * instances or nodes coordinate through a short Redis lock, the losers waiting for the winner's value.
+ * A generation counter per product closes the race where a load that read the database before a change
+ * would store its stale value after the change's invalidation: the value is stored only if the generation
+ * is still the one read before loading.
+ */
+final class ProductCache {
+  /** A cached product JSON and whether this request found it in the cache (or in a load shared with others). */
+  record Lookup(String json, boolean hit) {
+  }
+
+  private static final String STORE_IF_CURRENT = """
+      local generation = redis.call('GET', KEYS[2]) or '0'
+      if generation == ARGV[2] then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3]) end
+      if redis.call('GET', KEYS[3]) == ARGV[4] then redis.call('DEL', KEYS[3]) end
+      return generation == ARGV[2] and 1 or 0
+      """;
+  private static final String INVALIDATE = """
+      for i = 1, #KEYS, 2 do
+        redis.call('INCR', KEYS[i])
+        redis.call('DEL', KEYS[i + 1])
+      end
+      return #KEYS
+      """;
+  private static final long LOCK_MILLIS = 5_000;
+  private static final long WAIT_STEP_MILLIS = 20;
+  private static final int WAIT_STEPS = 100;
+
+  private final Vertx vertx;
+  private final RedisAPI redis;
+  private final int ttlSeconds;
+  // one event loop per verticle instance, so a plain map is safe
+  private final Map<UUID, Future<String>> inFlight = new HashMap<>();
+
+  ProductCache(Vertx vertx, RedisAPI redis, int ttlSeconds) {
+    this.vertx = vertx;
+    this.redis = redis;
+    this.ttlSeconds = ttlSeconds;
+  }
+
+  /** The cached JSON or, on a miss, the loader's (null when the product does not exist; not cached). */
+  Future<Lookup> get(UUID id, Supplier<Future<String>> loader) {
+    return redis.mget(List.of(valueKey(id), generationKey(id))).compose(values -> {
+      Response cached = values.get(0);
+      if (cached != null) {
+        return Future.succeededFuture(new Lookup(cached.toString(), true));
+      }
+      Future<String> running = inFlight.get(id);
+      if (running != null) {
+        return running.map(json -> new Lookup(json, true));
+      }
+      String generation = values.get(1) == null ? "0" : values.get(1).toString();
+      Future<String> load = loadOnce(id, generation, loader);
+      inFlight.put(id, load);
+      return load.andThen(done -> inFlight.remove(id)).map(json -> new Lookup(json, false));
+    });
+  }
+
+  private Future<String> loadOnce(UUID id, String generation, Supplier<Future<String>> loader) {
+    String token = UUID.randomUUID().toString();
+    return redis.set(List.of(lockKey(id), token, "NX", "PX", Long.toString(LOCK_MILLIS))).compose(locked -> {
+      if (locked == null) {
+        // another instance is loading: its value is what we want, unless it dies
+        return awaitValue(id, WAIT_STEPS).compose(json -> json != null ? Future.succeededFuture(json)
+            : load(id, generation, token, loader));
+      }
+      return load(id, generation, token, loader);
+    });
+  }
+
+  private Future<String> load(UUID id, String generation, String token, Supplier<Future<String>> loader) {
+    return loader.get().compose(json -> {
+      if (json == null) {
+        return redis.del(List.of(lockKey(id))).map((String) null);
+      }
+      return redis.eval(List.of(STORE_IF_CURRENT, "3", valueKey(id), generationKey(id), lockKey(id), json, generation,
+          Integer.toString(ttlSeconds), token)).map(json);
+    });
+  }
+
+  private Future<String> awaitValue(UUID id, int stepsLeft) {
+    if (stepsLeft == 0) {
+      return Future.succeededFuture(null);
+    }
+    Promise<String> promise = Promise.promise();
+    vertx.setTimer(WAIT_STEP_MILLIS, t -> redis.mget(List.of(valueKey(id), lockKey(id))).onComplete(done -> {
+      if (done.failed()) {
+        promise.fail(done.cause());
+      } else if (done.result().get(0) != null) {
+        promise.complete(done.result().get(0).toString());
+      } else if (done.result().get(1) == null) {
+        promise.complete(null); // the loader gave up or found nothing
+      } else {
+        awaitValue(id, stepsLeft - 1).onComplete(promise);
+      }
+    }));
+    return promise.future();
+  }
+
+  /** Drops the cached products; loads that started before this will not store their now stale values. */
+  Future<Void> invalidate(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<String> args = new ArrayList<>();
+    args.add(INVALIDATE);
+    args.add(Integer.toString(ids.size() * 2));
+    for (UUID id : ids) {
+      args.add(generationKey(id));
+      args.add(valueKey(id));
+    }
+    return redis.eval(args).mapEmpty();
+  }
+
+  private static String valueKey(UUID id) {
+    return "catalog:product:" + id;
+  }
+
+  private static String generationKey(UUID id) {
+    return "catalog:product-gen:" + id;
+  }
+
+  private static String lockKey(UUID id) {
+    return "catalog:product-lock:" + id;
+  }
+}

@@ -1,0 +1,63 @@
+package io.polymart.catalog;
+
+import io.polymart.core.bus.BusRequest;
+import io.polymart.core.error.ServiceException;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.UUID;
+
+/** Who may change a product: its seller, or an admin. Deleted products are gone for everyone. */
+final class ProductGuard {
+  record OwnedProduct(UUID id, UUID sellerId, String status, String name) {
+  }
+
+  private ProductGuard() {
+  }
+
+  static boolean isAdmin(BusRequest request) {
+    return request.roles().contains("admin");
+  }
+
+  static void requireSeller(BusRequest request) {
+    if (!isAdmin(request) && !request.roles().contains("seller")) {
+      throw ServiceException.forbidden("This action requires the seller role");
+    }
+  }
+
+  /** Locks the product row for the rest of the transaction and checks the caller may change it. */
+  static Future<OwnedProduct> lockForChange(SqlClient tx, UUID productId, BusRequest request) {
+    requireSeller(request);
+    return tx.preparedQuery("SELECT id, seller_id, status, name FROM catalog.products WHERE id = $1 FOR UPDATE")
+        .execute(Tuple.of(productId))
+        .map(rows -> check(rows.iterator().hasNext() ? rows.iterator().next() : null, request));
+  }
+
+  /** The same check for the product owning SKU {@code skuId}. */
+  static Future<OwnedProduct> lockForSkuChange(SqlClient tx, UUID skuId, BusRequest request) {
+    requireSeller(request);
+    return tx.preparedQuery("SELECT p.id, p.seller_id, p.status, p.name FROM catalog.skus s "
+            + "JOIN catalog.products p ON p.id = s.product_id WHERE s.id = $1 FOR UPDATE OF p")
+        .execute(Tuple.of(skuId))
+        .map(rows -> {
+          if (!rows.iterator().hasNext()) {
+            throw ServiceException.notFound("SKU not found");
+          }
+          return check(rows.iterator().next(), request);
+        });
+  }
+
+  private static OwnedProduct check(Row row, BusRequest request) {
+    if (row == null || "DELETED".equals(row.getString("status"))) {
+      throw ServiceException.notFound("Product not found");
+    }
+    OwnedProduct product = new OwnedProduct(row.getUUID("id"), row.getUUID("seller_id"), row.getString("status"),
+        row.getString("name"));
+    if (!isAdmin(request) && !product.sellerId().equals(request.userUuid())) {
+      throw ServiceException.forbidden("This product belongs to another seller");
+    }
+    return product;
+  }
+}
