@@ -15,11 +15,14 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static io.polymart.core.bus.Addresses.*;
 
 /** Wires the catalog services to their event-bus addresses. */
 public final class CatalogVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogVerticle.class);
   public static final String SCHEMA = "catalog";
   static final String MEDIA_PREFIX = "/media/";
   private Pool pool;
@@ -60,6 +63,8 @@ public final class CatalogVerticle extends VerticleBase {
     JsonObject reservations = catalog.getJsonObject("reservations");
     InventoryService inventory = new InventoryService(writer, ledger, MEDIA_PREFIX,
         reservations.getInteger("defaultTtlSeconds"));
+    JsonObject demo = catalog.getJsonObject("demo");
+    DemoCatalogLoader demoLoader = new DemoCatalogLoader(vertx, pool, products, imageService, demo.getInteger("products"));
     sweeper = new ReservationSweeper(vertx, inventory, reservations.getInteger("sweepIntervalSeconds") * 1000L);
 
     BusServer server = new BusServer(vertx)
@@ -99,7 +104,13 @@ public final class CatalogVerticle extends VerticleBase {
         .compose(v -> imageStore.ensureBucket())
         .compose(v -> server.ready())
         .compose(v -> relay.start())
-        .onSuccess(v -> sweeper.start());
+        .onSuccess(v -> {
+          sweeper.start();
+          if (demo.getBoolean("enabled")) {
+            // in the background: the platform is usable while the demo products arrive
+            demoLoader.load().onFailure(e -> LOG.error("Loading the demo catalog failed", e));
+          }
+        });
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Product images: the upload is checked and resized on a worker thread, the three objects go to S3, and only
@@ -50,17 +51,27 @@ final class ImageService {
     UUID productId = request.uuidParam("id", "Product");
     byte[] bytes = request.body().getBinary("file");
     boolean cover = request.body().getBoolean("cover", false);
+    return add(productId, bytes, cover, tx -> ProductGuard.lockForChange(tx, productId, request));
+  }
+
+  /** Adds an image on the platform's own behalf (the demo catalog). */
+  Future<JsonObject> addAsPlatform(UUID productId, byte[] bytes) {
+    return add(productId, bytes, false, tx -> ProductGuard.lockAsPlatform(tx, productId));
+  }
+
+  /** {@code lock} locks the product row and checks the caller may change it. */
+  private Future<JsonObject> add(UUID productId, byte[] bytes, boolean cover,
+      Function<SqlConnection, Future<ProductGuard.OwnedProduct>> lock) {
     UUID imageId = UUID.randomUUID();
     // Checking access and room first spares a forbidden or pointless upload the resizing work.
-    return pool.withTransaction(tx -> ProductGuard.lockForChange(tx, productId, request)
-            .compose(product -> requireRoom(tx, productId)))
+    return pool.withTransaction(tx -> lock.apply(tx).compose(product -> requireRoom(tx, productId)))
         .compose(v -> vertx.executeBlocking(() -> process(bytes), false))
         .compose(image -> {
           StoredImage stored = StoredImage.keys(productId, imageId, image);
           return Future.all(store.put(stored.originalKey(), image.original(), image.format().contentType()),
                   store.put(stored.mediumKey(), image.medium().bytes(), image.medium().contentType()),
                   store.put(stored.thumbnailKey(), image.thumbnail().bytes(), image.thumbnail().contentType()))
-              .compose(v -> record(request, productId, imageId, image, stored, cover))
+              .compose(v -> record(lock, productId, imageId, image, stored, cover))
               .recover(failure -> store.deleteQuietly(stored.all()).compose(v -> Future.failedFuture(failure)));
         });
   }
@@ -73,11 +84,11 @@ final class ImageService {
     }
   }
 
-  private Future<JsonObject> record(BusRequest request, UUID productId, UUID imageId, ProcessedImage image,
-      StoredImage stored, boolean cover) {
+  private Future<JsonObject> record(Function<SqlConnection, Future<ProductGuard.OwnedProduct>> lock, UUID productId,
+      UUID imageId, ProcessedImage image, StoredImage stored, boolean cover) {
     return writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
-      return ProductGuard.lockForChange(tx, productId, request)
+      return lock.apply(tx)
           .compose(product -> requireRoom(tx, productId))
           .compose(count -> (cover || count == 0 ? clearCover(tx, productId) : Future.<Void>succeededFuture())
               .compose(v -> tx.preparedQuery("INSERT INTO catalog.product_images (id, product_id, position, cover, "

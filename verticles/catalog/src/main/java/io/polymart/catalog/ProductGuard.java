@@ -9,7 +9,7 @@ import io.vertx.sqlclient.Tuple;
 
 import java.util.UUID;
 
-/** Who may change a product: its seller, or an admin. Deleted products are gone for everyone. */
+/** Who may change a product: its seller, or an admin. A deleted product can no longer be changed. */
 final class ProductGuard {
   record OwnedProduct(UUID id, UUID sellerId, String status, String name) {
   }
@@ -35,6 +35,20 @@ final class ProductGuard {
         .map(rows -> check(rows.iterator().hasNext() ? rows.iterator().next() : null, request));
   }
 
+  /** Locks the product for a change the platform itself makes (no caller to check). */
+  static Future<OwnedProduct> lockAsPlatform(SqlClient tx, UUID productId) {
+    return tx.preparedQuery("SELECT id, seller_id, status, name FROM catalog.products WHERE id = $1 FOR UPDATE")
+        .execute(Tuple.of(productId))
+        .map(rows -> {
+          if (!rows.iterator().hasNext()) {
+            throw ServiceException.notFound("Product not found");
+          }
+          Row row = rows.iterator().next();
+          return new OwnedProduct(row.getUUID("id"), row.getUUID("seller_id"), row.getString("status"),
+              row.getString("name"));
+        });
+  }
+
   /** The same check for the product owning SKU {@code skuId}. */
   static Future<OwnedProduct> lockForSkuChange(SqlClient tx, UUID skuId, BusRequest request) {
     requireSeller(request);
@@ -50,13 +64,16 @@ final class ProductGuard {
   }
 
   private static OwnedProduct check(Row row, BusRequest request) {
-    if (row == null || "DELETED".equals(row.getString("status"))) {
+    if (row == null) {
       throw ServiceException.notFound("Product not found");
     }
     OwnedProduct product = new OwnedProduct(row.getUUID("id"), row.getUUID("seller_id"), row.getString("status"),
         row.getString("name"));
     if (!isAdmin(request) && !product.sellerId().equals(request.userUuid())) {
       throw ServiceException.forbidden("This product belongs to another seller");
+    }
+    if ("DELETED".equals(product.status())) {
+      throw ServiceException.conflict("INVALID_STATE", "A deleted product cannot be changed");
     }
     return product;
   }

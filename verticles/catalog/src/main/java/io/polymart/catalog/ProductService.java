@@ -38,9 +38,12 @@ final class ProductService {
 
   Future<JsonObject> create(BusRequest request) {
     ProductGuard.requireSeller(request);
-    JsonObject body = request.body();
+    return createProduct(request.userUuid(), request.body()).compose(reader::load);
+  }
+
+  /** Creates a DRAFT product for {@code sellerId} from a body shaped like {@code POST /products}. */
+  Future<UUID> createProduct(UUID sellerId, JsonObject body) {
     UUID id = UUID.randomUUID();
-    UUID sellerId = request.userUuid();
     String name = body.getString("name").trim();
     String slug = body.getString("slug", generatedSlug(name, id));
     List<NewSku> newSkus = newSkus(body.getJsonArray("skus"));
@@ -65,7 +68,7 @@ final class ProductService {
             return null;
           });
     });
-    return Sql.mapConflicts(created, CONFLICTS).compose(v -> reader.load(id));
+    return Sql.mapConflicts(created, CONFLICTS).map(id);
   }
 
   Future<JsonObject> update(BusRequest request) {
@@ -102,26 +105,35 @@ final class ProductService {
   Future<JsonObject> publish(BusRequest request) {
     UUID id = request.uuidParam("id", "Product");
     return writer.inTransaction(change -> ProductGuard.lockForChange(change.connection(), id, request)
-        .compose(product -> {
-          if ("ACTIVE".equals(product.status())) {
-            return Future.succeededFuture();
+        .compose(product -> publish(change, product))).compose(v -> reader.load(id));
+  }
+
+  /** Publishes a product on the platform's own behalf (the demo catalog). */
+  Future<Void> publishProduct(UUID id) {
+    return writer.inTransaction(change -> ProductGuard.lockAsPlatform(change.connection(), id)
+        .compose(product -> publish(change, product)));
+  }
+
+  private static Future<Void> publish(Change change, ProductGuard.OwnedProduct product) {
+    if ("ACTIVE".equals(product.status())) {
+      return Future.succeededFuture();
+    }
+    UUID id = product.id();
+    return change.connection().preparedQuery("SELECT EXISTS (SELECT 1 FROM catalog.skus WHERE product_id = $1 "
+            + "AND status = 'ACTIVE') AS sellable").execute(Tuple.of(id))
+        .compose(rows -> {
+          if (!rows.iterator().next().getBoolean("sellable")) {
+            throw ServiceException.unprocessable("NO_ACTIVE_SKU", "A product needs an active SKU to be published");
           }
-          return change.connection().preparedQuery("SELECT EXISTS (SELECT 1 FROM catalog.skus WHERE product_id = $1 "
-                  + "AND status = 'ACTIVE') AS sellable").execute(Tuple.of(id))
-              .compose(rows -> {
-                if (!rows.iterator().next().getBoolean("sellable")) {
-                  throw ServiceException.unprocessable("NO_ACTIVE_SKU", "A product needs an active SKU to be published");
-                }
-                return change.connection().preparedQuery("UPDATE catalog.products SET status = 'ACTIVE', "
-                        + "published_at = coalesce(published_at, now()), updated_at = now() WHERE id = $1")
-                    .execute(Tuple.of(id));
-              })
-              .map(v -> {
-                change.event(id, "ProductPublished", new JsonObject().put("productId", id.toString())
-                    .put("name", product.name()));
-                return null;
-              });
-        })).compose(v -> reader.load(id));
+          return change.connection().preparedQuery("UPDATE catalog.products SET status = 'ACTIVE', "
+                  + "published_at = coalesce(published_at, now()), updated_at = now() WHERE id = $1")
+              .execute(Tuple.of(id));
+        })
+        .map(v -> {
+          change.event(id, "ProductPublished", new JsonObject().put("productId", id.toString())
+              .put("name", product.name()));
+          return null;
+        });
   }
 
   Future<JsonObject> unpublish(BusRequest request) {

@@ -74,7 +74,10 @@ final class SearchService {
         .onFailure(e -> LOG.debug("Could not count search: {}", e.toString()));
   }
 
-  /** Product names and known words that complete (or contain) what was typed, best sellers first. */
+  /**
+   * Product names that start with what was typed, then known words that complete it, then names that contain it;
+   * best sellers first within each.
+   */
   Future<JsonObject> suggest(BusRequest request) {
     String text = request.query("q").map(q -> q.trim().toLowerCase(Locale.ROOT)).orElse("");
     if (text.isEmpty()) {
@@ -85,9 +88,9 @@ final class SearchService {
     }
     String literal = Sql.likeLiteral(text);
     return client.preparedQuery("SELECT suggestion FROM ("
-            + "SELECT name AS suggestion, CASE WHEN lower(name) LIKE $1 THEN 0 ELSE 1 END AS priority, sold_count "
+            + "SELECT name AS suggestion, CASE WHEN lower(name) LIKE $1 THEN 0 ELSE 2 END AS priority, sold_count "
             + "FROM catalog.products WHERE status = 'ACTIVE' AND lower(name) LIKE $2 "
-            + "UNION ALL SELECT term, 2, 0 FROM catalog.search_terms WHERE term LIKE $1) s "
+            + "UNION ALL SELECT term, 1, 0 FROM catalog.search_terms WHERE term LIKE $1) s "
             + "GROUP BY suggestion ORDER BY min(priority), max(sold_count) DESC, suggestion LIMIT $3")
         .execute(Tuple.of(literal + "%", "%" + literal + "%", SUGGESTIONS))
         .map(rows -> {

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code java -jar polymart.jar [--conf FILE]}: loads conf, starts embedded backends where conf names
+ * {@code java -jar polymart.jar [--conf FILE] [--demo]}: loads conf, starts embedded backends where conf names
  * none, deploys the platform, and on SIGTERM or Ctrl-C stops the HTTP server, then the verticles, then
  * the backends.
  */
@@ -26,7 +26,8 @@ public final class Main {
     long started = System.nanoTime();
     JsonObject config;
     try {
-      config = ConfigRules.check(ConfigLoader.load(confFile(args), System.getenv()));
+      CommandLine commandLine = CommandLine.parse(args);
+      config = ConfigRules.check(commandLine.apply(ConfigLoader.load(commandLine.confFile(), System.getenv())));
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("polymart: " + e.getMessage());
       System.exit(2);
@@ -68,19 +69,36 @@ public final class Main {
         config.getString("dataDir"));
   }
 
-  static Optional<Path> confFile(String[] args) {
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--conf")) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("--conf needs a file name");
+  /** {@code [--conf FILE] [--demo]}. */
+  record CommandLine(Optional<Path> confFile, boolean demo) {
+    static final String USAGE = "Usage: java -jar polymart.jar [--conf FILE] [--demo]";
+
+    static CommandLine parse(String[] args) {
+      Optional<Path> conf = Optional.empty();
+      boolean demo = false;
+      for (int i = 0; i < args.length; i++) {
+        if (args[i].equals("--conf")) {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException("--conf needs a file name");
+          }
+          conf = Optional.of(Path.of(args[++i]));
+        } else if (args[i].startsWith("--conf=")) {
+          conf = Optional.of(Path.of(args[i].substring("--conf=".length())));
+        } else if (args[i].equals("--demo")) {
+          demo = true;
+        } else {
+          throw new IllegalArgumentException("Unknown argument '" + args[i] + "'. " + USAGE);
         }
-        return Optional.of(Path.of(args[i + 1]));
       }
-      if (args[i].startsWith("--conf=")) {
-        return Optional.of(Path.of(args[i].substring("--conf=".length())));
-      }
-      throw new IllegalArgumentException("Unknown argument '" + args[i] + "'. Usage: java -jar polymart.jar [--conf FILE]");
+      return new CommandLine(conf, demo);
     }
-    return Optional.empty();
+
+    /** {@code --demo} is the same as {@code catalog.demo.enabled: true}. */
+    JsonObject apply(JsonObject config) {
+      if (demo) {
+        config.getJsonObject("catalog").getJsonObject("demo").put("enabled", true);
+      }
+      return config;
+    }
   }
 }

@@ -46,6 +46,9 @@ public final class ConfigRules {
         throw new ConfigException("Configuration key 'jwt.secret' is required " + reason + ", at least "
             + MIN_SECRET_LENGTH + " characters");
       }
+      if (production && config.getJsonObject("catalog").getJsonObject("demo").getBoolean("enabled")) {
+        throw new ConfigException("Configuration key 'catalog.demo.enabled' must be false in production mode");
+      }
       requireSet(config, "pg", "url", reason);
       requireSet(config, "redis", "url", reason);
       requireSet(config, "kafka", "bootstrapServers", reason);
