@@ -5,6 +5,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +43,7 @@ final class ProductCache {
       end
       return #KEYS
       """;
+  private static final Logger LOG = LoggerFactory.getLogger(ProductCache.class);
   private static final long LOCK_MILLIS = 5_000;
   private static final long WAIT_STEP_MILLIS = 20;
   private static final int WAIT_STEPS = 100;
@@ -59,7 +62,13 @@ final class ProductCache {
 
   /** The cached JSON or, on a miss, the loader's (null when the product does not exist; not cached). */
   Future<Lookup> get(UUID id, Supplier<Future<String>> loader) {
-    return redis.mget(List.of(valueKey(id), generationKey(id))).compose(values -> {
+    return redis.mget(List.of(valueKey(id), generationKey(id))).transform(read -> {
+      if (read.failed()) {
+        // Redis is down: serve from the database rather than fail the page
+        LOG.warn("Product cache unavailable, loading {} directly: {}", id, read.cause().toString());
+        return loader.get().map(json -> new Lookup(json, false));
+      }
+      Response values = read.result();
       Response cached = values.get(0);
       if (cached != null) {
         return Future.succeededFuture(new Lookup(cached.toString(), true));

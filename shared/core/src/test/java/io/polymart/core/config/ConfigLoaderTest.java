@@ -86,6 +86,11 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigRules.check(production)).hasMessageContaining("'jwt.secret'");
     production.getJsonObject("jwt").put("secret", "s".repeat(40));
     assertThatThrownBy(() -> ConfigRules.check(production)).hasMessageContaining("'pg.url'");
+    production.getJsonObject("catalog").getJsonObject("demo").put("enabled", true);
+    assertThatThrownBy(() -> ConfigRules.check(production)).hasMessageContaining("'catalog.demo.enabled'");
+
+    JsonObject tinyImages = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CATALOG_IMAGES_MAX_BYTES", "10"));
+    assertThatThrownBy(() -> ConfigRules.check(tinyImages)).hasMessageContaining("'catalog.images.maxBytes'");
 
     JsonObject clustered = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CLUSTER_ENABLED", "true",
         "POLYMART_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701"));
