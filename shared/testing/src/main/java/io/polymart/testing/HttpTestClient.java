@@ -18,6 +18,10 @@ public final class HttpTestClient {
   private final String baseUrl;
   private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
+  public String baseUrl() {
+    return baseUrl;
+  }
+
   public HttpTestClient(String baseUrl) {
     this.baseUrl = baseUrl;
   }

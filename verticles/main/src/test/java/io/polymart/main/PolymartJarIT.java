@@ -5,12 +5,23 @@ import io.polymart.testing.TestBackends;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vertx.core.json.JsonObject;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,10 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real fat jar as its own process on a temporary data directory: starts, serves, stops cleanly on
- * SIGTERM, keeps its data across a restart, and refuses a second instance on the same directory.
+ * SIGTERM, keeps its data across a restart, loads and serves the demo catalog, and refuses a second instance on
+ * the same directory.
  */
 class PolymartJarIT {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+  private static final int DEMO_PRODUCTS = 12;
 
   @TempDir
   Path dataDir;
@@ -38,10 +51,11 @@ class PolymartJarIT {
     Users.login(http, email, Users.PASSWORD);
     stop(first);
 
-    Process second = start(port, "second");
+    Process second = start(port, "second", "--demo");
     long warmMs = awaitReady(second, http);
     Users.Session session = Users.login(http, email, Users.PASSWORD);
     assertThat(http.get("/api/v1/me").bearer(session.accessToken()).send().json().getString("email")).isEqualTo(email);
+    browseTheDemoShop(http);
 
     Process intruder = start(TestBackends.freePort(), "intruder");
     assertThat(intruder.waitFor(60, TimeUnit.SECONDS)).as("second instance fails fast").isTrue();
@@ -54,11 +68,39 @@ class PolymartJarIT {
     System.out.printf("polymart.jar start to /ready: cold %d ms, warm %d ms%n", coldMs, warmMs);
   }
 
-  private Process start(int port, String name) throws IOException {
+  /** What a newcomer does after {@code java -jar polymart.jar --demo}: search, filter, open a product, see its picture. */
+  private static void browseTheDemoShop(HttpTestClient http) throws Exception {
+    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    JsonObject page = http.get("/api/v1/products?size=50").send().json();
+    while (page.getLong("total") < DEMO_PRODUCTS && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250); // the demo loads in the background; nothing to await but its progress
+      page = http.get("/api/v1/products?size=50").send().json();
+    }
+    assertThat(page.getLong("total")).isEqualTo(DEMO_PRODUCTS);
+    JsonObject first = page.getJsonArray("items").getJsonObject(0);
+    String word = first.getString("name").split("[ ,]")[0];
+    HttpTestClient.Reply search = http.get("/api/v1/products?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8)
+        + "&category=" + first.getJsonObject("category").getString("slug")).send();
+    assertThat(search.json().getJsonArray("items").stream().map(i -> ((JsonObject) i).getString("id")))
+        .contains(first.getString("id"));
+    JsonObject product = http.get("/api/v1/products/" + first.getString("id")).send().json();
+    assertThat(product.getJsonArray("skus")).isNotEmpty();
+    String medium = product.getJsonArray("images").getJsonObject(0).getJsonObject("urls").getString("medium");
+    HttpResponse<byte[]> image = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(http.baseUrl() + medium)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(image.statusCode()).isEqualTo(200);
+    assertThat(image.headers().firstValue("Content-Type")).contains("image/jpeg");
+    assertThat(ImageIO.read(new ByteArrayInputStream(image.body())).getWidth()).isBetween(1, 800);
+  }
+
+  private Process start(int port, String name, String... arguments) throws IOException {
     Path log = logFile(name);
-    ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", System.getProperty("polymart.jar"))
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", System.getProperty("polymart.jar")));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
+    builder.environment().put("POLYMART_CATALOG_DEMO_PRODUCTS", String.valueOf(DEMO_PRODUCTS));
     builder.environment().put("POLYMART_DATA_DIR", dataDir.toString());
     builder.environment().put("POLYMART_HTTP_PORT", String.valueOf(port));
     builder.environment().put("POLYMART_HTTP_HOST", "127.0.0.1");
