@@ -1,6 +1,7 @@
 package io.polymart.catalog;
 
 import com.mongodb.reactivestreams.client.MongoClient;
+import io.minio.MinioClient;
 import io.polymart.catalog.image.ImageProcessor;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.db.Migrations;
@@ -31,18 +32,29 @@ public final class CatalogVerticle extends VerticleBase {
   private ReservationSweeper sweeper;
   private OutboxRelay relay;
 
+  private record BlockingClients(MongoClient mongo, MinioClient s3) {
+  }
+
   @Override
   public Future<?> start() {
     JsonObject conf = config();
+    // Creating the MongoDB and MinIO clients loads and initialises a lot: not on the event loop.
+    return vertx.executeBlocking(() -> new BlockingClients(MongoClients.create(conf), S3Clients.create(conf)), false)
+        .compose(clients -> {
+          mongo = clients.mongo();
+          return wire(conf, clients.s3());
+        });
+  }
+
+  private Future<Void> wire(JsonObject conf, MinioClient s3) {
     JsonObject catalog = conf.getJsonObject("catalog");
     JsonObject images = catalog.getJsonObject("images");
     PgSettings pg = PgSettings.from(conf);
     pool = pg.pool(vertx);
     redis = RedisClients.api(vertx, conf);
-    mongo = MongoClients.create(conf);
     DetailsStore details = new DetailsStore(vertx, mongo.getDatabase(conf.getJsonObject("mongo").getString("database"))
         .getCollection(DetailsStore.COLLECTION));
-    ImageStore imageStore = new ImageStore(vertx, S3Clients.create(conf));
+    ImageStore imageStore = new ImageStore(vertx, s3);
     ProductCache cache = new ProductCache(vertx, redis, catalog.getJsonObject("cache").getInteger("ttlSeconds"));
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", conf.getJsonObject("kafka").getString("bootstrapServers"),
         catalog.getJsonObject("outbox").getLong("pollMillis"));
@@ -104,6 +116,7 @@ public final class CatalogVerticle extends VerticleBase {
         .compose(v -> imageStore.ensureBucket())
         .compose(v -> server.ready())
         .compose(v -> relay.start())
+        .<Void>mapEmpty()
         .onSuccess(v -> {
           sweeper.start();
           if (demo.getBoolean("enabled")) {

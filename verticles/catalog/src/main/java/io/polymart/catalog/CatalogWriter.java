@@ -26,6 +26,10 @@ final class CatalogWriter {
     this.eventsWritten = eventsWritten;
   }
 
+  Pool pool() {
+    return pool;
+  }
+
   <T> Future<T> inTransaction(Function<Change, Future<T>> work) {
     Change[] change = new Change[1];
     return pool.withTransaction(connection -> {

@@ -53,7 +53,7 @@ final class CategoryService {
   Future<JsonObject> create(BusRequest request) {
     request.requireRole("admin");
     JsonObject body = request.body();
-    UUID parentId = optionalUuid(body, "parentId");
+    UUID parentId = BodyFields.uuid(body, "parentId");
     UUID id = UUID.randomUUID();
     return Sql.mapConflicts(pool.withTransaction(tx -> requireParent(tx, parentId, null)
         .compose(v -> tx.preparedQuery("INSERT INTO catalog.categories (id, parent_id, name, slug, sort_order, active) "
@@ -74,7 +74,7 @@ final class CategoryService {
             throw ServiceException.notFound("Category not found");
           }
           Row current = rows.iterator().next();
-          UUID parentId = body.containsKey("parentId") ? optionalUuid(body, "parentId") : current.getUUID("parent_id");
+          UUID parentId = body.containsKey("parentId") ? BodyFields.uuid(body, "parentId") : current.getUUID("parent_id");
           return requireParent(tx, parentId, id).compose(v -> tx.preparedQuery(
                   "UPDATE catalog.categories SET parent_id = $2, name = $3, slug = $4, sort_order = $5, active = $6, "
                       + "updated_at = now() WHERE id = $1 RETURNING *")
@@ -128,18 +128,6 @@ final class CategoryService {
           }
           return null;
         });
-  }
-
-  private static UUID optionalUuid(JsonObject body, String field) {
-    String value = body.getString(field);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw ServiceException.invalidField(field, "must be a UUID");
-    }
   }
 
   static JsonObject json(Row row) {

@@ -83,21 +83,32 @@ final class InventoryService {
     return finish(reservationId, "RELEASED", "released");
   }
 
-  /** Releases reservations past their expiry; several nodes may run this at once (SKIP LOCKED). */
+  /**
+   * Releases up to {@code batch} reservations past their expiry, each in its own transaction (one transaction
+   * over several would lock stock rows out of order). Several nodes may sweep at once: a reservation another
+   * sweeper holds is skipped, one it has finished is no longer RESERVED.
+   */
   Future<Integer> releaseExpired(int batch) {
-    return writer.inTransaction(change -> change.connection().preparedQuery(
-            "SELECT id FROM catalog.reservations WHERE status = 'RESERVED' AND expires_at < now() "
-                + "ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED")
+    return writer.pool().preparedQuery("SELECT id FROM catalog.reservations WHERE status = 'RESERVED' "
+            + "AND expires_at < now() ORDER BY expires_at LIMIT $1")
         .execute(Tuple.of(batch))
         .compose(rows -> {
           List<String> ids = new ArrayList<>();
           rows.forEach(row -> ids.add(row.getString("id")));
-          Future<Void> chain = Future.succeededFuture();
+          Future<Integer> released = Future.succeededFuture(0);
           for (String id : ids) {
-            chain = chain.compose(v -> transition(change, id, "EXPIRED", "expired")).mapEmpty();
+            released = released.compose(count -> expire(id).map(done -> done ? count + 1 : count));
           }
-          return chain.map(ids.size());
-        }));
+          return released;
+        });
+  }
+
+  private Future<Boolean> expire(String reservationId) {
+    return writer.inTransaction(change -> change.connection().preparedQuery("SELECT id FROM catalog.reservations "
+            + "WHERE id = $1 AND status = 'RESERVED' AND expires_at < now() FOR UPDATE SKIP LOCKED")
+        .execute(Tuple.of(reservationId))
+        .compose(rows -> !rows.iterator().hasNext() ? Future.succeededFuture(false)
+            : transition(change, reservationId, "EXPIRED", "expired").map(true)));
   }
 
   private Future<JsonObject> finish(String reservationId, String status, String reason) {
@@ -138,13 +149,18 @@ final class InventoryService {
                 boolean sold = "CONFIRMED".equals(target);
                 List<StockLedger.Movement> movements = quantities.entrySet().stream()
                     .map(e -> new StockLedger.Movement(e.getKey(), sold ? -e.getValue() : 0, -e.getValue())).toList();
-                return ledger.lock(tx, quantities.keySet())
+                UUID[] products = soldPerProduct.keySet().toArray(UUID[]::new);
+                Integer[] sales = soldPerProduct.values().toArray(Integer[]::new);
+                // Lock order everywhere: product rows, then inventory rows, each in id order.
+                return (sold ? tx.preparedQuery("SELECT id FROM catalog.products WHERE id = ANY($1) ORDER BY id "
+                        + "FOR UPDATE").execute(Tuple.of((Object) products)).<Void>mapEmpty()
+                        : Future.<Void>succeededFuture())
+                    .compose(v -> ledger.lock(tx, quantities.keySet()))
                     .compose(levels -> ledger.apply(change, levels, movements, reason, reservationId, null))
                     .compose(v -> sold ? tx.preparedQuery("UPDATE catalog.products p SET sold_count = p.sold_count + "
                             + "s.quantity FROM unnest($1::uuid[], $2::int[]) AS s(product_id, quantity) "
                             + "WHERE p.id = s.product_id")
-                        .execute(Tuple.of(soldPerProduct.keySet().toArray(UUID[]::new),
-                            soldPerProduct.values().toArray(Integer[]::new))).mapEmpty()
+                        .execute(Tuple.of((Object) products, (Object) sales)).mapEmpty()
                         : Future.succeededFuture())
                     .compose(v -> tx.preparedQuery("UPDATE catalog.reservations SET status = $2, updated_at = now() "
                         + "WHERE id = $1").execute(Tuple.of(reservationId, target)))

@@ -49,8 +49,8 @@ final class ProductService {
     List<NewSku> newSkus = newSkus(body.getJsonArray("skus"));
     JsonObject document = body.getJsonObject("details") == null ? null
         : DetailsSanitizer.sanitize(body.getJsonObject("details"));
-    UUID categoryId = uuid(body, "categoryId");
-    UUID brandId = uuid(body, "brandId");
+    UUID categoryId = BodyFields.uuid(body, "categoryId");
+    UUID brandId = BodyFields.uuid(body, "brandId");
     Future<Void> created = writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       return requireReferences(tx, categoryId, brandId)
@@ -81,13 +81,13 @@ final class ProductService {
     addSet(sets, params, body, "name", "name", body.containsKey("name") ? body.getString("name").trim() : null);
     addSet(sets, params, body, "slug", "slug", body.getString("slug"));
     addSet(sets, params, body, "description", "description", body.getString("description"));
-    addSet(sets, params, body, "categoryId", "category_id", uuid(body, "categoryId"));
-    addSet(sets, params, body, "brandId", "brand_id", uuid(body, "brandId"));
+    addSet(sets, params, body, "categoryId", "category_id", BodyFields.uuid(body, "categoryId"));
+    addSet(sets, params, body, "brandId", "brand_id", BodyFields.uuid(body, "brandId"));
     Future<Void> updated = writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       return ProductGuard.lockForChange(tx, id, request)
-          .compose(product -> requireReferences(tx, body.containsKey("categoryId") ? uuid(body, "categoryId") : null,
-              uuid(body, "brandId")))
+          .compose(product -> requireReferences(tx, body.containsKey("categoryId") ? BodyFields.uuid(body, "categoryId") : null,
+              BodyFields.uuid(body, "brandId")))
           .compose(v -> sets.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(
               "UPDATE catalog.products SET " + String.join(", ", sets) + ", updated_at = now() WHERE id = $1")
               .execute(params).mapEmpty())
@@ -203,18 +203,6 @@ final class ProductService {
       result.add(sku);
     }
     return result;
-  }
-
-  static UUID uuid(JsonObject body, String field) {
-    String value = body.getString(field);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw ServiceException.invalidField(field, "must be a UUID");
-    }
   }
 
   /** Latin words of the name joined by hyphens, plus a piece of the id so generated slugs never collide. */

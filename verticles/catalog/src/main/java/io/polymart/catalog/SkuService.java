@@ -109,7 +109,10 @@ final class SkuService {
   Future<JsonObject> stock(BusRequest request) {
     UUID skuId = request.uuidParam("id", "SKU");
     JsonObject body = request.body();
-    String reason = body.getString("reason").trim();
+    String reason = body.getString("reason", "").trim();
+    if (reason.isEmpty()) {
+      throw ServiceException.invalidField("reason", "is required");
+    }
     Integer delta = body.getInteger("delta");
     Integer onHand = body.getInteger("onHand");
     if ((delta == null) == (onHand == null)) {
