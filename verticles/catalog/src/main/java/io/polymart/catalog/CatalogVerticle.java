@@ -31,6 +31,7 @@ public final class CatalogVerticle extends VerticleBase {
   private MongoClient mongo;
   private ReservationSweeper sweeper;
   private OutboxRelay relay;
+  private Future<Void> demoLoaded = Future.succeededFuture();
 
   private record BlockingClients(MongoClient mongo, MinioClient s3) {
   }
@@ -121,9 +122,14 @@ public final class CatalogVerticle extends VerticleBase {
           sweeper.start();
           if (demo.getBoolean("enabled")) {
             // in the background: the platform is usable while the demo products arrive
-            demoLoader.load().onFailure(e -> LOG.error("Loading the demo catalog failed", e));
+            demoLoaded = demoLoader.load().onFailure(e -> LOG.error("Loading the demo catalog failed", e));
           }
         });
+  }
+
+  /** Completes when the demo catalog this instance loads (if any) is in. */
+  Future<Void> demoLoaded() {
+    return demoLoaded;
   }
 
   @Override
