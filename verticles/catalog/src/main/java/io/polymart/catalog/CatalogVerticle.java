@@ -16,6 +16,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class CatalogVerticle extends VerticleBase {
   public static final String SCHEMA = "catalog";
   static final String MEDIA_PREFIX = "/media/";
   private Pool pool;
+  private SqlClient reads;
   private RedisAPI redis;
   private MongoClient mongo;
   private ReservationSweeper sweeper;
@@ -52,6 +54,7 @@ public final class CatalogVerticle extends VerticleBase {
     JsonObject images = catalog.getJsonObject("images");
     PgSettings pg = PgSettings.from(conf);
     pool = pg.pool(vertx);
+    reads = pg.readClient(vertx);
     redis = RedisClients.api(vertx, conf);
     DetailsStore details = new DetailsStore(vertx, mongo.getDatabase(conf.getJsonObject("mongo").getString("database"))
         .getCollection(DetailsStore.COLLECTION));
@@ -63,12 +66,12 @@ public final class CatalogVerticle extends VerticleBase {
     SearchTerms terms = new SearchTerms();
     SkuWriter skuWriter = new SkuWriter();
     StockLedger ledger = new StockLedger();
-    ProductReader reader = new ProductReader(pool, details, cache, MEDIA_PREFIX);
+    ProductReader reader = new ProductReader(reads, details, cache, MEDIA_PREFIX);
     ProductService products = new ProductService(writer, skuWriter, terms, details, reader);
     SkuService skus = new SkuService(writer, skuWriter, ledger);
     CategoryService categories = new CategoryService(pool);
     BrandService brands = new BrandService(pool, terms);
-    SearchService search = new SearchService(pool, redis, new TypoCorrector(), MEDIA_PREFIX);
+    SearchService search = new SearchService(reads, redis, new TypoCorrector(), MEDIA_PREFIX);
     ImageService imageService = new ImageService(vertx, pool, writer, imageStore,
         new ImageProcessor(images.getLong("maxBytes"), images.getInteger("maxPixels")),
         images.getInteger("maxPerProduct"), MEDIA_PREFIX);
@@ -144,6 +147,8 @@ public final class CatalogVerticle extends VerticleBase {
     if (redis != null) {
       redis.close();
     }
-    return relayStopped.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
+    return relayStopped
+        .compose(v -> reads == null ? Future.succeededFuture() : reads.close())
+        .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

@@ -22,6 +22,11 @@ final class DetailsStore {
     this.collection = collection;
   }
 
+  /** The stored form of a request's {@code details}: a 400 for field names MongoDB cannot store. */
+  static Document toDocument(JsonObject details) {
+    return MongoJson.toDocument(details, "details");
+  }
+
   /** The document without its {@code _id}, or null when the product has none. */
   Future<JsonObject> get(UUID productId) {
     return Publishers.first(vertx, collection.find(Filters.eq("_id", productId.toString())).first())
@@ -30,13 +35,12 @@ final class DetailsStore {
             return null;
           }
           document.remove("_id");
-          return new JsonObject(document.toJson());
+          return MongoJson.toJson(document);
         });
   }
 
-  /** Replaces the whole document; callers pass an already sanitised one. */
-  Future<Void> put(UUID productId, JsonObject details) {
-    Document document = Document.parse(details.encode());
+  /** Replaces the whole document; callers pass an already sanitised one (see {@link #toDocument}). */
+  Future<Void> put(UUID productId, Document document) {
     document.put("_id", productId.toString());
     return Publishers.first(vertx, collection.replaceOne(Filters.eq("_id", productId.toString()), document,
         new ReplaceOptions().upsert(true))).mapEmpty();

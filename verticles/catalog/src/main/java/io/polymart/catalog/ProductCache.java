@@ -45,14 +45,19 @@ final class ProductCache {
       """;
   private static final Logger LOG = LoggerFactory.getLogger(ProductCache.class);
   private static final long LOCK_MILLIS = 5_000;
+  private static final long LINGER_MILLIS = 1_000;
   private static final long WAIT_STEP_MILLIS = 20;
   private static final int WAIT_STEPS = 100;
 
   private final Vertx vertx;
   private final RedisAPI redis;
   private final int ttlSeconds;
+  /** A load running in this instance, started when the product's generation was {@code generation}. */
+  private record Load(String generation, Future<String> result) {
+  }
+
   // one event loop per verticle instance, so a plain map is safe
-  private final Map<UUID, Future<String>> inFlight = new HashMap<>();
+  private final Map<UUID, Load> inFlight = new HashMap<>();
 
   ProductCache(Vertx vertx, RedisAPI redis, int ttlSeconds) {
     this.vertx = vertx;
@@ -73,14 +78,22 @@ final class ProductCache {
       if (cached != null) {
         return Future.succeededFuture(new Lookup(cached.toString(), true));
       }
-      Future<String> running = inFlight.get(id);
-      if (running != null) {
-        return running.map(json -> new Lookup(json, true));
-      }
       String generation = values.get(1) == null ? "0" : values.get(1).toString();
-      Future<String> load = loadOnce(id, generation, loader);
+      Load running = inFlight.get(id);
+      // a load started before the latest change may have read the old product: never share it
+      if (running != null && running.generation().equals(generation)) {
+        return running.result().map(json -> new Lookup(json, true));
+      }
+      Load load = new Load(generation, loadOnce(id, generation, loader));
       inFlight.put(id, load);
-      return load.andThen(done -> inFlight.remove(id)).map(json -> new Lookup(json, false));
+      // Kept a moment after it ends: a read sent to Redis before the value was stored may answer after that.
+      return load.result().andThen(done -> {
+        if (done.failed()) {
+          inFlight.remove(id, load);
+        } else {
+          vertx.setTimer(LINGER_MILLIS, t -> inFlight.remove(id, load));
+        }
+      }).map(json -> new Lookup(json, false));
     });
   }
 

@@ -6,7 +6,7 @@ import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
@@ -22,13 +22,13 @@ import static io.polymart.catalog.Sql.iso;
 /** Product detail (through the cache), price history and a seller's own product list. */
 final class ProductReader {
   private static final String DETAIL_SQL = ProductJson.detailQuery();
-  private final Pool pool;
+  private final SqlClient reads;
   private final DetailsStore details;
   private final ProductCache cache;
   private final String mediaPrefix;
 
-  ProductReader(Pool pool, DetailsStore details, ProductCache cache, String mediaPrefix) {
-    this.pool = pool;
+  ProductReader(SqlClient reads, DetailsStore details, ProductCache cache, String mediaPrefix) {
+    this.reads = reads;
     this.details = details;
     this.cache = cache;
     this.mediaPrefix = mediaPrefix;
@@ -36,7 +36,7 @@ final class ProductReader {
 
   /** The product as stored now, bypassing the cache: one SQL statement and one MongoDB lookup, side by side. */
   Future<JsonObject> load(UUID id) {
-    Future<JsonObject> product = pool.preparedQuery(DETAIL_SQL).execute(Tuple.of(id, mediaPrefix))
+    Future<JsonObject> product = reads.preparedQuery(DETAIL_SQL).execute(Tuple.of(id, mediaPrefix))
         .map(rows -> rows.iterator().hasNext() ? (JsonObject) rows.iterator().next().getValue("product") : null);
     Future<JsonObject> document = details.get(id);
     return Future.all(product, document).map(v -> product.result() == null ? null
@@ -81,12 +81,12 @@ final class ProductReader {
         throw ServiceException.invalidField("sku", "must be a SKU id");
       }
     }).orElse(null);
-    return pool.preparedQuery("SELECT status FROM catalog.products WHERE id = $1").execute(Tuple.of(id))
+    return reads.preparedQuery("SELECT status FROM catalog.products WHERE id = $1").execute(Tuple.of(id))
         .compose(rows -> {
           if (!rows.iterator().hasNext() || !"ACTIVE".equals(rows.iterator().next().getString("status"))) {
             throw ServiceException.notFound("Product not found");
           }
-          return pool.preparedQuery("SELECT h.sku_id, h.old_price::text AS old_price, h.new_price::text AS new_price, "
+          return reads.preparedQuery("SELECT h.sku_id, h.old_price::text AS old_price, h.new_price::text AS new_price, "
                   + "h.old_original_price::text AS old_original, h.new_original_price::text AS new_original, "
                   + "h.changed_by, " + iso("h.changed_at") + " AS changed_at FROM catalog.price_history h "
                   + "JOIN catalog.skus s ON s.id = h.sku_id WHERE s.product_id = $1 AND ($2::uuid IS NULL OR s.id = $2) "
@@ -118,7 +118,7 @@ final class ProductReader {
     UUID seller = ProductGuard.isAdmin(request) ? null : request.userUuid();
     String where = "WHERE p.status <> 'DELETED' AND ($1::uuid IS NULL OR p.seller_id = $1) "
         + "AND ($2::text IS NULL OR p.status = $2)";
-    return pool.preparedQuery("SELECT count(*) OVER () AS total, " + ProductJson.summary("$5") + " AS item "
+    return reads.preparedQuery("SELECT count(*) OVER () AS total, " + ProductJson.summary("$5") + " AS item "
             + "FROM catalog.products p JOIN catalog.categories c ON c.id = p.category_id "
             + "LEFT JOIN catalog.brands b ON b.id = p.brand_id " + where
             + " ORDER BY p.created_at DESC, p.id LIMIT $3 OFFSET $4")
@@ -131,7 +131,7 @@ final class ProductReader {
             items.add(row.getValue("item"));
           }
           if (items.isEmpty() && paging.page() > 1) {
-            return pool.preparedQuery("SELECT count(*) FROM catalog.products p " + where)
+            return reads.preparedQuery("SELECT count(*) FROM catalog.products p " + where)
                 .execute(Tuple.of(seller, status)).map(count -> paging.page(items, count.iterator().next().getLong(0)));
           }
           return Future.succeededFuture(paging.page(items, total));

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import org.bson.Document;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -47,8 +48,8 @@ final class ProductService {
     String name = body.getString("name").trim();
     String slug = body.getString("slug", generatedSlug(name, id));
     List<NewSku> newSkus = newSkus(body.getJsonArray("skus"));
-    JsonObject document = body.getJsonObject("details") == null ? null
-        : DetailsSanitizer.sanitize(body.getJsonObject("details"));
+    Document document = body.getJsonObject("details") == null ? null
+        : DetailsStore.toDocument(DetailsSanitizer.sanitize(body.getJsonObject("details")));
     UUID categoryId = BodyFields.uuid(body, "categoryId");
     UUID brandId = BodyFields.uuid(body, "brandId");
     Future<Void> created = writer.inTransaction(change -> {
@@ -58,7 +59,6 @@ final class ProductService {
                   + "slug, description) VALUES ($1, $2, $3, $4, $5, $6, $7)")
               .execute(Tuple.of(id, sellerId, categoryId, brandId, name, slug).addValue(body.getString("description", ""))))
           .compose(v -> skus.insert(change, id, newSkus, sellerId))
-          .compose(v -> terms.add(tx, name))
           .compose(v -> document == null ? Future.succeededFuture() : details.put(id, document))
           .map(v -> {
             change.event(id, "ProductCreated", new JsonObject().put("productId", id.toString()).put("name", name)
@@ -74,8 +74,8 @@ final class ProductService {
   Future<JsonObject> update(BusRequest request) {
     UUID id = request.uuidParam("id", "Product");
     JsonObject body = request.body();
-    JsonObject document = body.getJsonObject("details") == null ? null
-        : DetailsSanitizer.sanitize(body.getJsonObject("details"));
+    Document document = body.getJsonObject("details") == null ? null
+        : DetailsStore.toDocument(DetailsSanitizer.sanitize(body.getJsonObject("details")));
     List<String> sets = new ArrayList<>();
     Tuple params = Tuple.of(id);
     addSet(sets, params, body, "name", "name", body.containsKey("name") ? body.getString("name").trim() : null);
@@ -86,12 +86,13 @@ final class ProductService {
     Future<Void> updated = writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       return ProductGuard.lockForChange(tx, id, request)
-          .compose(product -> requireReferences(tx, body.containsKey("categoryId") ? BodyFields.uuid(body, "categoryId") : null,
-              BodyFields.uuid(body, "brandId")))
-          .compose(v -> sets.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(
-              "UPDATE catalog.products SET " + String.join(", ", sets) + ", updated_at = now() WHERE id = $1")
-              .execute(params).mapEmpty())
-          .compose(v -> body.containsKey("name") ? terms.add(tx, body.getString("name")) : Future.succeededFuture())
+          .compose(product -> requireReferences(tx, body.containsKey("categoryId") ? BodyFields.uuid(body, "categoryId")
+                  : null, BodyFields.uuid(body, "brandId"))
+              .compose(v -> sets.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(
+                  "UPDATE catalog.products SET " + String.join(", ", sets) + ", updated_at = now() WHERE id = $1")
+                  .execute(params).mapEmpty())
+              .compose(v -> body.containsKey("name") && "ACTIVE".equals(product.status())
+                  ? terms.add(tx, body.getString("name")) : Future.succeededFuture()))
           .compose(v -> document == null ? Future.succeededFuture() : details.put(id, document))
           .map(v -> {
             change.event(id, "ProductUpdated", new JsonObject().put("productId", id.toString())
@@ -114,7 +115,8 @@ final class ProductService {
         .compose(product -> publish(change, product)));
   }
 
-  private static Future<Void> publish(Change change, ProductGuard.OwnedProduct product) {
+  /** Publishing also teaches search the words of the name: a draft's words must not leak into suggestions. */
+  private Future<Void> publish(Change change, ProductGuard.OwnedProduct product) {
     if ("ACTIVE".equals(product.status())) {
       return Future.succeededFuture();
     }
@@ -129,6 +131,7 @@ final class ProductService {
                   + "published_at = coalesce(published_at, now()), updated_at = now() WHERE id = $1")
               .execute(Tuple.of(id));
         })
+        .compose(v -> terms.add(change.connection(), product.name()))
         .map(v -> {
           change.event(id, "ProductPublished", new JsonObject().put("productId", id.toString())
               .put("name", product.name()));

@@ -42,6 +42,7 @@ final class SearchSql {
     List<String> rank = new ArrayList<>();
     List<String> ctes = new ArrayList<>();
     conditions.add("p.status = 'ACTIVE'");
+    conditions.add("p.min_price IS NOT NULL");
     List<String> latinQueries = new ArrayList<>();
     for (String token : query.tokens()) {
       String like = param("%" + Sql.likeLiteral(token) + "%");

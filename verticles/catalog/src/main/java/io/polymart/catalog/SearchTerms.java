@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Words of product and brand names, the vocabulary typo correction chooses from. Only Latin-script words
+ * Words of the names of published products and of brands: the vocabulary of typo correction and suggestions
+ * (a draft's words are added only when it is published, so they never leak). Only Latin-script words
  * are kept: CJK text has no spaces to cut words at and is found by substring instead.
  */
 final class SearchTerms {

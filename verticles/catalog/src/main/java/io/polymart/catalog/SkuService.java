@@ -65,6 +65,8 @@ final class SkuService {
     return writer.inTransaction(change -> ProductGuard.lockForSkuChange(change.connection(), skuId, request)
         .compose(product -> change.connection().preparedQuery("UPDATE catalog.skus SET " + String.join(", ", sets)
                 + ", updated_at = now() WHERE id = $1").execute(params)
+            .compose(v -> "ACTIVE".equals(product.status()) ? requireActiveSku(change.connection(), product.id())
+                : Future.succeededFuture())
             .compose(v -> SkuWriter.refreshMinPrice(change.connection(), product.id()))
             .compose(v -> {
               change.event(product.id(), "ProductUpdated", new JsonObject().put("productId", product.id().toString())
@@ -121,6 +123,18 @@ final class SkuService {
     UUID actor = request.userUuid();
     return writer.inTransaction(change -> ProductGuard.lockForSkuChange(change.connection(), skuId, request)
         .compose(product -> ledger.adjustOnHand(change, product.id(), skuId, delta, onHand, reason, actor)));
+  }
+
+  /** A product on sale must keep something to sell: its last active SKU cannot be switched off. */
+  private static Future<Void> requireActiveSku(SqlConnection tx, UUID productId) {
+    return tx.preparedQuery("SELECT EXISTS (SELECT 1 FROM catalog.skus WHERE product_id = $1 AND status = 'ACTIVE')")
+        .execute(Tuple.of(productId)).map(rows -> {
+          if (!rows.iterator().next().getBoolean(0)) {
+            throw ServiceException.unprocessable("NO_ACTIVE_SKU",
+                "A published product needs an active SKU: unpublish it before switching off its last one");
+          }
+          return null;
+        });
   }
 
   private static Future<JsonObject> skuJson(SqlConnection tx, UUID skuId) {

@@ -4,11 +4,13 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /** PostgreSQL connection settings from {@code pg.*} and the pools built from them. */
 public final class PgSettings {
+  private static final int PIPELINING_LIMIT = 256;
   private final PgConnectOptions connectOptions;
   private final int poolSize;
 
@@ -29,6 +31,19 @@ public final class PgSettings {
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(poolSize))
         .connectingTo(connectOptions)
+        .using(vertx)
+        .build();
+  }
+
+  /**
+   * A client for independent reads that pipelines queries on its connections (in Vert.x 5 only
+   * {@code PgBuilder.client()} pipelines; a {@code Pool} sends one query at a time per connection).
+   * Not for transactions.
+   */
+  public SqlClient readClient(Vertx vertx) {
+    return PgBuilder.client()
+        .with(new PoolOptions().setMaxSize(poolSize))
+        .connectingTo(new PgConnectOptions(connectOptions).setPipeliningLimit(PIPELINING_LIMIT))
         .using(vertx)
         .build();
   }
