@@ -71,7 +71,7 @@ public final class CatalogVerticle extends VerticleBase {
     SkuService skus = new SkuService(writer, skuWriter, ledger);
     CategoryService categories = new CategoryService(pool);
     BrandService brands = new BrandService(pool, terms);
-    SearchService search = new SearchService(reads, redis, new TypoCorrector(), MEDIA_PREFIX);
+    SearchService search = new SearchService(pool, redis, new TypoCorrector(), MEDIA_PREFIX);
     ImageService imageService = new ImageService(vertx, pool, writer, imageStore,
         new ImageProcessor(images.getLong("maxBytes"), images.getInteger("maxPixels")),
         images.getInteger("maxPerProduct"), MEDIA_PREFIX);

@@ -36,6 +36,10 @@ final class ProductCache {
       if redis.call('GET', KEYS[3]) == ARGV[4] then redis.call('DEL', KEYS[3]) end
       return generation == ARGV[2] and 1 or 0
       """;
+  private static final String UNLOCK = """
+      if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+      return 0
+      """;
   private static final String INVALIDATE = """
       for i = 1, #KEYS, 2 do
         redis.call('INCR', KEYS[i])
@@ -53,7 +57,7 @@ final class ProductCache {
   private final RedisAPI redis;
   private final int ttlSeconds;
   /** A load running in this instance, started when the product's generation was {@code generation}. */
-  private record Load(String generation, Future<String> result) {
+  private record Load(String generation, Future<Lookup> result) {
   }
 
   // one event loop per verticle instance, so a plain map is safe
@@ -82,7 +86,7 @@ final class ProductCache {
       Load running = inFlight.get(id);
       // a load started before the latest change may have read the old product: never share it
       if (running != null && running.generation().equals(generation)) {
-        return running.result().map(json -> new Lookup(json, true));
+        return running.result().map(lookup -> new Lookup(lookup.json(), true));
       }
       Load load = new Load(generation, loadOnce(id, generation, loader));
       inFlight.put(id, load);
@@ -93,29 +97,36 @@ final class ProductCache {
         } else {
           vertx.setTimer(LINGER_MILLIS, t -> inFlight.remove(id, load));
         }
-      }).map(json -> new Lookup(json, false));
+      });
     });
   }
 
-  private Future<String> loadOnce(UUID id, String generation, Supplier<Future<String>> loader) {
+  /** Loads under the Redis lock, or takes the value another instance loaded (then it counts as a hit). */
+  private Future<Lookup> loadOnce(UUID id, String generation, Supplier<Future<String>> loader) {
     String token = UUID.randomUUID().toString();
     return redis.set(List.of(lockKey(id), token, "NX", "PX", Long.toString(LOCK_MILLIS))).compose(locked -> {
       if (locked == null) {
         // another instance is loading: its value is what we want, unless it dies
-        return awaitValue(id, WAIT_STEPS).compose(json -> json != null ? Future.succeededFuture(json)
+        return awaitValue(id, WAIT_STEPS).compose(json -> json != null ? Future.succeededFuture(new Lookup(json, true))
             : load(id, generation, token, loader));
       }
-      return load(id, generation, token, loader);
+      // an instance that finished just before we took the lock has stored the value
+      return redis.get(valueKey(id)).compose(stored -> stored == null ? load(id, generation, token, loader)
+          : unlock(id, token).map(new Lookup(stored.toString(), true)));
     });
   }
 
-  private Future<String> load(UUID id, String generation, String token, Supplier<Future<String>> loader) {
+  private Future<Void> unlock(UUID id, String token) {
+    return redis.eval(List.of(UNLOCK, "1", lockKey(id), token)).mapEmpty();
+  }
+
+  private Future<Lookup> load(UUID id, String generation, String token, Supplier<Future<String>> loader) {
     return loader.get().compose(json -> {
       if (json == null) {
-        return redis.del(List.of(lockKey(id))).map((String) null);
+        return unlock(id, token).map(new Lookup(null, false));
       }
       return redis.eval(List.of(STORE_IF_CURRENT, "3", valueKey(id), generationKey(id), lockKey(id), json, generation,
-          Integer.toString(ttlSeconds), token)).map(json);
+          Integer.toString(ttlSeconds), token)).map(new Lookup(json, false));
     });
   }
 

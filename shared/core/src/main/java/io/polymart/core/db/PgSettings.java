@@ -41,8 +41,9 @@ public final class PgSettings {
    * Not for transactions.
    */
   public SqlClient readClient(Vertx vertx) {
+    // pipelining needs few connections: a quarter of the pool's
     return PgBuilder.client()
-        .with(new PoolOptions().setMaxSize(poolSize))
+        .with(new PoolOptions().setMaxSize(Math.max(1, poolSize / 4)))
         .connectingTo(new PgConnectOptions(connectOptions).setPipeliningLimit(PIPELINING_LIMIT))
         .using(vertx)
         .build();
