@@ -1,5 +1,6 @@
 package io.polymart.main;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.polymart.core.config.ConfigException;
 import io.polymart.core.config.ConfigLoader;
 import io.polymart.core.config.ConfigRules;
@@ -55,6 +56,10 @@ public final class Main {
       }
       runtime.close();
       LOG.info("Polymart stopped");
+      // Logback's own shutdown hook would run alongside this one and drop the lines above: flush here, last.
+      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+        logging.stop();
+      }
     }, "polymart-shutdown"));
     try {
       platform.set(Platform.start(config));
