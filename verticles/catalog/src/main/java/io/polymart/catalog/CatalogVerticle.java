@@ -13,6 +13,7 @@ import io.polymart.core.redis.RedisClients;
 import io.polymart.core.s3.S3Clients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
@@ -27,6 +28,9 @@ public final class CatalogVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogVerticle.class);
   public static final String SCHEMA = "catalog";
   static final String MEDIA_PREFIX = "/media/";
+  /** Shared by every catalog instance in the JVM, so at most this many images are decoded at once. */
+  private static final String RESIZING_POOL = "polymart-catalog-images";
+  private static final int RESIZING_THREADS = 2;
   private Pool pool;
   private SqlClient reads;
   private RedisAPI redis;
@@ -34,6 +38,7 @@ public final class CatalogVerticle extends VerticleBase {
   private ReservationSweeper sweeper;
   private OutboxRelay relay;
   private Future<Void> demoLoaded = Future.succeededFuture();
+  private WorkerExecutor resizing;
 
   private record BlockingClients(MongoClient mongo, MinioClient s3) {
   }
@@ -72,7 +77,8 @@ public final class CatalogVerticle extends VerticleBase {
     CategoryService categories = new CategoryService(pool);
     BrandService brands = new BrandService(pool, terms);
     SearchService search = new SearchService(pool, redis, new TypoCorrector(), MEDIA_PREFIX);
-    ImageService imageService = new ImageService(vertx, pool, writer, imageStore,
+    resizing = vertx.createSharedWorkerExecutor(RESIZING_POOL, RESIZING_THREADS);
+    ImageService imageService = new ImageService(resizing, pool, writer, imageStore,
         new ImageProcessor(images.getLong("maxBytes"), images.getInteger("maxPixels")),
         images.getInteger("maxPerProduct"), MEDIA_PREFIX);
     MediaService media = new MediaService(imageStore);
@@ -139,6 +145,9 @@ public final class CatalogVerticle extends VerticleBase {
   public Future<?> stop() {
     if (sweeper != null) {
       sweeper.stop();
+    }
+    if (resizing != null) {
+      resizing.close();
     }
     Future<Void> relayStopped = relay == null ? Future.succeededFuture() : relay.stop();
     if (mongo != null) {

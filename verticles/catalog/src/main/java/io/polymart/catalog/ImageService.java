@@ -6,7 +6,7 @@ import io.polymart.catalog.image.ProcessedImage;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -28,7 +28,7 @@ import java.util.function.Function;
 final class ImageService {
   private static final String IMAGES_JSON = "SELECT coalesce(json_agg(" + ProductJson.image("im", "$2")
       + " ORDER BY im.position), '[]'::json) AS images FROM catalog.product_images im WHERE im.product_id = $1";
-  private final Vertx vertx;
+  private final WorkerExecutor resizing;
   private final Pool pool;
   private final CatalogWriter writer;
   private final ImageStore store;
@@ -36,9 +36,13 @@ final class ImageService {
   private final int maxPerProduct;
   private final String mediaPrefix;
 
-  ImageService(Vertx vertx, Pool pool, CatalogWriter writer, ImageStore store, ImageProcessor processor,
+  /**
+   * {@code resizing} runs the decoding and resizing: a small pool, since a large decoded image takes a lot of memory
+   * (a 40-megapixel one about 160 MB) and the work is CPU-bound anyway.
+   */
+  ImageService(WorkerExecutor resizing, Pool pool, CatalogWriter writer, ImageStore store, ImageProcessor processor,
       int maxPerProduct, String mediaPrefix) {
-    this.vertx = vertx;
+    this.resizing = resizing;
     this.pool = pool;
     this.writer = writer;
     this.store = store;
@@ -65,7 +69,7 @@ final class ImageService {
     UUID imageId = UUID.randomUUID();
     // Checking access and room first spares a forbidden or pointless upload the resizing work.
     return pool.withTransaction(tx -> lock.apply(tx).compose(product -> requireRoom(tx, productId)))
-        .compose(v -> vertx.executeBlocking(() -> process(bytes), false))
+        .compose(v -> resizing.executeBlocking(() -> process(bytes), false))
         .compose(image -> {
           StoredImage stored = StoredImage.keys(productId, imageId, image);
           return Future.all(store.put(stored.originalKey(), image.original(), image.format().contentType()),
