@@ -5,6 +5,7 @@ import io.polymart.catalog.demo.DemoCategory;
 import io.polymart.catalog.demo.DemoProduct;
 import io.polymart.catalog.demo.DemoSku;
 import io.polymart.catalog.image.DemoImages;
+import io.polymart.catalog.image.DemoImages.Shape;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -74,7 +75,21 @@ final class DemoCatalogLoader {
     });
   }
 
-  private record Taxonomy(Map<String, UUID> categories, Map<String, UUID> brands) {
+  /** Ids by slug, and the picture shape of each sub-category. */
+  private record Taxonomy(Map<String, UUID> categories, Map<String, UUID> brands, Map<String, Shape> shapes) {
+  }
+
+  private static final Map<String, Shape> SHAPES = Map.of("phones-electronics", Shape.PHONE, "clothing", Shape.SHIRT,
+      "beauty", Shape.BOTTLE, "food-drinks", Shape.BOTTLE, "sports-outdoors", Shape.BALL, "toys", Shape.BALL);
+
+  private static Map<String, Shape> shapes(DemoCatalog catalog) {
+    Map<String, Shape> shapes = new HashMap<>();
+    for (DemoCategory category : catalog.categories()) {
+      if (!category.topLevel()) {
+        shapes.put(category.slug(), SHAPES.getOrDefault(category.parentSlug(), Shape.BOX));
+      }
+    }
+    return shapes;
   }
 
   private Future<Taxonomy> loadTaxonomy(DemoCatalog catalog) {
@@ -99,7 +114,7 @@ final class DemoCatalogLoader {
           for (Row row : rows) {
             ("c".equals(row.getString("kind")) ? categoryIds : brandIds).put(row.getString("slug"), row.getUUID("id"));
           }
-          return new Taxonomy(categoryIds, brandIds);
+          return new Taxonomy(categoryIds, brandIds, shapes(catalog));
         });
   }
 
@@ -154,7 +169,8 @@ final class DemoCatalogLoader {
     Future<UUID> id = existing != null ? Future.succeededFuture(existing.id())
         : products.createProduct(DEMO_SELLER, body(product, taxonomy));
     return id.compose(productId -> (existing != null && existing.images() > 0 ? Future.<Void>succeededFuture()
-            : vertx.executeBlocking(() -> DemoImages.draw(product.imageLabel(), product.imageSeed()), false)
+            : vertx.executeBlocking(() -> DemoImages.draw(product.imageLabel(), product.imageSeed(),
+                taxonomy.shapes().get(product.categorySlug())), false)
                 .compose(picture -> images.addAsPlatform(productId, picture)).<Void>mapEmpty())
         .compose(v -> existing != null && "ACTIVE".equals(existing.status()) ? Future.<Void>succeededFuture()
             : products.publishProduct(productId)));

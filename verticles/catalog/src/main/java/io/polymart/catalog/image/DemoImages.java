@@ -29,7 +29,8 @@ public final class DemoImages {
     }
   }
 
-  enum Shape { BOX, BOTTLE, PHONE, SHIRT, BALL }
+  /** What the product looks like. */
+  public enum Shape { BOX, BOTTLE, PHONE, SHIRT, BALL }
 
   private DemoImages() {
   }
@@ -40,13 +41,17 @@ public final class DemoImages {
    * be Latin text: servers often lack fonts with CJK glyphs.
    */
   public static byte[] draw(String label, long seed) {
+    return draw(label, seed, shapeFor(seed));
+  }
+
+  /** Like {@link #draw(String, long)} with a chosen shape. */
+  public static byte[] draw(String label, long seed, Shape shape) {
     // not java.util.Random: its first values for neighbouring seeds are almost equal
     SplittableRandom random = new SplittableRandom(seed);
     float hue = (float) random.nextDouble();
     Color top = Color.getHSBColor(hue, 0.25f, 0.98f);
     Color bottom = Color.getHSBColor((hue + 0.07f) % 1f, 0.50f, 0.82f);
     Color product = Color.getHSBColor((hue + 0.45f + (float) random.nextDouble() * 0.1f) % 1f, 0.60f, 0.85f);
-    Shape shape = shapeFor(seed);
 
     BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();

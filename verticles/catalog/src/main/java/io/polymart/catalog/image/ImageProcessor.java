@@ -63,7 +63,8 @@ public final class ImageProcessor {
     // The thumbnail is scaled from the medium image (cheaper), to the size computed from the original.
     Dimension thumbnailSize = fit(width, height, THUMBNAIL_BOX);
     BufferedImage thumbnail = resize(medium, thumbnailSize, alpha);
-    return new ProcessedImage(format, width, height, bytes, encode(thumbnail, alpha), encode(medium, alpha));
+    return new ProcessedImage(format, width, height, MetadataStripper.strip(format, bytes), encode(thumbnail, alpha),
+        encode(medium, alpha));
   }
 
   private BufferedImage decode(ImageFormat format, byte[] bytes) {

@@ -1,8 +1,9 @@
 package io.polymart.catalog.image;
 
 /**
- * A validated upload and its derived renditions. {@code original} is the uploaded bytes unchanged
- * (metadata such as EXIF included); the renditions are re-encoded and carry no metadata.
+ * A validated upload and its derived renditions. {@code original} is the upload with its metadata removed (EXIF
+ * and its GPS position, XMP, IPTC, text notes) but its pixels untouched; WebP is kept as sent. The renditions are
+ * re-encoded and carry no metadata.
  */
 public record ProcessedImage(ImageFormat format, int width, int height, byte[] original, Rendition thumbnail,
     Rendition medium) {
