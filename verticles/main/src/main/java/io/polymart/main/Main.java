@@ -34,9 +34,13 @@ public final class Main {
       System.exit(2);
       return;
     }
-    LocalRuntime runtime;
+    // One hook does everything at exit, in order: stop the platform, then the backends, then flush the log.
+    // Registered first, so a SIGTERM during start-up still stops the backends and an early failure is still logged.
+    AtomicReference<LocalRuntime> runtime = new AtomicReference<>();
+    AtomicReference<Platform> platform = new AtomicReference<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(platform, runtime), "polymart-shutdown"));
     try {
-      runtime = LocalRuntime.prepare(config, true);
+      runtime.set(LocalRuntime.prepare(config, true));
     } catch (IllegalStateException e) {
       LOG.error("Cannot start: {}", e.getMessage());
       System.exit(1);
@@ -46,21 +50,6 @@ public final class Main {
       System.exit(1);
       return;
     }
-    // Registered before the platform starts, so a SIGTERM during start-up still stops the backends.
-    AtomicReference<Platform> platform = new AtomicReference<>();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("Stopping Polymart");
-      Platform running = platform.getAndSet(null);
-      if (running != null) {
-        running.stop();
-      }
-      runtime.close();
-      LOG.info("Polymart stopped");
-      // Logback's own shutdown hook would run alongside this one and drop the lines above: flush here, last.
-      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
-        logging.stop();
-      }
-    }, "polymart-shutdown"));
     try {
       platform.set(Platform.start(config));
     } catch (Exception e) {
@@ -72,6 +61,23 @@ public final class Main {
     LOG.info("Polymart is up on http://{}:{} in {} ms ({} mode, data in {})", http.getString("host"),
         http.getInteger("port"), (System.nanoTime() - started) / 1_000_000, config.getString("mode"),
         config.getString("dataDir"));
+  }
+
+  private static void stop(AtomicReference<Platform> platform, AtomicReference<LocalRuntime> runtime) {
+    LocalRuntime backends = runtime.getAndSet(null);
+    if (backends != null) {
+      LOG.info("Stopping Polymart");
+      Platform running = platform.getAndSet(null);
+      if (running != null) {
+        running.stop();
+      }
+      backends.close();
+      LOG.info("Polymart stopped");
+    }
+    // Logback's own shutdown hook would run alongside this one and drop lines: flush here, last.
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+      logging.stop();
+    }
   }
 
   /** {@code [--conf FILE] [--demo]}. */
