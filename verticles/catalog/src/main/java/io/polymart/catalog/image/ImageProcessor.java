@@ -55,11 +55,14 @@ public final class ImageProcessor {
     }
     BufferedImage image = decode(format, bytes);
     boolean alpha = image.getColorModel().hasAlpha();
-    int width = image.getWidth();
-    int height = image.getHeight();
+    int orientation = format == ImageFormat.JPEG ? ExifOrientation.read(bytes) : ExifOrientation.NORMAL;
+    boolean turned = ExifOrientation.swapsSides(orientation);
+    int width = turned ? image.getHeight() : image.getWidth();
+    int height = turned ? image.getWidth() : image.getHeight();
 
-    Dimension mediumSize = fit(width, height, MEDIUM_BOX);
-    BufferedImage medium = resize(image, mediumSize, alpha);
+    // Turned upright after scaling down (the boxes are square), which is far cheaper than turning the original.
+    BufferedImage medium = ExifOrientation.apply(
+        resize(image, fit(image.getWidth(), image.getHeight(), MEDIUM_BOX), alpha), orientation);
     // The thumbnail is scaled from the medium image (cheaper), to the size computed from the original.
     Dimension thumbnailSize = fit(width, height, THUMBNAIL_BOX);
     BufferedImage thumbnail = resize(medium, thumbnailSize, alpha);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
  * Removes the metadata a camera or phone writes into a photo (EXIF with GPS position, XMP, IPTC, text notes)
  * from the original before it is published, without re-encoding its pixels. Colour profiles stay. Input has
  * passed {@link ContainerCheck} and a full decode, so its structure is sound. WebP originals are kept as sent.
+ * A JPEG's orientation is kept (see {@link ExifOrientation}).
  */
 final class MetadataStripper {
   private MetadataStripper() {
@@ -20,10 +21,17 @@ final class MetadataStripper {
     };
   }
 
-  /** Drops APP1 (EXIF, XMP) and APP13 (IPTC) segments and comments; everything from the scan on is copied. */
+  /**
+   * Drops APP1 (EXIF, XMP) and APP13 (IPTC) segments and comments; everything from the scan on is copied. An
+   * EXIF orientation survives as a segment of its own, or browsers would show a phone photo on its side.
+   */
   private static byte[] stripJpeg(byte[] bytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
     out.write(bytes, 0, 2); // SOI
+    int orientation = ExifOrientation.read(bytes);
+    if (orientation != ExifOrientation.NORMAL) {
+      out.writeBytes(ExifOrientation.segment(orientation));
+    }
     int at = 2;
     while (at + 4 <= bytes.length && (bytes[at] & 0xFF) == 0xFF) {
       int marker = bytes[at + 1] & 0xFF;
