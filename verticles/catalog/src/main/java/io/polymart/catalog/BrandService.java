@@ -17,10 +17,12 @@ final class BrandService {
   private static final Map<String, ServiceException> CONFLICTS = Map.of(
       "brands_slug_key", ServiceException.conflict("SLUG_TAKEN", "Another brand has this slug"));
   private final Pool pool;
+  private final CatalogWriter writer;
   private final SearchTerms terms;
 
-  BrandService(Pool pool, SearchTerms terms) {
+  BrandService(Pool pool, CatalogWriter writer, SearchTerms terms) {
     this.pool = pool;
+    this.writer = writer;
     this.terms = terms;
   }
 
@@ -46,7 +48,7 @@ final class BrandService {
     request.requireRole("admin");
     UUID id = request.uuidParam("id", "Brand");
     JsonObject body = request.body();
-    return Sql.mapConflicts(pool.withTransaction(tx -> tx.preparedQuery(
+    return Sql.mapConflicts(writer.inTransaction(change -> change.connection().preparedQuery(
             "SELECT * FROM catalog.brands WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
         .compose(rows -> {
           if (!rows.iterator().hasNext()) {
@@ -55,10 +57,12 @@ final class BrandService {
           Row current = rows.iterator().next();
           String name = body.getString("name", current.getString("name")).trim();
           String logo = body.containsKey("logoUrl") ? body.getString("logoUrl") : current.getString("logo_url");
-          return tx.preparedQuery("UPDATE catalog.brands SET name = $2, slug = $3, logo_url = $4, updated_at = now() "
-                  + "WHERE id = $1 RETURNING *")
+          return change.connection().preparedQuery("UPDATE catalog.brands SET name = $2, slug = $3, logo_url = $4, "
+                  + "updated_at = now() WHERE id = $1 RETURNING *")
               .execute(Tuple.of(id, name, body.getString("slug", current.getString("slug")), logo))
-              .compose(updated -> terms.add(tx, name).map(json(updated.iterator().next())));
+              .compose(updated -> terms.add(change.connection(), name)
+                  .compose(v -> ProductPages.touchAll(change, "brand_id", id))
+                  .map(json(updated.iterator().next())));
         })), CONFLICTS);
   }
 

@@ -74,8 +74,8 @@ public final class CatalogVerticle extends VerticleBase {
     ProductReader reader = new ProductReader(reads, details, cache, MEDIA_PREFIX);
     ProductService products = new ProductService(writer, skuWriter, terms, details, reader);
     SkuService skus = new SkuService(writer, skuWriter, ledger);
-    CategoryService categories = new CategoryService(pool);
-    BrandService brands = new BrandService(pool, terms);
+    CategoryService categories = new CategoryService(pool, writer);
+    BrandService brands = new BrandService(pool, writer, terms);
     SearchService search = new SearchService(pool, redis, new TypoCorrector(), MEDIA_PREFIX);
     resizing = vertx.createSharedWorkerExecutor(RESIZING_POOL, RESIZING_THREADS);
     ImageService imageService = new ImageService(resizing, pool, writer, imageStore,

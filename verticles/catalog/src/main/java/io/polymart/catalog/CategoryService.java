@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
@@ -21,9 +22,11 @@ final class CategoryService {
   private static final Map<String, ServiceException> CONFLICTS = Map.of(
       "categories_slug_key", ServiceException.conflict("SLUG_TAKEN", "Another category has this slug"));
   private final Pool pool;
+  private final CatalogWriter writer;
 
-  CategoryService(Pool pool) {
+  CategoryService(Pool pool, CatalogWriter writer) {
     this.pool = pool;
+    this.writer = writer;
   }
 
   /** Active categories as a tree; a category under an inactive parent is hidden with it. */
@@ -67,23 +70,25 @@ final class CategoryService {
     request.requireRole("admin");
     UUID id = request.uuidParam("id", "Category");
     JsonObject body = request.body();
-    return Sql.mapConflicts(pool.withTransaction(tx -> tx.preparedQuery(
-            "SELECT * FROM catalog.categories WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
-        .compose(rows -> {
-          if (!rows.iterator().hasNext()) {
-            throw ServiceException.notFound("Category not found");
-          }
-          Row current = rows.iterator().next();
-          UUID parentId = body.containsKey("parentId") ? BodyFields.uuid(body, "parentId") : current.getUUID("parent_id");
-          return requireParent(tx, parentId, id).compose(v -> tx.preparedQuery(
-                  "UPDATE catalog.categories SET parent_id = $2, name = $3, slug = $4, sort_order = $5, active = $6, "
-                      + "updated_at = now() WHERE id = $1 RETURNING *")
-              .execute(Tuple.of(id, parentId, body.getString("name", current.getString("name")).trim(),
-                  body.getString("slug", current.getString("slug")),
-                  body.getInteger("sortOrder", current.getInteger("sort_order")),
-                  body.getBoolean("active", current.getBoolean("active")))));
-        })
-        .map(rows -> json(rows.iterator().next()))), CONFLICTS);
+    return Sql.mapConflicts(writer.inTransaction(change -> {
+      SqlConnection tx = change.connection();
+      return tx.preparedQuery("SELECT * FROM catalog.categories WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
+          .compose(rows -> {
+            if (!rows.iterator().hasNext()) {
+              throw ServiceException.notFound("Category not found");
+            }
+            Row current = rows.iterator().next();
+            UUID parentId = body.containsKey("parentId") ? BodyFields.uuid(body, "parentId") : current.getUUID("parent_id");
+            return requireParent(tx, parentId, id).compose(v -> tx.preparedQuery(
+                    "UPDATE catalog.categories SET parent_id = $2, name = $3, slug = $4, sort_order = $5, active = $6, "
+                        + "updated_at = now() WHERE id = $1 RETURNING *")
+                .execute(Tuple.of(id, parentId, body.getString("name", current.getString("name")).trim(),
+                    body.getString("slug", current.getString("slug")),
+                    body.getInteger("sortOrder", current.getInteger("sort_order")),
+                    body.getBoolean("active", current.getBoolean("active")))));
+          })
+          .compose(rows -> ProductPages.touchAll(change, "category_id", id).map(json(rows.iterator().next())));
+    }), CONFLICTS);
   }
 
   Future<JsonObject> delete(BusRequest request) {

@@ -50,6 +50,7 @@ final class ProductCache {
   private static final Logger LOG = LoggerFactory.getLogger(ProductCache.class);
   private static final long LOCK_MILLIS = 5_000;
   private static final long LINGER_MILLIS = 1_000;
+  private static final int INVALIDATE_BATCH = 500;
   private static final long WAIT_STEP_MILLIS = 20;
   private static final int WAIT_STEPS = 100;
 
@@ -151,17 +152,21 @@ final class ProductCache {
 
   /** Drops the cached products; loads that started before this will not store their now stale values. */
   Future<Void> invalidate(Collection<UUID> ids) {
-    if (ids.isEmpty()) {
-      return Future.succeededFuture();
+    List<UUID> all = new ArrayList<>(ids);
+    List<Future<Object>> batches = new ArrayList<>();
+    // batches keep each script short: Redis runs nothing else while one runs
+    for (int from = 0; from < all.size(); from += INVALIDATE_BATCH) {
+      List<String> args = new ArrayList<>();
+      args.add(INVALIDATE);
+      List<UUID> batch = all.subList(from, Math.min(all.size(), from + INVALIDATE_BATCH));
+      args.add(Integer.toString(batch.size() * 2));
+      for (UUID id : batch) {
+        args.add(generationKey(id));
+        args.add(valueKey(id));
+      }
+      batches.add(redis.eval(args).map(r -> null));
     }
-    List<String> args = new ArrayList<>();
-    args.add(INVALIDATE);
-    args.add(Integer.toString(ids.size() * 2));
-    for (UUID id : ids) {
-      args.add(generationKey(id));
-      args.add(valueKey(id));
-    }
-    return redis.eval(args).mapEmpty();
+    return Future.all(batches).mapEmpty();
   }
 
   private static String valueKey(UUID id) {

@@ -84,6 +84,18 @@ class ProductCacheTest {
     assertThat(branded.status()).as(branded.toString()).isEqualTo(200);
     etag = assertReloaded(id, seller, etag,
         body -> assertThat(body.getJsonObject("brand").getString("id")).isEqualTo(brand.getString("id")));
+    // the page shows its brand's and category's names: renaming them drops it too
+    Users.Session admin = fx.admin();
+    Reply brandRenamed = fx.http.patch(API + "/brands/" + brand.getString("id")).bearer(admin.accessToken())
+        .json(new JsonObject().put("name", "Renamed brand")).send();
+    assertThat(brandRenamed.status()).as(brandRenamed.toString()).isEqualTo(200);
+    etag = assertReloaded(id, seller, etag,
+        body -> assertThat(body.getJsonObject("brand").getString("name")).isEqualTo("Renamed brand"));
+    Reply categoryRenamed = fx.http.patch(API + "/categories/" + category.getString("id")).bearer(admin.accessToken())
+        .json(new JsonObject().put("name", "Renamed category")).send();
+    assertThat(categoryRenamed.status()).as(categoryRenamed.toString()).isEqualTo(200);
+    etag = assertReloaded(id, seller, etag,
+        body -> assertThat(body.getJsonObject("category").getString("name")).isEqualTo("Renamed category"));
     Reply unbranded = fx.http.patch(API + "/products/" + id).bearer(seller.accessToken())
         .json(new JsonObject().putNull("brandId")).send();
     assertThat(unbranded.status()).as(unbranded.toString()).isEqualTo(200);
