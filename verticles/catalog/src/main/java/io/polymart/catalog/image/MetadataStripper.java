@@ -2,11 +2,12 @@ package io.polymart.catalog.image;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Removes the metadata a camera or phone writes into a photo (EXIF with GPS position, XMP, IPTC, text notes)
  * from the original before it is published, without re-encoding its pixels. Colour profiles stay. Input has
- * passed {@link ContainerCheck} and a full decode, so its structure is sound. WebP originals are kept as sent.
+ * passed {@link ContainerCheck} and a full decode, so its structure is sound.
  * A JPEG's orientation is kept (see {@link ExifOrientation}).
  */
 final class MetadataStripper {
@@ -17,7 +18,7 @@ final class MetadataStripper {
     return switch (format) {
       case JPEG -> stripJpeg(bytes);
       case PNG -> stripPng(bytes);
-      case WEBP -> bytes;
+      case WEBP -> stripWebp(bytes);
     };
   }
 
@@ -51,6 +52,37 @@ final class MetadataStripper {
     }
     out.write(bytes, at, bytes.length - at);
     return out.toByteArray();
+  }
+
+  /** Drops the EXIF and XMP chunks of an extended WebP, clearing their flags in VP8X and fixing the RIFF size. */
+  private static byte[] stripWebp(byte[] bytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+    out.write(bytes, 0, 12); // "RIFF", size (fixed below), "WEBP"
+    int at = 12;
+    while (at + 8 <= bytes.length) {
+      String type = new String(bytes, at, 4, StandardCharsets.US_ASCII);
+      long size = (bytes[at + 4] & 0xFFL) | (bytes[at + 5] & 0xFFL) << 8 | (bytes[at + 6] & 0xFFL) << 16
+          | (bytes[at + 7] & 0xFFL) << 24;
+      long end = at + 8 + size + (size & 1);
+      if (end > bytes.length) {
+        return bytes;
+      }
+      if (!type.equals("EXIF") && !type.equals("XMP ")) {
+        byte[] chunk = Arrays.copyOfRange(bytes, at, (int) end);
+        if (type.equals("VP8X")) {
+          chunk[8] &= (byte) ~0x0C; // the EXIF (0x08) and XMP (0x04) flags
+        }
+        out.writeBytes(chunk);
+      }
+      at = (int) end;
+    }
+    byte[] result = out.toByteArray();
+    int riffSize = result.length - 8;
+    result[4] = (byte) riffSize;
+    result[5] = (byte) (riffSize >>> 8);
+    result[6] = (byte) (riffSize >>> 16);
+    result[7] = (byte) (riffSize >>> 24);
+    return result;
   }
 
   /** Drops the eXIf chunk and the text chunks (tEXt, zTXt, iTXt), which is where XMP and notes live. */

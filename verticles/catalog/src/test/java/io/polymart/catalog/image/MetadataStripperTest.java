@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
@@ -42,6 +43,27 @@ class MetadataStripperTest {
 
     assertThat(contains(image.original(), SECRET)).isFalse();
     assertThat(image.original()).isEqualTo(plain);
+  }
+
+  @Test
+  void anExtendedWebpLosesItsExifAndXmpChunksAndTheirFlags() throws IOException {
+    byte[] plain = TestImages.resource("lossy-alpha-64x48.webp");
+    assertThat(new String(plain, 12, 4, StandardCharsets.US_ASCII)).isEqualTo("VP8X");
+    byte[] withMetadata = concat(plain, webpChunk("EXIF", "MM\0*" + SECRET), webpChunk("XMP ", "<x>" + SECRET + "</x>"));
+    withMetadata[20] |= 0x0C;
+    ByteBuffer.wrap(withMetadata).order(ByteOrder.LITTLE_ENDIAN).putInt(4, withMetadata.length - 8);
+
+    ProcessedImage image = processor.process(withMetadata);
+
+    assertThat(contains(image.original(), SECRET)).isFalse();
+    assertThat(image.original()).isEqualTo(plain);
+    assertThat(ImageIO.read(new ByteArrayInputStream(image.original())).getWidth()).isEqualTo(64);
+  }
+
+  private static byte[] webpChunk(String type, String payload) {
+    byte[] data = payload.getBytes(StandardCharsets.ISO_8859_1);
+    ByteBuffer chunk = ByteBuffer.allocate(8 + data.length + (data.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+    return chunk.put(type.getBytes(StandardCharsets.US_ASCII)).putInt(data.length).put(data).array();
   }
 
   private static int[] pixels(byte[] bytes) throws IOException {
