@@ -1,8 +1,8 @@
 package io.polymart.catalog.image;
 
 /**
- * A validated upload and its derived renditions. {@code original} is the upload with its metadata removed (EXIF
- * and its GPS position, XMP, IPTC, text notes) but its pixels untouched, except a JPEG's orientation tag. The
+ * A validated upload and its derived renditions. {@code original} is the upload with its pixels untouched and its
+ * metadata removed (EXIF with the GPS position, XMP, IPTC, text notes), keeping only a JPEG's orientation tag. The
  * renditions are upright, re-encoded and carry no metadata.
  */
 public record ProcessedImage(ImageFormat format, int width, int height, byte[] original, Rendition thumbnail,
