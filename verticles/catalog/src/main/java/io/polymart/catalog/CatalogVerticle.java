@@ -27,7 +27,7 @@ import static io.polymart.core.bus.Addresses.*;
 public final class CatalogVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogVerticle.class);
   public static final String SCHEMA = "catalog";
-  static final String MEDIA_PREFIX = "/media/";
+  static final String MEDIA_PATH = "/media/";
   /** Shared by every catalog instance in the JVM, so at most this many images are decoded at once. */
   private static final String RESIZING_POOL = "polymart-catalog-images";
   private static final int RESIZING_THREADS = 2;
@@ -71,19 +71,20 @@ public final class CatalogVerticle extends VerticleBase {
     SearchTerms terms = new SearchTerms();
     SkuWriter skuWriter = new SkuWriter();
     StockLedger ledger = new StockLedger();
-    ProductReader reader = new ProductReader(reads, details, cache, MEDIA_PREFIX);
+    String mediaUrls = mediaPrefix(catalog.getString("mediaBaseUrl"));
+    ProductReader reader = new ProductReader(reads, details, cache, mediaUrls);
     ProductService products = new ProductService(writer, skuWriter, terms, details, reader);
     SkuService skus = new SkuService(writer, skuWriter, ledger);
     CategoryService categories = new CategoryService(pool, writer);
     BrandService brands = new BrandService(pool, writer, terms);
-    SearchService search = new SearchService(pool, redis, new TypoCorrector(), MEDIA_PREFIX);
+    SearchService search = new SearchService(pool, redis, new TypoCorrector(), mediaUrls);
     resizing = vertx.createSharedWorkerExecutor(RESIZING_POOL, RESIZING_THREADS);
     ImageService imageService = new ImageService(resizing, pool, writer, imageStore,
         new ImageProcessor(images.getLong("maxBytes"), images.getInteger("maxPixels")),
-        images.getInteger("maxPerProduct"), MEDIA_PREFIX);
+        images.getInteger("maxPerProduct"), mediaUrls);
     MediaService media = new MediaService(imageStore);
     JsonObject reservations = catalog.getJsonObject("reservations");
-    InventoryService inventory = new InventoryService(writer, ledger, MEDIA_PREFIX,
+    InventoryService inventory = new InventoryService(writer, ledger, mediaUrls,
         reservations.getInteger("defaultTtlSeconds"));
     JsonObject demo = catalog.getJsonObject("demo");
     DemoCatalogLoader demoLoader = new DemoCatalogLoader(vertx, pool, products, imageService, demo.getInteger("products"));
@@ -134,6 +135,11 @@ public final class CatalogVerticle extends VerticleBase {
             demoLoaded = demoLoader.load().onFailure(e -> LOG.error("Loading the demo catalog failed", e));
           }
         });
+  }
+
+  /** Image URLs start with this: {@code /media/} on this server, or under {@code catalog.mediaBaseUrl} (a CDN). */
+  static String mediaPrefix(String mediaBaseUrl) {
+    return mediaBaseUrl.isEmpty() ? MEDIA_PATH : mediaBaseUrl + MEDIA_PATH;
   }
 
   /** Completes when the demo catalog this instance loads (if any) is in. */

@@ -603,7 +603,7 @@ class InventoryContractTest {
   private static InventoryService otherNodesInventory(RedisAPI redis) {
     ProductCache cache = new ProductCache(CatalogTestNode.vertx(), redis, 300);
     CatalogWriter writer = new CatalogWriter(CatalogTestNode.pg(), new Outbox("catalog.outbox"), cache, () -> { });
-    return new InventoryService(writer, new StockLedger(), CatalogVerticle.MEDIA_PREFIX, 900);
+    return new InventoryService(writer, new StockLedger(), CatalogVerticle.MEDIA_PATH, 900);
   }
 
   @Test
@@ -616,7 +616,7 @@ class InventoryContractTest {
     String prefix = unique("swept");
 
     // 60 reservations of two or three lines (one line for every tenth, which a client releases), made to expire at
-    // once. (A client's release of several lines could deadlock with a sweep: see the disabled lock-order test.)
+    // once.
     int reservations = 60;
     int lines = 0;
     int[] quantities = new int[3];

@@ -25,6 +25,11 @@ public final class ConfigRules {
     requireRange(config, "jwt", "accessTokenMinutes", 1, 24 * 60);
     requireRange(config, "jwt", "refreshTokenDays", 1, 365);
     JsonObject catalog = config.getJsonObject("catalog");
+    String mediaBaseUrl = catalog.getString("mediaBaseUrl");
+    if (!mediaBaseUrl.isEmpty() && !mediaBaseUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*[^\\s?#/])?")) {
+      throw new ConfigException("Configuration key 'catalog.mediaBaseUrl' must be empty or an http(s) URL without a "
+          + "trailing slash, got '" + mediaBaseUrl + "'");
+    }
     requireRange(catalog, "images", "maxBytes", 1024, 100L * 1024 * 1024, "catalog.");
     requireRange(catalog, "images", "maxPixels", 10_000, 200_000_000, "catalog.");
     requireRange(catalog, "images", "maxPerProduct", 1, 100, "catalog.");

@@ -91,6 +91,12 @@ class ConfigLoaderTest {
 
     JsonObject tinyImages = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CATALOG_IMAGES_MAX_BYTES", "10"));
     assertThatThrownBy(() -> ConfigRules.check(tinyImages)).hasMessageContaining("'catalog.images.maxBytes'");
+    for (String bad : new String[] {"cdn.example.com", "https://cdn.example.com/", "ftp://x.io", "https://a b.io"}) {
+      JsonObject media = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CATALOG_MEDIA_BASE_URL", bad));
+      assertThatThrownBy(() -> ConfigRules.check(media)).as(bad).hasMessageContaining("'catalog.mediaBaseUrl'");
+    }
+    ConfigRules.check(ConfigLoader.load(Optional.empty(),
+        Map.of("POLYMART_CATALOG_MEDIA_BASE_URL", "https://cdn.example.com/shop")));
 
     JsonObject clustered = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CLUSTER_ENABLED", "true",
         "POLYMART_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701"));
