@@ -30,9 +30,7 @@ final class ProductGuard {
   /** Locks the product row for the rest of the transaction and checks the caller may change it. */
   static Future<OwnedProduct> lockForChange(SqlClient tx, UUID productId, BusRequest request) {
     requireSeller(request);
-    return tx.preparedQuery("SELECT id, seller_id, status, name FROM catalog.products WHERE id = $1 FOR UPDATE")
-        .execute(Tuple.of(productId))
-        .map(rows -> check(rows.iterator().hasNext() ? rows.iterator().next() : null, request));
+    return lockAsPlatform(tx, productId).map(product -> check(product, request));
   }
 
   /** Locks the product for a change the platform itself makes (no caller to check). */
@@ -43,9 +41,7 @@ final class ProductGuard {
           if (!rows.iterator().hasNext()) {
             throw ServiceException.notFound("Product not found");
           }
-          Row row = rows.iterator().next();
-          return new OwnedProduct(row.getUUID("id"), row.getUUID("seller_id"), row.getString("status"),
-              row.getString("name"));
+          return product(rows.iterator().next());
         });
   }
 
@@ -59,16 +55,16 @@ final class ProductGuard {
           if (!rows.iterator().hasNext()) {
             throw ServiceException.notFound("SKU not found");
           }
-          return check(rows.iterator().next(), request);
+          return check(product(rows.iterator().next()), request);
         });
   }
 
-  private static OwnedProduct check(Row row, BusRequest request) {
-    if (row == null) {
-      throw ServiceException.notFound("Product not found");
-    }
-    OwnedProduct product = new OwnedProduct(row.getUUID("id"), row.getUUID("seller_id"), row.getString("status"),
+  private static OwnedProduct product(Row row) {
+    return new OwnedProduct(row.getUUID("id"), row.getUUID("seller_id"), row.getString("status"),
         row.getString("name"));
+  }
+
+  private static OwnedProduct check(OwnedProduct product, BusRequest request) {
     if (!isAdmin(request) && !product.sellerId().equals(request.userUuid())) {
       throw ServiceException.forbidden("This product belongs to another seller");
     }

@@ -48,8 +48,7 @@ final class ProductService {
     String name = body.getString("name").trim();
     String slug = body.getString("slug", generatedSlug(name, id));
     List<NewSku> newSkus = newSkus(body.getJsonArray("skus"));
-    Document document = body.getJsonObject("details") == null ? null
-        : DetailsStore.toDocument(DetailsSanitizer.sanitize(body.getJsonObject("details")));
+    Document document = detailsDocument(body);
     UUID categoryId = BodyFields.uuid(body, "categoryId");
     UUID brandId = BodyFields.uuid(body, "brandId");
     Future<Void> created = writer.inTransaction(change -> {
@@ -74,8 +73,7 @@ final class ProductService {
   Future<JsonObject> update(BusRequest request) {
     UUID id = request.uuidParam("id", "Product");
     JsonObject body = request.body();
-    Document document = body.getJsonObject("details") == null ? null
-        : DetailsStore.toDocument(DetailsSanitizer.sanitize(body.getJsonObject("details")));
+    Document document = detailsDocument(body);
     List<String> sets = new ArrayList<>();
     Tuple params = Tuple.of(id);
     addSet(sets, params, body, "name", "name", body.containsKey("name") ? body.getString("name").trim() : null);
@@ -166,6 +164,12 @@ final class ProductService {
           change.event(id, event, new JsonObject().put("productId", id.toString()).put("status", status));
           return null;
         });
+  }
+
+  /** The request's detail document, sanitised and ready to store; null when the body has none. */
+  private static Document detailsDocument(JsonObject body) {
+    JsonObject details = body.getJsonObject("details");
+    return details == null ? null : DetailsStore.toDocument(DetailsSanitizer.sanitize(details));
   }
 
   private static void addSet(List<String> sets, Tuple params, JsonObject body, String field, String column,

@@ -8,8 +8,6 @@ import java.util.Map;
 
 /** Small helpers shared by the catalog repositories. */
 final class Sql {
-  static final String PRODUCTS = "catalog.products";
-
   private Sql() {
   }
 

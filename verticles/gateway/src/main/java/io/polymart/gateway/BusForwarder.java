@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** Turns an HTTP request into an event-bus request and the reply into an HTTP response. */
 final class BusForwarder {
-  private static final long TIMEOUT_MS = 15_000;
+  static final long TIMEOUT_MS = 15_000;
   private final EventBus eventBus;
   private final BodySchemas schemas;
   private final RequestContext requestContext;

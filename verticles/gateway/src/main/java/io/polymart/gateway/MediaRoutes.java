@@ -17,7 +17,6 @@ import static io.polymart.core.bus.Addresses.CATALOG_MEDIA_GET;
  */
 final class MediaRoutes {
   static final String PREFIX = "/media/";
-  private static final long TIMEOUT_MS = 15_000;
   private final EventBus eventBus;
 
   MediaRoutes(EventBus eventBus) {
@@ -28,7 +27,7 @@ final class MediaRoutes {
     String key = ctx.normalizedPath().substring(PREFIX.length());
     JsonObject body = new JsonObject().put("key", key);
     eventBus.<JsonObject>request(CATALOG_MEDIA_GET, BusRequest.envelope(new JsonObject(), new JsonObject(), body),
-            new DeliveryOptions().setSendTimeout(TIMEOUT_MS))
+            new DeliveryOptions().setSendTimeout(BusForwarder.TIMEOUT_MS))
         .onComplete(reply -> {
           if (reply.failed()) {
             ErrorResponses.send(ctx, ServiceException.fromFailure(reply.cause()));

@@ -40,18 +40,12 @@ public final class Outbox {
 
   private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
 
-  private final String table;
   private final String insert;
 
   /** @param table the schema-qualified table name, e.g. {@code catalog.outbox} */
   public Outbox(String table) {
-    this.table = checkTable(table);
-    this.insert = "INSERT INTO " + table
+    this.insert = "INSERT INTO " + checkTable(table)
         + " (topic, aggregate_id, event_id, event_type, payload) VALUES ($1, $2, $3, $4, $5)";
-  }
-
-  public String table() {
-    return table;
   }
 
   /** Inserts one event in {@code tx}, which the caller commits or rolls back. */

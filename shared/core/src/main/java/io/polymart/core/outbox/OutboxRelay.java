@@ -163,10 +163,6 @@ public final class OutboxRelay {
     return failedRounds.get();
   }
 
-  public String table() {
-    return table;
-  }
-
   // ---------------------------------------------------------------------------------------------------------------
 
   private void trigger(boolean wakeUp) {
