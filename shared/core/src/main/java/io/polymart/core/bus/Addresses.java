@@ -18,6 +18,8 @@ public final class Addresses {
   public static final String USERS_ADDRESSES_UPDATE = "users.addresses.update";
   public static final String USERS_ADDRESSES_DELETE = "users.addresses.delete";
   public static final String USERS_ADDRESSES_SET_DEFAULT = "users.addresses.set-default";
+  /** Service call: {@code params.id} with the caller in the user header → that user's address, else 404. */
+  public static final String USERS_ADDRESSES_GET = "users.addresses.get";
   public static final String USERS_ADMIN_LIST = "users.admin.list";
   public static final String USERS_ADMIN_UPDATE = "users.admin.update";
   /** Published: an access-token revocation, {@code {sessionId, expiresAt}} or {@code {userId, minVersion, expiresAt}}. */
@@ -65,6 +67,60 @@ public final class Addresses {
   public static final String CATALOG_STOCK_CONFIRM = "catalog.stock.confirm";
   /** {@code {reservationId}}: reserved units go back to available. Idempotent. */
   public static final String CATALOG_STOCK_RELEASE = "catalog.stock.release";
+
+  /** {@code {reservationId}}: confirmed (sold) units come back on hand, sold counts go down. Idempotent. */
+  public static final String CATALOG_STOCK_RESTORE = "catalog.stock.restore";
+  /**
+   * {@code {skuIds: [...]}} (1 to 100) → {@code {items: [{skuId, productId, code, name, attributes, image, unitPrice,
+   * available, forSale}]}}: the current view of each known SKU, for carts. Unknown ids are left out.
+   */
+  public static final String CATALOG_SKUS_LOOKUP = "catalog.skus.lookup";
+
+  /**
+   * Cart addresses. The owner is the user header or, for guests, the {@code x-cart-token} header; replies that
+   * create a guest cart carry the token back in the {@code x-cart-token} reply header.
+   */
+  public static final String CART_GET = "cart.get";
+  public static final String CART_ITEM_ADD = "cart.item.add";
+  public static final String CART_ITEM_UPDATE = "cart.item.update";
+  public static final String CART_ITEM_REMOVE = "cart.item.remove";
+  public static final String CART_CLEAR = "cart.clear";
+  /** {@code {guestToken}} with the user header: moves the guest cart's lines into the user's cart. */
+  public static final String CART_MERGE = "cart.merge";
+  /** Service call with the user header → {@code {items: [{skuId, quantity}]}}: the selected lines, for checkout. */
+  public static final String CART_SELECTED = "cart.selected";
+  /** Service call {@code {skuIds: [...]}} with the user header: purchased lines leave the cart. */
+  public static final String CART_REMOVE_LINES = "cart.remove-lines";
+
+  public static final String ORDERS_PLACE = "orders.place";
+  public static final String ORDERS_LIST = "orders.list";
+  public static final String ORDERS_GET = "orders.get";
+  public static final String ORDERS_CANCEL = "orders.cancel";
+  public static final String ORDERS_CONFIRM_RECEIPT = "orders.confirm-receipt";
+  public static final String ORDERS_REFUND_REQUEST = "orders.refund.request";
+  public static final String ORDERS_PAY = "orders.pay";
+  public static final String ORDERS_ADMIN_LIST = "orders.admin.list";
+  public static final String ORDERS_ADMIN_SHIP = "orders.admin.ship";
+  public static final String ORDERS_ADMIN_DELIVER = "orders.admin.deliver";
+  public static final String ORDERS_ADMIN_REFUND_APPROVE = "orders.admin.refund.approve";
+  public static final String ORDERS_ADMIN_REFUND_REJECT = "orders.admin.refund.reject";
+  /**
+   * A payment provider's callback, verified by the orders verticle: {@code {provider, payload, signature,
+   * timestamp}} where {@code payload} is the raw request body, byte for byte as received.
+   */
+  public static final String ORDERS_PAYMENT_WEBHOOK = "orders.payments.webhook";
+  public static final String COUPONS_CREATE = "orders.coupons.create";
+  public static final String COUPONS_LIST = "orders.coupons.list";
+  public static final String COUPONS_CLAIM = "orders.coupons.claim";
+  public static final String COUPONS_MINE = "orders.coupons.mine";
+
+  /**
+   * Published to every node: live events for one user ({@code {type: "order.status" | "cart.changed", ...}}), which
+   * the gateway pushes to that user's WebSocket connections.
+   */
+  public static String userEvents(String userId) {
+    return "user.events." + userId;
+  }
 
   private Addresses() {
   }

@@ -8,6 +8,10 @@ public final class BusHeaders {
   public static final String CLIENT_IP = "x-client-ip";
   public static final String USER_AGENT = "x-user-agent";
   public static final String REQUEST_ID = "x-request-id";
+  /** The guest cart token from the {@code X-Cart-Token} request header. */
+  public static final String CART_TOKEN = "x-cart-token";
+  /** The {@code Idempotency-Key} request header. */
+  public static final String IDEMPOTENCY_KEY = "idempotency-key";
 
   private BusHeaders() {
   }

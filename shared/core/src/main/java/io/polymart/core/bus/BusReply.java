@@ -11,6 +11,8 @@ import java.util.Map;
 public record BusReply(JsonObject body, Map<String, String> headers) {
   public static final String ETAG = "etag";
   public static final String X_CACHE = "x-cache";
+  /** A new guest cart's token, sent back as the {@code X-Cart-Token} response header. */
+  public static final String CART_TOKEN = "x-cart-token";
 
   public static BusReply of(JsonObject body) {
     return new BusReply(body, Map.of());

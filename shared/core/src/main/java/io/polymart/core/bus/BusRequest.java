@@ -96,6 +96,11 @@ public final class BusRequest {
     return Optional.ofNullable(message.headers().get(BusHeaders.SESSION_ID));
   }
 
+  /** A delivery header the gateway copied from the HTTP request (see {@link BusHeaders}). */
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(message.headers().get(name));
+  }
+
   public String clientIp() {
     return Optional.ofNullable(message.headers().get(BusHeaders.CLIENT_IP)).orElse("unknown");
   }
