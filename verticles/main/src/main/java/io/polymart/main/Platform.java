@@ -1,6 +1,7 @@
 package io.polymart.main;
 
 import io.polymart.catalog.CatalogVerticle;
+import io.polymart.orders.OrdersVerticle;
 import io.polymart.core.health.ReadinessVerticle;
 import io.polymart.gateway.GatewayVerticle;
 import io.polymart.users.UsersVerticle;
@@ -49,7 +50,8 @@ public final class Platform {
     return Future.all(
             deploy(ReadinessVerticle.class, config, 1),
             deployIfEnabled(UsersVerticle.class, config, "users"),
-            deployIfEnabled(CatalogVerticle.class, config, "catalog"))
+            deployIfEnabled(CatalogVerticle.class, config, "catalog"),
+            deployIfEnabled(OrdersVerticle.class, config, "orders"))
         .compose(v -> deployIfEnabled(GatewayVerticle.class, config, "gateway"));
   }
 

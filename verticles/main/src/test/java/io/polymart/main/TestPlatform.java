@@ -23,6 +23,8 @@ final class TestPlatform {
       config.getJsonObject("verticles").getJsonObject("gateway").put("instances", 2);
       config.getJsonObject("admin").put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD);
       config.getJsonObject("users").getJsonObject("rateLimit").put("loginPerIp", 12).put("registerPerIp", 6);
+      config.getJsonObject("orders").put("sweepIntervalSeconds", 1);
+      config.getJsonObject("payments").getJsonObject("sandbox").put("secret", Shop.SANDBOX_SECRET);
       try {
         platform = Platform.start(config);
       } catch (Exception e) {

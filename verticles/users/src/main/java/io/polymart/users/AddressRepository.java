@@ -26,6 +26,12 @@ final class AddressRepository {
         });
   }
 
+  Future<Optional<JsonObject>> find(SqlClient sql, UUID userId, UUID id) {
+    return sql.preparedQuery("SELECT " + Address.COLUMNS + " FROM users.addresses WHERE id = $1 AND user_id = $2")
+        .execute(Tuple.of(id, userId))
+        .map(AddressRepository::first);
+  }
+
   Future<Long> count(SqlClient sql, UUID userId) {
     return sql.preparedQuery("SELECT count(*) FROM users.addresses WHERE user_id = $1")
         .execute(Tuple.of(userId))

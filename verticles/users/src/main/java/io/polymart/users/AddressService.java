@@ -35,6 +35,11 @@ final class AddressService {
     return addresses.list(pool, request.userUuid()).map(all -> new JsonObject().put("items", new JsonArray(all)));
   }
 
+  /** One of the caller's addresses; someone else's is as unknown as a missing one. */
+  Future<JsonObject> get(BusRequest request) {
+    return addresses.find(pool, request.userUuid(), request.uuidParam("id", "Address")).compose(AddressService::found);
+  }
+
   Future<JsonObject> create(BusRequest request) {
     Address address = validated(request);
     boolean wantsDefault = Boolean.TRUE.equals(request.body().getValue("isDefault"));

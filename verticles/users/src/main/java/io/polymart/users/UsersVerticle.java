@@ -54,6 +54,7 @@ public final class UsersVerticle extends VerticleBase {
               .handle(USERS_ME_GET, profile::me)
               .handle(USERS_ME_UPDATE, profile::update)
               .handle(USERS_ADDRESSES_LIST, addresses::list)
+              .handle(USERS_ADDRESSES_GET, addresses::get)
               .handle(USERS_ADDRESSES_CREATE, addresses::create)
               .handle(USERS_ADDRESSES_UPDATE, addresses::update)
               .handle(USERS_ADDRESSES_DELETE, addresses::delete)

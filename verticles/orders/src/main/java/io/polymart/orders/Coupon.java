@@ -1,0 +1,39 @@
+package io.polymart.orders;
+
+import io.polymart.core.money.Money;
+import io.vertx.sqlclient.Row;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A coupon's rules: FIXED takes {@code value} off, PERCENT takes {@code value}% off up to {@code maxDiscount}. */
+record Coupon(UUID id, String code, String type, BigDecimal value, BigDecimal maxDiscount, BigDecimal minSpend,
+    OffsetDateTime startsAt, OffsetDateTime endsAt, int totalQuantity, int claimed, int perUserLimit) {
+
+  static final String COLUMNS = "id, code, type, value::text AS value, max_discount::text AS max_discount, "
+      + "min_spend::text AS min_spend, starts_at, ends_at, total_quantity, claimed, per_user_limit";
+
+  static Coupon from(Row row) {
+    String maxDiscount = row.getString("max_discount");
+    return new Coupon(row.getUUID("id"), row.getString("code"), row.getString("type"),
+        Money.of(row.getString("value")), maxDiscount == null ? null : Money.of(maxDiscount),
+        Money.of(row.getString("min_spend")), row.getOffsetDateTime("starts_at"), row.getOffsetDateTime("ends_at"),
+        row.getInteger("total_quantity"), row.getInteger("claimed"), row.getInteger("per_user_limit"));
+  }
+
+  boolean activeAt(OffsetDateTime time) {
+    return !time.isBefore(startsAt) && time.isBefore(endsAt);
+  }
+
+  /** The discount on {@code subtotal}: never more than the subtotal, percentages rounded half up to the cent. */
+  BigDecimal discountOn(BigDecimal subtotal) {
+    BigDecimal discount = type.equals("FIXED") ? value
+        : subtotal.multiply(value).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+    if (maxDiscount != null) {
+      discount = discount.min(maxDiscount);
+    }
+    return discount.min(subtotal);
+  }
+}

@@ -1,0 +1,50 @@
+package io.polymart.orders;
+
+import io.polymart.orders.payment.SandboxProvider;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+
+/** Builds the sandbox provider from {@code payments.sandbox}, filling in the local defaults. */
+final class SandboxSettings {
+  private SandboxSettings() {
+  }
+
+  static SandboxProvider provider(Vertx vertx, JsonObject conf) {
+    JsonObject sandbox = conf.getJsonObject("payments").getJsonObject("sandbox");
+    return new SandboxProvider(vertx, secret(conf), webhookUrl(conf), sandbox.getInteger("delaySeconds"),
+        sandbox.getLong("toleranceSeconds"));
+  }
+
+  /**
+   * {@code payments.sandbox.secret}, or else one derived from the JWT secret: every node of a deployment then signs
+   * and verifies with the same key without another secret to hand out.
+   */
+  static String secret(JsonObject conf) {
+    String configured = conf.getJsonObject("payments").getJsonObject("sandbox").getString("secret", "");
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(conf.getJsonObject("jwt").getString("secret").getBytes(StandardCharsets.UTF_8),
+          "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal("polymart-sandbox-webhook".getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code payments.sandbox.webhookUrl}, or this node's own gateway. */
+  static String webhookUrl(JsonObject conf) {
+    String configured = conf.getJsonObject("payments").getJsonObject("sandbox").getString("webhookUrl", "");
+    return configured.isEmpty()
+        ? "http://127.0.0.1:" + conf.getJsonObject("http").getInteger("port") + "/api/v1/payments/webhook/sandbox"
+        : configured;
+  }
+}

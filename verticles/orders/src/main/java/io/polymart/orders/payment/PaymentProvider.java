@@ -1,0 +1,24 @@
+package io.polymart.orders.payment;
+
+import io.vertx.core.Future;
+
+/**
+ * A payment gateway. Payments are confirmed asynchronously: the provider calls
+ * {@code POST /api/v1/payments/webhook/<name>}, and {@link #verify} turns that call into a trusted event.
+ */
+public interface PaymentProvider {
+
+  String name();
+
+  /** Starts collecting {@code payment}; answers what the client needs to complete it. */
+  Future<ProviderPayment> create(PaymentIntent payment);
+
+  /**
+   * Checks that a webhook call comes from the provider and is fresh, and parses it; throws a 400
+   * {@code INVALID_SIGNATURE} otherwise.
+   */
+  WebhookEvent verify(String payload, String signature, String timestamp);
+
+  /** Gives the payment's money back; idempotent per payment. Answers the provider's refund reference. */
+  Future<String> refund(PaymentIntent payment);
+}
