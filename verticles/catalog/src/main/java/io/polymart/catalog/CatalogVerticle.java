@@ -83,6 +83,7 @@ public final class CatalogVerticle extends VerticleBase {
         new ImageProcessor(images.getLong("maxBytes"), images.getInteger("maxPixels")),
         images.getInteger("maxPerProduct"), mediaUrls);
     MediaService media = new MediaService(imageStore);
+    SkuLookup skuLookup = new SkuLookup(reads, mediaUrls);
     JsonObject reservations = catalog.getJsonObject("reservations");
     InventoryService inventory = new InventoryService(writer, ledger, mediaUrls,
         reservations.getInteger("defaultTtlSeconds"));
@@ -121,7 +122,9 @@ public final class CatalogVerticle extends VerticleBase {
         .handle(CATALOG_MEDIA_GET, media::get)
         .handle(CATALOG_STOCK_RESERVE, inventory::reserve)
         .handle(CATALOG_STOCK_CONFIRM, inventory::confirm)
-        .handle(CATALOG_STOCK_RELEASE, inventory::release);
+        .handle(CATALOG_STOCK_RELEASE, inventory::release)
+        .handle(CATALOG_STOCK_RESTORE, inventory::restore)
+        .handle(CATALOG_SKUS_LOOKUP, skuLookup::lookup);
 
     return Migrations.apply(vertx, pg, SCHEMA)
         .compose(v -> imageStore.ensureBucket())

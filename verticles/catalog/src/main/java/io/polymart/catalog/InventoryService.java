@@ -19,8 +19,9 @@ import java.util.UUID;
 import static io.polymart.catalog.Sql.iso;
 
 /**
- * The stock contract orders rely on: reserve all lines or none, then confirm (sold) or release. Each step is one
- * transaction over inventory rows locked in SKU order, and each is idempotent by reservation id.
+ * The stock contract orders rely on: reserve all lines or none, then confirm (sold) or release, and restore what a
+ * confirmed reservation sold. Each step is one transaction over inventory rows locked in SKU order, and each is
+ * idempotent by reservation id.
  */
 final class InventoryService {
   private static final int MAX_LINES = 100;
@@ -30,6 +31,34 @@ final class InventoryService {
   private final StockLedger ledger;
   private final String mediaPrefix;
   private final int defaultTtlSeconds;
+
+  /** A reservation's steps: the status each leads to, and per unit of a line the change of on hand, reserved, sold. */
+  private enum Step {
+    CONFIRM("CONFIRMED", "sold", -1, -1, 1),
+    RELEASE("RELEASED", "released", 0, -1, 0),
+    EXPIRE("EXPIRED", "expired", 0, -1, 0),
+    RESTORE("RESTORED", "restored", 1, 0, -1);
+
+    final String status;
+    final String reason;
+    final int onHand;
+    final int reserved;
+    final int sold;
+
+    Step(String status, String reason, int onHand, int reserved, int sold) {
+      this.status = status;
+      this.reason = reason;
+      this.onHand = onHand;
+      this.reserved = reserved;
+      this.sold = sold;
+    }
+
+    /** Whether a finished reservation already had this step's outcome: sold (and maybe restored since), or not. */
+    boolean alreadyDone(String current) {
+      boolean soldOnce = "CONFIRMED".equals(current) || "RESTORED".equals(current);
+      return (this == CONFIRM) == soldOnce;
+    }
+  }
 
   InventoryService(CatalogWriter writer, StockLedger ledger, String mediaPrefix, int defaultTtlSeconds) {
     this.writer = writer;
@@ -60,7 +89,8 @@ final class InventoryService {
                   .compose(v -> tx.preparedQuery("INSERT INTO catalog.reservation_lines (reservation_id, sku_id, "
                           + "product_id, quantity, unit_price, snapshot) "
                           + "SELECT $1, s.id, s.product_id, q.quantity, s.price, json_build_object('code', s.code, "
-                          + "'name', p.name, 'attributes', s.attributes, 'image', (SELECT $4 || im.thumbnail_key "
+                          + "'name', p.name, 'sellerId', p.seller_id, 'attributes', s.attributes, "
+                          + "'image', (SELECT $4 || im.thumbnail_key "
                           + "FROM catalog.product_images im WHERE im.product_id = p.id AND im.cover)) "
                           + "FROM unnest($2::uuid[], $3::int[]) AS q(sku_id, quantity) "
                           + "JOIN catalog.skus s ON s.id = q.sku_id JOIN catalog.products p ON p.id = s.product_id")
@@ -74,13 +104,11 @@ final class InventoryService {
   }
 
   Future<JsonObject> confirm(BusRequest request) {
-    String reservationId = reservationId(request.body());
-    return finish(reservationId, "CONFIRMED", "sold");
+    return finish(reservationId(request.body()), Step.CONFIRM);
   }
 
   Future<JsonObject> release(BusRequest request) {
-    String reservationId = reservationId(request.body());
-    return finish(reservationId, "RELEASED", "released");
+    return finish(reservationId(request.body()), Step.RELEASE);
   }
 
   /**
@@ -108,64 +136,94 @@ final class InventoryService {
             + "WHERE id = $1 AND status = 'RESERVED' AND expires_at < now() FOR UPDATE SKIP LOCKED")
         .execute(Tuple.of(reservationId))
         .compose(rows -> !rows.iterator().hasNext() ? Future.succeededFuture(false)
-            : transition(change, reservationId, "EXPIRED", "expired").map(true)));
+            : transition(change, reservationId, Step.EXPIRE).map(true)));
   }
 
-  private Future<JsonObject> finish(String reservationId, String status, String reason) {
-    return writer.inTransaction(change -> transition(change, reservationId, status, reason)
+  private Future<JsonObject> finish(String reservationId, Step step) {
+    return writer.inTransaction(change -> transition(change, reservationId, step)
         .compose(v -> stored(change.connection(), reservationId)));
   }
 
   /**
-   * Moves a RESERVED reservation to {@code target}, applying its stock movements. Repeating a finished step is a
-   * no-op; contradicting one (confirm after release, release after confirm) is a 409.
+   * Confirmed units come back on hand and leave the products' sold counts. Restoring again is a no-op; a
+   * reservation that never sold (reserved, released, expired) is a 409.
    */
-  private Future<Void> transition(Change change, String reservationId, String target, String reason) {
-    SqlConnection tx = change.connection();
+  Future<JsonObject> restore(BusRequest request) {
+    String reservationId = reservationId(request.body());
+    return writer.inTransaction(change -> lockStatus(change.connection(), reservationId)
+        .compose(current -> {
+          if (Step.RESTORE.status.equals(current)) {
+            return Future.<Void>succeededFuture();
+          }
+          if (!Step.CONFIRM.status.equals(current)) {
+            throw ServiceException.conflict("INVALID_STATE", "Only a confirmed reservation can be restored; this one "
+                + "is " + current.toLowerCase());
+          }
+          return move(change, reservationId, Step.RESTORE);
+        })
+        .compose(v -> stored(change.connection(), reservationId)));
+  }
+
+  /**
+   * Moves a RESERVED reservation on by {@code step}. Repeating a finished step is a no-op; contradicting one
+   * (confirm after release, release after confirm) is a 409.
+   */
+  private Future<Void> transition(Change change, String reservationId, Step step) {
+    return lockStatus(change.connection(), reservationId).compose(current -> {
+      if (!"RESERVED".equals(current)) {
+        if (step.alreadyDone(current)) {
+          return Future.succeededFuture();
+        }
+        throw ServiceException.conflict("INVALID_STATE", "The reservation is already " + current.toLowerCase());
+      }
+      return move(change, reservationId, step);
+    });
+  }
+
+  /** The reservation's status, its row locked for this transaction; 404 when there is none. */
+  private static Future<String> lockStatus(SqlConnection tx, String reservationId) {
     return tx.preparedQuery("SELECT status FROM catalog.reservations WHERE id = $1 FOR UPDATE")
         .execute(Tuple.of(reservationId))
-        .compose(rows -> {
+        .map(rows -> {
           if (!rows.iterator().hasNext()) {
             throw ServiceException.notFound("Reservation not found");
           }
-          String current = rows.iterator().next().getString("status");
-          if (!"RESERVED".equals(current)) {
-            boolean sameOutcome = current.equals(target)
-                || (!"CONFIRMED".equals(target) && !"CONFIRMED".equals(current));
-            if (sameOutcome) {
-              return Future.succeededFuture();
-            }
-            throw ServiceException.conflict("INVALID_STATE", "The reservation is already " + current.toLowerCase());
+          return rows.iterator().next().getString("status");
+        });
+  }
+
+  /** Applies the step's stock and sales movements to each line of the reservation and records its new status. */
+  private Future<Void> move(Change change, String reservationId, Step step) {
+    SqlConnection tx = change.connection();
+    return tx.preparedQuery("SELECT sku_id, product_id, quantity FROM catalog.reservation_lines "
+            + "WHERE reservation_id = $1").execute(Tuple.of(reservationId))
+        .compose(lines -> {
+          Map<UUID, Integer> quantities = new TreeMap<>();
+          Map<UUID, Integer> perProduct = new TreeMap<>();
+          for (Row line : lines) {
+            quantities.put(line.getUUID("sku_id"), line.getInteger("quantity"));
+            perProduct.merge(line.getUUID("product_id"), line.getInteger("quantity"), Integer::sum);
           }
-          return tx.preparedQuery("SELECT sku_id, product_id, quantity FROM catalog.reservation_lines "
-                  + "WHERE reservation_id = $1").execute(Tuple.of(reservationId))
-              .compose(lines -> {
-                Map<UUID, Integer> quantities = new TreeMap<>();
-                Map<UUID, Integer> soldPerProduct = new TreeMap<>();
-                for (Row line : lines) {
-                  quantities.put(line.getUUID("sku_id"), line.getInteger("quantity"));
-                  soldPerProduct.merge(line.getUUID("product_id"), line.getInteger("quantity"), Integer::sum);
-                }
-                boolean sold = "CONFIRMED".equals(target);
-                List<StockLedger.Movement> movements = quantities.entrySet().stream()
-                    .map(e -> new StockLedger.Movement(e.getKey(), sold ? -e.getValue() : 0, -e.getValue())).toList();
-                UUID[] products = soldPerProduct.keySet().toArray(UUID[]::new);
-                Integer[] sales = soldPerProduct.values().toArray(Integer[]::new);
-                // Lock order everywhere: product rows, then inventory rows, each in id order.
-                return (sold ? tx.preparedQuery("SELECT id FROM catalog.products WHERE id = ANY($1) ORDER BY id "
-                        + "FOR UPDATE").execute(Tuple.of((Object) products)).<Void>mapEmpty()
-                        : Future.<Void>succeededFuture())
-                    .compose(v -> ledger.lock(tx, quantities.keySet()))
-                    .compose(levels -> ledger.apply(change, levels, movements, reason, reservationId, null))
-                    .compose(v -> sold ? tx.preparedQuery("UPDATE catalog.products p SET sold_count = p.sold_count + "
-                            + "s.quantity FROM unnest($1::uuid[], $2::int[]) AS s(product_id, quantity) "
-                            + "WHERE p.id = s.product_id")
-                        .execute(Tuple.of((Object) products, (Object) sales)).mapEmpty()
-                        : Future.succeededFuture())
-                    .compose(v -> tx.preparedQuery("UPDATE catalog.reservations SET status = $2, updated_at = now() "
-                        + "WHERE id = $1").execute(Tuple.of(reservationId, target)))
-                    .mapEmpty();
-              });
+          List<StockLedger.Movement> movements = quantities.entrySet().stream()
+              .map(e -> new StockLedger.Movement(e.getKey(), step.onHand * e.getValue(), step.reserved * e.getValue()))
+              .toList();
+          boolean salesChange = step.sold != 0;
+          UUID[] products = perProduct.keySet().toArray(UUID[]::new);
+          Integer[] sales = perProduct.values().stream().map(quantity -> step.sold * quantity).toArray(Integer[]::new);
+          // Lock order everywhere: product rows, then inventory rows, each in id order.
+          return (salesChange ? tx.preparedQuery("SELECT id FROM catalog.products WHERE id = ANY($1) ORDER BY id "
+                  + "FOR UPDATE").execute(Tuple.of((Object) products)).<Void>mapEmpty()
+                  : Future.<Void>succeededFuture())
+              .compose(v -> ledger.lock(tx, quantities.keySet()))
+              .compose(levels -> ledger.apply(change, levels, movements, step.reason, reservationId, null))
+              .compose(v -> salesChange ? tx.preparedQuery("UPDATE catalog.products p SET sold_count = "
+                      + "greatest(p.sold_count + s.quantity, 0) FROM unnest($1::uuid[], $2::int[]) "
+                      + "AS s(product_id, quantity) WHERE p.id = s.product_id")
+                  .execute(Tuple.of((Object) products, (Object) sales)).mapEmpty()
+                  : Future.succeededFuture())
+              .compose(v -> tx.preparedQuery("UPDATE catalog.reservations SET status = $2, updated_at = now() "
+                  + "WHERE id = $1").execute(Tuple.of(reservationId, step.status)))
+              .mapEmpty();
         });
   }
 
@@ -195,7 +253,8 @@ final class InventoryService {
 
   private Future<JsonObject> stored(SqlConnection tx, String reservationId) {
     return tx.preparedQuery("SELECT r.status, " + iso("r.expires_at") + " AS expires_at, coalesce((SELECT json_agg("
-            + "json_build_object('skuId', l.sku_id, 'productId', l.product_id, 'code', l.snapshot->>'code', "
+            + "json_build_object('skuId', l.sku_id, 'productId', l.product_id, 'sellerId', l.snapshot->>'sellerId', "
+            + "'code', l.snapshot->>'code', "
             + "'name', l.snapshot->>'name', 'attributes', l.snapshot->'attributes', 'image', l.snapshot->>'image', "
             + "'unitPrice', l.unit_price::text, 'quantity', l.quantity) ORDER BY l.sku_id) "
             + "FROM catalog.reservation_lines l WHERE l.reservation_id = r.id), '[]'::json) AS lines "

@@ -54,14 +54,19 @@ import static io.polymart.catalog.CatalogTestNode.unique;
 import static io.polymart.core.bus.Addresses.CATALOG_IMAGE_UPLOAD;
 import static io.polymart.core.bus.Addresses.CATALOG_PRODUCT_UNPUBLISH;
 import static io.polymart.core.bus.Addresses.CATALOG_SKU_PRICE;
+import static io.polymart.core.bus.Addresses.CATALOG_SKUS_LOOKUP;
 import static io.polymart.core.bus.Addresses.CATALOG_SKU_UPDATE;
 import static io.polymart.core.bus.Addresses.CATALOG_STOCK_CONFIRM;
 import static io.polymart.core.bus.Addresses.CATALOG_STOCK_RELEASE;
 import static io.polymart.core.bus.Addresses.CATALOG_STOCK_RESERVE;
+import static io.polymart.core.bus.Addresses.CATALOG_STOCK_RESTORE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The inventory contract orders rely on: catalog.stock.reserve, confirm and release, and the expiry sweeper. */
+/**
+ * The inventory contract orders and carts rely on: catalog.stock.reserve, confirm, release and restore, the expiry
+ * sweeper, and catalog.skus.lookup.
+ */
 class InventoryContractTest {
   private static final Caller ORDERS = Caller.service();
 
@@ -97,6 +102,23 @@ class InventoryContractTest {
 
   private static Reply release(String reservationId) {
     return await(finishAsync(CATALOG_STOCK_RELEASE, reservationId));
+  }
+
+  private static Reply restore(String reservationId) {
+    return await(finishAsync(CATALOG_STOCK_RESTORE, reservationId));
+  }
+
+  private static JsonObject lookup(String... skuIds) {
+    return ok(CATALOG_SKUS_LOOKUP, new JsonObject(), new JsonObject().put("skuIds", new JsonArray(List.of(skuIds))),
+        ORDERS);
+  }
+
+  /** catalog.skus.lookup's items by SKU id. */
+  private static Map<String, JsonObject> lookedUp(String... skuIds) {
+    Map<String, JsonObject> items = new TreeMap<>();
+    lookup(skuIds).getJsonArray("items").forEach(item -> items.put(((JsonObject) item).getString("skuId"),
+        (JsonObject) item));
+    return items;
   }
 
   private static String status(String reservationId) {
@@ -345,7 +367,7 @@ class InventoryContractTest {
     assertThat(count("SELECT count(*) FROM catalog.inventory_log WHERE sku_id = $1 AND reason = 'reserved'",
         UUID.fromString(skuId))).isZero();
 
-    for (String address : List.of(CATALOG_STOCK_CONFIRM, CATALOG_STOCK_RELEASE)) {
+    for (String address : List.of(CATALOG_STOCK_CONFIRM, CATALOG_STOCK_RELEASE, CATALOG_STOCK_RESTORE)) {
       ServiceException error = fails(address, new JsonObject(), new JsonObject(), ORDERS);
       assertFailure(error, 400, "VALIDATION_FAILED");
       assertThat(error.details().getJsonObject(0).getString("field")).isEqualTo("reservationId");
@@ -357,6 +379,7 @@ class InventoryContractTest {
   @Test
   void theReplyDescribesEachLineAtTheSkusCurrentPrice() {
     Caller seller = Caller.seller();
+    String sellerId = seller.userId();
     JsonObject shirt = sku("12.50", 10).put("attributes", new JsonObject().put("color", "red").put("size", "M"));
     JsonObject mug = sku("3.00", 10);
     JsonObject product = createProduct(seller, shirt, mug);
@@ -377,7 +400,8 @@ class InventoryContractTest {
     assertThat(Instant.parse(reply.getString("expiresAt"))).isBetween(before.plusSeconds(600 - 30),
         Instant.now().plusSeconds(600 + 30));
     assertThat(reply.getJsonArray("lines")).containsExactly(new JsonObject()
-        .put("skuId", shirtId).put("productId", productId).put("code", shirt.getString("code")).put("name", name)
+        .put("skuId", shirtId).put("productId", productId).put("sellerId", sellerId).put("code", shirt.getString("code"))
+        .put("name", name)
         .put("attributes", new JsonObject().put("color", "red").put("size", "M"))
         .put("image", null).put("unitPrice", "12.50").put("quantity", 3));
 
@@ -564,6 +588,173 @@ class InventoryContractTest {
     assertFailure(confirm(unknown).failure(), 404, "NOT_FOUND");
     assertFailure(release(unknown).failure(), 404, "NOT_FOUND");
     assertThat(status(unknown)).isNull();
+  }
+
+  // -- restore -------------------------------------------------------------------------------------------------------
+
+  @Test
+  void restoringAConfirmedReservationBringsItsUnitsBackOnceAndLowersSoldCounts() {
+    Caller seller = Caller.seller();
+    JsonObject shirt = sku("10.00", 10);
+    JsonObject mug = sku("3.00", 5);
+    JsonObject shirts = activeProduct(seller, shirt);
+    JsonObject mugs = activeProduct(seller, mug);
+    String shirtId = skuId(shirts, shirt.getString("code"));
+    String mugId = skuId(mugs, mug.getString("code"));
+
+    // another sale of shirts stays sold
+    String kept = unique("kept");
+    reserve(kept, 600, line(shirtId, 1)).orThrow();
+    confirm(kept).orThrow();
+    String refunded = unique("refunded");
+    JsonObject reserved = reserve(refunded, 600, line(shirtId, 3), line(mugId, 2)).orThrow();
+    confirm(refunded).orThrow();
+    assertInventory(shirtId, 6, 0);
+    assertInventory(mugId, 3, 0);
+    assertThat(product(shirts.getString("id")).getLong("soldCount")).isEqualTo(4);
+    assertThat(product(mugs.getString("id")).getLong("soldCount")).isEqualTo(2);
+
+    JsonObject restored = restore(refunded).orThrow();
+    assertThat(restored.getString("reservationId")).isEqualTo(refunded);
+    assertThat(restored.getString("status")).isEqualTo("RESTORED");
+    assertThat(restored.getJsonArray("lines")).isEqualTo(reserved.getJsonArray("lines"));
+    assertThat(status(refunded)).isEqualTo("RESTORED");
+    assertInventory(shirtId, 9, 0);
+    assertInventory(mugId, 5, 0);
+    assertThat(available(shirts.getString("id"), shirtId)).isEqualTo(9);
+    assertThat(product(shirts.getString("id")).getLong("soldCount")).isEqualTo(1);
+    assertThat(product(mugs.getString("id")).getLong("soldCount")).isZero();
+    assertThat(logRows(shirtId, "restored", refunded)).isEqualTo(1);
+    assertThat(logRows(mugId, "restored", refunded)).isEqualTo(1);
+    assertThat(query("SELECT on_hand_delta, reserved_delta FROM catalog.inventory_log WHERE sku_id = $1 "
+        + "AND reason = 'restored'", UUID.fromString(shirtId)).iterator().next().toJson())
+        .isEqualTo(new JsonObject().put("on_hand_delta", 3).put("reserved_delta", 0));
+
+    // again, twice at once, then once more: nothing moves
+    List<Reply> again = awaitAll(List.of(finishAsync(CATALOG_STOCK_RESTORE, refunded),
+        finishAsync(CATALOG_STOCK_RESTORE, refunded)));
+    assertThat(again).allSatisfy(reply -> assertThat(reply.orThrow()).isEqualTo(restored));
+    assertThat(restore(refunded).orThrow()).isEqualTo(restored);
+    assertInventory(shirtId, 9, 0);
+    assertInventory(mugId, 5, 0);
+    assertThat(logRows(shirtId, "restored", refunded)).isEqualTo(1);
+    assertThat(product(shirts.getString("id")).getLong("soldCount")).isEqualTo(1);
+
+    // it was confirmed once: a late confirm is what already happened, a release contradicts it
+    assertThat(confirm(refunded).orThrow().getString("status")).isEqualTo("RESTORED");
+    assertFailure(release(refunded).failure(), 409, "INVALID_STATE");
+    assertInventory(shirtId, 9, 0);
+    assertThat(logRows(shirtId, "sold", refunded)).isEqualTo(1);
+  }
+
+  @Test
+  void onlyAConfirmedReservationCanBeRestored() {
+    JsonObject sku = sku("4.00", 10);
+    JsonObject product = activeProduct(Caller.seller(), sku);
+    String skuId = skuId(product, sku.getString("code"));
+
+    String open = unique("open");
+    reserve(open, 600, line(skuId, 2)).orThrow();
+    assertFailure(restore(open).failure(), 409, "INVALID_STATE");
+    assertThat(status(open)).isEqualTo("RESERVED");
+
+    String released = unique("released");
+    reserve(released, 600, line(skuId, 1)).orThrow();
+    release(released).orThrow();
+    assertFailure(restore(released).failure(), 409, "INVALID_STATE");
+    assertThat(status(released)).isEqualTo("RELEASED");
+
+    String expired = unique("expired");
+    reserve(expired, 600, line(skuId, 1)).orThrow();
+    query("UPDATE catalog.reservations SET expires_at = now() - interval '1 second' WHERE id = $1", expired);
+    awaitCondition("the sweeper to expire " + expired, Duration.ofSeconds(15), () -> "EXPIRED".equals(status(expired)));
+    assertFailure(restore(expired).failure(), 409, "INVALID_STATE");
+
+    assertInventory(skuId, 10, 2);
+    assertThat(logRows(skuId, "restored", null)).isZero();
+    assertThat(product(product.getString("id")).getLong("soldCount")).isZero();
+    assertFailure(restore(unique("nobody")).failure(), 404, "NOT_FOUND");
+  }
+
+  // -- lookup for carts ----------------------------------------------------------------------------------------------
+
+  @Test
+  void aLookupDescribesEachKnownSkuAsItIsNow() {
+    Caller seller = Caller.seller();
+    JsonObject shirt = sku("12.50", 10).put("attributes", new JsonObject().put("color", "red"));
+    JsonObject mug = sku("3.00", 4);
+    JsonObject product = createProduct(seller, shirt, mug);
+    String productId = product.getString("id");
+    String name = product.getString("name");
+    CatalogTestNode.publish(productId, seller);
+    String shirtId = skuId(product, shirt.getString("code"));
+    String mugId = skuId(product, mug.getString("code"));
+    reserve(unique("held"), 600, line(shirtId, 3)).orThrow();
+    String unknown = UUID.randomUUID().toString();
+
+    Map<String, JsonObject> items = lookedUp(shirtId, unknown, mugId, shirtId);
+    assertThat(items.keySet()).containsExactlyInAnyOrder(shirtId, mugId);
+    assertThat(items.get(shirtId)).isEqualTo(new JsonObject().put("skuId", shirtId).put("productId", productId)
+        .put("sellerId", seller.userId()).put("code", shirt.getString("code")).put("name", name)
+        .put("attributes", new JsonObject().put("color", "red")).put("image", null).put("unitPrice", "12.50")
+        .put("available", 7).put("forSale", true));
+    assertThat(items.get(mugId).getInteger("available")).isEqualTo(4);
+    assertThat(items.get(mugId).getJsonObject("attributes")).isEqualTo(new JsonObject());
+    assertThat(lookup(unknown).getJsonArray("items")).isEmpty();
+
+    // prices, stock and the cover image as they are now
+    ok(CATALOG_SKU_PRICE, id(mugId), new JsonObject().put("price", "2.5"), seller);
+    JsonObject image = ok(CATALOG_IMAGE_UPLOAD, id(productId), new JsonObject().put("file", png()).put("cover", true),
+        seller);
+    items = lookedUp(shirtId, mugId);
+    assertThat(items.get(mugId).getString("unitPrice")).isEqualTo("2.50");
+    assertThat(items.values()).allSatisfy(item ->
+        assertThat(item.getString("image")).isEqualTo(image.getJsonObject("urls").getString("thumbnail")));
+  }
+
+  @Test
+  void aLookupSaysWhatIsNotForSale() {
+    Caller seller = Caller.seller();
+    JsonObject active = sku("5.00", 10);
+    JsonObject inactive = sku("6.00", 10);
+    JsonObject product = activeProduct(seller, active, inactive);
+    String activeId = skuId(product, active.getString("code"));
+    String inactiveId = skuId(product, inactive.getString("code"));
+    ok(CATALOG_SKU_UPDATE, id(inactiveId), new JsonObject().put("status", "INACTIVE"), seller);
+    JsonObject draftSku = sku("7.00", 10);
+    String draftSkuId = skuId(createProduct(seller, draftSku), draftSku.getString("code"));
+
+    Map<String, JsonObject> items = lookedUp(activeId, inactiveId, draftSkuId);
+    assertThat(items.get(activeId).getBoolean("forSale")).isTrue();
+    assertThat(items.get(inactiveId).getBoolean("forSale")).isFalse();
+    assertThat(items.get(inactiveId).getInteger("available")).isEqualTo(10);
+    assertThat(items.get(draftSkuId).getBoolean("forSale")).isFalse();
+
+    ok(CATALOG_PRODUCT_UNPUBLISH, id(product.getString("id")), new JsonObject(), seller);
+    assertThat(lookedUp(activeId).get(activeId).getBoolean("forSale")).isFalse();
+  }
+
+  @Test
+  void aLookupRejectsBadInputNamingTheField() {
+    JsonArray tooMany = new JsonArray();
+    IntStream.range(0, 101).forEach(i -> tooMany.add(UUID.randomUUID().toString()));
+    Map<String, JsonObject> cases = new TreeMap<>();
+    cases.put("skuIds", new JsonObject());
+    cases.put("skuIds ", new JsonObject().put("skuIds", new JsonArray()));
+    cases.put("skuIds  ", new JsonObject().put("skuIds", tooMany));
+    cases.put("skuIds   ", new JsonObject().put("skuIds", "not-a-list"));
+    cases.put("skuIds[1]", new JsonObject().put("skuIds", new JsonArray().add(UUID.randomUUID().toString())
+        .add("not-a-uuid")));
+    cases.put("skuIds[0]", new JsonObject().put("skuIds", new JsonArray().add(42)));
+    cases.forEach((field, body) -> {
+      ServiceException error = fails(CATALOG_SKUS_LOOKUP, new JsonObject(), body, ORDERS);
+      assertFailure(error, 400, "VALIDATION_FAILED");
+      assertThat(error.details().getJsonObject(0).getString("field")).as(body.encode()).isEqualTo(field.trim());
+    });
+    JsonArray hundred = new JsonArray();
+    IntStream.range(0, 100).forEach(i -> hundred.add(UUID.randomUUID().toString()));
+    assertThat(ok(CATALOG_SKUS_LOOKUP, new JsonObject(), new JsonObject().put("skuIds", hundred), ORDERS)
+        .getJsonArray("items")).isEmpty();
   }
 
   // -- expiry --------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.polymart.main;
 
+import io.polymart.cart.CartVerticle;
 import io.polymart.catalog.CatalogVerticle;
 import io.polymart.orders.OrdersVerticle;
 import io.polymart.core.health.ReadinessVerticle;
@@ -51,6 +52,7 @@ public final class Platform {
             deploy(ReadinessVerticle.class, config, 1),
             deployIfEnabled(UsersVerticle.class, config, "users"),
             deployIfEnabled(CatalogVerticle.class, config, "catalog"),
+            deployIfEnabled(CartVerticle.class, config, "cart"),
             deployIfEnabled(OrdersVerticle.class, config, "orders"))
         .compose(v -> deployIfEnabled(GatewayVerticle.class, config, "gateway"));
   }

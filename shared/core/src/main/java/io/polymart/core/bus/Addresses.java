@@ -59,8 +59,9 @@ public final class Addresses {
   public static final String CATALOG_MEDIA_GET = "catalog.media.get";
   /**
    * Inventory contract for orders. {@code {reservationId, items: [{skuId, quantity}], ttlSeconds}} →
-   * {@code {reservationId, status, expiresAt, lines: [{skuId, productId, code, name, attributes, image, unitPrice,
-   * quantity}]}}; all lines or none (409 INSUFFICIENT_STOCK naming the short SKUs); idempotent by reservationId.
+   * {@code {reservationId, status, expiresAt, lines: [{skuId, productId, sellerId, code, name, attributes, image,
+   * unitPrice, quantity}]}}; all lines or none (409 INSUFFICIENT_STOCK naming the short SKUs); idempotent by
+   * reservationId.
    */
   public static final String CATALOG_STOCK_RESERVE = "catalog.stock.reserve";
   /** {@code {reservationId}}: reserved units become sold. Idempotent. */
@@ -71,8 +72,8 @@ public final class Addresses {
   /** {@code {reservationId}}: confirmed (sold) units come back on hand, sold counts go down. Idempotent. */
   public static final String CATALOG_STOCK_RESTORE = "catalog.stock.restore";
   /**
-   * {@code {skuIds: [...]}} (1 to 100) → {@code {items: [{skuId, productId, code, name, attributes, image, unitPrice,
-   * available, forSale}]}}: the current view of each known SKU, for carts. Unknown ids are left out.
+   * {@code {skuIds: [...]}} (1 to 100) → {@code {items: [{skuId, productId, sellerId, code, name, attributes, image,
+   * unitPrice, available, forSale}]}}: the current view of each known SKU, for carts. Unknown ids are left out.
    */
   public static final String CATALOG_SKUS_LOOKUP = "catalog.skus.lookup";
 

@@ -18,6 +18,11 @@ public final class ConfigRules {
     if (!List.of(MODE_LOCAL, MODE_PRODUCTION).contains(mode)) {
       throw new ConfigException("Configuration key 'mode' must be 'local' or 'production', got '" + mode + "'");
     }
+    String currency = config.getString("currency");
+    if (!currency.matches("[A-Z]{3}")) {
+      throw new ConfigException("Configuration key 'currency' must be an ISO 4217 code such as USD, got '" + currency
+          + "'");
+    }
     requireRange(config, "http", "port", 0, 65535);
     requireRange(config, "http", "maxBodyBytes", 1, 64L * 1024 * 1024);
     requireRange(config, "pg", "poolSize", 1, 1000);
@@ -38,6 +43,10 @@ public final class ConfigRules {
     requireRange(catalog, "reservations", "sweepIntervalSeconds", 1, 3600, "catalog.");
     requireRange(catalog, "outbox", "pollMillis", 10, 60_000, "catalog.");
     requireRange(catalog, "demo", "products", 1, 100_000, "catalog.");
+    requireRange(config, "cart", "maxQuantityPerLine", 1, 10_000);
+    // every cart view looks all its lines up in the catalog
+    requireRange(config, "cart", "maxLines", 1, 100);
+    requireRange(config, "cart", "ttlDays", 1, 365);
     checkOrders(config);
     for (String verticle : config.getJsonObject("verticles").fieldNames()) {
       requireRange(config.getJsonObject("verticles"), verticle, "instances", 0, 256, "verticles.");

@@ -98,6 +98,15 @@ class ConfigLoaderTest {
     ConfigRules.check(ConfigLoader.load(Optional.empty(),
         Map.of("POLYMART_CATALOG_MEDIA_BASE_URL", "https://cdn.example.com/shop")));
 
+    for (Map.Entry<String, String> bad : Map.of("POLYMART_CART_MAX_QUANTITY_PER_LINE", "0",
+        "POLYMART_CART_MAX_LINES", "101", "POLYMART_CART_TTL_DAYS", "0", "POLYMART_CURRENCY", "usd").entrySet()) {
+      JsonObject cart = ConfigLoader.load(Optional.empty(), Map.of(bad.getKey(), bad.getValue()));
+      String key = bad.getKey().equals("POLYMART_CURRENCY") ? "'currency'" : "'cart.";
+      assertThatThrownBy(() -> ConfigRules.check(cart)).as(bad.getKey()).hasMessageContaining(key);
+    }
+    ConfigRules.check(ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CART_MAX_LINES", "100",
+        "POLYMART_CURRENCY", "EUR")));
+
     JsonObject clustered = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CLUSTER_ENABLED", "true",
         "POLYMART_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701"));
     assertThat(clustered.getJsonObject("cluster").getJsonArray("members")).containsExactly("10.0.0.1:5701", "10.0.0.2:5701");

@@ -1,0 +1,26 @@
+-- wrk script for bench/checkout-throughput.sh: each request is a new order (its own Idempotency-Key) for one unit.
+local counter = 0
+local thread_id = 0
+local threads = {}
+
+function setup(thread)
+  thread_id = thread_id + 1
+  thread:set("id", thread_id)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  math.randomseed(os.time() + id)
+  prefix = string.format("bench-%d-%d-%d", os.time(), id, math.random(1, 1e9))
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
+  body = string.format('{"addressId":"%s","items":[{"skuId":"%s","quantity":1}]}', os.getenv("ADDRESS"),
+    os.getenv("SKU"))
+end
+
+function request()
+  counter = counter + 1
+  wrk.headers["Idempotency-Key"] = prefix .. "-" .. counter
+  return wrk.format(nil, "/api/v1/orders", nil, body)
+end
