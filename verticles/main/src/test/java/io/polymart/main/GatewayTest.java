@@ -1,7 +1,9 @@
 package io.polymart.main;
 
+import io.polymart.core.bus.Addresses;
 import io.polymart.testing.HttpTestClient;
 import io.polymart.testing.HttpTestClient.Reply;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +11,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +73,79 @@ class GatewayTest {
     Reply foreign = http.call("OPTIONS", "/api/v1/auth/login").header("Origin", "https://evil.example")
         .header("Access-Control-Request-Method", "POST").send();
     assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
+  void corsAllowsAndExposesTheCartTokenHeader() {
+    Reply preflight = http.call("OPTIONS", "/api/v1/cart/items").header("Origin", "http://localhost:8080")
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "X-Cart-Token, Idempotency-Key").send();
+    assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("X-Cart-Token")
+        .containsIgnoringCase("Idempotency-Key");
+
+    Reply simple = http.get("/health").header("Origin", "http://localhost:8080").send();
+    assertThat(simple.header("Access-Control-Expose-Headers")).containsIgnoringCase("X-Cart-Token");
+  }
+
+  @Test
+  void overlongCartTokensAndIdempotencyKeysAreRejected() {
+    assertThat(http.get("/api/v1/categories").header("Idempotency-Key", "k".repeat(255)).send().status())
+        .isEqualTo(200);
+    Reply longKey = http.get("/api/v1/categories").header("Idempotency-Key", "k".repeat(256)).send();
+    assertThat(longKey.status()).isEqualTo(400);
+    assertThat(longKey.errorCode()).isEqualTo("VALIDATION_FAILED");
+    assertThat(longKey.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field"))
+        .isEqualTo("Idempotency-Key");
+
+    assertThat(http.get("/api/v1/categories").header("X-Cart-Token", "t".repeat(200)).send().status()).isEqualTo(200);
+    Reply longToken = http.get("/api/v1/categories").header("X-Cart-Token", "t".repeat(201)).send();
+    assertThat(longToken.status()).isEqualTo(400);
+    assertThat(longToken.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field"))
+        .isEqualTo("X-Cart-Token");
+  }
+
+  @Test
+  void aLoginWithAGuestCartTokenSucceedsEvenWhenTheCartCannotMerge() {
+    String email = TestPlatform.uniqueEmail("merge");
+    Users.register(http, email);
+    Reply login = http.post("/api/v1/auth/login").header("X-Cart-Token", "guest-token-nobody-knows")
+        .json(new JsonObject().put("email", email).put("password", Users.PASSWORD)).send();
+    assertThat(login.status()).as(login.toString()).isEqualTo(200);
+    assertThat(login.json().getString("accessToken")).isNotBlank();
+  }
+
+  /** The orders verticle checks the provider's signature over the exact bytes, so nothing may be re-encoded. */
+  @Test
+  void paymentWebhooksPassTheRawBodyAndSignatureHeadersOn() throws Exception {
+    BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+    MessageConsumer<JsonObject> orders = TestPlatform.vertx().eventBus()
+        .consumer(Addresses.ORDERS_PAYMENT_WEBHOOK, message -> {
+          received.add(message.body().getJsonObject("body"));
+          message.reply(new JsonObject().put("accepted", true));
+        });
+    orders.completion().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    try {
+      String raw = "\uFEFF{ \"event\" :\t\"payment.succeeded\",\r\n  \"note\": \"Zahlung f\u00fcr \u8ba2\u5355 \u2713 \uD83D\uDED2\","
+          + "\"escaped\":\"\\u00e9\",   \"amount\":\"1299.00\"  }\n\n  ";
+      Reply reply = http.post("/api/v1/payments/webhook/sandbox").header("X-Polymart-Signature", "ab12cd")
+          .header("X-Polymart-Timestamp", "1735689600").raw(raw).send();
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+      assertThat(reply.json()).isEqualTo(new JsonObject().put("accepted", true));
+      JsonObject forwarded = received.poll(10, TimeUnit.SECONDS);
+      assertThat(forwarded.getString("payload")).isEqualTo(raw);
+      assertThat(forwarded.getString("provider")).isEqualTo("sandbox");
+      assertThat(forwarded.getString("signature")).isEqualTo("ab12cd");
+      assertThat(forwarded.getString("timestamp")).isEqualTo("1735689600");
+
+      assertThat(http.post("/api/v1/payments/webhook/other").raw("not json").send().status()).isEqualTo(200);
+      JsonObject unsigned = received.poll(10, TimeUnit.SECONDS);
+      assertThat(unsigned.getString("payload")).isEqualTo("not json");
+      assertThat(unsigned.containsKey("signature")).isTrue();
+      assertThat(unsigned.getValue("signature")).isNull();
+      assertThat(unsigned.getValue("timestamp")).isNull();
+    } finally {
+      orders.unregister().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.polymart.main;
 
 import io.polymart.testing.HttpTestClient;
 import io.polymart.testing.TestBackends;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.util.UUID;
@@ -23,6 +24,8 @@ final class TestPlatform {
       config.getJsonObject("verticles").getJsonObject("gateway").put("instances", 2);
       config.getJsonObject("admin").put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD);
       config.getJsonObject("users").getJsonObject("rateLimit").put("loginPerIp", 12).put("registerPerIp", 6);
+      // Short WebSocket timings so LiveUpdatesTest sees timeouts and heartbeats within seconds.
+      config.getJsonObject("http").getJsonObject("ws").put("authTimeoutSeconds", 2).put("heartbeatSeconds", 1);
       try {
         platform = Platform.start(config);
       } catch (Exception e) {
@@ -41,6 +44,12 @@ final class TestPlatform {
     // Lower than the default only to keep the suite quick on two cores; the jar test runs the default.
     node.getJsonObject("users").put("bcryptCost", 10);
     return node;
+  }
+
+  /** The platform's Vert.x, to publish and consume on its event bus the way other verticles would. */
+  static Vertx vertx() {
+    config();
+    return platform.vertx();
   }
 
   static String baseUrl() {
