@@ -58,7 +58,36 @@ final class ApiRoutes {
         route(DELETE, "/products/:id/images/:imageId", CATALOG_IMAGE_DELETE, Access.SELLER, null, 204),
         route(PATCH, "/skus/:id", CATALOG_SKU_UPDATE, Access.SELLER, "catalog-sku-update", 200),
         route(PUT, "/skus/:id/price", CATALOG_SKU_PRICE, Access.SELLER, "catalog-sku-price", 200),
-        route(POST, "/skus/:id/stock", CATALOG_SKU_STOCK, Access.SELLER, "catalog-sku-stock", 200));
+        route(POST, "/skus/:id/stock", CATALOG_SKU_STOCK, Access.SELLER, "catalog-sku-stock", 200),
+
+        route(GET, "/cart", CART_GET, Access.OPTIONAL, null, 200),
+        route(DELETE, "/cart", CART_CLEAR, Access.OPTIONAL, null, 204),
+        route(POST, "/cart/items", CART_ITEM_ADD, Access.OPTIONAL, "cart-item-add", 200),
+        route(PATCH, "/cart/items/:skuId", CART_ITEM_UPDATE, Access.OPTIONAL, "cart-item-update", 200),
+        route(DELETE, "/cart/items/:skuId", CART_ITEM_REMOVE, Access.OPTIONAL, null, 200),
+
+        route(POST, "/orders", ORDERS_PLACE, Access.USER, "order-place", 201),
+        route(GET, "/orders", ORDERS_LIST, Access.USER, null, 200),
+        route(GET, "/orders/:id", ORDERS_GET, Access.USER, null, 200),
+        route(POST, "/orders/:id/cancel", ORDERS_CANCEL, Access.USER, null, 200),
+        route(POST, "/orders/:id/confirm-receipt", ORDERS_CONFIRM_RECEIPT, Access.USER, null, 200),
+        route(POST, "/orders/:id/refund", ORDERS_REFUND_REQUEST, Access.USER, "order-refund", 200),
+        route(POST, "/orders/:id/pay", ORDERS_PAY, Access.USER, "order-pay", 201),
+        route(GET, "/admin/orders", ORDERS_ADMIN_LIST, Access.SELLER, null, 200),
+        route(POST, "/admin/orders/:id/ship", ORDERS_ADMIN_SHIP, Access.SELLER, "order-ship", 200),
+        route(POST, "/admin/orders/:id/deliver", ORDERS_ADMIN_DELIVER, Access.SELLER, null, 200),
+        route(POST, "/admin/orders/:id/refund/approve", ORDERS_ADMIN_REFUND_APPROVE, Access.SELLER, null, 200),
+        route(POST, "/admin/orders/:id/refund/reject", ORDERS_ADMIN_REFUND_REJECT, Access.SELLER, null, 200),
+
+        route(POST, "/coupons", COUPONS_CREATE, Access.ADMIN, "coupon-create", 201),
+        route(GET, "/admin/coupons", COUPONS_LIST, Access.ADMIN, null, 200),
+        route(POST, "/coupons/:code/claim", COUPONS_CLAIM, Access.USER, null, 201),
+        route(GET, "/me/coupons", COUPONS_MINE, Access.USER, null, 200));
+  }
+
+  /** A payment provider's callback, whose raw body is passed on (see {@link PaymentWebhooks}). */
+  static RouteSpec paymentWebhook() {
+    return route(POST, "/payments/webhook/:provider", ORDERS_PAYMENT_WEBHOOK, Access.PUBLIC, null, 200);
   }
 
   /** The multipart image upload, which has its own body handling (see {@link ImageUploads}). */

@@ -4,6 +4,7 @@ import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -19,6 +20,10 @@ import java.util.Map;
 /** Turns an HTTP request into an event-bus request and the reply into an HTTP response. */
 final class BusForwarder {
   static final long TIMEOUT_MS = 15_000;
+  static final String CART_TOKEN_HEADER = "X-Cart-Token";
+  static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+  static final int MAX_CART_TOKEN_LENGTH = 200;
+  static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
   private final EventBus eventBus;
   private final BodySchemas schemas;
   private final RequestContext requestContext;
@@ -29,7 +34,18 @@ final class BusForwarder {
     this.requestContext = requestContext;
   }
 
+  /** Runs once a reply arrived and before it is answered; its failure is answered instead of the reply. */
+  interface BeforeAnswer {
+    BeforeAnswer NONE = (ctx, reply) -> Future.succeededFuture();
+
+    Future<Void> apply(RoutingContext ctx, Message<JsonObject> reply);
+  }
+
   void forward(RoutingContext ctx, RouteSpec route) {
+    forward(ctx, route, BeforeAnswer.NONE);
+  }
+
+  void forward(RoutingContext ctx, RouteSpec route, BeforeAnswer beforeAnswer) {
     JsonObject body;
     try {
       body = route.bodySchema() == null ? new JsonObject() : parseBody(ctx);
@@ -40,18 +56,30 @@ final class BusForwarder {
       ErrorResponses.send(ctx, e);
       return;
     }
-    send(ctx, route, body);
+    send(ctx, route, body, beforeAnswer);
   }
 
   /** Sends {@code body} with the request's path and query parameters and answers with the reply. */
   void send(RoutingContext ctx, RouteSpec route, JsonObject body) {
+    send(ctx, route, body, BeforeAnswer.NONE);
+  }
+
+  private void send(RoutingContext ctx, RouteSpec route, JsonObject body, BeforeAnswer beforeAnswer) {
+    DeliveryOptions options;
+    try {
+      options = deliveryOptions(ctx);
+    } catch (ServiceException e) {
+      ErrorResponses.send(ctx, e);
+      return;
+    }
     JsonObject params = new JsonObject();
     ctx.pathParams().forEach(params::put);
     JsonObject query = new JsonObject();
     for (Map.Entry<String, String> entry : ctx.queryParams()) {
       query.put(entry.getKey(), entry.getValue());
     }
-    eventBus.<JsonObject>request(route.address(), BusRequest.envelope(params, query, body), deliveryOptions(ctx))
+    eventBus.<JsonObject>request(route.address(), BusRequest.envelope(params, query, body), options)
+        .compose(reply -> beforeAnswer.apply(ctx, reply).map(reply))
         .onComplete(reply -> {
           if (reply.failed()) {
             ErrorResponses.send(ctx, ServiceException.fromFailure(reply.cause()));
@@ -67,6 +95,10 @@ final class BusForwarder {
     String cache = reply.headers().get(BusReply.X_CACHE);
     if (cache != null) {
       response.putHeader("X-Cache", cache);
+    }
+    String cartToken = reply.headers().get(BusReply.CART_TOKEN);
+    if (cartToken != null) {
+      response.putHeader(CART_TOKEN_HEADER, cartToken);
     }
     if (etag != null) {
       // revalidate on every use: the ETag makes that a cheap 304
@@ -109,6 +141,8 @@ final class BusForwarder {
     if (userAgent != null) {
       options.addHeader(BusHeaders.USER_AGENT, userAgent.length() > 512 ? userAgent.substring(0, 512) : userAgent);
     }
+    copyHeader(ctx, options, CART_TOKEN_HEADER, BusHeaders.CART_TOKEN, MAX_CART_TOKEN_LENGTH);
+    copyHeader(ctx, options, IDEMPOTENCY_KEY_HEADER, BusHeaders.IDEMPOTENCY_KEY, MAX_IDEMPOTENCY_KEY_LENGTH);
     Identity identity = ctx.get(Identity.KEY);
     if (identity != null) {
       options.addHeader(BusHeaders.USER_ID, identity.userId())
@@ -118,6 +152,19 @@ final class BusForwarder {
       }
     }
     return options;
+  }
+
+  /** An empty header counts as absent; an over-long one is a 400 rather than silently cut. */
+  private static void copyHeader(RoutingContext ctx, DeliveryOptions options, String httpName, String busName,
+      int maxLength) {
+    String value = ctx.request().getHeader(httpName);
+    if (value == null || value.isEmpty()) {
+      return;
+    }
+    if (value.length() > maxLength) {
+      throw ServiceException.invalidField(httpName, "must be at most " + maxLength + " characters");
+    }
+    options.addHeader(busName, value);
   }
 
   private static JsonObject parseBody(RoutingContext ctx) {

@@ -1,6 +1,7 @@
 package io.polymart.gateway;
 
 import io.polymart.core.auth.JwtKeys;
+import io.polymart.core.bus.Addresses;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,7 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** The HTTP front door: routes under /api/v1 forwarded to verticles over the event bus. */
+/** The HTTP front door: routes under /api/v1 forwarded to verticles over the event bus, and live updates on /ws. */
 public final class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
   private static final long SHUTDOWN_GRACE_SECONDS = 10;
@@ -38,7 +39,9 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = router(http, revoked);
     // No h2c upgrade: clients (curl, java.net.http) choke on a large response right after the 101,
     // and browsers never use cleartext HTTP/2 anyway. TLS and HTTP/2 belong to the proxy in front.
-    HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
+    HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
+        .setMaxWebSocketFrameSize(LiveUpdates.MAX_MESSAGE_BYTES)
+        .setMaxWebSocketMessageSize(LiveUpdates.MAX_MESSAGE_BYTES);
     return revoked.start(vertx).compose(v -> vertx.createHttpServer(options)
         .requestHandler(router)
         .listen(http.getInteger("port"), http.getString("host")))
@@ -50,7 +53,8 @@ public final class GatewayVerticle extends VerticleBase {
 
   private Router router(JsonObject http, RevokedTokens revoked) {
     RequestContext requestContext = new RequestContext(http.getBoolean("trustForwardedFor"));
-    BearerAuth auth = new BearerAuth(JwtKeys.provider(vertx, config()), revoked);
+    AccessTokens tokens = new AccessTokens(JwtKeys.provider(vertx, config()), revoked);
+    BearerAuth auth = new BearerAuth(tokens);
     BodySchemas schemas = new BodySchemas(ApiRoutes.all().stream()
         .map(RouteSpec::bodySchema).filter(Objects::nonNull).distinct().toList());
     BusForwarder forwarder = new BusForwarder(vertx.eventBus(), schemas, requestContext);
@@ -63,13 +67,15 @@ public final class GatewayVerticle extends VerticleBase {
     router.route().handler(CorsHandler.create()
         .addOrigins(http.getJsonArray("corsOrigins").stream().map(String.class::cast).toList())
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
-        .allowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key", "If-None-Match"))
-        .exposedHeaders(Set.of("X-Request-Id", "Retry-After", "ETag", "X-Cache")));
+        .allowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id", BusForwarder.IDEMPOTENCY_KEY_HEADER,
+            BusForwarder.CART_TOKEN_HEADER, "If-None-Match"))
+        .exposedHeaders(Set.of("X-Request-Id", "Retry-After", "ETag", "X-Cache", BusForwarder.CART_TOKEN_HEADER)));
     router.get("/health").handler(health::health);
     router.get("/ready").handler(health::ready);
     router.get(ApiRoutes.PREFIX + "/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml").end(openApi));
     router.get(MediaRoutes.PREFIX + "*").handler(new MediaRoutes(vertx.eventBus())::get);
+    router.get(LiveUpdates.PATH).handler(new LiveUpdates(vertx, tokens, http.getJsonObject("ws"))::handle);
     RouteSpec upload = ApiRoutes.imageUpload();
     ImageUploads uploads = new ImageUploads(vertx.fileSystem(), forwarder);
     long maxImageBytes = config().getJsonObject("catalog").getJsonObject("images").getLong("maxBytes");
@@ -86,12 +92,18 @@ public final class GatewayVerticle extends VerticleBase {
           }
         });
     router.route(ApiRoutes.PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(http.getLong("maxBodyBytes")));
+    RouteSpec webhook = ApiRoutes.paymentWebhook();
+    PaymentWebhooks webhooks = new PaymentWebhooks(forwarder);
+    router.route(webhook.method(), webhook.path()).handler(ctx -> webhooks.forward(ctx, webhook));
+    GuestCartMerge cartMerge = new GuestCartMerge(vertx.eventBus());
     for (RouteSpec spec : ApiRoutes.all()) {
       Route route = router.route(spec.method(), spec.path());
       if (spec.access() != Access.PUBLIC) {
         route.handler(ctx -> auth.authenticate(ctx, spec.access()));
       }
-      route.handler(ctx -> forwarder.forward(ctx, spec));
+      BusForwarder.BeforeAnswer beforeAnswer = spec.address().equals(Addresses.USERS_LOGIN)
+          ? cartMerge : BusForwarder.BeforeAnswer.NONE;
+      route.handler(ctx -> forwarder.forward(ctx, spec, beforeAnswer));
     }
     router.errorHandler(400, ctx -> ErrorResponses.send(ctx, 400, "BAD_REQUEST", "The request is malformed"));
     router.errorHandler(403, ctx -> ErrorResponses.send(ctx, 403, "FORBIDDEN", "This request is not allowed"));

@@ -77,6 +77,11 @@ public final class Platform {
         .mapEmpty();
   }
 
+  /** The Vert.x instance the verticles run on (tests publish and listen on its event bus). */
+  Vertx vertx() {
+    return vertx;
+  }
+
   public void stop() {
     while (!deployments.isEmpty()) {
       String id = deployments.pop();

@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +69,45 @@ class GatewayTest {
     Reply foreign = http.call("OPTIONS", "/api/v1/auth/login").header("Origin", "https://evil.example")
         .header("Access-Control-Request-Method", "POST").send();
     assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
+  void corsAllowsAndExposesTheCartTokenHeader() {
+    Reply preflight = http.call("OPTIONS", "/api/v1/cart/items").header("Origin", "http://localhost:8080")
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "X-Cart-Token, Idempotency-Key").send();
+    assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("X-Cart-Token")
+        .containsIgnoringCase("Idempotency-Key");
+
+    Reply simple = http.get("/health").header("Origin", "http://localhost:8080").send();
+    assertThat(simple.header("Access-Control-Expose-Headers")).containsIgnoringCase("X-Cart-Token");
+  }
+
+  @Test
+  void overlongCartTokensAndIdempotencyKeysAreRejected() {
+    assertThat(http.get("/api/v1/categories").header("Idempotency-Key", "k".repeat(255)).send().status())
+        .isEqualTo(200);
+    Reply longKey = http.get("/api/v1/categories").header("Idempotency-Key", "k".repeat(256)).send();
+    assertThat(longKey.status()).isEqualTo(400);
+    assertThat(longKey.errorCode()).isEqualTo("VALIDATION_FAILED");
+    assertThat(longKey.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field"))
+        .isEqualTo("Idempotency-Key");
+
+    assertThat(http.get("/api/v1/categories").header("X-Cart-Token", "t".repeat(200)).send().status()).isEqualTo(200);
+    Reply longToken = http.get("/api/v1/categories").header("X-Cart-Token", "t".repeat(201)).send();
+    assertThat(longToken.status()).isEqualTo(400);
+    assertThat(longToken.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field"))
+        .isEqualTo("X-Cart-Token");
+  }
+
+  @Test
+  void aLoginWithAGuestCartTokenSucceedsEvenWhenTheCartCannotMerge() {
+    String email = TestPlatform.uniqueEmail("merge");
+    Users.register(http, email);
+    Reply login = http.post("/api/v1/auth/login").header("X-Cart-Token", "guest-token-nobody-knows")
+        .json(new JsonObject().put("email", email).put("password", Users.PASSWORD)).send();
+    assertThat(login.status()).as(login.toString()).isEqualTo(200);
+    assertThat(login.json().getString("accessToken")).isNotBlank();
   }
 
   @Test

@@ -83,6 +83,19 @@ class PaymentWebhookTest {
     assertThat(shop.available(sku)).isEqualTo(4);
   }
 
+  /** The signature covers the exact bytes, so this passes only if the gateway forwards the body untouched. */
+  @Test
+  void theSignatureIsCheckedOverTheRawBodyByteForByte() {
+    Pending pending = pendingPayment(shop.stockedSku("12.99", 5));
+    String raw = "{ \"id\" :\t\"evt_" + UUID.randomUUID() + "\",\r\n  \"type\": \"payment.succeeded\", "
+        + "\"note\": \"Zahlung f\u00fcr \u8ba2\u5355 \u2713 \uD83D\uDED2 \\u00e9\",\n \"data\": {\"paymentId\": \""
+        + pending.paymentId() + "\", \"amount\":\"" + pending.total() + "\",   \"currency\": \"USD\"}  }\n\n  ";
+    Reply accepted = shop.signedWebhook(raw);
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    assertThat(shop.status(pending.buyer(), pending.orderId())).isEqualTo("PAID");
+    assertThat(shop.http.post(API + "/payments/webhook/other").raw(raw).send().status()).isEqualTo(404);
+  }
+
   @Test
   void aDeliveryWhoseAmountOrCurrencyDiffersFromTheOrderIsRefused() {
     Pending pending = pendingPayment(shop.stockedSku("33.00", 5));

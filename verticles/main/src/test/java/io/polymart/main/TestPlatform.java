@@ -2,6 +2,7 @@ package io.polymart.main;
 
 import io.polymart.testing.HttpTestClient;
 import io.polymart.testing.TestBackends;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.util.UUID;
@@ -25,6 +26,8 @@ final class TestPlatform {
       config.getJsonObject("users").getJsonObject("rateLimit").put("loginPerIp", 12).put("registerPerIp", 6);
       config.getJsonObject("orders").put("sweepIntervalSeconds", 1);
       config.getJsonObject("payments").getJsonObject("sandbox").put("secret", Shop.SANDBOX_SECRET);
+      // Short WebSocket timings so LiveUpdatesTest sees timeouts and heartbeats within seconds.
+      config.getJsonObject("http").getJsonObject("ws").put("authTimeoutSeconds", 2).put("heartbeatSeconds", 1);
       try {
         platform = Platform.start(config);
       } catch (Exception e) {
@@ -43,6 +46,12 @@ final class TestPlatform {
     // Lower than the default only to keep the suite quick on two cores; the jar test runs the default.
     node.getJsonObject("users").put("bcryptCost", 10);
     return node;
+  }
+
+  /** The platform's Vert.x, to publish and consume on its event bus the way other verticles would. */
+  static Vertx vertx() {
+    config();
+    return platform.vertx();
   }
 
   static String baseUrl() {

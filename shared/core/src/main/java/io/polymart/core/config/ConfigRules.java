@@ -25,6 +25,8 @@ public final class ConfigRules {
     }
     requireRange(config, "http", "port", 0, 65535);
     requireRange(config, "http", "maxBodyBytes", 1, 64L * 1024 * 1024);
+    requireRange(config.getJsonObject("http"), "ws", "authTimeoutSeconds", 1, 300, "http.");
+    requireRange(config.getJsonObject("http"), "ws", "heartbeatSeconds", 1, 3600, "http.");
     requireRange(config, "pg", "poolSize", 1, 1000);
     requireRange(config, "users", "bcryptCost", 10, 16);
     requireRange(config, "jwt", "accessTokenMinutes", 1, 24 * 60);

@@ -89,6 +89,11 @@ class ConfigLoaderTest {
     production.getJsonObject("catalog").getJsonObject("demo").put("enabled", true);
     assertThatThrownBy(() -> ConfigRules.check(production)).hasMessageContaining("'catalog.demo.enabled'");
 
+    JsonObject noHeartbeat = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_HTTP_WS_HEARTBEAT_SECONDS", "0"));
+    assertThatThrownBy(() -> ConfigRules.check(noHeartbeat)).hasMessageContaining("'http.ws.heartbeatSeconds'");
+    JsonObject slowAuth = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_HTTP_WS_AUTH_TIMEOUT_SECONDS", "301"));
+    assertThatThrownBy(() -> ConfigRules.check(slowAuth)).hasMessageContaining("'http.ws.authTimeoutSeconds'");
+
     JsonObject tinyImages = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CATALOG_IMAGES_MAX_BYTES", "10"));
     assertThatThrownBy(() -> ConfigRules.check(tinyImages)).hasMessageContaining("'catalog.images.maxBytes'");
     for (String bad : new String[] {"cdn.example.com", "https://cdn.example.com/", "ftp://x.io", "https://a b.io"}) {
