@@ -50,8 +50,9 @@ class OversellTest {
         Shop.items(sku, 1).put("couponCode", coupon.getString("code"))));
 
     assertThat(countByStatus(replies)).as(summary(replies)).containsEntry(201, 5L);
+    // the losers find the coupon used up, or, while the last uses are being decided, the stock held for them
     assertThat(replies.stream().filter(r -> r.status() != 201).map(Reply::errorCode).distinct())
-        .containsExactly("COUPON_EXHAUSTED");
+        .contains("COUPON_EXHAUSTED").isSubsetOf("COUPON_EXHAUSTED", "INSUFFICIENT_STOCK");
     assertThat(replies.stream().filter(r -> r.status() == 201).map(r -> r.json().getString("total")))
         .containsOnly("82.00");
     assertThat(SHOP.available(sku)).isEqualTo(5);

@@ -79,7 +79,9 @@ final class CheckoutService {
     Future<JsonObject> address = buyers.address(checkout.userId(), checkout.addressId());
     Future<JsonArray> items = checkout.items() != null ? Future.succeededFuture(checkout.items())
         : buyers.selectedCartLines(checkout.userId()).map(CheckoutService::nonEmpty);
-    return Future.all(address, items)
+    Future<Void> coupon = checkout.couponCode() == null ? Future.succeededFuture()
+        : coupons.precheck(reads, checkout.couponCode(), checkout.userId());
+    return Future.all(address, items, coupon)
         .compose(v -> stock.reserve(checkout.reservationId(), items.result(),
             paymentTimeoutSeconds + RESERVATION_GRACE_SECONDS))
         .compose(reservation -> {

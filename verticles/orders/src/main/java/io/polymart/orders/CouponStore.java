@@ -5,6 +5,7 @@ import io.polymart.core.money.Money;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -75,6 +76,30 @@ final class CouponStore {
                       + "WHERE id = $1").execute(Tuple.of(claimId, orderId))
                   .map(done -> new Applied(claimId, coupon.code(), coupon.discountOn(subtotal)));
             }));
+  }
+
+  /**
+   * A quick look before checkout reserves any stock: a coupon that cannot be used fails the order early. Only
+   * {@link #use} inside the order's transaction decides for sure.
+   */
+  Future<Void> precheck(SqlClient sql, String code, UUID userId) {
+    return sql.preparedQuery("SELECT now() >= c.starts_at AND now() < c.ends_at AS active, c.claimed < c.total_quantity "
+            + "OR EXISTS (SELECT 1 FROM orders.user_coupons uc WHERE uc.coupon_id = c.id AND uc.user_id = $2 "
+            + "AND uc.status = 'AVAILABLE') AS usable FROM orders.coupons c WHERE c.code = $1")
+        .execute(Tuple.of(code, userId))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw ServiceException.unprocessable("COUPON_NOT_FOUND", "There is no coupon " + code);
+          }
+          Row row = rows.iterator().next();
+          if (!row.getBoolean("active")) {
+            throw ServiceException.unprocessable("COUPON_NOT_ACTIVE", "Coupon " + code + " is not valid now");
+          }
+          if (!row.getBoolean("usable")) {
+            throw ServiceException.conflict("COUPON_EXHAUSTED", "Coupon " + code + " has run out");
+          }
+          return null;
+        });
   }
 
   /** A cancelled order gives its coupon back to the user, who may use it again. */

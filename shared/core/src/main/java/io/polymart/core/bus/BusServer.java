@@ -47,10 +47,11 @@ public final class BusServer {
           message.reply(done.result().body(), options);
         } else {
           Throwable failure = done.cause();
-          if (!(failure instanceof ServiceException)) {
+          // a downstream verticle's answer (a 404 from the catalog, a timeout) passes on as that verticle gave it
+          ServiceException error = ServiceException.fromFailure(failure);
+          if (error.status() == 500 && !(failure instanceof ServiceException)) {
             LOG.error("Handler for {} failed", address, failure);
           }
-          ServiceException error = failure instanceof ServiceException service ? service : ServiceException.internal();
           message.fail(error.status(), error.toJson().encode());
         }
       });
