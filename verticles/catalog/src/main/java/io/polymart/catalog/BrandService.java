@@ -1,5 +1,6 @@
 package io.polymart.catalog;
 
+import io.polymart.core.db.SqlSupport;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -38,7 +39,7 @@ final class BrandService {
     request.requireRole("admin");
     JsonObject body = request.body();
     String name = body.getString("name").trim();
-    return Sql.mapConflicts(pool.withTransaction(tx -> tx.preparedQuery(
+    return SqlSupport.mapConflicts(pool.withTransaction(tx -> tx.preparedQuery(
             "INSERT INTO catalog.brands (id, name, slug, logo_url) VALUES ($1, $2, $3, $4) RETURNING *")
         .execute(Tuple.of(UUID.randomUUID(), name, body.getString("slug"), body.getString("logoUrl")))
         .compose(rows -> terms.add(tx, name).map(json(rows.iterator().next())))), CONFLICTS);
@@ -48,7 +49,7 @@ final class BrandService {
     request.requireRole("admin");
     UUID id = request.uuidParam("id", "Brand");
     JsonObject body = request.body();
-    return Sql.mapConflicts(writer.inTransaction(change -> change.connection().preparedQuery(
+    return SqlSupport.mapConflicts(writer.inTransaction(change -> change.connection().preparedQuery(
             "SELECT * FROM catalog.brands WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
         .compose(rows -> {
           if (!rows.iterator().hasNext()) {

@@ -1,5 +1,6 @@
 package io.polymart.catalog;
 
+import io.polymart.core.db.SqlSupport;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -58,7 +59,7 @@ final class CategoryService {
     JsonObject body = request.body();
     UUID parentId = BodyFields.uuid(body, "parentId");
     UUID id = UUID.randomUUID();
-    return Sql.mapConflicts(pool.withTransaction(tx -> requireParent(tx, parentId, null)
+    return SqlSupport.mapConflicts(pool.withTransaction(tx -> requireParent(tx, parentId, null)
         .compose(v -> tx.preparedQuery("INSERT INTO catalog.categories (id, parent_id, name, slug, sort_order, active) "
                 + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING *")
             .execute(Tuple.of(id, parentId, body.getString("name").trim(), body.getString("slug"),
@@ -70,7 +71,7 @@ final class CategoryService {
     request.requireRole("admin");
     UUID id = request.uuidParam("id", "Category");
     JsonObject body = request.body();
-    return Sql.mapConflicts(writer.inTransaction(change -> {
+    return SqlSupport.mapConflicts(writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       return tx.preparedQuery("SELECT * FROM catalog.categories WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
           .compose(rows -> {

@@ -1,5 +1,6 @@
 package io.polymart.catalog;
 
+import io.polymart.core.money.Money;
 import io.polymart.catalog.demo.DemoCatalog;
 import io.polymart.catalog.demo.DemoCategory;
 import io.polymart.catalog.demo.DemoProduct;

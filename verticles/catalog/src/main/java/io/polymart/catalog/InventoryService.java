@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import static io.polymart.catalog.Sql.iso;
+import static io.polymart.core.db.SqlSupport.iso;
 
 /**
  * The stock contract orders rely on: reserve all lines or none, then confirm (sold) or release, and restore what a

@@ -1,5 +1,6 @@
 package io.polymart.catalog;
 
+import io.polymart.core.money.Money;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.json.JsonObject;
 

@@ -1,6 +1,6 @@
 package io.polymart.catalog;
 
-import static io.polymart.catalog.Sql.iso;
+import static io.polymart.core.db.SqlSupport.iso;
 
 /** SQL fragments that build the product JSON shapes of the API inside PostgreSQL, in one statement. */
 final class ProductJson {

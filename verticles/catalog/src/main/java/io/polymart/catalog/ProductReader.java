@@ -1,5 +1,6 @@
 package io.polymart.catalog;
 
+import io.polymart.core.bus.Paging;
 import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
@@ -17,7 +18,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.polymart.catalog.Sql.iso;
+import static io.polymart.core.db.SqlSupport.iso;
 
 /** Product detail (through the cache), price history and a seller's own product list. */
 final class ProductReader {

@@ -1,5 +1,6 @@
 package io.polymart.catalog;
 
+import io.polymart.core.db.SqlSupport;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -67,7 +68,7 @@ final class ProductService {
             return null;
           });
     });
-    return Sql.mapConflicts(created, CONFLICTS).map(id);
+    return SqlSupport.mapConflicts(created, CONFLICTS).map(id);
   }
 
   Future<JsonObject> update(BusRequest request) {
@@ -98,7 +99,7 @@ final class ProductService {
             return null;
           });
     });
-    return Sql.mapConflicts(updated, CONFLICTS).compose(v -> reader.load(id));
+    return SqlSupport.mapConflicts(updated, CONFLICTS).compose(v -> reader.load(id));
   }
 
   Future<JsonObject> publish(BusRequest request) {

@@ -1,5 +1,7 @@
 package io.polymart.catalog;
 
+import io.polymart.core.bus.Paging;
+import io.polymart.core.money.Money;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.json.JsonObject;
@@ -33,8 +35,8 @@ record SearchQuery(String text, List<String> tokens, List<String> categories, Li
     if (!SORTS.contains(sort)) {
       throw ServiceException.invalidField("sort", "must be one of relevance, price_asc, price_desc, sales, rating, newest");
     }
-    BigDecimal min = request.query("minPrice").map(v -> Money.parseFilter("minPrice", v)).orElse(null);
-    BigDecimal max = request.query("maxPrice").map(v -> Money.parseFilter("maxPrice", v)).orElse(null);
+    BigDecimal min = request.query("minPrice").map(v -> Money.parseNonNegative("minPrice", v)).orElse(null);
+    BigDecimal max = request.query("maxPrice").map(v -> Money.parseNonNegative("maxPrice", v)).orElse(null);
     if (min != null && max != null && min.compareTo(max) > 0) {
       throw ServiceException.invalidField("minPrice", "must not be greater than maxPrice");
     }

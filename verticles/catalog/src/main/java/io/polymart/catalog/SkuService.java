@@ -1,5 +1,7 @@
 package io.polymart.catalog;
 
+import io.polymart.core.money.Money;
+import io.polymart.core.db.SqlSupport;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -38,7 +40,7 @@ final class SkuService {
               .put("changed", new io.vertx.core.json.JsonArray().add("skus")));
           return skuJson(change.connection(), ids.get(0));
         }));
-    return Sql.mapConflicts(created, ProductService.CONFLICTS);
+    return SqlSupport.mapConflicts(created, ProductService.CONFLICTS);
   }
 
   Future<JsonObject> update(BusRequest request) {

@@ -1,5 +1,6 @@
 package io.polymart.catalog;
 
+import io.polymart.core.money.Money;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;

@@ -1,4 +1,4 @@
-package io.polymart.catalog;
+package io.polymart.core.money;
 
 import io.polymart.core.error.ServiceException;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class MoneyTest {
   void amountsAreExactWithTwoDecimals() {
     assertThat(Money.parsePositive("price", "12.5")).isEqualTo(new BigDecimal("12.50"));
     assertThat(Money.format(new BigDecimal("1299"))).isEqualTo("1299.00");
-    assertThat(Money.parseFilter("minPrice", "0")).isEqualTo(new BigDecimal("0.00"));
+    assertThat(Money.parseNonNegative("minPrice", "0")).isEqualTo(new BigDecimal("0.00"));
   }
 
   @Test
