@@ -28,7 +28,7 @@ seller_id=$(post POST /auth/register "" "{\"email\":\"$seller_email\",\"password
 post PATCH "/admin/users/$seller_id" "$admin" '{"roles":["customer","seller"]}' > /dev/null
 seller=$(login "$seller_email" "$PASSWORD")
 category=$(post POST /categories "$admin" "{\"name\":\"Bench $TAG\",\"slug\":\"bench-$TAG\"}" | jq -r .id)
-product=$(post POST /products "$seller" "{\"name\":\"Bench item $TAG\",\"categoryId\":\"$category\",\"skus\":[{\"code\":\"BENCH-$TAG\",\"price\":\"10.00\",\"stock\":10000000}]}")
+product=$(post POST /products "$seller" "{\"name\":\"Bench item $TAG\",\"categoryId\":\"$category\",\"skus\":[{\"code\":\"BENCH-$TAG\",\"price\":\"10.00\",\"stock\":1000000}]}")
 product_id=$(echo "$product" | jq -r .id)
 export SKU=$(echo "$product" | jq -r '.skus[0].id')
 post POST "/products/$product_id/publish" "$seller" '' > /dev/null
