@@ -4,7 +4,9 @@
 #
 # Start the platform with an admin account first, for example:
 #   POLYMART_ADMIN_EMAIL=admin@example.com POLYMART_ADMIN_PASSWORD='Bench-Passw0rd' java -jar target/polymart.jar
-# Usage: bench/checkout-throughput.sh [base-url] [runs] [seconds] [connections]
+# Usage: bench/checkout-throughput.sh [base-url] [runs] [seconds] [connections] [skus]
+# skus (default 1): how many SKUs the orders spread over. One SKU is a flash sale, where every checkout waits for the
+# one inventory row; more SKUs show the platform's throughput without that contention.
 # Prints orders/s of each run and their median. The benchmark's orders stay in the database (unpaid; the payment
 # sweeper cancels them after orders.paymentTimeoutSeconds).
 set -euo pipefail
@@ -12,6 +14,7 @@ BASE=${1:-http://localhost:8080}
 RUNS=${2:-5}
 SECONDS_PER_RUN=${3:-15}
 CONNECTIONS=${4:-16}
+SKU_COUNT=${5:-1}
 API=$BASE/api/v1
 ADMIN_EMAIL=${POLYMART_ADMIN_EMAIL:?set POLYMART_ADMIN_EMAIL to the platform admin}
 ADMIN_PASSWORD=${POLYMART_ADMIN_PASSWORD:?set POLYMART_ADMIN_PASSWORD}
@@ -28,10 +31,13 @@ seller_id=$(post POST /auth/register "" "{\"email\":\"$seller_email\",\"password
 post PATCH "/admin/users/$seller_id" "$admin" '{"roles":["customer","seller"]}' > /dev/null
 seller=$(login "$seller_email" "$PASSWORD")
 category=$(post POST /categories "$admin" "{\"name\":\"Bench $TAG\",\"slug\":\"bench-$TAG\"}" | jq -r .id)
-product=$(post POST /products "$seller" "{\"name\":\"Bench item $TAG\",\"categoryId\":\"$category\",\"skus\":[{\"code\":\"BENCH-$TAG\",\"price\":\"10.00\",\"stock\":1000000}]}")
-product_id=$(echo "$product" | jq -r .id)
-export SKU=$(echo "$product" | jq -r '.skus[0].id')
-post POST "/products/$product_id/publish" "$seller" '' > /dev/null
+skus=()
+for i in $(seq "$SKU_COUNT"); do
+  product=$(post POST /products "$seller" "{\"name\":\"Bench item $TAG $i\",\"categoryId\":\"$category\",\"skus\":[{\"code\":\"BENCH-$TAG-$i\",\"price\":\"10.00\",\"stock\":1000000}]}")
+  post POST "/products/$(echo "$product" | jq -r .id)/publish" "$seller" '' > /dev/null
+  skus+=("$(echo "$product" | jq -r '.skus[0].id')")
+done
+export SKUS=$(IFS=,; echo "${skus[*]}")
 buyer_email="bench-buyer-$TAG@example.com"
 post POST /auth/register "" "{\"email\":\"$buyer_email\",\"password\":\"$PASSWORD\",\"username\":\"buyer$RANDOM\"}" > /dev/null
 export TOKEN=$(login "$buyer_email" "$PASSWORD")

@@ -1,4 +1,5 @@
--- wrk script for bench/checkout-throughput.sh: each request is a new order (its own Idempotency-Key) for one unit.
+-- wrk script for bench/checkout-throughput.sh: each request is a new order (its own Idempotency-Key) for one unit
+-- of a SKU picked at random from SKUS.
 local counter = 0
 local thread_id = 0
 local threads = {}
@@ -15,12 +16,15 @@ function init(args)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
-  body = string.format('{"addressId":"%s","items":[{"skuId":"%s","quantity":1}]}', os.getenv("ADDRESS"),
-    os.getenv("SKU"))
+  bodies = {}
+  for sku in string.gmatch(os.getenv("SKUS"), "[^,]+") do
+    table.insert(bodies, string.format('{"addressId":"%s","items":[{"skuId":"%s","quantity":1}]}',
+      os.getenv("ADDRESS"), sku))
+  end
 end
 
 function request()
   counter = counter + 1
   wrk.headers["Idempotency-Key"] = prefix .. "-" .. counter
-  return wrk.format(nil, "/api/v1/orders", nil, body)
+  return wrk.format(nil, "/api/v1/orders", nil, bodies[math.random(#bodies)])
 end

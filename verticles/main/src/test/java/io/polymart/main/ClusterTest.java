@@ -1,5 +1,8 @@
 package io.polymart.main;
 
+import io.polymart.testing.HttpTestClient.Reply;
+import java.util.concurrent.TimeUnit;
+import io.vertx.core.Vertx;
 import io.polymart.testing.HttpTestClient;
 import io.polymart.testing.TestBackends;
 import io.vertx.core.json.JsonArray;
@@ -14,13 +17,15 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two clustered nodes on the shared backends: one runs only the users verticle, the other only the
- * gateway. Requests and token revocations cross the event bus between them.
+ * Two clustered nodes on the shared backends: one runs everything but the gateway, the other the gateway without
+ * users and cart. Requests, token revocations and live updates cross the event bus between them.
  */
 class ClusterTest {
   private static Platform usersNode;
   private static Platform gatewayNode;
   private static HttpTestClient http;
+  private static int gatewayHttpPort;
+  private static Vertx clientVertx;
 
   @BeforeAll
   static void startTwoNodes() throws Exception {
@@ -33,9 +38,11 @@ class ClusterTest {
     usersNode = Platform.start(usersConfig);
     JsonObject gatewayConfig = node(clusterName, gatewayPort, members);
     gatewayConfig.getJsonObject("verticles").getJsonObject("users").put("enabled", false);
+    gatewayConfig.getJsonObject("verticles").getJsonObject("cart").put("enabled", false);
     gatewayNode = Platform.start(gatewayConfig);
-    http = new HttpTestClient("http://127.0.0.1:" + gatewayConfig.getJsonObject("http").getInteger("port"))
-        .withHeader("X-Forwarded-For", "10.99.0.1");
+    gatewayHttpPort = gatewayConfig.getJsonObject("http").getInteger("port");
+    http = new HttpTestClient("http://127.0.0.1:" + gatewayHttpPort).withHeader("X-Forwarded-For", "10.99.0.1");
+    clientVertx = Vertx.vertx();
   }
 
   private static JsonObject node(String clusterName, int clusterPort, JsonArray members) {
@@ -46,7 +53,10 @@ class ClusterTest {
   }
 
   @AfterAll
-  static void stopNodes() {
+  static void stopNodes() throws Exception {
+    if (clientVertx != null) {
+      clientVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
     if (gatewayNode != null) {
       gatewayNode.stop();
     }
@@ -66,6 +76,23 @@ class ClusterTest {
 
     // The revocation is published across the cluster; it may land a moment after the 204.
     assertThat(awaitStatus(session.accessToken(), 401, Duration.ofSeconds(5))).isEqualTo(401);
+  }
+
+  @Test
+  void aCartChangeOnOneNodeReachesTheUsersWebSocketOnTheOther() {
+    // a SKU made through the main test platform, which shares the database
+    Shop.Sku sku = new Shop().stockedSku("9.00", 5);
+    Users.Session buyer = Users.register(http, TestPlatform.uniqueEmail("cluster-ws"));
+    try (LiveSocket socket = LiveSocket.open(clientVertx.createWebSocketClient(), gatewayHttpPort,
+        buyer.accessToken())) {
+      socket.next("ready");
+      Reply added = http.post("/api/v1/cart/items").bearer(buyer.accessToken())
+          .json(new JsonObject().put("skuId", sku.skuId()).put("quantity", 2)).send();
+      assertThat(added.status()).as(added.toString()).isEqualTo(200);
+      JsonObject changed = socket.next("cart.changed");
+      assertThat(changed.getInteger("lineCount")).isEqualTo(1);
+      assertThat(changed.getInteger("selectedQuantity")).isEqualTo(2);
+    }
   }
 
   private static int awaitStatus(String accessToken, int expected, Duration timeout) {

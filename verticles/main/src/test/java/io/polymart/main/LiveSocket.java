@@ -33,8 +33,13 @@ final class LiveSocket implements AutoCloseable {
 
   /** Opens {@code /ws}, with {@code Authorization: Bearer <token>} unless the token is null. */
   static LiveSocket open(WebSocketClient client, String bearerToken) {
+    return open(client, TestPlatform.config().getJsonObject("http").getInteger("port"), bearerToken);
+  }
+
+  /** Opens {@code /ws} of the node listening on {@code port}. */
+  static LiveSocket open(WebSocketClient client, int port, String bearerToken) {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1")
-        .setPort(TestPlatform.config().getJsonObject("http").getInteger("port")).setURI("/ws")
+        .setPort(port).setURI("/ws")
         // A browser's Origin must be one of http.corsOrigins; a client without one (like this) is not a browser.
         .setAllowOriginHeader(false);
     if (bearerToken != null) {
