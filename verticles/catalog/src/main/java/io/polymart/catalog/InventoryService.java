@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -81,26 +82,26 @@ final class InventoryService {
             if (!inserted.iterator().hasNext()) {
               return Future.succeededFuture(); // a replay: answered from what is stored
             }
-            return ledger.lock(tx, quantities.keySet()).compose(levels -> {
-              checkAvailable(quantities, levels);
-              List<StockLedger.Movement> movements = quantities.entrySet().stream()
-                  .map(e -> new StockLedger.Movement(e.getKey(), 0, e.getValue())).toList();
-              return ledger.apply(change, levels, movements, "reserved", reservationId, null)
-                  .compose(v -> tx.preparedQuery("INSERT INTO catalog.reservation_lines (reservation_id, sku_id, "
-                          + "product_id, quantity, unit_price, snapshot) "
-                          + "SELECT $1, s.id, s.product_id, q.quantity, s.price, json_build_object('code', s.code, "
-                          + "'name', p.name, 'sellerId', p.seller_id, 'attributes', s.attributes, "
-                          + "'image', (SELECT $4 || im.thumbnail_key "
-                          + "FROM catalog.product_images im WHERE im.product_id = p.id AND im.cover)) "
-                          + "FROM unnest($2::uuid[], $3::int[]) AS q(sku_id, quantity) "
-                          + "JOIN catalog.skus s ON s.id = q.sku_id JOIN catalog.products p ON p.id = s.product_id")
-                      .execute(Tuple.of(reservationId, quantities.keySet().toArray(UUID[]::new),
-                          quantities.values().toArray(Integer[]::new), mediaPrefix)))
-                  .mapEmpty();
-            });
-          })
-          .compose(v -> stored(tx, reservationId));
-    });
+            // the lines first: they need no lock, so a hot SKU's inventory row stays locked for less time
+            return tx.preparedQuery("INSERT INTO catalog.reservation_lines (reservation_id, sku_id, "
+                    + "product_id, quantity, unit_price, snapshot) "
+                    + "SELECT $1, s.id, s.product_id, q.quantity, s.price, json_build_object('code', s.code, "
+                    + "'name', p.name, 'sellerId', p.seller_id, 'attributes', s.attributes, "
+                    + "'image', (SELECT $4 || im.thumbnail_key "
+                    + "FROM catalog.product_images im WHERE im.product_id = p.id AND im.cover)) "
+                    + "FROM unnest($2::uuid[], $3::int[]) AS q(sku_id, quantity) "
+                    + "JOIN catalog.skus s ON s.id = q.sku_id JOIN catalog.products p ON p.id = s.product_id")
+                .execute(Tuple.of(reservationId, quantities.keySet().toArray(UUID[]::new),
+                    quantities.values().toArray(Integer[]::new), mediaPrefix))
+                .compose(v -> ledger.lock(tx, quantities.keySet()))
+                .compose(levels -> {
+                  checkAvailable(quantities, levels);
+                  List<StockLedger.Movement> movements = quantities.entrySet().stream()
+                      .map(e -> new StockLedger.Movement(e.getKey(), 0, e.getValue())).toList();
+                  return ledger.apply(change, levels, movements, "reserved", reservationId, null);
+                });
+          });
+    }).compose(v -> stored(writer.pool(), reservationId)); // read after the commit: no lock is held meanwhile
   }
 
   Future<JsonObject> confirm(BusRequest request) {
@@ -251,7 +252,7 @@ final class InventoryService {
     }
   }
 
-  private Future<JsonObject> stored(SqlConnection tx, String reservationId) {
+  private Future<JsonObject> stored(SqlClient tx, String reservationId) {
     return tx.preparedQuery("SELECT r.status, " + iso("r.expires_at") + " AS expires_at, coalesce((SELECT json_agg("
             + "json_build_object('skuId', l.sku_id, 'productId', l.product_id, 'sellerId', l.snapshot->>'sellerId', "
             + "'code', l.snapshot->>'code', "

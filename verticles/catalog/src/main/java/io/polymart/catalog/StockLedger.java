@@ -55,17 +55,15 @@ final class StockLedger {
     Integer[] onHand = movements.stream().map(Movement::onHandDelta).toArray(Integer[]::new);
     Integer[] reserved = movements.stream().map(Movement::reservedDelta).toArray(Integer[]::new);
     SqlConnection tx = change.connection();
-    return tx.preparedQuery("UPDATE catalog.inventory i SET on_hand = i.on_hand + m.on_hand_delta, "
+    // one statement, so a hot SKU's row lock is held for as few round trips as possible
+    return tx.preparedQuery("WITH moved AS (UPDATE catalog.inventory i SET on_hand = i.on_hand + m.on_hand_delta, "
             + "reserved = i.reserved + m.reserved_delta "
             + "FROM unnest($1::uuid[], $2::int[], $3::int[]) AS m(sku_id, on_hand_delta, reserved_delta) "
-            + "WHERE i.sku_id = m.sku_id")
-        .execute(Tuple.of(ids, onHand, reserved))
-        .compose(v -> tx.preparedQuery("INSERT INTO catalog.inventory_log (sku_id, on_hand_delta, reserved_delta, "
-                + "on_hand_after, reserved_after, reason, reference, actor_id) "
-                + "SELECT m.sku_id, m.on_hand_delta, m.reserved_delta, i.on_hand, i.reserved, $4, $5, $6 "
-                + "FROM unnest($1::uuid[], $2::int[], $3::int[]) AS m(sku_id, on_hand_delta, reserved_delta) "
-                + "JOIN catalog.inventory i ON i.sku_id = m.sku_id")
-            .execute(Tuple.of(ids, onHand, reserved, reason, reference, actor)))
+            + "WHERE i.sku_id = m.sku_id RETURNING i.sku_id, m.on_hand_delta, m.reserved_delta, i.on_hand, i.reserved) "
+            + "INSERT INTO catalog.inventory_log (sku_id, on_hand_delta, reserved_delta, on_hand_after, reserved_after, "
+            + "reason, reference, actor_id) SELECT sku_id, on_hand_delta, reserved_delta, on_hand, reserved, $4, $5, $6 "
+            + "FROM moved")
+        .execute(Tuple.of(ids, onHand, reserved, reason, reference, actor))
         .map(v -> {
           for (Movement movement : movements) {
             Level before = locked.get(movement.skuId());
