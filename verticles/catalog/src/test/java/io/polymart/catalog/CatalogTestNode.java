@@ -1,5 +1,6 @@
 package io.polymart.catalog;
 
+import io.polymart.testing.Await;
 import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.db.PgSettings;
@@ -17,12 +18,9 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import static io.polymart.core.bus.Addresses.CATALOG_CATEGORY_CREATE;
@@ -254,37 +252,15 @@ final class CatalogTestNode {
   // -- waiting -----------------------------------------------------------------------------------------------------
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new AssertionError("No result within " + TIMEOUT);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return Await.result(future, TIMEOUT);
   }
 
   /** Every future's result, in order; the futures run at once. */
   static <T> List<T> awaitAll(List<Future<T>> futures) {
-    await(Future.join(new ArrayList<>(futures)));
-    return futures.stream().map(Future::result).toList();
+    return Await.all(futures, TIMEOUT);
   }
 
-  /** Polls {@code condition} every 20 ms until it holds; fails after {@code timeout}. */
   static void awaitCondition(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("Interrupted waiting for " + what);
-      }
-    }
+    Await.until(what, timeout, condition);
   }
 }

@@ -1,5 +1,6 @@
 package io.polymart.main;
 
+import io.polymart.testing.Await;
 import io.polymart.testing.HttpTestClient;
 import io.polymart.testing.HttpTestClient.Reply;
 import io.vertx.core.json.JsonArray;
@@ -341,17 +342,7 @@ final class CatalogFixtures {
 
   /** Polls {@code condition} until it holds, failing after {@code timeout}: for effects that happen after a reply. */
   static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    Await.until(what, timeout, condition);
   }
+
 }
