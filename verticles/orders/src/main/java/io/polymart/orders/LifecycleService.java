@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 
-import java.time.Instant;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -67,7 +66,7 @@ final class LifecycleService {
     return asOwner(request, (change, order) -> {
       OrderStatus to = OrderAction.REQUEST_REFUND.check(order.status());
       JsonObject refund = new JsonObject().put("status", "REQUESTED").put("reason", reason)
-          .put("previousStatus", order.status().name()).put("requestedAt", Instant.now().toString());
+          .put("previousStatus", order.status().name()).put("requestedAt", OrderEvents.now());
       return transitions.apply(change, order, OrderAction.REQUEST_REFUND, to, actor, reason, null, refund);
     });
   }
@@ -77,7 +76,7 @@ final class LifecycleService {
     String carrier = text(request, "carrier");
     String trackingNo = text(request, "trackingNo");
     JsonObject shipment = new JsonObject().put("carrier", carrier).put("trackingNo", trackingNo)
-        .put("shippedAt", Instant.now().toString());
+        .put("shippedAt", OrderEvents.now());
     return asStaff(request, actor, (change, order) -> transitions.apply(change, order, OrderAction.SHIP,
         OrderAction.SHIP.check(order.status()), actor, null, shipment, null));
   }
@@ -93,7 +92,7 @@ final class LifecycleService {
     Actor actor = Actor.staff(request);
     return asStaff(request, actor, (change, order) -> {
       OrderStatus to = OrderAction.APPROVE_REFUND.check(order.status());
-      JsonObject refund = order.refund().copy().put("status", "APPROVED").put("resolvedAt", Instant.now().toString());
+      JsonObject refund = order.refund().copy().put("status", "APPROVED").put("resolvedAt", OrderEvents.now());
       return refunds.refundOrder(change.connection(), order.id())
           .compose(v -> stock.restore(order.reservationId()))
           .compose(v -> transitions.apply(change, order, OrderAction.APPROVE_REFUND, to, actor,
@@ -107,7 +106,7 @@ final class LifecycleService {
     return asStaff(request, actor, (change, order) -> {
       OrderAction.REJECT_REFUND.check(order.status());
       OrderStatus back = OrderStatus.parse(order.refund().getString("previousStatus"));
-      JsonObject refund = order.refund().copy().put("status", "REJECTED").put("resolvedAt", Instant.now().toString());
+      JsonObject refund = order.refund().copy().put("status", "REJECTED").put("resolvedAt", OrderEvents.now());
       return transitions.apply(change, order, OrderAction.REJECT_REFUND, back, actor, "refund rejected", null, refund);
     });
   }

@@ -3,6 +3,7 @@ package io.polymart.orders;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** The shapes of what orders tells the world: outbox event data and live updates for the buyer. */
@@ -10,10 +11,15 @@ final class OrderEvents {
   private OrderEvents() {
   }
 
+  /** Now, to the millisecond like the timestamps PostgreSQL writes into orders. */
+  static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+
   /** A live update: {@code {type: "order.status", orderId, number, from, to, at}}. */
   static JsonObject statusChange(UUID orderId, String number, OrderStatus from, OrderStatus to) {
     return new JsonObject().put("type", "order.status").put("orderId", orderId.toString()).put("number", number)
-        .put("from", from == null ? null : from.name()).put("to", to.name()).put("at", Instant.now().toString());
+        .put("from", from == null ? null : from.name()).put("to", to.name()).put("at", now());
   }
 
   /** Outbox data for a transition. */
