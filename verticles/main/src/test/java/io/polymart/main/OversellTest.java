@@ -62,6 +62,29 @@ class OversellTest {
     assertThat(ours.getInteger("claimed")).isEqualTo(5);
   }
 
+  @Test
+  void oneBuyerRacingThemselvesNeverExceedsThePerUserLimit() throws Exception {
+    Shop.Sku sku = SHOP.stockedSku("30.00", 100);
+    Shop.Buyer buyer = buyers.get(0);
+    JsonObject claimable = CheckoutTest.couponBody("FIXED", "3.00", null, "0", 1000, 3);
+    JsonObject atCheckout = CheckoutTest.couponBody("FIXED", "4.00", null, "0", 1000, 2);
+    for (JsonObject coupon : List.of(claimable, atCheckout)) {
+      Reply created = SHOP.http.post(API + "/coupons").bearer(SHOP.admin().accessToken()).json(coupon).send();
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    }
+
+    List<Reply> claims = Concurrently.run(20, i -> SHOP.http.post(API + "/coupons/" + claimable.getString("code")
+        + "/claim").bearer(buyer.token()).send());
+    assertThat(countByStatus(claims)).as(summary(claims)).containsExactlyInAnyOrderEntriesOf(Map.of(201, 3L, 409, 17L));
+
+    List<Reply> orders = Concurrently.run(20, i -> SHOP.placeOrder(buyer, UUID.randomUUID().toString(),
+        Shop.items(sku, 1).put("couponCode", atCheckout.getString("code"))));
+    assertThat(countByStatus(orders)).as(summary(orders)).containsExactlyInAnyOrderEntriesOf(Map.of(201, 2L, 409, 18L));
+    assertThat(orders.stream().filter(r -> r.status() == 409).map(Reply::errorCode).distinct())
+        .containsExactly("COUPON_LIMIT_REACHED");
+    assertThat(SHOP.available(sku)).isEqualTo(98);
+  }
+
   private static Map<Integer, Long> countByStatus(List<Reply> replies) {
     return replies.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
   }
