@@ -1,21 +1,15 @@
 package io.polymart.catalog;
 
+import io.polymart.testing.KafkaEvents;
 import io.polymart.catalog.CatalogTestNode.Caller;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.polymart.catalog.CatalogTestNode.awaitCondition;
@@ -40,34 +34,10 @@ class CatalogEventsTest {
   private static final String TOPIC = "polymart.catalog";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  /** The distinct events (by event id) keyed by {@code productId}, read from the start until one of type {@code last}. */
+  /** The distinct events keyed by {@code productId}, read from the start until one of type {@code last}. */
   private static List<JsonObject> eventsOf(String productId, String last) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        CatalogTestNode.config().getJsonObject("kafka").getString("bootstrapServers"),
-        ConsumerConfig.GROUP_ID_CONFIG, "catalog-events-test-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    Map<String, JsonObject> events = new LinkedHashMap<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of(TOPIC));
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (events.values().stream().noneMatch(event -> last.equals(event.getString("type")))) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("Timed out after " + TIMEOUT + " waiting for " + last + " of " + productId
-              + "; got " + events.values().stream().map(e -> e.getString("type")).toList());
-        }
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-          if (productId.equals(record.key())) {
-            JsonObject event = new JsonObject(record.value());
-            // delivery is at least once: consumers go by event id
-            events.putIfAbsent(event.getString("id"), event);
-          }
-        }
-      }
-    }
-    return new ArrayList<>(events.values());
+    return KafkaEvents.until(CatalogTestNode.config().getJsonObject("kafka").getString("bootstrapServers"), TOPIC,
+        productId, last, TIMEOUT);
   }
 
   private static List<String> types(List<JsonObject> events) {
