@@ -1,8 +1,6 @@
 package io.polymart.main;
 
 import io.polymart.testing.HttpTestClient.Reply;
-import java.util.concurrent.TimeUnit;
-import io.vertx.core.Vertx;
 import io.polymart.testing.HttpTestClient;
 import io.polymart.testing.TestBackends;
 import io.vertx.core.json.JsonArray;
@@ -25,7 +23,6 @@ class ClusterTest {
   private static Platform gatewayNode;
   private static HttpTestClient http;
   private static int gatewayHttpPort;
-  private static Vertx clientVertx;
 
   @BeforeAll
   static void startTwoNodes() throws Exception {
@@ -42,7 +39,7 @@ class ClusterTest {
     gatewayNode = Platform.start(gatewayConfig);
     gatewayHttpPort = gatewayConfig.getJsonObject("http").getInteger("port");
     http = new HttpTestClient("http://127.0.0.1:" + gatewayHttpPort).withHeader("X-Forwarded-For", "10.99.0.1");
-    clientVertx = Vertx.vertx();
+
   }
 
   private static JsonObject node(String clusterName, int clusterPort, JsonArray members) {
@@ -53,10 +50,8 @@ class ClusterTest {
   }
 
   @AfterAll
-  static void stopNodes() throws Exception {
-    if (clientVertx != null) {
-      clientVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
+  static void stopNodes() {
+
     if (gatewayNode != null) {
       gatewayNode.stop();
     }
@@ -83,7 +78,7 @@ class ClusterTest {
     // a SKU made through the main test platform, which shares the database
     Shop.Sku sku = new Shop().stockedSku("9.00", 5);
     Users.Session buyer = Users.register(http, TestPlatform.uniqueEmail("cluster-ws"));
-    try (LiveSocket socket = LiveSocket.open(clientVertx.createWebSocketClient(), gatewayHttpPort,
+    try (LiveSocket socket = LiveSocket.open(LiveSocket.sharedClient(), gatewayHttpPort,
         buyer.accessToken())) {
       socket.next("ready");
       Reply added = http.post("/api/v1/cart/items").bearer(buyer.accessToken())

@@ -1,5 +1,6 @@
 package io.polymart.main;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -29,6 +30,16 @@ final class LiveSocket implements AutoCloseable {
 
   private LiveSocket(ClientWebSocket ws) {
     this.ws = ws;
+  }
+
+  private static WebSocketClient sharedClient;
+
+  /** A client on a Vert.x of its own, made once for the test JVM, for tests that need no client settings. */
+  static synchronized WebSocketClient sharedClient() {
+    if (sharedClient == null) {
+      sharedClient = Vertx.vertx().createWebSocketClient();
+    }
+    return sharedClient;
   }
 
   /** Opens {@code /ws}, with {@code Authorization: Bearer <token>} unless the token is null. */

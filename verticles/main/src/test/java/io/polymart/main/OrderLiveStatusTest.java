@@ -1,11 +1,7 @@
 package io.polymart.main;
 
 import io.polymart.testing.HttpTestClient.Reply;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
@@ -14,29 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The buyer's WebSocket follows their order and cart as the orders and cart verticles change them. */
 class OrderLiveStatusTest {
-  private static Vertx clientVertx;
-  private static WebSocketClient client;
   private final Shop shop = new Shop();
-
-  @BeforeAll
-  static void startClient() {
-    TestPlatform.config();
-    clientVertx = Vertx.vertx();
-    client = clientVertx.createWebSocketClient();
-  }
-
-  @AfterAll
-  static void stopClient() throws Exception {
-    clientVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
 
   @Test
   void theBuyerSeesTheOrderBecomePaidWithinASecondOfTheWebhook() {
     Shop.Sku sku = shop.stockedSku("21.00", 5);
     Shop.Buyer buyer = shop.buyer();
     Shop.Buyer bystander = shop.buyer();
-    try (LiveSocket socket = LiveSocket.open(client, buyer.token());
-         LiveSocket other = LiveSocket.open(client, bystander.token())) {
+    try (LiveSocket socket = LiveSocket.open(LiveSocket.sharedClient(), buyer.token());
+         LiveSocket other = LiveSocket.open(LiveSocket.sharedClient(), bystander.token())) {
       socket.next("ready");
       other.next("ready");
 
