@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One live-updates WebSocket. It is authenticated by the upgrade's bearer token or by a first
@@ -157,7 +158,7 @@ final class LiveSession {
       reject(UNAUTHORIZED, "UNAUTHORIZED", "The session has ended", "token revoked");
     } else {
       ws.writePing(Buffer.buffer());
-      send(new JsonObject().put("type", "heartbeat").put("at", Instant.now().toString()));
+      send(new JsonObject().put("type", "heartbeat").put("at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()));
     }
   }
 
