@@ -42,6 +42,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theProductionExampleIsAValidProductionConfiguration() {
+    JsonObject config = ConfigRules.check(ConfigLoader.load(Optional.of(Path.of("../../conf/production.example.json")),
+        Map.of()));
+    assertThat(config.getString("mode")).isEqualTo(ConfigRules.MODE_PRODUCTION);
+    assertThat(config.getJsonObject("payments").getJsonObject("sandbox").getString("webhookUrl")).startsWith("https://");
+  }
+
+  @Test
   void envNamesFollowTheKeys() {
     assertThat(ConfigLoader.envName("http.maxBodyBytes")).isEqualTo("POLYMART_HTTP_MAX_BODY_BYTES");
     assertThat(ConfigLoader.envName("admin.email")).isEqualTo("POLYMART_ADMIN_EMAIL");
