@@ -74,6 +74,7 @@ final class ApiRoutes {
         route(POST, "/orders/:id/refund", ORDERS_REFUND_REQUEST, Access.USER, "order-refund", 200),
         route(POST, "/orders/:id/pay", ORDERS_PAY, Access.USER, "order-pay", 201),
         route(GET, "/admin/orders", ORDERS_ADMIN_LIST, Access.SELLER, null, 200),
+        route(GET, "/admin/orders/:id", ORDERS_ADMIN_GET, Access.SELLER, null, 200),
         route(POST, "/admin/orders/:id/ship", ORDERS_ADMIN_SHIP, Access.SELLER, "order-ship", 200),
         route(POST, "/admin/orders/:id/deliver", ORDERS_ADMIN_DELIVER, Access.SELLER, null, 200),
         route(POST, "/admin/orders/:id/refund/approve", ORDERS_ADMIN_REFUND_APPROVE, Access.SELLER, null, 200),

@@ -181,6 +181,18 @@ class OrderLifecycleTest {
     JsonObject otherSellersView = shop.http.get(CatalogFixtures.API + "/admin/orders")
         .bearer(otherSeller.accessToken()).send().json();
     assertThat(otherSellersView.getLong("total")).isZero();
+
+    Reply sellersDetail = shop.http.get(CatalogFixtures.API + "/admin/orders/" + paid).bearer(shop.seller().accessToken())
+        .send();
+    assertThat(sellersDetail.status()).as(sellersDetail.toString()).isEqualTo(200);
+    assertThat(sellersDetail.json().getJsonArray("history")).hasSize(2);
+    assertThat(sellersDetail.json().getJsonArray("payments").getJsonObject(0).getString("status")).isEqualTo("SUCCEEDED");
+    assertThat(shop.http.get(CatalogFixtures.API + "/admin/orders/" + paid).bearer(shop.admin().accessToken()).send()
+        .status()).isEqualTo(200);
+    assertThat(shop.http.get(CatalogFixtures.API + "/admin/orders/" + paid).bearer(otherSeller.accessToken()).send()
+        .status()).isEqualTo(404);
+    assertThat(shop.http.get(CatalogFixtures.API + "/admin/orders/" + paid).bearer(owner.token()).send().status())
+        .isEqualTo(403);
   }
 
   private static JsonObject shipment() {

@@ -39,6 +39,19 @@ final class OrderQueries {
         paging.size());
   }
 
+  /** The whole order, history and payments included, for an admin or a seller of one of its items. */
+  Future<JsonObject> staffGet(BusRequest request) {
+    UUID id = request.uuidParam("id", "Order");
+    Actor actor = Actor.staff(request);
+    return orders.find(reads, id).map(order -> order.filter(o -> actor.isAdmin() || soldBy(o, actor.id()))
+        .orElseThrow(() -> ServiceException.notFound(OrderStore.NOT_FOUND)));
+  }
+
+  private static boolean soldBy(JsonObject order, UUID sellerId) {
+    return order.getJsonArray("items").stream().map(JsonObject.class::cast)
+        .anyMatch(item -> sellerId.toString().equals(item.getString("sellerId")));
+  }
+
   private static OrderStatus status(BusRequest request) {
     return request.query("status").map(value -> Arrays.stream(OrderStatus.values())
             .filter(status -> status.name().equals(value)).findFirst()

@@ -64,6 +64,7 @@ public final class OrdersVerticle extends VerticleBase {
         .handle(ORDERS_REFUND_REQUEST, lifecycle::requestRefund)
         .handle(ORDERS_PAY, payments::pay)
         .handle(ORDERS_ADMIN_LIST, queries::staffList)
+        .handle(ORDERS_ADMIN_GET, queries::staffGet)
         .handle(ORDERS_ADMIN_SHIP, lifecycle::ship)
         .handle(ORDERS_ADMIN_DELIVER, lifecycle::deliver)
         .handle(ORDERS_ADMIN_REFUND_APPROVE, lifecycle::approveRefund)

@@ -101,6 +101,7 @@ public final class Addresses {
   public static final String ORDERS_REFUND_REQUEST = "orders.refund.request";
   public static final String ORDERS_PAY = "orders.pay";
   public static final String ORDERS_ADMIN_LIST = "orders.admin.list";
+  public static final String ORDERS_ADMIN_GET = "orders.admin.get";
   public static final String ORDERS_ADMIN_SHIP = "orders.admin.ship";
   public static final String ORDERS_ADMIN_DELIVER = "orders.admin.deliver";
   public static final String ORDERS_ADMIN_REFUND_APPROVE = "orders.admin.refund.approve";
