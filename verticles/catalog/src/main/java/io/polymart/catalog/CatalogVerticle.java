@@ -11,6 +11,7 @@ import io.polymart.core.outbox.Outbox;
 import io.polymart.core.outbox.OutboxRelay;
 import io.polymart.core.redis.RedisClients;
 import io.polymart.core.s3.S3Clients;
+import io.polymart.core.sweep.Sweeper;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -35,7 +36,7 @@ public final class CatalogVerticle extends VerticleBase {
   private SqlClient reads;
   private RedisAPI redis;
   private MongoClient mongo;
-  private ReservationSweeper sweeper;
+  private Sweeper sweeper;
   private OutboxRelay relay;
   private Future<Void> demoLoaded = Future.succeededFuture();
   private WorkerExecutor resizing;
@@ -89,7 +90,8 @@ public final class CatalogVerticle extends VerticleBase {
         reservations.getInteger("defaultTtlSeconds"));
     JsonObject demo = catalog.getJsonObject("demo");
     DemoCatalogLoader demoLoader = new DemoCatalogLoader(vertx, pool, products, imageService, demo.getInteger("products"));
-    sweeper = new ReservationSweeper(vertx, inventory, reservations.getInteger("sweepIntervalSeconds") * 1000L);
+    sweeper = new Sweeper(vertx, "expired reservations released",
+        reservations.getInteger("sweepIntervalSeconds") * 1000L, InventoryService.SWEEP_BATCH, inventory::releaseExpired);
 
     BusServer server = new BusServer(vertx)
         .handle(CATALOG_CATEGORIES_LIST, categories::tree)

@@ -3,6 +3,7 @@ package io.polymart.catalog;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
+import io.polymart.core.sweep.Sweeper;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +26,7 @@ import static io.polymart.core.db.SqlSupport.iso;
  * idempotent by reservation id.
  */
 final class InventoryService {
+  static final int SWEEP_BATCH = 100;
   private static final int MAX_LINES = 100;
   private static final int MAX_QUANTITY = 10_000;
   private static final int MAX_TTL_SECONDS = 86_400;
@@ -124,11 +126,7 @@ final class InventoryService {
         .compose(rows -> {
           List<String> ids = new ArrayList<>();
           rows.forEach(row -> ids.add(row.getString("id")));
-          Future<Integer> released = Future.succeededFuture(0);
-          for (String id : ids) {
-            released = released.compose(count -> expire(id).map(done -> done ? count + 1 : count));
-          }
-          return released;
+          return Sweeper.oneByOne(ids, this::expire);
         });
   }
 

@@ -43,7 +43,7 @@ final class LifecycleService {
     });
   }
 
-  /** Used by the buyer's cancel and by the payment-timeout sweeper. */
+  /** Used by the buyer's cancel and by {@link PaymentTimeouts}. */
   Future<Void> cancel(OrderChange change, LockedOrder order, Actor actor, String reason) {
     Future<?> stockBack = order.status() == OrderStatus.PAID
         ? refunds.refundOrder(change.connection(), order.id()).compose(v -> stock.restore(order.reservationId()))

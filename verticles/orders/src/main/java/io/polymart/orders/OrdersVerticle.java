@@ -5,6 +5,7 @@ import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
 import io.polymart.core.outbox.Outbox;
 import io.polymart.core.outbox.OutboxRelay;
+import io.polymart.core.sweep.Sweeper;
 import io.polymart.orders.payment.PaymentProvider;
 import io.polymart.orders.payment.SandboxProvider;
 import io.vertx.core.Future;
@@ -23,7 +24,7 @@ public final class OrdersVerticle extends VerticleBase {
   private Pool pool;
   private SqlClient reads;
   private OutboxRelay relay;
-  private PaymentTimeoutSweeper sweeper;
+  private Sweeper sweeper;
   private SandboxProvider sandbox;
 
   @Override
@@ -53,7 +54,9 @@ public final class OrdersVerticle extends VerticleBase {
     PaymentService payments = new PaymentService(writer, orders, paymentStore, transitions, refunds, stock,
         couponStore, providers, sandbox);
     CouponService coupons = new CouponService(pool, couponStore);
-    sweeper = new PaymentTimeoutSweeper(vertx, writer, lifecycle, settings.getInteger("sweepIntervalSeconds") * 1000L);
+    sweeper = new Sweeper(vertx, "unpaid orders cancelled past their payment time",
+        settings.getInteger("sweepIntervalSeconds") * 1000L, PaymentTimeouts.SWEEP_BATCH,
+        new PaymentTimeouts(writer, lifecycle)::cancelExpired);
 
     BusServer server = new BusServer(vertx)
         .handle(ORDERS_PLACE, checkout::place)
