@@ -45,8 +45,7 @@ final class SkuCatalog {
 
   private Future<JsonArray> lookupBatch(List<String> skuIds) {
     JsonObject body = new JsonObject().put("skuIds", new JsonArray(new ArrayList<>(skuIds)));
-    return bus.<JsonObject>request(Addresses.CATALOG_SKUS_LOOKUP,
-            BusRequest.envelope(new JsonObject(), new JsonObject(), body))
+    return bus.<JsonObject>request(Addresses.CATALOG_SKUS_LOOKUP, BusRequest.envelope(body))
         .map(reply -> reply.body().getJsonArray("items"))
         .recover(failure -> {
           ServiceException mapped = ServiceException.fromFailure(failure);

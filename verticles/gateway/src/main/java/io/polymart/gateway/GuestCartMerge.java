@@ -38,7 +38,7 @@ final class GuestCartMerge implements BusForwarder.BeforeAnswer {
         .addHeader(BusHeaders.USER_ID, userId)
         .addHeader(BusHeaders.REQUEST_ID, RequestContext.requestId(ctx));
     JsonObject body = new JsonObject().put("guestToken", guestToken);
-    return eventBus.request(Addresses.CART_MERGE, BusRequest.envelope(new JsonObject(), new JsonObject(), body), options)
+    return eventBus.request(Addresses.CART_MERGE, BusRequest.envelope(body), options)
         .<Void>mapEmpty()
         .recover(e -> {
           LOG.warn("Merging the guest cart into user {}'s cart failed; the login goes on: {}", userId, e.getMessage());

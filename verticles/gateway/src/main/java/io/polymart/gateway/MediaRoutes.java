@@ -26,7 +26,7 @@ final class MediaRoutes {
   void get(RoutingContext ctx) {
     String key = ctx.normalizedPath().substring(PREFIX.length());
     JsonObject body = new JsonObject().put("key", key);
-    eventBus.<JsonObject>request(CATALOG_MEDIA_GET, BusRequest.envelope(new JsonObject(), new JsonObject(), body),
+    eventBus.<JsonObject>request(CATALOG_MEDIA_GET, BusRequest.envelope(body),
             new DeliveryOptions().setSendTimeout(BusForwarder.TIMEOUT_MS))
         .onComplete(reply -> {
           if (reply.failed()) {

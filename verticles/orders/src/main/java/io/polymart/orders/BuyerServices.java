@@ -35,15 +35,15 @@ final class BuyerServices {
 
   /** The selected lines of the buyer's cart. */
   Future<JsonArray> selectedCartLines(UUID userId) {
-    return eventBus.<JsonObject>request(Addresses.CART_SELECTED, BusRequest.envelope(new JsonObject(),
-            new JsonObject(), new JsonObject()), as(userId))
+    return eventBus.<JsonObject>request(Addresses.CART_SELECTED, BusRequest.envelope(new JsonObject()),
+            as(userId))
         .map(reply -> reply.body().getJsonArray("items", new JsonArray()));
   }
 
   /** Purchased lines leave the cart; the order stands even if this fails, so callers only log a failure. */
   Future<Void> removeCartLines(UUID userId, JsonArray skuIds) {
-    return eventBus.request(Addresses.CART_REMOVE_LINES, BusRequest.envelope(new JsonObject(), new JsonObject(),
-            new JsonObject().put("skuIds", skuIds)), as(userId))
+    return eventBus.request(Addresses.CART_REMOVE_LINES, BusRequest.envelope(new JsonObject().put("skuIds", skuIds)),
+            as(userId))
         .mapEmpty();
   }
 

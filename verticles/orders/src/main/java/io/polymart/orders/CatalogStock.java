@@ -37,7 +37,7 @@ final class CatalogStock {
   }
 
   private Future<JsonObject> call(String address, JsonObject body) {
-    return eventBus.<JsonObject>request(address, BusRequest.envelope(new JsonObject(), new JsonObject(), body), OPTIONS)
+    return eventBus.<JsonObject>request(address, BusRequest.envelope(body), OPTIONS)
         .map(Message::body);
   }
 }

@@ -26,6 +26,11 @@ public final class BusRequest {
     return new JsonObject().put("params", params).put("query", query).put("body", body);
   }
 
+  /** The envelope of a service call that has only a body. */
+  public static JsonObject envelope(JsonObject body) {
+    return envelope(new JsonObject(), new JsonObject(), body);
+  }
+
   public JsonObject body() {
     JsonObject body = envelope.getJsonObject("body");
     return body == null ? new JsonObject() : body;
