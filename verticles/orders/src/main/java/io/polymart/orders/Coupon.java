@@ -12,8 +12,15 @@ import java.util.UUID;
 record Coupon(UUID id, String code, String type, BigDecimal value, BigDecimal maxDiscount, BigDecimal minSpend,
     OffsetDateTime startsAt, OffsetDateTime endsAt, int totalQuantity, int claimed, int perUserLimit) {
 
-  static final String COLUMNS = "id, code, type, value::text AS value, max_discount::text AS max_discount, "
-      + "min_spend::text AS min_spend, starts_at, ends_at, total_quantity, claimed, per_user_limit";
+  static final String COLUMNS = columns("coupons");
+
+  /** The columns {@link #from} reads, of the coupons table under {@code alias}. */
+  static String columns(String alias) {
+    String c = alias + ".";
+    return c + "id, " + c + "code, " + c + "type, " + c + "value::text AS value, " + c + "max_discount::text AS "
+        + "max_discount, " + c + "min_spend::text AS min_spend, " + c + "starts_at, " + c + "ends_at, "
+        + c + "total_quantity, " + c + "claimed, " + c + "per_user_limit";
+  }
 
   static Coupon from(Row row) {
     String maxDiscount = row.getString("max_discount");

@@ -107,7 +107,7 @@ final class CouponService {
   /** The user's claims, newest first; {@code onlyClaim} narrows to one. */
   private Future<JsonArray> mine(UUID userId, UUID onlyClaim) {
     return pool.preparedQuery("SELECT uc.id AS claim_id, uc.status, uc.order_id, uc.claimed_at, "
-            + "uc.status = 'AVAILABLE' AND c.ends_at <= now() AS expired, " + Coupon.COLUMNS.replaceFirst("^id, ", "c.id, ")
+            + "uc.status = 'AVAILABLE' AND c.ends_at <= now() AS expired, " + Coupon.columns("c")
             + " FROM orders.user_coupons uc JOIN orders.coupons c ON c.id = uc.coupon_id "
             + "WHERE uc.user_id = $1 AND ($2::uuid IS NULL OR uc.id = $2) ORDER BY uc.claimed_at DESC, uc.id LIMIT 500")
         .execute(Tuple.of(userId, onlyClaim))

@@ -60,7 +60,7 @@ final class CouponStore {
         .execute(Tuple.of(code, userId))
         .compose(rows -> rows.size() > 0 ? Future.succeededFuture(rows.iterator().next().getUUID("id"))
             : claim(tx, code, userId))
-        .compose(claimId -> tx.preparedQuery("SELECT " + Coupon.COLUMNS.replaceFirst("^id, ", "c.id, ")
+        .compose(claimId -> tx.preparedQuery("SELECT " + Coupon.columns("c")
                 + " FROM orders.coupons c JOIN orders.user_coupons uc ON uc.coupon_id = c.id WHERE uc.id = $1")
             .execute(Tuple.of(claimId))
             .compose(rows -> {

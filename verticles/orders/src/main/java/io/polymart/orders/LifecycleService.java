@@ -105,7 +105,7 @@ final class LifecycleService {
     Actor actor = Actor.staff(request);
     return asStaff(request, actor, (change, order) -> {
       OrderAction.REJECT_REFUND.check(order.status());
-      OrderStatus back = OrderStatus.parse(order.refund().getString("previousStatus"));
+      OrderStatus back = OrderStatus.valueOf(order.refund().getString("previousStatus"));
       JsonObject refund = order.refund().copy().put("status", "REJECTED").put("resolvedAt", OrderEvents.now());
       return transitions.apply(change, order, OrderAction.REJECT_REFUND, back, actor, "refund rejected", null, refund);
     });

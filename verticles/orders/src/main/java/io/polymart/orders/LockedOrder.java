@@ -18,7 +18,7 @@ record LockedOrder(UUID id, String number, UUID userId, OrderStatus status, Stri
   static LockedOrder from(Row row) {
     Object refund = row.getValue("refund");
     return new LockedOrder(row.getUUID("id"), row.getString("number"), row.getUUID("user_id"),
-        OrderStatus.parse(row.getString("status")), row.getString("reservation_id"), Money.of(row.getString("total")),
+        OrderStatus.valueOf(row.getString("status")), row.getString("reservation_id"), Money.of(row.getString("total")),
         row.getString("currency"), row.getUUID("user_coupon_id"), row.getArrayOfUUIDs("seller_ids"),
         refund instanceof JsonObject json ? json : null, row.getBoolean("expired"));
   }

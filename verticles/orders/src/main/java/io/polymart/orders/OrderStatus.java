@@ -2,9 +2,5 @@ package io.polymart.orders;
 
 /** Where an order is in its life; {@link OrderAction} says which moves are legal. */
 enum OrderStatus {
-  PENDING_PAYMENT, PAID, SHIPPED, DELIVERED, COMPLETED, CANCELLED, REFUND_REQUESTED, REFUNDED;
-
-  static OrderStatus parse(String value) {
-    return valueOf(value);
-  }
+  PENDING_PAYMENT, PAID, SHIPPED, DELIVERED, COMPLETED, CANCELLED, REFUND_REQUESTED, REFUNDED
 }

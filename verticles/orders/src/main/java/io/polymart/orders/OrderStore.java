@@ -51,6 +51,9 @@ final class OrderStore {
       + "history AS (INSERT INTO orders.order_history (order_id, to_status, actor, actor_id) "
       + "SELECT id, 'PENDING_PAYMENT', 'user', user_id FROM o) "
       + "SELECT number FROM o";
+  /** Buyer ($1), seller ($2) and status ($3) limits of a list; null means no limit. */
+  private static final String LIST_FILTER = "FROM orders.orders o WHERE ($1::uuid IS NULL OR o.user_id = $1) "
+      + "AND ($2::uuid IS NULL OR o.seller_ids @> ARRAY[$2::uuid]) AND ($3::text IS NULL OR o.status = $3)";
   private static final String MOVE = "WITH moved AS (UPDATE orders.orders SET status = $2, updated_at = now(), "
       + "paid_at = CASE WHEN $2 = 'PAID' THEN now() ELSE paid_at END, shipment = coalesce($3, shipment), "
       + "refund = coalesce($4, refund) WHERE id = $1 RETURNING id) "
@@ -108,9 +111,7 @@ final class OrderStore {
    */
   Future<JsonObject> list(SqlClient sql, UUID userId, UUID sellerId, OrderStatus status, int page, int size) {
     return sql.preparedQuery("SELECT json_build_object(" + SUMMARY_FIELDS + ") AS body, count(*) OVER () AS total "
-            + "FROM orders.orders o WHERE ($1::uuid IS NULL OR o.user_id = $1) "
-            + "AND ($2::uuid IS NULL OR o.seller_ids @> ARRAY[$2::uuid]) AND ($3::text IS NULL OR o.status = $3) "
-            + "ORDER BY o.created_at DESC, o.id DESC LIMIT $4 OFFSET $5")
+            + LIST_FILTER + " ORDER BY o.created_at DESC, o.id DESC LIMIT $4 OFFSET $5")
         .execute(Tuple.from(new Object[] {userId, sellerId, status == null ? null : status.name(), size,
             (page - 1) * size}))
         .compose(rows -> {
@@ -124,8 +125,7 @@ final class OrderStore {
             return Future.succeededFuture(pageOf(items, Math.max(total, 0), page, size));
           }
           // past the last page: the window function saw no rows, so count separately
-          return sql.preparedQuery("SELECT count(*) FROM orders.orders o WHERE ($1::uuid IS NULL OR o.user_id = $1) "
-                  + "AND ($2::uuid IS NULL OR o.seller_ids @> ARRAY[$2::uuid]) AND ($3::text IS NULL OR o.status = $3)")
+          return sql.preparedQuery("SELECT count(*) " + LIST_FILTER)
               .execute(Tuple.from(new Object[] {userId, sellerId, status == null ? null : status.name()}))
               .map(count -> pageOf(items, count.iterator().next().getLong(0), page, size));
         });

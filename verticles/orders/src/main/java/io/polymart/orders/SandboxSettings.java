@@ -1,14 +1,11 @@
 package io.polymart.orders;
 
 import io.polymart.orders.payment.SandboxProvider;
+import io.polymart.orders.payment.WebhookSignature;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 
 /** Builds the sandbox provider from {@code payments.sandbox}, filling in the local defaults. */
 final class SandboxSettings {
@@ -30,14 +27,8 @@ final class SandboxSettings {
     if (!configured.isEmpty()) {
       return configured;
     }
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(conf.getJsonObject("jwt").getString("secret").getBytes(StandardCharsets.UTF_8),
-          "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal("polymart-sandbox-webhook".getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] jwtSecret = conf.getJsonObject("jwt").getString("secret").getBytes(StandardCharsets.UTF_8);
+    return WebhookSignature.hmacHex(jwtSecret, "polymart-sandbox-webhook");
   }
 
   /** {@code payments.sandbox.webhookUrl}, or this node's own gateway. */

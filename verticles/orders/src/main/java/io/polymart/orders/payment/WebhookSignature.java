@@ -27,10 +27,15 @@ public final class WebhookSignature {
   }
 
   public String sign(long timestamp, String payload) {
+    return hmacHex(secret, timestamp + "." + payload);
+  }
+
+  /** Hex HMAC-SHA256 of {@code text} (UTF-8) under {@code key}. */
+  public static String hmacHex(byte[] key, String text) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)));
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
