@@ -25,12 +25,12 @@ final class BusForwarder {
   static final int MAX_CART_TOKEN_LENGTH = 200;
   static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
   private final EventBus eventBus;
-  private final BodySchemas schemas;
+  private final RequestValidation validation;
   private final RequestContext requestContext;
 
-  BusForwarder(EventBus eventBus, BodySchemas schemas, RequestContext requestContext) {
+  BusForwarder(EventBus eventBus, RequestValidation validation, RequestContext requestContext) {
     this.eventBus = eventBus;
-    this.schemas = schemas;
+    this.validation = validation;
     this.requestContext = requestContext;
   }
 
@@ -41,17 +41,17 @@ final class BusForwarder {
     Future<Void> apply(RoutingContext ctx, Message<JsonObject> reply);
   }
 
-  void forward(RoutingContext ctx, RouteSpec route) {
+  void forward(RoutingContext ctx, ApiOperation route) {
     forward(ctx, route, BeforeAnswer.NONE);
   }
 
-  void forward(RoutingContext ctx, RouteSpec route, BeforeAnswer beforeAnswer) {
+  /** Validates the query and the JSON body against the contract, then sends them. */
+  void forward(RoutingContext ctx, ApiOperation route, BeforeAnswer beforeAnswer) {
     JsonObject body;
     try {
-      body = route.bodySchema() == null ? new JsonObject() : parseBody(ctx);
-      if (route.bodySchema() != null) {
-        schemas.validate(route.bodySchema(), body);
-      }
+      validation.validateQuery(route.id(), ctx.queryParams());
+      body = route.takesJsonBody() ? parseBody(ctx) : new JsonObject();
+      validation.validateBody(route.id(), body);
     } catch (ServiceException e) {
       ErrorResponses.send(ctx, e);
       return;
@@ -60,11 +60,11 @@ final class BusForwarder {
   }
 
   /** Sends {@code body} with the request's path and query parameters and answers with the reply. */
-  void send(RoutingContext ctx, RouteSpec route, JsonObject body) {
+  void send(RoutingContext ctx, ApiOperation route, JsonObject body) {
     send(ctx, route, body, BeforeAnswer.NONE);
   }
 
-  private void send(RoutingContext ctx, RouteSpec route, JsonObject body, BeforeAnswer beforeAnswer) {
+  private void send(RoutingContext ctx, ApiOperation route, JsonObject body, BeforeAnswer beforeAnswer) {
     DeliveryOptions options;
     try {
       options = deliveryOptions(ctx);
@@ -89,7 +89,7 @@ final class BusForwarder {
         });
   }
 
-  private static void respond(RoutingContext ctx, RouteSpec route, Message<JsonObject> reply) {
+  private static void respond(RoutingContext ctx, ApiOperation route, Message<JsonObject> reply) {
     HttpServerResponse response = ctx.response();
     String etag = reply.headers().get(BusReply.ETAG);
     String cache = reply.headers().get(BusReply.X_CACHE);

@@ -29,7 +29,7 @@ final class ImageUploads {
         .setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true);
   }
 
-  void forward(RoutingContext ctx, RouteSpec route) {
+  void forward(RoutingContext ctx, ApiOperation route) {
     String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
       ErrorResponses.send(ctx, new ServiceException(415, "UNSUPPORTED_MEDIA_TYPE",

@@ -22,7 +22,7 @@ final class PaymentWebhooks {
     this.forwarder = forwarder;
   }
 
-  void forward(RoutingContext ctx, RouteSpec route) {
+  void forward(RoutingContext ctx, ApiOperation route) {
     String payload;
     try {
       payload = utf8(ctx.body() == null ? null : ctx.body().buffer());

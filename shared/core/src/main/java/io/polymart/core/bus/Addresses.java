@@ -1,6 +1,12 @@
 package io.polymart.core.bus;
 
-/** Event-bus addresses: {@code <verticle>.<action>}. The contract between verticles lives here. */
+import java.util.Set;
+
+/**
+ * Event-bus addresses: {@code <verticle>.<action>}. The contract between verticles lives here. Every address is
+ * either the {@code x-polymart-address} of an operation in {@code schemas/openapi.yaml}, or one of
+ * {@link #SERVICE_CALLS} (asked only by other verticles), or one of {@link #PUBLISHED} (broadcasts).
+ */
 public final class Addresses {
   public static final String PLATFORM_READY = "platform.ready";
 
@@ -115,6 +121,13 @@ public final class Addresses {
   public static final String COUPONS_LIST = "orders.coupons.list";
   public static final String COUPONS_CLAIM = "orders.coupons.claim";
   public static final String COUPONS_MINE = "orders.coupons.mine";
+
+  /** Request/reply addresses that only other verticles call; no HTTP operation reaches them. */
+  public static final Set<String> SERVICE_CALLS = Set.of(USERS_ADDRESSES_GET, USERS_REVOCATIONS_LIST,
+      CATALOG_STOCK_RESERVE, CATALOG_STOCK_CONFIRM, CATALOG_STOCK_RELEASE, CATALOG_STOCK_RESTORE, CATALOG_SKUS_LOOKUP,
+      CART_MERGE, CART_SELECTED, CART_REMOVE_LINES);
+  /** Addresses that are published to, not asked: nobody replies. */
+  public static final Set<String> PUBLISHED = Set.of(USERS_REVOCATIONS);
 
   /**
    * Published to every node: live events for one user ({@code {type: "order.status" | "cart.changed", ...}}), which

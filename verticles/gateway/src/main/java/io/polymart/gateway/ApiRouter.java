@@ -1,0 +1,185 @@
+package io.polymart.gateway;
+
+import io.polymart.core.error.ServiceException;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The gateway's routes, one per operation of the contract: the operation's access check, then its hook or the
+ * plain forward to its event-bus address. Request validation runs inside the forward (see {@link RequestValidation}),
+ * after the access check, so an anonymous caller learns nothing about the body's rules.
+ */
+final class ApiRouter {
+  static final String API_PREFIX = "/api/v1/";
+  private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
+  private final Vertx vertx;
+  private final JsonObject config;
+  private final RequestContext requestContext;
+  private final BearerAuth auth;
+  private final AccessTokens tokens;
+
+  ApiRouter(Vertx vertx, JsonObject config, AccessTokens tokens) {
+    this.vertx = vertx;
+    this.config = config;
+    this.tokens = tokens;
+    this.requestContext = new RequestContext(config.getJsonObject("http").getBoolean("trustForwardedFor"));
+    this.auth = new BearerAuth(tokens);
+  }
+
+  Router create(OpenAPIContract contract) {
+    JsonObject http = config.getJsonObject("http");
+    BusForwarder forwarder = new BusForwarder(vertx.eventBus(), new RequestValidation(contract), requestContext);
+    Hooks hooks = new Hooks(forwarder);
+    BodyHandler jsonBodies = BodyHandler.create(false).setBodyLimit(http.getLong("maxBodyBytes"));
+    CorsHandler cors = cors(http);
+    // The builder puts every root handler on one route, where Vert.x wants security policies before the rest;
+    // ours must see every request first (its id, its headers), so the CORS handler is wrapped.
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+        .rootHandler(requestContext::handle)
+        .rootHandler(SecurityHeaders::handle)
+        .rootHandler(ctx -> cors.handle(ctx))
+        .rootHandler(ctx -> readJsonBody(ctx, contract, jsonBodies));
+    Handler<RoutingContext> media = null;
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      ApiOperation operation = ApiOperation.of(route.getOperation());
+      // access and validation are ours: the roles, optional sign-in and revocation do not fit the contract's schemes
+      route.setDoSecurity(false).setDoValidation(false);
+      if (operation.hook() == Hook.MULTIPART_UPLOAD) {
+        // the upload is read (to a temporary file) before its access check: Vert.x wants the body handler first
+        route.addHandler(ImageUploads.bodyHandler(uploadsDirectory(), maxImageBytes()));
+        route.addFailureHandler(this::uploadTooLarge);
+      }
+      if (operation.access() != Access.PUBLIC && operation.hook() != Hook.LIVE_UPDATES) {
+        route.addHandler(ctx -> auth.authenticate(ctx, operation.access()));
+      }
+      Handler<RoutingContext> handler = hooks.handler(operation);
+      route.addHandler(handler);
+      if (operation.hook() == Hook.MEDIA) {
+        media = handler;
+      }
+    }
+    Router router = builder.createRouter();
+    if (media != null) {
+      // media keys hold slashes, which OpenAPI path templating cannot say
+      router.getWithRegex(MediaRoutes.PREFIX + ".+").handler(media);
+    }
+    errorHandlers(router, http);
+    return router;
+  }
+
+  /** What each hook of the contract does; an operation without one is a plain forward. */
+  private final class Hooks {
+    private final BusForwarder forwarder;
+    private final HealthRoutes health = new HealthRoutes(vertx.eventBus());
+    private final Buffer document = ApiContract.document();
+
+    Hooks(BusForwarder forwarder) {
+      this.forwarder = forwarder;
+    }
+
+    Handler<RoutingContext> handler(ApiOperation operation) {
+      return switch (operation.hook()) {
+        case NONE -> ctx -> forwarder.forward(ctx, operation);
+        case GUEST_CART_MERGE -> {
+          GuestCartMerge merge = new GuestCartMerge(vertx.eventBus());
+          yield ctx -> forwarder.forward(ctx, operation, merge);
+        }
+        case RAW_BODY -> {
+          PaymentWebhooks webhooks = new PaymentWebhooks(forwarder);
+          yield ctx -> webhooks.forward(ctx, operation);
+        }
+        case MULTIPART_UPLOAD -> {
+          ImageUploads uploads = new ImageUploads(vertx.fileSystem(), forwarder);
+          yield ctx -> uploads.forward(ctx, operation);
+        }
+        case MEDIA -> new MediaRoutes(vertx.eventBus())::get;
+        case READY -> health::ready;
+        case HEALTH -> health::health;
+        case OPENAPI_DOCUMENT -> ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
+            .end(document);
+        case LIVE_UPDATES -> new LiveUpdates(vertx, tokens, config.getJsonObject("http").getJsonObject("ws"))::handle;
+      };
+    }
+  }
+
+  /**
+   * Every request under {@code /api/v1/}, known or not, has its body read up to {@code http.maxBodyBytes} (413
+   * beyond) before routing, except the operations that read their own.
+   */
+  private static void readJsonBody(RoutingContext ctx, OpenAPIContract contract, BodyHandler jsonBodies) {
+    String path = ctx.request().path();
+    if (!path.startsWith(API_PREFIX)) {
+      ctx.next();
+      return;
+    }
+    Operation operation = contract.findOperation(path, ctx.request().method());
+    if (operation != null && Hook.named((String) operation.getExtensions().get("x-polymart-hook")).readsOwnBody()) {
+      ctx.next();
+    } else {
+      jsonBodies.handle(ctx);
+    }
+  }
+
+  private static CorsHandler cors(JsonObject http) {
+    return CorsHandler.create()
+        .addOrigins(http.getJsonArray("corsOrigins").stream().map(String.class::cast).toList())
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
+        .allowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id", BusForwarder.IDEMPOTENCY_KEY_HEADER,
+            BusForwarder.CART_TOKEN_HEADER, "If-None-Match"))
+        .exposedHeaders(Set.of("X-Request-Id", "Retry-After", "ETag", "X-Cache", BusForwarder.CART_TOKEN_HEADER));
+  }
+
+  private void uploadTooLarge(RoutingContext ctx) {
+    if (ctx.statusCode() == 413) {
+      ErrorResponses.send(ctx, 413, "PAYLOAD_TOO_LARGE", "Images may be at most " + maxImageBytes() + " bytes");
+    } else {
+      ctx.next();
+    }
+  }
+
+  private long maxImageBytes() {
+    return config.getJsonObject("catalog").getJsonObject("images").getLong("maxBytes");
+  }
+
+  private String uploadsDirectory() {
+    return Path.of(config.getString("dataDir"), "uploads").toString();
+  }
+
+  private static void errorHandlers(Router router, JsonObject http) {
+    router.errorHandler(400, ctx -> ErrorResponses.send(ctx, 400, "BAD_REQUEST", "The request is malformed"));
+    router.errorHandler(403, ctx -> ErrorResponses.send(ctx, 403, "FORBIDDEN", "This request is not allowed"));
+    router.errorHandler(404, ctx -> ErrorResponses.send(ctx, 404, "NOT_FOUND", "No such resource"));
+    router.errorHandler(405, ctx -> ErrorResponses.send(ctx, 405, "METHOD_NOT_ALLOWED",
+        "This method is not allowed on this resource"));
+    router.errorHandler(413, ctx -> ErrorResponses.send(ctx, 413, "PAYLOAD_TOO_LARGE",
+        "Request body exceeds " + http.getLong("maxBodyBytes") + " bytes"));
+    router.errorHandler(500, ApiRouter::internalError);
+  }
+
+  private static void internalError(RoutingContext ctx) {
+    if (ctx.failure() != null) {
+      LOG.error("Unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+    }
+    ErrorResponses.send(ctx, ServiceException.internal());
+  }
+}
