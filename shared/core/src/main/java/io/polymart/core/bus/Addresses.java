@@ -3,9 +3,9 @@ package io.polymart.core.bus;
 import java.util.Set;
 
 /**
- * Event-bus addresses: {@code <verticle>.<action>}. The contract between verticles lives here. Every address is
- * either the {@code x-polymart-address} of an operation in {@code schemas/openapi.yaml}, or one of
- * {@link #SERVICE_CALLS} (asked only by other verticles), or one of {@link #PUBLISHED} (broadcasts).
+ * Event-bus addresses: {@code <verticle>.<action>}. The contract between verticles lives here. Every address a
+ * verticle binds is either the {@code x-polymart-address} of an operation in {@code schemas/openapi.yaml} or one of
+ * {@link #SERVICE_CALLS}, asked only by other verticles (checked by a test on the deployed platform).
  */
 public final class Addresses {
   public static final String PLATFORM_READY = "platform.ready";
@@ -126,9 +126,6 @@ public final class Addresses {
   public static final Set<String> SERVICE_CALLS = Set.of(USERS_ADDRESSES_GET, USERS_REVOCATIONS_LIST,
       CATALOG_STOCK_RESERVE, CATALOG_STOCK_CONFIRM, CATALOG_STOCK_RELEASE, CATALOG_STOCK_RESTORE, CATALOG_SKUS_LOOKUP,
       CART_MERGE, CART_SELECTED, CART_REMOVE_LINES);
-  /** Addresses that are published to, not asked: nobody replies. */
-  public static final Set<String> PUBLISHED = Set.of(USERS_REVOCATIONS);
-
   /**
    * Published to every node: live events for one user ({@code {type: "order.status" | "cart.changed", ...}}), which
    * the gateway pushes to that user's WebSocket connections.

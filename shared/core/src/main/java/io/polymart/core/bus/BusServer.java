@@ -18,6 +18,8 @@ import java.util.function.Function;
  * gateway understands. Unexpected errors are logged here and shown to callers only as a 500.
  */
 public final class BusServer {
+  /** The Vert.x-local map whose keys are every address bound through a BusServer in this Vert.x instance. */
+  public static final String BOUND_ADDRESSES = "polymart.bus.bound-addresses";
   private static final Logger LOG = LoggerFactory.getLogger(BusServer.class);
   private final Vertx vertx;
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
@@ -33,6 +35,7 @@ public final class BusServer {
 
   /** Like {@link #handle} for handlers whose reply carries headers too. */
   public BusServer handleReply(String address, Function<BusRequest, Future<BusReply>> handler) {
+    vertx.sharedData().<String, Boolean>getLocalMap(BOUND_ADDRESSES).put(address, true);
     consumers.add(vertx.eventBus().<JsonObject>consumer(address, message -> {
       Future<BusReply> result;
       try {

@@ -1,6 +1,7 @@
 package io.polymart.core.health;
 
 import io.polymart.core.bus.Addresses;
+import io.polymart.core.bus.BusServer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -12,11 +13,12 @@ public final class ReadinessVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     probes = new BackendProbes(vertx, config());
-    return vertx.eventBus().<JsonObject>consumer(Addresses.PLATFORM_READY, message -> probes.check()
-        .onSuccess(backends -> {
+    return new BusServer(vertx)
+        .handle(Addresses.PLATFORM_READY, request -> probes.check().map(backends -> {
           boolean allUp = backends.stream().allMatch(entry -> "up".equals(entry.getValue()));
-          message.reply(new JsonObject().put("status", allUp ? "ready" : "not ready").put("backends", backends));
-        })).completion();
+          return new JsonObject().put("status", allUp ? "ready" : "not ready").put("backends", backends);
+        }))
+        .ready();
   }
 
   @Override
