@@ -1,6 +1,8 @@
 package io.polymart.cart;
 
 import io.polymart.core.bus.BusServer;
+import io.polymart.core.client.BusClient;
+import io.polymart.core.client.SkuLookupClient;
 import io.polymart.core.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -18,7 +20,7 @@ public final class CartVerticle extends VerticleBase {
     redis = RedisClients.api(vertx, config());
     CartStore store = new CartStore(redis, settings);
     CartService cart = new CartService(store, new CartOwners(store, new GuestTokens()),
-        new SkuCatalog(vertx.eventBus()), new CartView(settings.currency()), new CartEvents(vertx.eventBus()), settings);
+        new SkuCatalog(new SkuLookupClient(BusClient.create(vertx, config()))), new CartView(settings.currency()), new CartEvents(vertx.eventBus()), settings);
     return new BusServer(vertx)
         .handle(CART_GET, cart::get)
         .handleReply(CART_ITEM_ADD, cart::add)

@@ -1,5 +1,6 @@
 package io.polymart.core.config;
 
+import io.polymart.core.client.BusSettings;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
@@ -27,6 +28,7 @@ public final class ConfigRules {
     requireRange(config, "http", "maxBodyBytes", 1, 64L * 1024 * 1024);
     requireRange(config.getJsonObject("http"), "ws", "authTimeoutSeconds", 1, 300, "http.");
     requireRange(config.getJsonObject("http"), "ws", "heartbeatSeconds", 1, 3600, "http.");
+    BusSettings.from(config);
     requireRange(config, "pg", "poolSize", 1, 1000);
     requireRange(config, "users", "bcryptCost", 10, 16);
     requireRange(config, "jwt", "accessTokenMinutes", 1, 24 * 60);
