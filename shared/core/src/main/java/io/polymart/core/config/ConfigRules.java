@@ -47,10 +47,6 @@ public final class ConfigRules {
     requireRange(catalog, "reservations", "sweepIntervalSeconds", 1, 3600, "catalog.");
     requireRange(catalog, "outbox", "pollMillis", 10, 60_000, "catalog.");
     requireRange(catalog, "demo", "products", 1, 100_000, "catalog.");
-    requireRange(config, "cart", "maxQuantityPerLine", 1, 10_000);
-    // every cart view looks all its lines up in the catalog
-    requireRange(config, "cart", "maxLines", 1, 100);
-    requireRange(config, "cart", "ttlDays", 1, 365);
     checkOrders(config);
     for (String verticle : config.getJsonObject("verticles").fieldNames()) {
       requireRange(config.getJsonObject("verticles"), verticle, "instances", 0, 256, "verticles.");
