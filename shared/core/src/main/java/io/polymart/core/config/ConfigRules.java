@@ -30,7 +30,6 @@ public final class ConfigRules {
     requireRange(config.getJsonObject("http"), "ws", "heartbeatSeconds", 1, 3600, "http.");
     BusSettings.from(config);
     requireRange(config, "pg", "poolSize", 1, 1000);
-    requireRange(config, "users", "bcryptCost", 10, 16);
     requireRange(config, "jwt", "accessTokenMinutes", 1, 24 * 60);
     requireRange(config, "jwt", "refreshTokenDays", 1, 365);
     JsonObject catalog = config.getJsonObject("catalog");
