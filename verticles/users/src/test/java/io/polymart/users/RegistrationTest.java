@@ -71,6 +71,7 @@ class RegistrationTest {
   void reservedUsernamesAreRefusedWhateverTheirCase() {
     ServiceException error = refused(registration(newEmail()).put("username", "Admin"));
     assertFailure(error, 400, "VALIDATION_FAILED");
-    assertThat(error.details()).containsExactly(new JsonObject().put("field", "username").put("message", "is reserved"));
+    assertThat(error.details())
+        .containsExactly(new JsonObject().put("field", "username").put("message", "is reserved"));
   }
 }

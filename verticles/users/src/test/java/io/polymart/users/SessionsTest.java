@@ -48,7 +48,8 @@ class SessionsTest {
 
   private static boolean revoked(String sessionId) {
     return node().ok(USERS_REVOCATIONS_LIST, new JsonObject(), new JsonObject(), Caller.service())
-        .getJsonArray("items").stream().anyMatch(entry -> sessionId.equals(((JsonObject) entry).getString("sessionId")));
+        .getJsonArray("items").stream()
+        .anyMatch(entry -> sessionId.equals(((JsonObject) entry).getString("sessionId")));
   }
 
   @Test
