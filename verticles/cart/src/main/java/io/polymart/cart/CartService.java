@@ -1,7 +1,6 @@
 package io.polymart.cart;
 
 import io.polymart.core.bus.BusReply;
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -15,16 +14,16 @@ import java.util.Optional;
 
 /** The cart's rules: what may be added or changed, what a merge keeps, and what the owner sees. */
 final class CartService {
-  private final CartStore store;
+  private final CartRepository carts;
   private final CartOwners owners;
   private final SkuCatalog catalog;
   private final CartView view;
   private final CartEvents events;
   private final CartSettings settings;
 
-  CartService(CartStore store, CartOwners owners, SkuCatalog catalog, CartView view, CartEvents events,
+  CartService(CartRepository carts, CartOwners owners, SkuCatalog catalog, CartView view, CartEvents events,
       CartSettings settings) {
-    this.store = store;
+    this.carts = carts;
     this.owners = owners;
     this.catalog = catalog;
     this.view = view;
@@ -33,19 +32,18 @@ final class CartService {
   }
 
   /** A guest without a token sees an empty cart, and gets no token until they add something. */
-  Future<JsonObject> get(BusRequest request) {
-    Optional<CartOwner> owner = owners.existing(request);
+  Future<JsonObject> get(CartCaller caller) {
+    Optional<CartOwner> owner = owners.existing(caller);
     if (owner.isEmpty()) {
       return Future.succeededFuture(emptyView());
     }
-    return store.read(owner.get().key()).compose(cart -> render(cart, Map.of()));
+    return carts.read(owner.get().key()).compose(cart -> render(cart, Map.of()));
   }
 
-  Future<BusReply> add(BusRequest request) {
-    JsonObject body = request.body();
-    String skuId = CartInput.skuId(body.getValue("skuId"), "skuId");
-    int quantity = withinLineLimit(CartInput.quantity(body.getValue("quantity"), "quantity"));
-    return owners.forAdding(request).compose(owner -> catalog.lookup(List.of(skuId))
+  /** The reply carries the guest's new token when this added the first line of a new guest cart. */
+  Future<BusReply> add(CartCaller caller, String skuId, long quantityAsked) {
+    int quantity = withinLineLimit(quantityAsked);
+    return owners.forAdding(caller).compose(owner -> catalog.lookup(List.of(skuId))
         .compose(facts -> addLine(owner, skuId, quantity, facts))
         .map(cart -> new BusReply(cart, owner.replyHeaders())));
   }
@@ -58,7 +56,7 @@ final class CartService {
     if (!sku.forSale()) {
       throw notForSale();
     }
-    return store.add(owner.key(), skuId, quantity, sku.available(), sku.unitPrice(), CartLine.timestamp(Instant.now()))
+    return carts.add(owner.key(), skuId, quantity, sku.available(), sku.unitPrice(), CartLine.timestamp(Instant.now()))
         .compose(outcome -> {
           if (!outcome.ok()) {
             throw refusedAdd(outcome, sku);
@@ -69,17 +67,9 @@ final class CartService {
   }
 
   /** Sets a line's quantity and/or selection. Lowering a quantity always works; raising one needs stock. */
-  Future<JsonObject> update(BusRequest request) {
-    String skuId = request.uuidParam("skuId", "Cart item").toString();
-    JsonObject body = request.body();
-    Object quantityValue = body.getValue("quantity");
-    Object selectedValue = body.getValue("selected");
-    if (quantityValue == null && selectedValue == null) {
-      throw ServiceException.badRequest("Give quantity, selected or both", null);
-    }
-    Integer quantity = quantityValue == null ? null : withinLineLimit(CartInput.quantity(quantityValue, "quantity"));
-    Boolean selected = selectedValue == null ? null : CartInput.bool(selectedValue, "selected");
-    Optional<CartOwner> owner = owners.existing(request);
+  Future<JsonObject> update(CartCaller caller, String skuId, Long quantityAsked, Boolean selected) {
+    Integer quantity = quantityAsked == null ? null : withinLineLimit(quantityAsked);
+    Optional<CartOwner> owner = owners.existing(caller);
     if (owner.isEmpty()) {
       return Future.failedFuture(lineNotFound());
     }
@@ -93,9 +83,9 @@ final class CartService {
       Map<String, SkuFacts> facts) {
     SkuFacts sku = facts.get(skuId);
     boolean buyable = sku != null && sku.forSale();
-    return store.update(owner.key(), skuId, quantity, selected, buyable ? sku.available() : -1)
+    return carts.update(owner.key(), skuId, quantity, selected, buyable ? sku.available() : -1)
         .compose(outcome -> {
-          if (CartStore.NOT_FOUND.equals(outcome.refusal())) {
+          if (CartRepository.NOT_FOUND.equals(outcome.refusal())) {
             throw lineNotFound();
           }
           if (!outcome.ok()) {
@@ -106,14 +96,13 @@ final class CartService {
         });
   }
 
-  /** Idempotent: removing a line that is not there answers the cart as it is. */
-  Future<JsonObject> remove(BusRequest request) {
-    String skuId = CartInput.canonicalSkuId(request.param("skuId"));
-    Optional<CartOwner> owner = owners.existing(request);
+  /** Idempotent: removing a line that is not there (or a null SKU id, which names none) answers the cart as it is. */
+  Future<JsonObject> remove(CartCaller caller, String skuId) {
+    Optional<CartOwner> owner = owners.existing(caller);
     if (owner.isEmpty()) {
       return Future.succeededFuture(emptyView());
     }
-    return store.remove(owner.get().key(), skuId == null ? List.of() : List.of(skuId)).compose(removal -> {
+    return carts.remove(owner.get().key(), skuId == null ? List.of() : List.of(skuId)).compose(removal -> {
       if (removal.removed() > 0) {
         events.changed(owner.get(), removal.cart());
       }
@@ -121,12 +110,12 @@ final class CartService {
     });
   }
 
-  Future<JsonObject> clear(BusRequest request) {
-    Optional<CartOwner> owner = owners.existing(request);
+  Future<JsonObject> clear(CartCaller caller) {
+    Optional<CartOwner> owner = owners.existing(caller);
     if (owner.isEmpty()) {
       return Future.succeededFuture(null);
     }
-    return store.clear(owner.get().key()).map(deleted -> {
+    return carts.clear(owner.get().key()).map(deleted -> {
       if (deleted) {
         events.changed(owner.get(), Cart.empty());
       }
@@ -135,10 +124,9 @@ final class CartService {
   }
 
   /** At sign-in: the guest cart's lines join the user's cart and the guest cart is gone. */
-  Future<JsonObject> merge(BusRequest request) {
-    CartOwner user = CartOwner.user(request.userId());
-    String guestToken = CartInput.guestToken(request.body().getValue("guestToken"));
-    return store.merge(user.key(), CartOwner.guestKey(guestToken)).compose(merge -> {
+  Future<JsonObject> merge(String userId, String guestToken) {
+    CartOwner user = CartOwner.user(userId);
+    return carts.merge(user.key(), CartOwner.guestKey(guestToken)).compose(merge -> {
       if (merge.moved()) {
         events.changed(user, merge.cart());
       }
@@ -147,9 +135,9 @@ final class CartService {
   }
 
   /** For checkout: the user's selected lines. */
-  Future<JsonObject> selected(BusRequest request) {
-    CartOwner user = CartOwner.user(request.userId());
-    return store.read(user.key()).map(cart -> {
+  Future<JsonObject> selected(String userId) {
+    CartOwner user = CartOwner.user(userId);
+    return carts.read(user.key()).map(cart -> {
       JsonArray items = new JsonArray();
       cart.lines().stream().filter(CartLine::selected).forEach(line -> items.add(new JsonObject()
           .put("skuId", line.skuId()).put("quantity", line.quantity())));
@@ -158,10 +146,9 @@ final class CartService {
   }
 
   /** After checkout: the purchased lines leave the user's cart. */
-  Future<JsonObject> removeLines(BusRequest request) {
-    CartOwner user = CartOwner.user(request.userId());
-    List<String> skuIds = CartInput.skuIds(request.body().getValue("skuIds"));
-    return store.remove(user.key(), skuIds).map(removal -> {
+  Future<JsonObject> removeLines(String userId, List<String> skuIds) {
+    CartOwner user = CartOwner.user(userId);
+    return carts.remove(user.key(), skuIds).map(removal -> {
       if (removal.removed() > 0) {
         events.changed(user, removal.cart());
       }
@@ -190,12 +177,12 @@ final class CartService {
     return (int) quantity;
   }
 
-  private RuntimeException refusedAdd(CartStore.Outcome outcome, SkuFacts sku) {
+  private RuntimeException refusedAdd(CartRepository.Outcome outcome, SkuFacts sku) {
     return switch (outcome.refusal()) {
-      case CartStore.CART_FULL -> ServiceException.unprocessable("CART_FULL", "The cart holds at most "
+      case CartRepository.CART_FULL -> ServiceException.unprocessable("CART_FULL", "The cart holds at most "
           + settings.maxLines() + " different items");
-      case CartStore.QUANTITY_LIMIT -> quantityLimit();
-      case CartStore.INSUFFICIENT_STOCK -> insufficientStock(sku, outcome.quantityBefore());
+      case CartRepository.QUANTITY_LIMIT -> quantityLimit();
+      case CartRepository.INSUFFICIENT_STOCK -> insufficientStock(sku, outcome.quantityBefore());
       default -> new IllegalStateException("Unexpected refusal " + outcome.refusal());
     };
   }

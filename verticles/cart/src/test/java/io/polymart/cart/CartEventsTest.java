@@ -1,7 +1,7 @@
 package io.polymart.cart;
 
-import io.polymart.cart.CartTestNode.Caller;
 import io.polymart.core.bus.Addresses;
+import io.polymart.testing.BusTestNode.Caller;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -14,20 +14,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import static io.polymart.cart.CartTestNode.add;
-import static io.polymart.cart.CartTestNode.await;
-import static io.polymart.cart.CartTestNode.awaitCondition;
-import static io.polymart.cart.CartTestNode.call;
-import static io.polymart.cart.CartTestNode.cart;
-import static io.polymart.cart.CartTestNode.catalog;
-import static io.polymart.cart.CartTestNode.ok;
-import static io.polymart.cart.CartTestNode.remove;
-import static io.polymart.cart.CartTestNode.update;
-import static io.polymart.cart.CartTestNode.vertx;
+import static io.polymart.cart.CartFixture.add;
+import static io.polymart.cart.CartFixture.await;
+import static io.polymart.cart.CartFixture.awaitCondition;
+import static io.polymart.cart.CartFixture.call;
+import static io.polymart.cart.CartFixture.cart;
+import static io.polymart.cart.CartFixture.catalog;
+import static io.polymart.cart.CartFixture.ok;
+import static io.polymart.cart.CartFixture.remove;
+import static io.polymart.cart.CartFixture.update;
+import static io.polymart.cart.CartFixture.vertx;
 import static io.polymart.core.bus.Addresses.CART_CLEAR;
 import static io.polymart.core.bus.Addresses.CART_MERGE;
 import static io.polymart.core.bus.Addresses.CART_REMOVE_LINES;
 import static io.polymart.core.bus.Addresses.CART_SELECTED;
+import static io.polymart.core.bus.BusReply.CART_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** cart.changed reaches a signed-in user's live connections after every change of their cart, and only then. */
@@ -67,7 +68,7 @@ class CartEventsTest {
       add(user, hat, 1).orThrow();
       remove(user, hat).orThrow();
       ok(CART_REMOVE_LINES, new JsonObject(), new JsonObject().put("skuIds", new JsonArray().add(shirt)), user);
-      String token = add(Caller.anonymous(), hat, 4).issuedToken();
+      String token = add(Caller.anonymous(), hat, 4).header(CART_TOKEN);
       ok(CART_MERGE, new JsonObject(), new JsonObject().put("guestToken", token), user);
       call(CART_CLEAR, new JsonObject(), new JsonObject(), user).orThrow();
       awaitEvents(events, 8);
@@ -102,7 +103,7 @@ class CartEventsTest {
     vertx().eventBus().addOutboundInterceptor(interceptor);
     try {
       String sku = catalog().sku("1.00", 10);
-      String token = add(Caller.anonymous(), sku, 1).issuedToken();
+      String token = add(Caller.anonymous(), sku, 1).header(CART_TOKEN);
       Caller guest = Caller.guest(token);
       add(guest, sku, 1).orThrow();
       update(guest, sku, new JsonObject().put("quantity", 1)).orThrow();

@@ -1,8 +1,8 @@
 package io.polymart.cart;
 
-import io.polymart.cart.CartTestNode.Caller;
-import io.polymart.cart.CartTestNode.Reply;
 import io.polymart.core.error.ServiceException;
+import io.polymart.testing.BusTestNode.Caller;
+import io.polymart.testing.BusTestNode.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -13,20 +13,21 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import static io.polymart.cart.CartTestNode.add;
-import static io.polymart.cart.CartTestNode.assertFailure;
-import static io.polymart.cart.CartTestNode.await;
-import static io.polymart.cart.CartTestNode.call;
-import static io.polymart.cart.CartTestNode.cart;
-import static io.polymart.cart.CartTestNode.catalog;
-import static io.polymart.cart.CartTestNode.fails;
-import static io.polymart.cart.CartTestNode.line;
-import static io.polymart.cart.CartTestNode.quantities;
-import static io.polymart.cart.CartTestNode.redis;
-import static io.polymart.cart.CartTestNode.remove;
-import static io.polymart.cart.CartTestNode.update;
+import static io.polymart.cart.CartFixture.add;
+import static io.polymart.cart.CartFixture.assertFailure;
+import static io.polymart.cart.CartFixture.await;
+import static io.polymart.cart.CartFixture.call;
+import static io.polymart.cart.CartFixture.cart;
+import static io.polymart.cart.CartFixture.catalog;
+import static io.polymart.cart.CartFixture.fails;
+import static io.polymart.cart.CartFixture.line;
+import static io.polymart.cart.CartFixture.quantities;
+import static io.polymart.cart.CartFixture.redis;
+import static io.polymart.cart.CartFixture.remove;
+import static io.polymart.cart.CartFixture.update;
 import static io.polymart.core.bus.Addresses.CART_CLEAR;
 import static io.polymart.core.bus.Addresses.CART_ITEM_ADD;
+import static io.polymart.core.bus.BusReply.CART_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Adding, changing and removing lines, the limits, and the view with its warnings. */
@@ -39,7 +40,7 @@ class CartItemsTest {
     JsonObject facts = catalog().facts(shirt);
 
     Reply added = add(user, shirt, 2);
-    assertThat(added.issuedToken()).as("users need no token").isNull();
+    assertThat(added.header(CART_TOKEN)).as("users need no token").isNull();
     JsonObject view = added.orThrow();
     assertThat(view).isEqualTo(new JsonObject()
         .put("items", new JsonArray().add(new JsonObject().put("skuId", shirt)
@@ -233,7 +234,7 @@ class CartItemsTest {
     view = remove(user, mug).orThrow();
     assertThat(view.getJsonArray("items")).isEmpty();
     assertThat(view.getString("subtotal")).isEqualTo("0.00");
-    assertThat(CartTestNode.exists("cart:u:" + user.userId())).isFalse();
+    assertThat(CartFixture.exists("cart:u:" + user.userId())).isFalse();
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.polymart.cart;
 
-import io.polymart.cart.CartTestNode.Caller;
-import io.polymart.cart.CartTestNode.Reply;
+import io.polymart.testing.BusTestNode.Caller;
+import io.polymart.testing.BusTestNode.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -11,20 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import static io.polymart.cart.CartTestNode.add;
-import static io.polymart.cart.CartTestNode.addAsync;
-import static io.polymart.cart.CartTestNode.assertFailure;
-import static io.polymart.cart.CartTestNode.await;
-import static io.polymart.cart.CartTestNode.awaitAll;
-import static io.polymart.cart.CartTestNode.cart;
-import static io.polymart.cart.CartTestNode.catalog;
-import static io.polymart.cart.CartTestNode.ok;
-import static io.polymart.cart.CartTestNode.quantities;
-import static io.polymart.cart.CartTestNode.redis;
-import static io.polymart.cart.CartTestNode.remove;
-import static io.polymart.cart.CartTestNode.ttl;
-import static io.polymart.cart.CartTestNode.update;
+import static io.polymart.cart.CartFixture.add;
+import static io.polymart.cart.CartFixture.addAsync;
+import static io.polymart.cart.CartFixture.assertFailure;
+import static io.polymart.cart.CartFixture.await;
+import static io.polymart.cart.CartFixture.awaitAll;
+import static io.polymart.cart.CartFixture.cart;
+import static io.polymart.cart.CartFixture.catalog;
+import static io.polymart.cart.CartFixture.ok;
+import static io.polymart.cart.CartFixture.quantities;
+import static io.polymart.cart.CartFixture.redis;
+import static io.polymart.cart.CartFixture.remove;
+import static io.polymart.cart.CartFixture.ttl;
+import static io.polymart.cart.CartFixture.update;
 import static io.polymart.core.bus.Addresses.CART_SELECTED;
+import static io.polymart.core.bus.BusReply.CART_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Carts in Redis: a sliding expiry, and atomic changes however many requests race on one cart. */
@@ -65,7 +66,7 @@ class CartStorageTest {
     remove(user, other).orThrow();
     assertFreshExpiry(key);
 
-    String token = add(Caller.anonymous(), sku, 1).issuedToken();
+    String token = add(Caller.anonymous(), sku, 1).header(CART_TOKEN);
     String guestKey = "cart:g:" + token;
     assertFreshExpiry(guestKey);
     shortenExpiry(guestKey);
@@ -107,7 +108,8 @@ class CartStorageTest {
     String sku = catalog().sku("1.00", 1000);
     List<Reply> replies = awaitAll(IntStream.range(0, 20).mapToObj(i -> addAsync(Caller.anonymous(), sku, 1))
         .toList());
-    assertThat(replies.stream().map(Reply::issuedToken).distinct().count()).isEqualTo(20);
-    replies.forEach(reply -> assertThat(quantities(cart(Caller.guest(reply.issuedToken())))).isEqualTo(Map.of(sku, 1)));
+    assertThat(replies.stream().map(reply -> reply.header(CART_TOKEN)).distinct().count()).isEqualTo(20);
+    replies.forEach(reply -> assertThat(quantities(cart(Caller.guest(reply.header(CART_TOKEN)))))
+        .isEqualTo(Map.of(sku, 1)));
   }
 }

@@ -1,7 +1,7 @@
 package io.polymart.cart;
 
-import io.polymart.cart.CartTestNode.Caller;
 import io.polymart.core.error.ServiceException;
+import io.polymart.testing.BusTestNode.Caller;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -10,16 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.polymart.cart.CartTestNode.add;
-import static io.polymart.cart.CartTestNode.assertFailure;
-import static io.polymart.cart.CartTestNode.cart;
-import static io.polymart.cart.CartTestNode.catalog;
-import static io.polymart.cart.CartTestNode.fails;
-import static io.polymart.cart.CartTestNode.ok;
-import static io.polymart.cart.CartTestNode.quantities;
-import static io.polymart.cart.CartTestNode.update;
+import static io.polymart.cart.CartFixture.add;
+import static io.polymart.cart.CartFixture.assertFailure;
+import static io.polymart.cart.CartFixture.cart;
+import static io.polymart.cart.CartFixture.catalog;
+import static io.polymart.cart.CartFixture.fails;
+import static io.polymart.cart.CartFixture.ok;
+import static io.polymart.cart.CartFixture.quantities;
+import static io.polymart.cart.CartFixture.update;
 import static io.polymart.core.bus.Addresses.CART_REMOVE_LINES;
 import static io.polymart.core.bus.Addresses.CART_SELECTED;
+import static io.polymart.core.bus.BusReply.CART_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What orders asks of the cart at checkout: the selected lines, then removing the purchased ones. */
@@ -43,7 +44,7 @@ class CheckoutCallsTest {
         .put("items", new JsonArray().add(new JsonObject().put("skuId", hat).put("quantity", 1))
             .add(new JsonObject().put("skuId", shirt).put("quantity", 2))));
     assertThat(ok(CART_SELECTED, new JsonObject(), new JsonObject(), Caller.user()).getJsonArray("items")).isEmpty();
-    String token = add(Caller.anonymous(), shirt, 1).issuedToken();
+    String token = add(Caller.anonymous(), shirt, 1).header(CART_TOKEN);
     assertFailure(fails(CART_SELECTED, new JsonObject(), new JsonObject(), Caller.guest(token)), 401,
         "UNAUTHORIZED");
   }

@@ -1,8 +1,8 @@
 package io.polymart.cart;
 
-import io.polymart.cart.CartTestNode.Caller;
-import io.polymart.cart.CartTestNode.Reply;
 import io.polymart.core.error.ServiceException;
+import io.polymart.testing.BusTestNode.Caller;
+import io.polymart.testing.BusTestNode.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -15,18 +15,19 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
-import static io.polymart.cart.CartTestNode.add;
-import static io.polymart.cart.CartTestNode.assertFailure;
-import static io.polymart.cart.CartTestNode.call;
-import static io.polymart.cart.CartTestNode.cart;
-import static io.polymart.cart.CartTestNode.catalog;
-import static io.polymart.cart.CartTestNode.exists;
-import static io.polymart.cart.CartTestNode.fails;
-import static io.polymart.cart.CartTestNode.line;
-import static io.polymart.cart.CartTestNode.quantities;
-import static io.polymart.cart.CartTestNode.update;
+import static io.polymart.cart.CartFixture.add;
+import static io.polymart.cart.CartFixture.assertFailure;
+import static io.polymart.cart.CartFixture.call;
+import static io.polymart.cart.CartFixture.cart;
+import static io.polymart.cart.CartFixture.catalog;
+import static io.polymart.cart.CartFixture.exists;
+import static io.polymart.cart.CartFixture.fails;
+import static io.polymart.cart.CartFixture.line;
+import static io.polymart.cart.CartFixture.quantities;
+import static io.polymart.cart.CartFixture.update;
 import static io.polymart.core.bus.Addresses.CART_GET;
 import static io.polymart.core.bus.Addresses.CART_MERGE;
+import static io.polymart.core.bus.BusReply.CART_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Guest carts and their tokens, whose cart a request reaches, and merging a guest cart at sign-in. */
@@ -46,19 +47,19 @@ class GuestCartTest {
     Reply empty = call(CART_GET, new JsonObject(), new JsonObject(), Caller.anonymous());
     assertThat(empty.orThrow()).isEqualTo(new JsonObject().put("items", new JsonArray()).put("lineCount", 0)
         .put("selectedQuantity", 0).put("subtotal", "0.00").put("currency", "USD"));
-    assertThat(empty.issuedToken()).as("no token for looking").isNull();
+    assertThat(empty.header(CART_TOKEN)).as("no token for looking").isNull();
 
     String shirt = catalog().sku("12.50", 10);
     String mug = catalog().sku("3.00", 10);
     Reply first = add(Caller.anonymous(), shirt, 1);
-    String token = first.issuedToken();
+    String token = first.header(CART_TOKEN);
     assertThat(token).matches(TOKEN_FORMAT);
     assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
     assertThat(quantities(first.orThrow())).isEqualTo(Map.of(shirt, 1));
 
     Caller guest = Caller.guest(token);
     Reply second = add(guest, mug, 2);
-    assertThat(second.issuedToken()).as("a known token is kept").isNull();
+    assertThat(second.header(CART_TOKEN)).as("a known token is kept").isNull();
     assertThat(quantities(second.orThrow())).containsOnlyKeys(shirt, mug);
     assertThat(quantities(cart(guest))).isEqualTo(Map.of(shirt, 1, mug, 2));
     assertThat(line(update(guest, mug, new JsonObject().put("quantity", 1)).orThrow(), mug).getInteger("quantity"))
@@ -70,7 +71,7 @@ class GuestCartTest {
   void everyNewGuestGetsADifferentToken() {
     String sku = catalog().sku("1.00", 100);
     Set<String> tokens = new TreeSet<>();
-    IntStream.range(0, 20).forEach(i -> tokens.add(add(Caller.anonymous(), sku, 1).issuedToken()));
+    IntStream.range(0, 20).forEach(i -> tokens.add(add(Caller.anonymous(), sku, 1).header(CART_TOKEN)));
     assertThat(tokens).hasSize(20).allSatisfy(token -> assertThat(token).matches(TOKEN_FORMAT));
   }
 
@@ -80,13 +81,13 @@ class GuestCartTest {
     Caller stranger = Caller.guest(unknown);
     Reply looked = call(CART_GET, new JsonObject(), new JsonObject(), stranger);
     assertThat(looked.orThrow().getInteger("lineCount")).isZero();
-    assertThat(looked.issuedToken()).isNull();
+    assertThat(looked.header(CART_TOKEN)).isNull();
 
     String sku = catalog().sku("1.00", 10);
     Reply added = add(stranger, sku, 1);
-    assertThat(added.issuedToken()).matches(TOKEN_FORMAT).isNotEqualTo(unknown);
+    assertThat(added.header(CART_TOKEN)).matches(TOKEN_FORMAT).isNotEqualTo(unknown);
     assertThat(exists("cart:g:" + unknown)).as("a token the client made up names no cart").isFalse();
-    assertThat(quantities(cart(Caller.guest(added.issuedToken())))).isEqualTo(Map.of(sku, 1));
+    assertThat(quantities(cart(Caller.guest(added.header(CART_TOKEN))))).isEqualTo(Map.of(sku, 1));
     assertThat(cart(stranger).getInteger("lineCount")).isZero();
   }
 
@@ -102,7 +103,7 @@ class GuestCartTest {
       }
     }
     // signed in, the cart is the user's: a stale guest header does not matter
-    Caller user = Caller.user().withToken("short");
+    Caller user = Caller.user().withCartToken("short");
     assertThat(quantities(add(user, sku, 1).orThrow())).isEqualTo(Map.of(sku, 1));
   }
 
@@ -115,14 +116,14 @@ class GuestCartTest {
     String guestsSku = catalog().sku("3.00", 10);
     add(ann, annsSku, 1).orThrow();
     add(bob, bobsSku, 2).orThrow();
-    String token = add(Caller.anonymous(), guestsSku, 3).issuedToken();
+    String token = add(Caller.anonymous(), guestsSku, 3).header(CART_TOKEN);
 
     assertThat(quantities(cart(ann))).isEqualTo(Map.of(annsSku, 1));
     assertThat(quantities(cart(bob))).isEqualTo(Map.of(bobsSku, 2));
     assertThat(quantities(cart(Caller.guest(token)))).isEqualTo(Map.of(guestsSku, 3));
     // a user who still sends the guest token sees their own cart, not the guest's
-    assertThat(quantities(cart(ann.withToken(token)))).isEqualTo(Map.of(annsSku, 1));
-    assertThat(add(bob.withToken(token), guestsSku, 1).issuedToken()).isNull();
+    assertThat(quantities(cart(ann.withCartToken(token)))).isEqualTo(Map.of(annsSku, 1));
+    assertThat(add(bob.withCartToken(token), guestsSku, 1).header(CART_TOKEN)).isNull();
     assertThat(quantities(cart(Caller.guest(token)))).isEqualTo(Map.of(guestsSku, 3));
     assertFailure(update(ann, bobsSku, new JsonObject().put("quantity", 1)).failure(), 404, "NOT_FOUND");
     assertThat(quantities(cart(bob))).isEqualTo(Map.of(bobsSku, 2, guestsSku, 1));
@@ -141,7 +142,7 @@ class GuestCartTest {
     add(user, userOnly, 1).orThrow();
     update(user, userOnly, new JsonObject().put("selected", false)).orThrow();
 
-    String token = add(Caller.anonymous(), both, 2).issuedToken();
+    String token = add(Caller.anonymous(), both, 2).header(CART_TOKEN);
     Caller guest = Caller.guest(token);
     add(guest, capped, 98).orThrow();
     update(guest, capped, new JsonObject().put("selected", false)).orThrow();
@@ -175,7 +176,7 @@ class GuestCartTest {
       String sku = catalog().sku("1.00", 10);
       guestsSkus.add(sku);
       Reply added = add(token == null ? Caller.anonymous() : Caller.guest(token), sku, 1);
-      token = token == null ? added.issuedToken() : token;
+      token = token == null ? added.header(CART_TOKEN) : token;
       Thread.sleep(5); // distinct addedAt times
     }
     add(Caller.guest(token), shared, 2).orThrow();
@@ -202,7 +203,7 @@ class GuestCartTest {
 
   @Test
   void mergeNeedsAUserAndAWellFormedToken() {
-    String token = add(Caller.anonymous(), catalog().sku("4.00", 10), 1).issuedToken();
+    String token = add(Caller.anonymous(), catalog().sku("4.00", 10), 1).header(CART_TOKEN);
     assertFailure(merge(Caller.guest(token), token).failure(), 401, "UNAUTHORIZED");
     for (Object bad : new Object[] {null, "short", 42}) {
       ServiceException error = merge(Caller.user(), bad).failure();

@@ -1,10 +1,11 @@
 package io.polymart.gateway;
 
-import io.polymart.core.bus.Addresses;
-import io.polymart.core.bus.BusHeaders;
-import io.polymart.core.bus.BusRequest;
+import io.polymart.core.client.BusCaller;
+import io.polymart.core.client.BusClient;
+import io.polymart.core.client.BusSettings;
+import io.polymart.core.client.CartClient;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -18,12 +19,15 @@ import org.slf4j.LoggerFactory;
  */
 final class GuestCartMerge implements BusForwarder.BeforeAnswer {
   private static final Logger LOG = LoggerFactory.getLogger(GuestCartMerge.class);
-  /** Shorter than the usual bus timeout: a slow cart must not hold the login for long. */
-  private static final long TIMEOUT_MS = 5_000;
-  private final EventBus eventBus;
+  private final CartClient cart;
 
+  GuestCartMerge(CartClient cart) {
+    this.cart = cart;
+  }
+
+  /** Until GatewayVerticle passes the client in: the bus timeout of the verticle's conf, read in its start(). */
   GuestCartMerge(EventBus eventBus) {
-    this.eventBus = eventBus;
+    this(new CartClient(new BusClient(eventBus, BusSettings.from(Vertx.currentContext().config()))));
   }
 
   @Override
@@ -34,11 +38,7 @@ final class GuestCartMerge implements BusForwarder.BeforeAnswer {
     if (guestToken == null || guestToken.isEmpty() || userId == null) {
       return Future.succeededFuture();
     }
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(TIMEOUT_MS)
-        .addHeader(BusHeaders.USER_ID, userId)
-        .addHeader(BusHeaders.REQUEST_ID, RequestContext.requestId(ctx));
-    JsonObject body = new JsonObject().put("guestToken", guestToken);
-    return eventBus.request(Addresses.CART_MERGE, BusRequest.envelope(body), options)
+    return cart.merge(BusCaller.user(userId).withRequestId(RequestContext.requestId(ctx)), guestToken)
         .<Void>mapEmpty()
         .recover(e -> {
           LOG.warn("Merging the guest cart into user {}'s cart failed; the login goes on: {}", userId, e.getMessage());

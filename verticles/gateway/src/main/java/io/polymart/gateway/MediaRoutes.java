@@ -1,15 +1,13 @@
 package io.polymart.gateway;
 
-import io.polymart.core.bus.BusRequest;
+import io.polymart.core.client.BusClient;
+import io.polymart.core.client.BusSettings;
+import io.polymart.core.client.MediaClient;
 import io.polymart.core.error.ServiceException;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-
-import static io.polymart.core.bus.Addresses.CATALOG_MEDIA_GET;
 
 /**
  * {@code GET /media/<key>}: product images from the catalog's bucket. Keys are unique per upload and never
@@ -17,26 +15,27 @@ import static io.polymart.core.bus.Addresses.CATALOG_MEDIA_GET;
  */
 final class MediaRoutes {
   static final String PREFIX = "/media/";
-  private final EventBus eventBus;
+  private final MediaClient media;
 
+  MediaRoutes(MediaClient media) {
+    this.media = media;
+  }
+
+  /** Until GatewayVerticle passes the client in: the bus timeout of the verticle's conf, read in its start(). */
   MediaRoutes(EventBus eventBus) {
-    this.eventBus = eventBus;
+    this(new MediaClient(new BusClient(eventBus, BusSettings.from(Vertx.currentContext().config()))));
   }
 
   void get(RoutingContext ctx) {
     String key = ctx.normalizedPath().substring(PREFIX.length());
-    JsonObject body = new JsonObject().put("key", key);
-    eventBus.<JsonObject>request(CATALOG_MEDIA_GET, BusRequest.envelope(body),
-            new DeliveryOptions().setSendTimeout(BusForwarder.TIMEOUT_MS))
-        .onComplete(reply -> {
-          if (reply.failed()) {
-            ErrorResponses.send(ctx, ServiceException.fromFailure(reply.cause()));
-            return;
-          }
-          JsonObject media = reply.result().body();
-          ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, media.getString("contentType"))
-              .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable")
-              .end(Buffer.buffer(media.getBinary("bytes")));
-        });
+    media.get(key).onComplete(reply -> {
+      if (reply.failed()) {
+        ErrorResponses.send(ctx, ServiceException.fromFailure(reply.cause()));
+        return;
+      }
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, reply.result().contentType())
+          .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable")
+          .end(reply.result().bytes());
+    });
   }
 }

@@ -1,9 +1,11 @@
 package io.polymart.gateway;
 
 import io.polymart.core.bus.Addresses;
+import io.polymart.core.client.BusClient;
+import io.polymart.core.client.BusSettings;
+import io.polymart.core.client.RevocationsClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,25 +28,30 @@ final class RevokedTokens {
   private record UserCutoff(int minVersion, long until) {
   }
 
+  /** Until GatewayVerticle passes the client in: the bus timeout of the verticle's conf, from its context. */
+  Future<Void> start(Vertx vertx) {
+    BusSettings settings = BusSettings.from(vertx.getOrCreateContext().config());
+    return start(vertx, new RevocationsClient(new BusClient(vertx.eventBus(), settings)));
+  }
+
   /**
    * Subscribes, then loads what is already in force, so nothing published in between is missed. If the
    * users verticle cannot answer yet, the gateway starts anyway and keeps asking until it does.
    */
-  Future<Void> start(Vertx vertx) {
+  Future<Void> start(Vertx vertx, RevocationsClient revocations) {
     vertx.setPeriodic(PURGE_INTERVAL_MS, id -> purge(System.currentTimeMillis()));
     return vertx.eventBus().<JsonObject>consumer(Addresses.USERS_REVOCATIONS, message -> add(message.body()))
         .completion()
-        .compose(v -> load(vertx));
+        .compose(v -> load(vertx, revocations));
   }
 
   /** Completes after the first attempt, whatever its outcome. */
-  private Future<Void> load(Vertx vertx) {
-    return vertx.eventBus().<JsonObject>request(Addresses.USERS_REVOCATIONS_LIST, new JsonObject(),
-            new DeliveryOptions().setSendTimeout(5_000))
-        .onSuccess(reply -> reply.body().getJsonArray("items").forEach(item -> add((JsonObject) item)))
+  private Future<Void> load(Vertx vertx, RevocationsClient revocations) {
+    return revocations.active()
+        .onSuccess(items -> items.forEach(item -> add((JsonObject) item)))
         .onFailure(e -> {
           LOG.warn("Could not load token revocations yet ({}); retrying in {} ms", e.getMessage(), RETRY_MS);
-          vertx.setTimer(RETRY_MS, id -> load(vertx));
+          vertx.setTimer(RETRY_MS, id -> load(vertx, revocations));
         })
         .<Void>mapEmpty()
         .otherwiseEmpty();

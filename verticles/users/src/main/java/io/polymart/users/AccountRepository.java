@@ -15,32 +15,51 @@ import java.util.UUID;
 /** The {@code users.accounts} table. */
 final class AccountRepository {
 
+  private static final String INSERT = """
+      INSERT INTO users.accounts (email, password_hash, username, phone, roles)
+      VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (email) DO NOTHING
+      RETURNING %s""".formatted(Account.COLUMNS);
+
   Future<Optional<Account>> insert(SqlClient sql, String email, String passwordHash, String username, String phone,
       List<String> roles) {
-    return sql.preparedQuery("INSERT INTO users.accounts (email, password_hash, username, phone, roles) "
-            + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING " + Account.COLUMNS)
+    return sql.preparedQuery(INSERT)
         .execute(Tuple.of(email, passwordHash, username, phone, roles.toArray(String[]::new)))
         .map(AccountRepository::first);
   }
 
+  private static final String BY_EMAIL = """
+      SELECT %s FROM users.accounts WHERE email = $1""".formatted(Account.COLUMNS);
+
   Future<Optional<Account>> byEmail(SqlClient sql, String email) {
-    return sql.preparedQuery("SELECT " + Account.COLUMNS + " FROM users.accounts WHERE email = $1")
+    return sql.preparedQuery(BY_EMAIL)
         .execute(Tuple.of(email))
         .map(AccountRepository::first);
   }
 
+  private static final String BY_ID = """
+      SELECT %s FROM users.accounts WHERE id = $1""".formatted(Account.COLUMNS);
+
   Future<Optional<Account>> byId(SqlClient sql, UUID id) {
-    return sql.preparedQuery("SELECT " + Account.COLUMNS + " FROM users.accounts WHERE id = $1")
+    return sql.preparedQuery(BY_ID)
         .execute(Tuple.of(id))
         .map(AccountRepository::first);
   }
 
+  private static final String LOCK = """
+      SELECT %s FROM users.accounts WHERE id = $1 FOR UPDATE""".formatted(Account.COLUMNS);
+
   /** Locks the account row: serialises changes that must keep per-user invariants. */
   Future<Optional<Account>> lock(SqlClient sql, UUID id) {
-    return sql.preparedQuery("SELECT " + Account.COLUMNS + " FROM users.accounts WHERE id = $1 FOR UPDATE")
+    return sql.preparedQuery(LOCK)
         .execute(Tuple.of(id))
         .map(AccountRepository::first);
   }
+
+  private static final String UPDATE = """
+      UPDATE users.accounts SET %%s
+      WHERE id = $1
+      RETURNING %s""".formatted(Account.COLUMNS);
 
   /** Sets the given columns; names come from the caller's fixed list, values are parameters. */
   Future<Optional<Account>> update(SqlClient sql, UUID id, Map<String, Object> columns) {
@@ -51,32 +70,45 @@ final class AccountRepository {
       assignments.add(column.getKey() + " = $" + values.size());
     }
     assignments.add("updated_at = now()");
-    return sql.preparedQuery("UPDATE users.accounts SET " + String.join(", ", assignments)
-            + " WHERE id = $1 RETURNING " + Account.COLUMNS)
+    return sql.preparedQuery(UPDATE.formatted(String.join(", ", assignments)))
         .execute(values)
         .map(AccountRepository::first);
   }
 
+  private static final String BUMP_TOKEN_VERSION = """
+      UPDATE users.accounts SET token_version = token_version + 1
+      WHERE id = $1
+      RETURNING token_version""";
+
   /** Makes every access token issued so far for the account stale; answers the new version. */
   Future<Integer> bumpTokenVersion(SqlClient sql, UUID id) {
-    return sql.preparedQuery("UPDATE users.accounts SET token_version = token_version + 1 WHERE id = $1 "
-            + "RETURNING token_version")
+    return sql.preparedQuery(BUMP_TOKEN_VERSION)
         .execute(Tuple.of(id))
         .map(rows -> rows.iterator().next().getInteger(0));
   }
 
+  private static final String SEARCH_FILTER = """
+      FROM users.accounts
+      WHERE $1::text IS NULL OR email ILIKE $1 OR username ILIKE $1""";
+  private static final String SEARCH = """
+      SELECT %s
+      %s
+      ORDER BY created_at, id
+      LIMIT $2 OFFSET $3""".formatted(Account.COLUMNS, SEARCH_FILTER);
+  private static final String SEARCH_COUNT = """
+      SELECT count(*)
+      %s""".formatted(SEARCH_FILTER);
+
   Future<Page> search(SqlClient sql, String query, int page, int size) {
     String pattern = query == null ? null : "%" + escapeLike(query) + "%";
-    String filter = " FROM users.accounts WHERE $1::text IS NULL OR email ILIKE $1 OR username ILIKE $1";
-    Future<List<Account>> accounts = sql.preparedQuery("SELECT " + Account.COLUMNS + filter
-            + " ORDER BY created_at, id LIMIT $2 OFFSET $3")
+    Future<List<Account>> accounts = sql.preparedQuery(SEARCH)
         .execute(Tuple.of(pattern, size, (long) (page - 1) * size))
         .map(rows -> {
           List<Account> list = new ArrayList<>();
           rows.forEach(row -> list.add(Account.from(row)));
           return list;
         });
-    Future<Long> total = sql.preparedQuery("SELECT count(*)" + filter).execute(Tuple.of(pattern))
+    Future<Long> total = sql.preparedQuery(SEARCH_COUNT).execute(Tuple.of(pattern))
         .map(rows -> rows.iterator().next().getLong(0));
     return Future.all(accounts, total).map(both -> new Page(accounts.result(), total.result()));
   }

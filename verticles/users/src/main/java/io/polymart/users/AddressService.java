@@ -1,7 +1,5 @@
 package io.polymart.users;
 
-import io.polymart.core.bus.BusRequest;
-import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -31,19 +29,17 @@ final class AddressService {
     this.maxAddresses = maxAddresses;
   }
 
-  Future<JsonObject> list(BusRequest request) {
-    return addresses.list(pool, request.userUuid()).map(all -> new JsonObject().put("items", new JsonArray(all)));
+  Future<JsonObject> list(UUID userId) {
+    return addresses.list(pool, userId).map(all -> new JsonObject().put("items", new JsonArray(all)));
   }
 
   /** One of the caller's addresses; someone else's is as unknown as a missing one. */
-  Future<JsonObject> get(BusRequest request) {
-    return addresses.find(pool, request.userUuid(), request.uuidParam("id", "Address")).compose(AddressService::found);
+  Future<JsonObject> get(UUID userId, UUID id) {
+    return addresses.find(pool, userId, id).compose(AddressService::found);
   }
 
-  Future<JsonObject> create(BusRequest request) {
-    Address address = validated(request);
-    boolean wantsDefault = Boolean.TRUE.equals(request.body().getValue("isDefault"));
-    UUID userId = request.userUuid();
+  /** A user's first address is their default whatever {@code wantsDefault} says. */
+  Future<JsonObject> create(UUID userId, Address address, boolean wantsDefault) {
     return lockedForUser(userId, conn -> addresses.count(conn, userId).compose(count -> {
       if (count >= maxAddresses) {
         return Future.failedFuture(ServiceException.unprocessable("ADDRESS_LIMIT",
@@ -55,12 +51,8 @@ final class AddressService {
     }));
   }
 
-  /** Replaces the fields; {@code isDefault: true} also makes it the default (false is ignored: one must stay). */
-  Future<JsonObject> update(BusRequest request) {
-    Address address = validated(request);
-    UUID id = request.uuidParam("id", "Address");
-    boolean makeDefault = Boolean.TRUE.equals(request.body().getValue("isDefault"));
-    UUID userId = request.userUuid();
+  /** Replaces the fields; {@code makeDefault} also makes it the default (false is ignored: one must stay). */
+  Future<JsonObject> update(UUID userId, UUID id, Address address, boolean makeDefault) {
     return lockedForUser(userId, conn -> addresses.update(conn, userId, id, address)
         .compose(updated -> updated.isEmpty() || !makeDefault
             ? Future.succeededFuture(updated)
@@ -68,9 +60,7 @@ final class AddressService {
         .compose(AddressService::found));
   }
 
-  Future<JsonObject> delete(BusRequest request) {
-    UUID id = request.uuidParam("id", "Address");
-    UUID userId = request.userUuid();
+  Future<JsonObject> delete(UUID userId, UUID id) {
     return lockedForUser(userId, conn -> addresses.delete(conn, userId, id).compose(wasDefault -> {
       if (wasDefault.isEmpty()) {
         return Future.failedFuture(ServiceException.notFound(NOT_FOUND));
@@ -79,9 +69,7 @@ final class AddressService {
     }));
   }
 
-  Future<JsonObject> makeDefault(BusRequest request) {
-    UUID id = request.uuidParam("id", "Address");
-    UUID userId = request.userUuid();
+  Future<JsonObject> makeDefault(UUID userId, UUID id) {
     return lockedForUser(userId, conn -> addresses.makeDefault(conn, userId, id).compose(AddressService::found));
   }
 
@@ -89,22 +77,6 @@ final class AddressService {
     return pool.withTransaction(conn -> accounts.lock(conn, userId).compose(account -> account.isEmpty()
         ? Future.failedFuture(ServiceException.notFound("User not found"))
         : work.apply(conn)));
-  }
-
-  private static Address validated(BusRequest request) {
-    Address address = new Address(request.bodyString("receiver"), request.bodyString("phone"),
-        request.bodyString("province"), request.bodyString("city"), request.bodyString("district"),
-        request.bodyString("detail"), request.bodyString("postalCode"));
-    FieldErrors errors = new FieldErrors();
-    UserRules.text(errors, "receiver", address.receiver(), 50);
-    UserRules.phone(errors, "phone", address.phone());
-    UserRules.text(errors, "province", address.province(), 50);
-    UserRules.text(errors, "city", address.city(), 50);
-    UserRules.text(errors, "district", address.district(), 50);
-    UserRules.text(errors, "detail", address.detail(), 200);
-    UserRules.postalCode(errors, address.postalCode());
-    errors.throwIfAny();
-    return address;
   }
 
   private static Future<JsonObject> found(Optional<JsonObject> address) {

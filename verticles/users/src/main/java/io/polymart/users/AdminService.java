@@ -1,7 +1,5 @@
 package io.polymart.users;
 
-import io.polymart.core.bus.BusRequest;
-import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -20,8 +18,6 @@ import java.util.UUID;
 final class AdminService {
   static final String ADMIN = "admin";
   private static final Logger LOG = LoggerFactory.getLogger(AdminService.class);
-  private static final int DEFAULT_PAGE_SIZE = 20;
-  private static final int MAX_PAGE_SIZE = 100;
   private final Pool pool;
   private final AccountRepository accounts;
   private final SessionRepository sessions;
@@ -37,35 +33,26 @@ final class AdminService {
     this.revocations = revocations;
   }
 
-  Future<JsonObject> list(BusRequest request) {
-    request.requireRole(ADMIN);
-    int page = positive(request, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-    int size = positive(request, "size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-    return accounts.search(pool, request.query("q").orElse(null), page, size).map(result -> {
+  Future<JsonObject> list(String query, int page, int size) {
+    return accounts.search(pool, query, page, size).map(result -> {
       JsonArray items = new JsonArray();
       result.accounts().forEach(account -> items.add(account.toJson()));
       return new JsonObject().put("items", items).put("total", result.total()).put("page", page).put("size", size);
     });
   }
 
-  Future<JsonObject> update(BusRequest request) {
-    request.requireRole(ADMIN);
-    UUID id = request.uuidParam("id", "User");
-    JsonObject body = request.body();
-    FieldErrors errors = new FieldErrors();
+  /** {@code adminId} is the admin making the change, who may not lock themselves out. */
+  Future<JsonObject> update(String adminId, UUID id, AccountChanges changes) {
     Map<String, Object> columns = new LinkedHashMap<>();
-    String status = request.bodyString("status");
+    String status = changes.status();
     if (status != null) {
-      errors.check(UserRules.STATUSES.contains(status), "status", "must be active or disabled");
       columns.put("status", status);
     }
-    List<String> roles = null;
-    if (body.containsKey("roles")) {
-      roles = roles(body.getValue("roles"), errors);
-      columns.put("roles", roles == null ? null : roles.toArray(String[]::new));
+    List<String> roles = changes.roles();
+    if (roles != null) {
+      columns.put("roles", roles.toArray(String[]::new));
     }
-    errors.throwIfAny();
-    boolean self = id.toString().equals(request.userId());
+    boolean self = id.toString().equals(adminId);
     if (self && ("disabled".equals(status) || (roles != null && !roles.contains(ADMIN)))) {
       throw ServiceException.unprocessable("SELF_LOCKOUT", "Admins cannot disable themselves or drop their own admin role");
     }
@@ -111,30 +98,4 @@ final class AdminService {
           .mapEmpty();
     });
   }
-
-  private static List<String> roles(Object value, FieldErrors errors) {
-    if (!(value instanceof JsonArray array) || array.isEmpty()
-        || !array.stream().allMatch(role -> role instanceof String && UserRules.ROLES.contains(role))) {
-      errors.add("roles", "must be a non-empty list of customer, seller, admin");
-      return null;
-    }
-    return array.stream().map(String.class::cast).distinct().toList();
-  }
-
-  private static int positive(BusRequest request, String name, int fallback, int max) {
-    String raw = request.query(name).orElse(null);
-    if (raw == null) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(raw);
-      if (value >= 1 && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw ServiceException.invalidField(name, "must be a whole number from 1 to " + max);
-  }
-
 }

@@ -1,6 +1,5 @@
 package io.polymart.users;
 
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -24,10 +23,10 @@ final class AuthService {
   private final TokenIssuer tokens;
   private final RateLimiter limiter;
   private final Revocations revocations;
-  private final JsonObject limits;
+  private final UsersSettings.RateLimits limits;
 
   AuthService(Pool pool, AccountRepository accounts, SessionRepository sessions, PasswordHasher passwords,
-      TokenIssuer tokens, RateLimiter limiter, Revocations revocations, JsonObject limits) {
+      TokenIssuer tokens, RateLimiter limiter, Revocations revocations, UsersSettings.RateLimits limits) {
     this.pool = pool;
     this.accounts = accounts;
     this.sessions = sessions;
@@ -38,11 +37,11 @@ final class AuthService {
     this.limits = limits;
   }
 
-  Future<JsonObject> register(BusRequest request) {
-    String email = UserRules.normalizeEmail(request.bodyString("email"));
-    String password = request.bodyString("password");
-    String username = request.bodyString("username");
-    String phone = request.bodyString("phone");
+  Future<JsonObject> register(Registration registration, ClientInfo client) {
+    String email = UserRules.normalizeEmail(registration.email());
+    String password = registration.password();
+    String username = registration.username();
+    String phone = registration.phone();
     FieldErrors errors = new FieldErrors();
     UserRules.email(errors, email);
     UserRules.password(errors, password);
@@ -51,26 +50,25 @@ final class AuthService {
       UserRules.phone(errors, "phone", phone);
     }
     errors.throwIfAny();
-    return limiter.hit("register:ip:" + request.clientIp(), limits.getInteger("registerPerIp"))
-        .compose(v -> limiter.hit("register:account:" + email, limits.getInteger("registerPerAccount")))
+    return limiter.hit("register:ip:" + client.ip(), limits.registerPerIp())
+        .compose(v -> limiter.hit("register:account:" + email, limits.registerPerAccount()))
         .compose(v -> accounts.byEmail(pool, email))
         .compose(existing -> existing.isPresent() ? Future.failedFuture(emailTaken()) : passwords.hash(password))
         .compose(hash -> pool.withTransaction(conn -> accounts.insert(conn, email, hash, username, phone,
                 List.of("customer"))
             .compose(created -> created.isEmpty()
                 ? Future.failedFuture(emailTaken())
-                : startSession(conn, created.get(), request))));
+                : startSession(conn, created.get(), client))));
   }
 
-  Future<JsonObject> login(BusRequest request) {
-    String email = UserRules.normalizeEmail(request.bodyString("email"));
-    String password = request.bodyString("password");
+  Future<JsonObject> login(String givenEmail, String password, ClientInfo client) {
+    String email = UserRules.normalizeEmail(givenEmail);
     if (email == null || password == null) {
       throw ServiceException.unauthorized(INVALID_CREDENTIALS);
     }
     String accountKey = "login:account:" + email;
-    int perAccount = limits.getInteger("loginPerAccount");
-    return limiter.hit("login:ip:" + request.clientIp(), limits.getInteger("loginPerIp"))
+    int perAccount = limits.loginPerAccount();
+    return limiter.hit("login:ip:" + client.ip(), limits.loginPerIp())
         .compose(v -> limiter.check(accountKey, perAccount))
         .compose(v -> accounts.byEmail(pool, email))
         .compose(found -> passwords.verify(password, found.map(Account::passwordHash).orElse(null))
@@ -84,12 +82,11 @@ final class AuthService {
               if (!account.active()) {
                 return Future.failedFuture(ServiceException.forbidden("This account is disabled"));
               }
-              return pool.withTransaction(conn -> startSession(conn, account, request));
+              return pool.withTransaction(conn -> startSession(conn, account, client));
             }));
   }
 
-  Future<JsonObject> refresh(BusRequest request) {
-    String refreshToken = request.bodyString("refreshToken");
+  Future<JsonObject> refresh(String refreshToken, ClientInfo client) {
     if (refreshToken == null) {
       throw ServiceException.unauthorized(INVALID_REFRESH);
     }
@@ -99,13 +96,13 @@ final class AuthService {
       case UNKNOWN -> Future.succeededFuture(RefreshOutcome.failed(ServiceException.unauthorized(INVALID_REFRESH)));
       case REUSED -> endSession(conn, claim.sessionId()).map(v -> RefreshOutcome.failed(
           ServiceException.unauthorized("Refresh token was already used; the session has been ended")));
-      case ACCEPTED -> rotate(conn, claim.sessionId(), request);
+      case ACCEPTED -> rotate(conn, claim.sessionId(), client);
     })).compose(outcome -> outcome.error() == null
         ? Future.succeededFuture(outcome.body())
         : Future.failedFuture(outcome.error()));
   }
 
-  private Future<RefreshOutcome> rotate(SqlClient conn, UUID sessionId, BusRequest request) {
+  private Future<RefreshOutcome> rotate(SqlClient conn, UUID sessionId, ClientInfo client) {
     return sessions.liveSessionOwner(conn, sessionId).compose(owner -> {
       if (owner.isEmpty()) {
         return Future.succeededFuture(RefreshOutcome.failed(ServiceException.unauthorized(INVALID_REFRESH)));
@@ -118,7 +115,7 @@ final class AuthService {
         String refreshToken = TokenIssuer.newRefreshToken();
         return sessions.addRefreshToken(conn, sessionId, TokenIssuer.hash(refreshToken),
                 tokens.refreshTokenLifetime())
-            .compose(v -> sessions.touch(conn, sessionId, request.userAgent().orElse(null), request.clientIp(),
+            .compose(v -> sessions.touch(conn, sessionId, client.userAgent(), client.ip(),
                 tokens.refreshTokenLifetime()))
             .map(v -> RefreshOutcome.ok(tokenResponse(account.get(), sessionId, refreshToken)));
       });
@@ -139,8 +136,7 @@ final class AuthService {
     }
   }
 
-  Future<JsonObject> logout(BusRequest request) {
-    String refreshToken = request.bodyString("refreshToken");
+  Future<JsonObject> logout(String refreshToken) {
     if (refreshToken == null) {
       return Future.succeededFuture();
     }
@@ -149,28 +145,27 @@ final class AuthService {
         .map(v -> null);
   }
 
-  Future<JsonObject> logoutAll(BusRequest request) {
-    return sessions.revokeAll(pool, request.userUuid()).compose(revocations::sessions).map(v -> null);
+  Future<JsonObject> logoutAll(UUID userId) {
+    return sessions.revokeAll(pool, userId).compose(revocations::sessions).map(v -> null);
   }
 
-  Future<JsonObject> listSessions(BusRequest request) {
-    String current = request.sessionId().orElse("");
-    return sessions.live(pool, request.userUuid()).map(live -> {
-      live.forEach(session -> session.put("current", current.equals(session.getString("id"))));
+  /** {@code currentSessionId} (empty when unknown) is marked {@code current}. */
+  Future<JsonObject> listSessions(UUID userId, String currentSessionId) {
+    return sessions.live(pool, userId).map(live -> {
+      live.forEach(session -> session.put("current", currentSessionId.equals(session.getString("id"))));
       return new JsonObject().put("items", new JsonArray(live));
     });
   }
 
-  Future<JsonObject> endSession(BusRequest request) {
-    UUID sessionId = request.uuidParam("id", "Session");
-    return sessions.revokeOwned(pool, request.userUuid(), sessionId).compose(ended -> ended
+  Future<JsonObject> endSession(UUID userId, UUID sessionId) {
+    return sessions.revokeOwned(pool, userId, sessionId).compose(ended -> ended
         ? revocations.session(sessionId).map(v -> null)
         : Future.failedFuture(ServiceException.notFound("Session not found")));
   }
 
-  private Future<JsonObject> startSession(SqlClient conn, Account account, BusRequest request) {
+  private Future<JsonObject> startSession(SqlClient conn, Account account, ClientInfo client) {
     String refreshToken = TokenIssuer.newRefreshToken();
-    return sessions.createSession(conn, account.id(), request.userAgent().orElse(null), request.clientIp(),
+    return sessions.createSession(conn, account.id(), client.userAgent(), client.ip(),
             tokens.refreshTokenLifetime())
         .compose(sessionId -> sessions.addRefreshToken(conn, sessionId, TokenIssuer.hash(refreshToken),
                 tokens.refreshTokenLifetime())

@@ -1,5 +1,6 @@
 package io.polymart.core.config;
 
+import io.polymart.core.client.BusSettings;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
@@ -27,8 +28,8 @@ public final class ConfigRules {
     requireRange(config, "http", "maxBodyBytes", 1, 64L * 1024 * 1024);
     requireRange(config.getJsonObject("http"), "ws", "authTimeoutSeconds", 1, 300, "http.");
     requireRange(config.getJsonObject("http"), "ws", "heartbeatSeconds", 1, 3600, "http.");
+    BusSettings.from(config);
     requireRange(config, "pg", "poolSize", 1, 1000);
-    requireRange(config, "users", "bcryptCost", 10, 16);
     requireRange(config, "jwt", "accessTokenMinutes", 1, 24 * 60);
     requireRange(config, "jwt", "refreshTokenDays", 1, 365);
     JsonObject catalog = config.getJsonObject("catalog");
@@ -45,10 +46,6 @@ public final class ConfigRules {
     requireRange(catalog, "reservations", "sweepIntervalSeconds", 1, 3600, "catalog.");
     requireRange(catalog, "outbox", "pollMillis", 10, 60_000, "catalog.");
     requireRange(catalog, "demo", "products", 1, 100_000, "catalog.");
-    requireRange(config, "cart", "maxQuantityPerLine", 1, 10_000);
-    // every cart view looks all its lines up in the catalog
-    requireRange(config, "cart", "maxLines", 1, 100);
-    requireRange(config, "cart", "ttlDays", 1, 365);
     checkOrders(config);
     for (String verticle : config.getJsonObject("verticles").fieldNames()) {
       requireRange(config.getJsonObject("verticles"), verticle, "instances", 0, 256, "verticles.");

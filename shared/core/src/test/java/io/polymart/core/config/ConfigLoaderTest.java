@@ -111,12 +111,9 @@ class ConfigLoaderTest {
     ConfigRules.check(ConfigLoader.load(Optional.empty(),
         Map.of("POLYMART_CATALOG_MEDIA_BASE_URL", "https://cdn.example.com/shop")));
 
-    for (Map.Entry<String, String> bad : Map.of("POLYMART_CART_MAX_QUANTITY_PER_LINE", "0",
-        "POLYMART_CART_MAX_LINES", "101", "POLYMART_CART_TTL_DAYS", "0", "POLYMART_CURRENCY", "usd").entrySet()) {
-      JsonObject cart = ConfigLoader.load(Optional.empty(), Map.of(bad.getKey(), bad.getValue()));
-      String key = bad.getKey().equals("POLYMART_CURRENCY") ? "'currency'" : "'cart.";
-      assertThatThrownBy(() -> ConfigRules.check(cart)).as(bad.getKey()).hasMessageContaining(key);
-    }
+    // the cart's own keys are checked by the cart module's CartSettings (CartSettingsTest)
+    JsonObject currency = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CURRENCY", "usd"));
+    assertThatThrownBy(() -> ConfigRules.check(currency)).as("POLYMART_CURRENCY").hasMessageContaining("'currency'");
     ConfigRules.check(ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CART_MAX_LINES", "100",
         "POLYMART_CURRENCY", "EUR")));
 

@@ -13,7 +13,7 @@ import java.util.List;
  * writes is one Lua script, so concurrent requests on one cart never lose an update; every read or write slides the
  * cart's expiry.
  */
-final class CartStore {
+final class CartRepository {
   /** A change the store refused ({@code refusal} and the line's quantity then), or the cart after it. */
   record Outcome(String refusal, int quantityBefore, Cart cart) {
     boolean ok() {
@@ -113,7 +113,7 @@ final class CartStore {
   private final RedisAPI redis;
   private final CartSettings settings;
 
-  CartStore(RedisAPI redis, CartSettings settings) {
+  CartRepository(RedisAPI redis, CartSettings settings) {
     this.redis = redis;
     this.settings = settings;
   }
@@ -131,7 +131,7 @@ final class CartStore {
     return ADD.run(redis, List.of(key), List.of(skuId, Integer.toString(quantity),
             Integer.toString(settings.maxQuantityPerLine()), Integer.toString(settings.maxLines()),
             Integer.toString(available), price.toPlainString(), now, ttl()))
-        .map(CartStore::outcome);
+        .map(CartRepository::outcome);
   }
 
   /**
@@ -141,7 +141,7 @@ final class CartStore {
   Future<Outcome> update(String key, String skuId, Integer quantity, Boolean selected, int increaseLimit) {
     return UPDATE.run(redis, List.of(key), List.of(skuId, quantity == null ? "" : quantity.toString(),
             selected == null ? "" : selected.toString(), Integer.toString(increaseLimit), ttl()))
-        .map(CartStore::outcome);
+        .map(CartRepository::outcome);
   }
 
   Future<Removal> remove(String key, List<String> skuIds) {

@@ -1,16 +1,13 @@
 package io.polymart.cart;
 
-import io.polymart.testing.Await;
-import io.polymart.core.bus.BusHeaders;
-import io.polymart.core.bus.BusReply;
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.redis.RedisClients;
-import io.polymart.testing.TestBackends;
-import io.vertx.core.DeploymentOptions;
+import io.polymart.testing.Await;
+import io.polymart.testing.BusTestNode.Caller;
+import io.polymart.testing.BusTestNode.Reply;
+import io.polymart.testing.BusTestNode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 
@@ -18,8 +15,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static io.polymart.core.bus.Addresses.CART_GET;
@@ -29,94 +24,46 @@ import static io.polymart.core.bus.Addresses.CART_ITEM_UPDATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One Vert.x with one {@link CartVerticle} per test JVM, on the shared embedded Redis, and a {@link CatalogStub} for
- * the catalog. Requests go over the event bus as the gateway sends them. Tests share Redis: every test uses new users,
- * guests and SKUs.
+ * The cart module's tests' node: {@link CartVerticle} (two instances) on a {@link BusTestNode} per test JVM, with a
+ * {@link CatalogStub} for the catalog, and the cart's requests. Tests share Redis: every test uses new users, guests
+ * and SKUs.
  */
-final class CartTestNode {
-  static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static Vertx vertx;
-  private static JsonObject config;
+final class CartFixture {
+  private static BusTestNode node;
   private static CatalogStub catalog;
   private static RedisAPI redis;
 
-  /** Who sends a request: a signed-in user, a guest with a token, or a guest without one (both null). */
-  record Caller(String userId, String token) {
-    static Caller user() {
-      return new Caller(UUID.randomUUID().toString(), null);
-    }
-
-    static Caller guest(String token) {
-      return new Caller(null, token);
-    }
-
-    static Caller anonymous() {
-      return new Caller(null, null);
-    }
-
-    /** A signed-in user whose browser still sends a guest token. */
-    Caller withToken(String guestToken) {
-      return new Caller(userId, guestToken);
-    }
+  private CartFixture() {
   }
 
-  /** A reply: its body and the cart token header, or the failure as the gateway would read it. */
-  record Reply(JsonObject body, String issuedToken, ServiceException error) {
-    boolean ok() {
-      return error == null;
+  static synchronized BusTestNode node() {
+    if (node == null) {
+      BusTestNode started = BusTestNode.start();
+      catalog = new CatalogStub(started.vertx());
+      // two instances, as with two event loops or nodes: concurrency on one cart goes through Redis, not one thread
+      started.deploy(CartVerticle::new, 2);
+      redis = RedisClients.api(started.vertx(), started.config());
+      node = started;
     }
-
-    JsonObject orThrow() {
-      if (error != null) {
-        throw new AssertionError("Expected success, got " + error.status() + " " + error.toJson().encode());
-      }
-      return body;
-    }
-
-    ServiceException failure() {
-      if (error == null) {
-        throw new AssertionError("Expected a failure, got " + (body == null ? "no content" : body.encode()));
-      }
-      return error;
-    }
-  }
-
-  private CartTestNode() {
-  }
-
-  static synchronized void start() {
-    if (vertx != null) {
-      return;
-    }
-    config = TestBackends.config();
-    Vertx started = Vertx.vertx();
-    catalog = new CatalogStub(started);
-    // two instances, as with two event loops or nodes: concurrency on one cart goes through Redis, not one thread
-    await(started.deployVerticle(CartVerticle::new, new DeploymentOptions().setConfig(config).setInstances(2)));
-    redis = RedisClients.api(started, config);
-    vertx = started;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> started.close().toCompletionStage().toCompletableFuture()
-        .orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join(), "cart-test-node-stop"));
+    return node;
   }
 
   static Vertx vertx() {
-    start();
-    return vertx;
+    return node().vertx();
   }
 
   static JsonObject config() {
-    start();
-    return config.copy();
+    return node().config();
   }
 
   static CatalogStub catalog() {
-    start();
+    node();
     return catalog;
   }
 
   /** A Redis client of the test's own, for looking at the stored carts. */
   static RedisAPI redis() {
-    start();
+    node();
     return redis;
   }
 
@@ -124,28 +71,19 @@ final class CartTestNode {
 
   /** Sends a request; the future always succeeds, with the reply or the failure. */
   static Future<Reply> send(String address, JsonObject params, JsonObject body, Caller caller) {
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(TIMEOUT.toMillis());
-    if (caller.userId() != null) {
-      options.addHeader(BusHeaders.USER_ID, caller.userId());
-    }
-    if (caller.token() != null) {
-      options.addHeader(BusHeaders.CART_TOKEN, caller.token());
-    }
-    return vertx().eventBus().<JsonObject>request(address, BusRequest.envelope(params, new JsonObject(), body), options)
-        .map(message -> new Reply(message.body(), message.headers().get(BusReply.CART_TOKEN), null))
-        .recover(failure -> Future.succeededFuture(new Reply(null, null, ServiceException.fromFailure(failure))));
+    return node().send(address, params, body, caller);
   }
 
   static Reply call(String address, JsonObject params, JsonObject body, Caller caller) {
-    return await(send(address, params, body, caller));
+    return node().call(address, params, body, caller);
   }
 
   static JsonObject ok(String address, JsonObject params, JsonObject body, Caller caller) {
-    return call(address, params, body, caller).orThrow();
+    return node().ok(address, params, body, caller);
   }
 
   static ServiceException fails(String address, JsonObject params, JsonObject body, Caller caller) {
-    return call(address, params, body, caller).failure();
+    return node().fails(address, params, body, caller);
   }
 
   // -- the cart's addresses ---------------------------------------------------------------------------------------
@@ -203,12 +141,12 @@ final class CartTestNode {
   // -- waiting -----------------------------------------------------------------------------------------------------
 
   static <T> T await(Future<T> future) {
-    return Await.result(future, TIMEOUT);
+    return BusTestNode.await(future);
   }
 
   /** Every future's result, in order; the futures run at once. */
   static <T> List<T> awaitAll(List<Future<T>> futures) {
-    return Await.all(futures, TIMEOUT);
+    return BusTestNode.awaitAll(futures);
   }
 
   static void awaitCondition(String what, Duration timeout, BooleanSupplier condition) {

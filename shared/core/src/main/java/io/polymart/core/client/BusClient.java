@@ -1,0 +1,51 @@
+package io.polymart.core.client;
+
+import io.polymart.core.bus.BusRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+
+/**
+ * Requests to another verticle's address in the envelope a {@link BusRequest} reads, on behalf of a {@link BusCaller},
+ * with the one timeout of {@link BusSettings}. A failure is the callee's {@code ReplyException} as it came (read it
+ * with {@code ServiceException.fromFailure}); no handler or no answer in time fails as the event bus reports it.
+ */
+public final class BusClient {
+  private final EventBus eventBus;
+  private final BusSettings settings;
+
+  public BusClient(EventBus eventBus, BusSettings settings) {
+    this.eventBus = eventBus;
+    this.settings = settings;
+  }
+
+  /** A client with the timeout of {@code config}'s {@code bus} section. */
+  public static BusClient create(Vertx vertx, JsonObject config) {
+    return new BusClient(vertx.eventBus(), BusSettings.from(config));
+  }
+
+  public Duration timeout() {
+    return settings.timeout();
+  }
+
+  /** A service call that has only a body, on nobody's behalf: the reply body. */
+  public Future<JsonObject> request(String address, JsonObject body) {
+    return request(address, body, BusCaller.NONE);
+  }
+
+  /** A service call that has only a body: the reply body. */
+  public Future<JsonObject> request(String address, JsonObject body, BusCaller caller) {
+    return send(address, new JsonObject(), new JsonObject(), body, caller).map(Message::body);
+  }
+
+  /** The whole reply, for callers that read its delivery headers too. */
+  public Future<Message<JsonObject>> send(String address, JsonObject params, JsonObject query, JsonObject body,
+      BusCaller caller) {
+    return eventBus.request(address, BusRequest.envelope(params, query, body),
+        caller.options(settings.timeout().toMillis()));
+  }
+}

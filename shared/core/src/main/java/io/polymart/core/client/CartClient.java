@@ -1,0 +1,34 @@
+package io.polymart.core.client;
+
+import io.polymart.core.bus.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.UUID;
+
+/** What other verticles ask of a user's cart: checkout's lines, and the guest cart merged at sign-in. */
+public final class CartClient {
+  private final BusClient bus;
+
+  public CartClient(BusClient bus) {
+    this.bus = bus;
+  }
+
+  /** The selected lines of the user's cart, {@code [{skuId, quantity}]}. */
+  public Future<JsonArray> selectedCartLines(UUID userId) {
+    return bus.request(Addresses.CART_SELECTED, new JsonObject(), BusCaller.user(userId))
+        .map(reply -> reply.getJsonArray("items", new JsonArray()));
+  }
+
+  /** Purchased lines leave the user's cart. */
+  public Future<Void> removeCartLines(UUID userId, JsonArray skuIds) {
+    return bus.request(Addresses.CART_REMOVE_LINES, new JsonObject().put("skuIds", skuIds), BusCaller.user(userId))
+        .mapEmpty();
+  }
+
+  /** The guest cart's lines join the user's cart ({@code user} names the user); the reply is the merged cart. */
+  public Future<JsonObject> merge(BusCaller user, String guestToken) {
+    return bus.request(Addresses.CART_MERGE, new JsonObject().put("guestToken", guestToken), user);
+  }
+}

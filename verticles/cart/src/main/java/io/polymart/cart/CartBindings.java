@@ -1,0 +1,59 @@
+package io.polymart.cart;
+
+import io.polymart.core.bus.BusHeaders;
+import io.polymart.core.bus.BusRequest;
+import io.polymart.core.bus.BusServer;
+import io.polymart.core.error.ServiceException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import static io.polymart.core.bus.Addresses.*;
+
+/** The cart's addresses: each request's envelope read into the typed arguments of {@link CartService}. */
+final class CartBindings {
+  private final CartService cart;
+
+  CartBindings(CartService cart) {
+    this.cart = cart;
+  }
+
+  BusServer bind(BusServer server) {
+    return server
+        .handle(CART_GET, request -> cart.get(caller(request)))
+        .handleReply(CART_ITEM_ADD, request -> {
+          JsonObject body = request.body();
+          String skuId = CartInput.skuId(body.getValue("skuId"), "skuId");
+          long quantity = CartInput.quantity(body.getValue("quantity"), "quantity");
+          return cart.add(caller(request), skuId, quantity);
+        })
+        .handle(CART_ITEM_UPDATE, this::update)
+        .handle(CART_ITEM_REMOVE, request ->
+            cart.remove(caller(request), CartInput.canonicalSkuId(request.param("skuId"))))
+        .handle(CART_CLEAR, request -> cart.clear(caller(request)))
+        .handle(CART_MERGE, request -> {
+          String userId = request.userId();
+          return cart.merge(userId, CartInput.guestToken(request.body().getValue("guestToken")));
+        })
+        .handle(CART_SELECTED, request -> cart.selected(request.userId()))
+        .handle(CART_REMOVE_LINES, request -> {
+          String userId = request.userId();
+          return cart.removeLines(userId, CartInput.skuIds(request.body().getValue("skuIds")));
+        });
+  }
+
+  private Future<JsonObject> update(BusRequest request) {
+    String skuId = request.uuidParam("skuId", "Cart item").toString();
+    JsonObject body = request.body();
+    Object quantity = body.getValue("quantity");
+    Object selected = body.getValue("selected");
+    if (quantity == null && selected == null) {
+      throw ServiceException.badRequest("Give quantity, selected or both", null);
+    }
+    return cart.update(caller(request), skuId, quantity == null ? null : CartInput.quantity(quantity, "quantity"),
+        selected == null ? null : CartInput.bool(selected, "selected"));
+  }
+
+  private static CartCaller caller(BusRequest request) {
+    return new CartCaller(request.optionalUserId(), request.header(BusHeaders.CART_TOKEN).orElse(null));
+  }
+}

@@ -1,0 +1,109 @@
+package io.polymart.users;
+
+import io.polymart.core.bus.BusRequest;
+import io.polymart.core.error.FieldErrors;
+import io.polymart.core.error.ServiceException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the fields of users requests into the services' records, failing with a 400 that names the field. */
+final class UsersInput {
+  static final int DEFAULT_PAGE_SIZE = 20;
+  static final int MAX_PAGE_SIZE = 100;
+  private static final List<String> PROFILE_FIELDS = List.of("username", "phone", "nickname", "gender", "birthday");
+
+  private UsersInput() {
+  }
+
+  static Registration registration(BusRequest request) {
+    return new Registration(request.bodyString("email"), request.bodyString("password"),
+        request.bodyString("username"), request.bodyString("phone"));
+  }
+
+  static ClientInfo client(BusRequest request) {
+    return new ClientInfo(request.clientIp(), request.userAgent().orElse(null));
+  }
+
+  /** The profile fields present in the body (each a string or null). */
+  static ProfileChanges profileChanges(BusRequest request) {
+    JsonObject body = request.body();
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String field : PROFILE_FIELDS) {
+      if (body.containsKey(field)) {
+        fields.put(field, request.bodyString(field));
+      }
+    }
+    return new ProfileChanges(fields);
+  }
+
+  /** A delivery address whose every field follows {@link UserRules}. */
+  static Address address(BusRequest request) {
+    Address address = new Address(request.bodyString("receiver"), request.bodyString("phone"),
+        request.bodyString("province"), request.bodyString("city"), request.bodyString("district"),
+        request.bodyString("detail"), request.bodyString("postalCode"));
+    FieldErrors errors = new FieldErrors();
+    UserRules.text(errors, "receiver", address.receiver(), 50);
+    UserRules.phone(errors, "phone", address.phone());
+    UserRules.text(errors, "province", address.province(), 50);
+    UserRules.text(errors, "city", address.city(), 50);
+    UserRules.text(errors, "district", address.district(), 50);
+    UserRules.text(errors, "detail", address.detail(), 200);
+    UserRules.postalCode(errors, address.postalCode());
+    errors.throwIfAny();
+    return address;
+  }
+
+  static boolean isDefault(BusRequest request) {
+    return Boolean.TRUE.equals(request.body().getValue("isDefault"));
+  }
+
+  /** {@code status} and {@code roles} of an admin's account change, each checked when present. */
+  static AccountChanges accountChanges(BusRequest request) {
+    JsonObject body = request.body();
+    FieldErrors errors = new FieldErrors();
+    String status = request.bodyString("status");
+    if (status != null) {
+      errors.check(UserRules.STATUSES.contains(status), "status", "must be active or disabled");
+    }
+    List<String> roles = body.containsKey("roles") ? roles(body.getValue("roles"), errors) : null;
+    errors.throwIfAny();
+    return new AccountChanges(status, roles);
+  }
+
+  private static List<String> roles(Object value, FieldErrors errors) {
+    if (!(value instanceof JsonArray array) || array.isEmpty()
+        || !array.stream().allMatch(role -> role instanceof String && UserRules.ROLES.contains(role))) {
+      errors.add("roles", "must be a non-empty list of customer, seller, admin");
+      return null;
+    }
+    return array.stream().map(String.class::cast).distinct().toList();
+  }
+
+  static int page(BusRequest request) {
+    return positive(request, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+  }
+
+  static int size(BusRequest request) {
+    return positive(request, "size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  }
+
+  private static int positive(BusRequest request, String name, int fallback, int max) {
+    String raw = request.query(name).orElse(null);
+    if (raw == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw);
+      if (value >= 1 && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw ServiceException.invalidField(name, "must be a whole number from 1 to " + max);
+  }
+}
