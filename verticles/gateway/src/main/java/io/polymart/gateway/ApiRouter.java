@@ -1,5 +1,8 @@
 package io.polymart.gateway;
 
+import io.polymart.core.client.BusClient;
+import io.polymart.core.client.CartClient;
+import io.polymart.core.client.MediaClient;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -37,18 +40,21 @@ final class ApiRouter {
   private final RequestContext requestContext;
   private final BearerAuth auth;
   private final AccessTokens tokens;
+  private final BusClient bus;
 
-  ApiRouter(Vertx vertx, JsonObject config, AccessTokens tokens) {
+  ApiRouter(Vertx vertx, JsonObject config, AccessTokens tokens, BusClient bus) {
     this.vertx = vertx;
     this.config = config;
     this.tokens = tokens;
+    this.bus = bus;
     this.requestContext = new RequestContext(config.getJsonObject("http").getBoolean("trustForwardedFor"));
     this.auth = new BearerAuth(tokens);
   }
 
   Router create(OpenAPIContract contract) {
     JsonObject http = config.getJsonObject("http");
-    BusForwarder forwarder = new BusForwarder(vertx.eventBus(), new RequestValidation(contract), requestContext);
+    BusForwarder forwarder = new BusForwarder(vertx.eventBus(), bus.timeout(), new RequestValidation(contract),
+        requestContext);
     Hooks hooks = new Hooks(forwarder);
     BodyHandler jsonBodies = BodyHandler.create(false).setBodyLimit(http.getLong("maxBodyBytes"));
     CorsHandler cors = cors(http);
@@ -101,7 +107,7 @@ final class ApiRouter {
       return switch (operation.hook()) {
         case NONE -> ctx -> forwarder.forward(ctx, operation);
         case GUEST_CART_MERGE -> {
-          GuestCartMerge merge = new GuestCartMerge(vertx.eventBus());
+          GuestCartMerge merge = new GuestCartMerge(new CartClient(bus));
           yield ctx -> forwarder.forward(ctx, operation, merge);
         }
         case RAW_BODY -> {
@@ -112,7 +118,7 @@ final class ApiRouter {
           ImageUploads uploads = new ImageUploads(vertx.fileSystem(), forwarder);
           yield ctx -> uploads.forward(ctx, operation);
         }
-        case MEDIA -> new MediaRoutes(vertx.eventBus())::get;
+        case MEDIA -> new MediaRoutes(new MediaClient(bus))::get;
         case READY -> health::ready;
         case HEALTH -> health::health;
         case OPENAPI_DOCUMENT -> ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")

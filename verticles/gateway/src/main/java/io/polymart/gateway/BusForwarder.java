@@ -15,21 +15,24 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.Duration;
 import java.util.Map;
 
 /** Turns an HTTP request into an event-bus request and the reply into an HTTP response. */
 final class BusForwarder {
-  static final long TIMEOUT_MS = 15_000;
   static final String CART_TOKEN_HEADER = "X-Cart-Token";
   static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
   static final int MAX_CART_TOKEN_LENGTH = 200;
   static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
   private final EventBus eventBus;
+  private final long timeoutMillis;
   private final RequestValidation validation;
   private final RequestContext requestContext;
 
-  BusForwarder(EventBus eventBus, RequestValidation validation, RequestContext requestContext) {
+  /** Forwards with the one timeout of calls between verticles ({@code bus.timeoutSeconds}). */
+  BusForwarder(EventBus eventBus, Duration timeout, RequestValidation validation, RequestContext requestContext) {
     this.eventBus = eventBus;
+    this.timeoutMillis = timeout.toMillis();
     this.validation = validation;
     this.requestContext = requestContext;
   }
@@ -134,7 +137,7 @@ final class BusForwarder {
   }
 
   private DeliveryOptions deliveryOptions(RoutingContext ctx) {
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(TIMEOUT_MS)
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis)
         .addHeader(BusHeaders.CLIENT_IP, requestContext.clientIp(ctx))
         .addHeader(BusHeaders.REQUEST_ID, RequestContext.requestId(ctx));
     String userAgent = ctx.request().getHeader(HttpHeaders.USER_AGENT);

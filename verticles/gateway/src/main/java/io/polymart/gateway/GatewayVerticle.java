@@ -1,6 +1,8 @@
 package io.polymart.gateway;
 
 import io.polymart.core.auth.JwtKeys;
+import io.polymart.core.client.BusClient;
+import io.polymart.core.client.RevocationsClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -23,15 +25,16 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     JsonObject http = config().getJsonObject("http");
+    BusClient bus = BusClient.create(vertx, config());
     RevokedTokens revoked = new RevokedTokens();
-    ApiRouter routes = new ApiRouter(vertx, config(), new AccessTokens(JwtKeys.provider(vertx, config()), revoked));
+    ApiRouter routes = new ApiRouter(vertx, config(), new AccessTokens(JwtKeys.provider(vertx, config()), revoked), bus);
     // No h2c upgrade: clients (curl, java.net.http) choke on a large response right after the 101,
     // and browsers never use cleartext HTTP/2 anyway. TLS and HTTP/2 belong to the proxy in front.
     HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
         .setMaxWebSocketFrameSize(LiveUpdates.MAX_MESSAGE_BYTES)
         .setMaxWebSocketMessageSize(LiveUpdates.MAX_MESSAGE_BYTES);
     return ApiContract.load(vertx)
-        .compose(contract -> revoked.start(vertx).compose(v -> vertx.createHttpServer(options)
+        .compose(contract -> revoked.start(vertx, new RevocationsClient(bus)).compose(v -> vertx.createHttpServer(options)
             .requestHandler(routes.create(contract))
             .listen(http.getInteger("port"), http.getString("host"))))
         .onSuccess(started -> {

@@ -1,12 +1,8 @@
 package io.polymart.gateway;
 
 import io.polymart.core.client.BusCaller;
-import io.polymart.core.client.BusClient;
-import io.polymart.core.client.BusSettings;
 import io.polymart.core.client.CartClient;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -23,11 +19,6 @@ final class GuestCartMerge implements BusForwarder.BeforeAnswer {
 
   GuestCartMerge(CartClient cart) {
     this.cart = cart;
-  }
-
-  /** Until GatewayVerticle passes the client in: the bus timeout of the verticle's conf, read in its start(). */
-  GuestCartMerge(EventBus eventBus) {
-    this(new CartClient(new BusClient(eventBus, BusSettings.from(Vertx.currentContext().config()))));
   }
 
   @Override

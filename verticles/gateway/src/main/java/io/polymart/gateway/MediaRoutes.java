@@ -1,11 +1,7 @@
 package io.polymart.gateway;
 
-import io.polymart.core.client.BusClient;
-import io.polymart.core.client.BusSettings;
 import io.polymart.core.client.MediaClient;
 import io.polymart.core.error.ServiceException;
-import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -19,11 +15,6 @@ final class MediaRoutes {
 
   MediaRoutes(MediaClient media) {
     this.media = media;
-  }
-
-  /** Until GatewayVerticle passes the client in: the bus timeout of the verticle's conf, read in its start(). */
-  MediaRoutes(EventBus eventBus) {
-    this(new MediaClient(new BusClient(eventBus, BusSettings.from(Vertx.currentContext().config()))));
   }
 
   void get(RoutingContext ctx) {

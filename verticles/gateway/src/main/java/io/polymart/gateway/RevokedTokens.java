@@ -1,8 +1,6 @@
 package io.polymart.gateway;
 
 import io.polymart.core.bus.Addresses;
-import io.polymart.core.client.BusClient;
-import io.polymart.core.client.BusSettings;
 import io.polymart.core.client.RevocationsClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,12 +24,6 @@ final class RevokedTokens {
   private final Map<String, UserCutoff> users = new HashMap<>();
 
   private record UserCutoff(int minVersion, long until) {
-  }
-
-  /** Until GatewayVerticle passes the client in: the bus timeout of the verticle's conf, from its context. */
-  Future<Void> start(Vertx vertx) {
-    BusSettings settings = BusSettings.from(vertx.getOrCreateContext().config());
-    return start(vertx, new RevocationsClient(new BusClient(vertx.eventBus(), settings)));
   }
 
   /**
