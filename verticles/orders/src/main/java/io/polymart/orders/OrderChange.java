@@ -1,44 +1,32 @@
 package io.polymart.orders;
 
-import io.polymart.core.outbox.OutboxEvent;
+import io.polymart.core.bus.Addresses;
+import io.polymart.core.outbox.OutboxTransaction;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/** One orders transaction: its connection, the events it writes to the outbox and the live updates sent after commit. */
+/** One orders transaction: its connection, its events on {@code polymart.orders} and the live updates sent after commit. */
 final class OrderChange {
   static final String TOPIC = "polymart.orders";
-  private final SqlConnection connection;
-  private final List<OutboxEvent> events = new ArrayList<>();
-  private final List<UserEvent> userEvents = new ArrayList<>();
+  private final OutboxTransaction tx;
+  private final EventBus eventBus;
 
-  record UserEvent(String userId, JsonObject body) {
-  }
-
-  OrderChange(SqlConnection connection) {
-    this.connection = connection;
+  OrderChange(OutboxTransaction tx, EventBus eventBus) {
+    this.tx = tx;
+    this.eventBus = eventBus;
   }
 
   SqlConnection connection() {
-    return connection;
+    return tx.connection();
   }
 
   void event(String orderId, String type, JsonObject data) {
-    events.add(new OutboxEvent(TOPIC, orderId, type, data));
+    tx.event(TOPIC, orderId, type, data);
   }
 
-  /** Sent to the user's live connections once the transaction has committed. */
+  /** Published to the user's live connections (on every node, where the gateway holds the WebSockets) after commit. */
   void notifyUser(String userId, JsonObject body) {
-    userEvents.add(new UserEvent(userId, body));
-  }
-
-  List<OutboxEvent> events() {
-    return events;
-  }
-
-  List<UserEvent> userEvents() {
-    return userEvents;
+    tx.afterCommit(() -> eventBus.publish(Addresses.userEvents(userId), body));
   }
 }

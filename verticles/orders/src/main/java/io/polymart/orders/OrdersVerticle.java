@@ -5,6 +5,7 @@ import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
 import io.polymart.core.outbox.Outbox;
 import io.polymart.core.outbox.OutboxRelay;
+import io.polymart.core.outbox.OutboxTransactions;
 import io.polymart.core.sweep.Sweeper;
 import io.polymart.orders.payment.PaymentProvider;
 import io.polymart.orders.payment.SandboxProvider;
@@ -30,32 +31,32 @@ public final class OrdersVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     JsonObject conf = config();
-    JsonObject settings = conf.getJsonObject("orders");
+    OrdersSettings settings = OrdersSettings.from(conf);
     PgSettings pg = PgSettings.from(conf);
     pool = pg.pool(vertx);
     reads = pg.readClient(vertx);
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", conf.getJsonObject("kafka").getString("bootstrapServers"),
-        settings.getJsonObject("outbox").getLong("pollMillis"));
-    OrdersWriter writer = new OrdersWriter(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp, vertx.eventBus());
+        settings.outboxPollMillis());
+    OrdersWriter writer = new OrdersWriter(new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp),
+        vertx.eventBus());
     OrderStore orders = new OrderStore();
     CouponStore couponStore = new CouponStore();
     PaymentStore paymentStore = new PaymentStore();
     CatalogStock stock = new CatalogStock(vertx.eventBus());
     Transitions transitions = new Transitions(orders);
-    sandbox = SandboxSettings.provider(vertx, conf);
+    sandbox = settings.sandbox().provider(vertx);
     Map<String, PaymentProvider> providers = Map.of(sandbox.name(), sandbox);
     Refunds refunds = new Refunds(paymentStore, providers);
-    int paymentTimeout = settings.getInteger("paymentTimeoutSeconds");
     CheckoutService checkout = new CheckoutService(writer, orders, reads, couponStore, stock,
-        new BuyerServices(vertx.eventBus()), ShippingRule.from(settings.getJsonObject("shipping")),
-        conf.getString("currency"), paymentTimeout);
+        new BuyerServices(vertx.eventBus()), settings.shipping(), settings.currency(),
+        settings.paymentTimeoutSeconds());
     LifecycleService lifecycle = new LifecycleService(writer, orders, reads, transitions, stock, couponStore, refunds);
     OrderQueries queries = new OrderQueries(orders, reads);
     PaymentService payments = new PaymentService(writer, orders, paymentStore, transitions, refunds, stock,
         couponStore, providers, sandbox);
     CouponService coupons = new CouponService(pool, couponStore);
     sweeper = new Sweeper(vertx, "unpaid orders cancelled past their payment time",
-        settings.getInteger("sweepIntervalSeconds") * 1000L, PaymentTimeouts.SWEEP_BATCH,
+        settings.sweepIntervalSeconds() * 1000L, PaymentTimeouts.SWEEP_BATCH,
         new PaymentTimeouts(writer, lifecycle)::cancelExpired);
 
     BusServer server = new BusServer(vertx)
