@@ -1,6 +1,7 @@
 package io.polymart.orders;
 
 import io.polymart.core.config.ConfigException;
+import io.polymart.orders.checkout.ShippingRule;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;

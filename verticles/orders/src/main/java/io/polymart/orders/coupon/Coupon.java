@@ -1,4 +1,4 @@
-package io.polymart.orders;
+package io.polymart.orders.coupon;
 
 import io.polymart.core.money.Money;
 import io.vertx.sqlclient.Row;
@@ -7,11 +7,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** A coupon's rules: FIXED takes {@code value} off, PERCENT takes {@code value}% off up to {@code maxDiscount}. */
-record Coupon(UUID id, String code, String type, BigDecimal value, BigDecimal maxDiscount, BigDecimal minSpend,
+public record Coupon(UUID id, String code, String type, BigDecimal value, BigDecimal maxDiscount, BigDecimal minSpend,
     OffsetDateTime startsAt, OffsetDateTime endsAt, int totalQuantity, int claimed, int perUserLimit) {
 
+  /** What a coupon code looks like. */
+  public static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{2,39}");
   static final String COLUMNS = columns("coupons");
 
   /** The columns {@link #from} reads, of the coupons table under {@code alias}. */
@@ -30,12 +33,12 @@ record Coupon(UUID id, String code, String type, BigDecimal value, BigDecimal ma
         row.getInteger("total_quantity"), row.getInteger("claimed"), row.getInteger("per_user_limit"));
   }
 
-  boolean activeAt(OffsetDateTime time) {
+  public boolean activeAt(OffsetDateTime time) {
     return !time.isBefore(startsAt) && time.isBefore(endsAt);
   }
 
   /** The discount on {@code subtotal}: never more than the subtotal, percentages rounded half up to the cent. */
-  BigDecimal discountOn(BigDecimal subtotal) {
+  public BigDecimal discountOn(BigDecimal subtotal) {
     BigDecimal discount = type.equals("FIXED") ? value
         : subtotal.multiply(value).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
     if (maxDiscount != null) {

@@ -1,17 +1,17 @@
-package io.polymart.orders;
+package io.polymart.orders.order;
 
 import io.polymart.core.error.ServiceException;
 
 import java.util.EnumSet;
 import java.util.Set;
 
-import static io.polymart.orders.OrderStatus.*;
+import static io.polymart.orders.order.OrderStatus.*;
 
 /**
  * The state machine: each action, the statuses it may start from and where it leads. Rejecting a refund leads back
  * to the status the order had when the refund was requested, so its target is decided by the caller.
  */
-enum OrderAction {
+public enum OrderAction {
   PAY("pay", EnumSet.of(PENDING_PAYMENT), PAID, "OrderPaid"),
   CANCEL("cancel", EnumSet.of(PENDING_PAYMENT, PAID), CANCELLED, "OrderCancelled"),
   SHIP("ship", EnumSet.of(PAID), SHIPPED, "OrderShipped"),
@@ -35,7 +35,7 @@ enum OrderAction {
   }
 
   /** The status this action leads to from {@code current}, or a 409 naming both. */
-  OrderStatus check(OrderStatus current) {
+  public OrderStatus check(OrderStatus current) {
     if (!from.contains(current)) {
       throw ServiceException.conflict("INVALID_TRANSITION",
           "Cannot " + verb + " an order that is " + current.name().toLowerCase().replace('_', ' '));
@@ -43,11 +43,11 @@ enum OrderAction {
     return to;
   }
 
-  boolean allowedFrom(OrderStatus current) {
+  public boolean allowedFrom(OrderStatus current) {
     return from.contains(current);
   }
 
-  String eventType() {
+  public String eventType() {
     return eventType;
   }
 }

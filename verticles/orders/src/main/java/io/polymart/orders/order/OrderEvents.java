@@ -1,4 +1,4 @@
-package io.polymart.orders;
+package io.polymart.orders.order;
 
 import io.vertx.core.json.JsonObject;
 
@@ -7,23 +7,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** The shapes of what orders tells the world: outbox event data and live updates for the buyer. */
-final class OrderEvents {
+public final class OrderEvents {
   private OrderEvents() {
   }
 
   /** Now, to the millisecond like the timestamps PostgreSQL writes into orders. */
-  static String now() {
+  public static String now() {
     return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
   }
 
   /** A live update: {@code {type: "order.status", orderId, number, from, to, at}}. */
-  static JsonObject statusChange(UUID orderId, String number, OrderStatus from, OrderStatus to) {
+  public static JsonObject statusChange(UUID orderId, String number, OrderStatus from, OrderStatus to) {
     return new JsonObject().put("type", "order.status").put("orderId", orderId.toString()).put("number", number)
         .put("from", from == null ? null : from.name()).put("to", to.name()).put("at", now());
   }
 
   /** Outbox data for a transition. */
-  static JsonObject transition(LockedOrder order, OrderStatus to, Actor actor, String reason) {
+  public static JsonObject transition(LockedOrder order, OrderStatus to, Actor actor, String reason) {
     return new JsonObject().put("orderId", order.id().toString()).put("number", order.number())
         .put("userId", order.userId().toString()).put("from", order.status().name()).put("to", to.name())
         .put("actor", actor.kind()).put("reason", reason).put("total", order.total().toPlainString())

@@ -1,4 +1,4 @@
-package io.polymart.orders;
+package io.polymart.orders.order;
 
 import io.polymart.core.money.Money;
 import io.vertx.core.json.JsonObject;
@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /** The facts about an order that decide a transition, read with its row locked. */
-record LockedOrder(UUID id, String number, UUID userId, OrderStatus status, String reservationId, BigDecimal total,
+public record LockedOrder(UUID id, String number, UUID userId, OrderStatus status, String reservationId, BigDecimal total,
     String currency, UUID userCouponId, UUID[] sellerIds, JsonObject refund, boolean expired) {
 
   static final String COLUMNS = "id, number, user_id, status, reservation_id, total::text AS total, currency, "
@@ -23,7 +23,7 @@ record LockedOrder(UUID id, String number, UUID userId, OrderStatus status, Stri
         refund instanceof JsonObject json ? json : null, row.getBoolean("expired"));
   }
 
-  boolean soldBy(UUID sellerId) {
+  public boolean soldBy(UUID sellerId) {
     return Arrays.asList(sellerIds).contains(sellerId);
   }
 }

@@ -1,4 +1,4 @@
-package io.polymart.orders;
+package io.polymart.orders.client;
 
 import io.polymart.core.bus.Addresses;
 import io.polymart.core.bus.BusRequest;
@@ -10,29 +10,29 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /** The catalog's inventory contract (see {@link Addresses#CATALOG_STOCK_RESERVE}); every step is idempotent. */
-final class CatalogStock {
+public final class CatalogStock {
   private static final DeliveryOptions OPTIONS = new DeliveryOptions().setSendTimeout(10_000);
   private final EventBus eventBus;
 
-  CatalogStock(EventBus eventBus) {
+  public CatalogStock(EventBus eventBus) {
     this.eventBus = eventBus;
   }
 
   /** All lines or none; the reply prices each line. */
-  Future<JsonObject> reserve(String reservationId, JsonArray items, int ttlSeconds) {
+  public Future<JsonObject> reserve(String reservationId, JsonArray items, int ttlSeconds) {
     return call(Addresses.CATALOG_STOCK_RESERVE, new JsonObject().put("reservationId", reservationId)
         .put("items", items).put("ttlSeconds", ttlSeconds));
   }
 
-  Future<JsonObject> confirm(String reservationId) {
+  public Future<JsonObject> confirm(String reservationId) {
     return call(Addresses.CATALOG_STOCK_CONFIRM, new JsonObject().put("reservationId", reservationId));
   }
 
-  Future<JsonObject> release(String reservationId) {
+  public Future<JsonObject> release(String reservationId) {
     return call(Addresses.CATALOG_STOCK_RELEASE, new JsonObject().put("reservationId", reservationId));
   }
 
-  Future<JsonObject> restore(String reservationId) {
+  public Future<JsonObject> restore(String reservationId) {
     return call(Addresses.CATALOG_STOCK_RESTORE, new JsonObject().put("reservationId", reservationId));
   }
 

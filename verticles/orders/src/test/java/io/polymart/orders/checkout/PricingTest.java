@@ -1,5 +1,7 @@
-package io.polymart.orders;
+package io.polymart.orders.checkout;
 
+import io.polymart.orders.coupon.Coupon;
+import io.polymart.orders.order.Quote;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

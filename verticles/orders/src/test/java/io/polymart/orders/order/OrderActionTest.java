@@ -1,4 +1,4 @@
-package io.polymart.orders;
+package io.polymart.orders.order;
 
 import io.polymart.core.error.ServiceException;
 import org.junit.jupiter.api.Test;
@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import static io.polymart.orders.OrderStatus.*;
+import static io.polymart.orders.order.OrderStatus.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,10 @@
-package io.polymart.orders;
+package io.polymart.orders.checkout;
 
 import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
+import io.polymart.orders.coupon.Coupon;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -17,14 +18,14 @@ import java.util.UUID;
  * A validated {@code POST /orders}: the idempotency key, the body's fingerprint (to tell a replay from a reused key)
  * and the fields. {@code items} is null when the selected cart lines are to be bought.
  */
-record CheckoutRequest(UUID userId, String idempotencyKey, String fingerprint, UUID addressId, JsonArray items,
+public record CheckoutRequest(UUID userId, String idempotencyKey, String fingerprint, UUID addressId, JsonArray items,
     String couponCode, String note) {
   static final int MAX_LINES = 50;
   static final int MAX_QUANTITY = 999;
   private static final int MAX_KEY_LENGTH = 255;
   private static final int MAX_NOTE_LENGTH = 500;
 
-  static CheckoutRequest from(BusRequest request) {
+  public static CheckoutRequest from(BusRequest request) {
     String key = request.header(BusHeaders.IDEMPOTENCY_KEY).map(String::trim).orElse("");
     if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
       throw new ServiceException(400, "IDEMPOTENCY_KEY_REQUIRED",
@@ -36,7 +37,7 @@ record CheckoutRequest(UUID userId, String idempotencyKey, String fingerprint, U
     errors.check(addressId != null, "addressId", "must be an address id");
     JsonArray items = body.getValue("items") == null ? null : items(errors, body.getValue("items"));
     Object coupon = body.getValue("couponCode");
-    errors.check(coupon == null || coupon instanceof String code && CouponService.CODE.matcher(code).matches(),
+    errors.check(coupon == null || coupon instanceof String code && Coupon.CODE.matcher(code).matches(),
         "couponCode", "must be a coupon code");
     Object note = body.getValue("note");
     errors.check(note == null || note instanceof String text && text.length() <= MAX_NOTE_LENGTH, "note",

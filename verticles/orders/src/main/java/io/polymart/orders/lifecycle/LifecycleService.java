@@ -1,10 +1,18 @@
-package io.polymart.orders;
+package io.polymart.orders.lifecycle;
 
-import io.polymart.core.bus.BusRequest;
-import io.polymart.core.error.FieldErrors;
+import io.polymart.orders.client.CatalogStock;
+import io.polymart.orders.coupon.CouponRepository;
+import io.polymart.orders.order.Actor;
+import io.polymart.orders.order.LockedOrder;
+import io.polymart.orders.order.OrderAction;
+import io.polymart.orders.order.OrderChange;
+import io.polymart.orders.order.OrderEvents;
+import io.polymart.orders.order.OrderRepository;
+import io.polymart.orders.order.OrderStatus;
+import io.polymart.orders.order.Transitions;
+import io.polymart.orders.payment.Refunds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.SqlClient;
 
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -12,22 +20,18 @@ import java.util.function.BiFunction;
 /**
  * The order lifecycle after checkout, for buyers (cancel, confirm receipt, ask for a refund) and for sellers and
  * admins (ship, deliver, approve or reject a refund). Each move locks the order row, so moves never interleave.
+ * Each answers the order as it is afterwards.
  */
-final class LifecycleService {
-  private static final int MAX_TEXT = 500;
-  private final OrdersWriter writer;
-  private final OrderStore orders;
-  private final SqlClient reads;
+public final class LifecycleService {
+  private final OrderRepository orders;
   private final Transitions transitions;
   private final CatalogStock stock;
-  private final CouponStore coupons;
+  private final CouponRepository coupons;
   private final Refunds refunds;
 
-  LifecycleService(OrdersWriter writer, OrderStore orders, SqlClient reads, Transitions transitions,
-      CatalogStock stock, CouponStore coupons, Refunds refunds) {
-    this.writer = writer;
+  public LifecycleService(OrderRepository orders, Transitions transitions, CatalogStock stock,
+      CouponRepository coupons, Refunds refunds) {
     this.orders = orders;
-    this.reads = reads;
     this.transitions = transitions;
     this.stock = stock;
     this.coupons = coupons;
@@ -35,9 +39,9 @@ final class LifecycleService {
   }
 
   /** Unpaid: the stock is released. Paid but not shipped: the payment is refunded and the stock restored. */
-  Future<JsonObject> cancel(BusRequest request) {
-    Actor actor = Actor.owner(request);
-    return asOwner(request, (change, order) -> {
+  public Future<JsonObject> cancel(UUID orderId, UUID userId) {
+    Actor actor = Actor.owner(userId);
+    return asOwner(orderId, userId, (change, order) -> {
       OrderAction.CANCEL.check(order.status());
       return cancel(change, order, actor, "cancelled by the buyer");
     });
@@ -54,16 +58,15 @@ final class LifecycleService {
             order.status() == OrderStatus.PAID ? reason + "; refunded" : reason));
   }
 
-  Future<JsonObject> confirmReceipt(BusRequest request) {
-    Actor actor = Actor.owner(request);
-    return asOwner(request, (change, order) -> transitions.apply(change, order, OrderAction.CONFIRM_RECEIPT, actor,
-        null));
+  public Future<JsonObject> confirmReceipt(UUID orderId, UUID userId) {
+    Actor actor = Actor.owner(userId);
+    return asOwner(orderId, userId, (change, order) -> transitions.apply(change, order, OrderAction.CONFIRM_RECEIPT,
+        actor, null));
   }
 
-  Future<JsonObject> requestRefund(BusRequest request) {
-    Actor actor = Actor.owner(request);
-    String reason = text(request, "reason");
-    return asOwner(request, (change, order) -> {
+  public Future<JsonObject> requestRefund(UUID orderId, UUID userId, String reason) {
+    Actor actor = Actor.owner(userId);
+    return asOwner(orderId, userId, (change, order) -> {
       OrderStatus to = OrderAction.REQUEST_REFUND.check(order.status());
       JsonObject refund = new JsonObject().put("status", "REQUESTED").put("reason", reason)
           .put("previousStatus", order.status().name()).put("requestedAt", OrderEvents.now());
@@ -71,26 +74,21 @@ final class LifecycleService {
     });
   }
 
-  Future<JsonObject> ship(BusRequest request) {
-    Actor actor = Actor.staff(request);
-    String carrier = text(request, "carrier");
-    String trackingNo = text(request, "trackingNo");
+  public Future<JsonObject> ship(UUID orderId, Actor actor, String carrier, String trackingNo) {
     JsonObject shipment = new JsonObject().put("carrier", carrier).put("trackingNo", trackingNo)
         .put("shippedAt", OrderEvents.now());
-    return asStaff(request, actor, (change, order) -> transitions.apply(change, order, OrderAction.SHIP,
+    return asStaff(orderId, actor, (change, order) -> transitions.apply(change, order, OrderAction.SHIP,
         OrderAction.SHIP.check(order.status()), actor, null, shipment, null));
   }
 
-  Future<JsonObject> deliver(BusRequest request) {
-    Actor actor = Actor.staff(request);
-    return asStaff(request, actor, (change, order) -> transitions.apply(change, order, OrderAction.DELIVER, actor,
+  public Future<JsonObject> deliver(UUID orderId, Actor actor) {
+    return asStaff(orderId, actor, (change, order) -> transitions.apply(change, order, OrderAction.DELIVER, actor,
         null));
   }
 
   /** The payment goes back through its provider and the stock comes back on hand. */
-  Future<JsonObject> approveRefund(BusRequest request) {
-    Actor actor = Actor.staff(request);
-    return asStaff(request, actor, (change, order) -> {
+  public Future<JsonObject> approveRefund(UUID orderId, Actor actor) {
+    return asStaff(orderId, actor, (change, order) -> {
       OrderStatus to = OrderAction.APPROVE_REFUND.check(order.status());
       JsonObject refund = order.refund().copy().put("status", "APPROVED").put("resolvedAt", OrderEvents.now());
       return refunds.refundOrder(change.connection(), order.id())
@@ -101,9 +99,8 @@ final class LifecycleService {
   }
 
   /** The order returns to where it was when the refund was requested. */
-  Future<JsonObject> rejectRefund(BusRequest request) {
-    Actor actor = Actor.staff(request);
-    return asStaff(request, actor, (change, order) -> {
+  public Future<JsonObject> rejectRefund(UUID orderId, Actor actor) {
+    return asStaff(orderId, actor, (change, order) -> {
       OrderAction.REJECT_REFUND.check(order.status());
       OrderStatus back = OrderStatus.valueOf(order.refund().getString("previousStatus"));
       JsonObject refund = order.refund().copy().put("status", "REJECTED").put("resolvedAt", OrderEvents.now());
@@ -111,26 +108,15 @@ final class LifecycleService {
     });
   }
 
-  private Future<JsonObject> asOwner(BusRequest request, BiFunction<OrderChange, LockedOrder, Future<Void>> move) {
-    UUID id = request.uuidParam("id", "Order");
-    UUID userId = request.userUuid();
-    return writer.inTransaction(change -> orders.lockOwned(change.connection(), id, userId)
+  private Future<JsonObject> asOwner(UUID id, UUID userId, BiFunction<OrderChange, LockedOrder, Future<Void>> move) {
+    return orders.inTransaction(change -> orders.lockOwned(change.connection(), id, userId)
             .compose(order -> move.apply(change, order)))
-        .compose(v -> orders.get(reads, id));
+        .compose(v -> orders.get(id));
   }
 
-  private Future<JsonObject> asStaff(BusRequest request, Actor actor,
-      BiFunction<OrderChange, LockedOrder, Future<Void>> move) {
-    UUID id = request.uuidParam("id", "Order");
-    return writer.inTransaction(change -> orders.lockForStaff(change.connection(), id, actor)
+  private Future<JsonObject> asStaff(UUID id, Actor actor, BiFunction<OrderChange, LockedOrder, Future<Void>> move) {
+    return orders.inTransaction(change -> orders.lockForStaff(change.connection(), id, actor)
             .compose(order -> move.apply(change, order)))
-        .compose(v -> orders.get(reads, id));
-  }
-
-  private static String text(BusRequest request, String field) {
-    Object value = request.body().getValue(field);
-    boolean valid = value instanceof String text && !text.isBlank() && text.length() <= MAX_TEXT;
-    new FieldErrors().check(valid, field, "must be text of 1 to " + MAX_TEXT + " characters").throwIfAny();
-    return ((String) value).trim();
+        .compose(v -> orders.get(id));
   }
 }

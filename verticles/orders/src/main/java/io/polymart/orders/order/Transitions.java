@@ -1,22 +1,22 @@
-package io.polymart.orders;
+package io.polymart.orders.order;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /** Applies one state-machine move to a locked order: the row, its history entry, the outbox event, the live update. */
-final class Transitions {
-  private final OrderStore orders;
+public final class Transitions {
+  private final OrderRepository orders;
 
-  Transitions(OrderStore orders) {
+  public Transitions(OrderRepository orders) {
     this.orders = orders;
   }
 
-  Future<Void> apply(OrderChange change, LockedOrder order, OrderAction action, Actor actor, String reason) {
+  public Future<Void> apply(OrderChange change, LockedOrder order, OrderAction action, Actor actor, String reason) {
     return apply(change, order, action, action.check(order.status()), actor, reason, null, null);
   }
 
   /** {@code to} is the action's target, except for a rejected refund, which returns to the earlier status. */
-  Future<Void> apply(OrderChange change, LockedOrder order, OrderAction action, OrderStatus to, Actor actor,
+  public Future<Void> apply(OrderChange change, LockedOrder order, OrderAction action, OrderStatus to, Actor actor,
       String reason, JsonObject shipment, JsonObject refund) {
     action.check(order.status());
     return orders.move(change.connection(), order, to, actor, reason, shipment, refund).onSuccess(v -> {

@@ -1,4 +1,4 @@
-package io.polymart.orders;
+package io.polymart.orders.client;
 
 import io.polymart.core.bus.Addresses;
 import io.polymart.core.bus.BusHeaders;
@@ -15,15 +15,15 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /** What checkout asks other verticles on the buyer's behalf: their address (users) and their cart (cart). */
-final class BuyerServices {
+public final class BuyerServices {
   private final EventBus eventBus;
 
-  BuyerServices(EventBus eventBus) {
+  public BuyerServices(EventBus eventBus) {
     this.eventBus = eventBus;
   }
 
   /** The buyer's address; someone else's or a missing one is a 422 on {@code addressId}. */
-  Future<JsonObject> address(UUID userId, UUID addressId) {
+  public Future<JsonObject> address(UUID userId, UUID addressId) {
     JsonObject envelope = BusRequest.envelope(new JsonObject().put("id", addressId.toString()), new JsonObject(),
         new JsonObject());
     return eventBus.<JsonObject>request(Addresses.USERS_ADDRESSES_GET, envelope, as(userId))
@@ -34,14 +34,14 @@ final class BuyerServices {
   }
 
   /** The selected lines of the buyer's cart. */
-  Future<JsonArray> selectedCartLines(UUID userId) {
+  public Future<JsonArray> selectedCartLines(UUID userId) {
     return eventBus.<JsonObject>request(Addresses.CART_SELECTED, BusRequest.envelope(new JsonObject()),
             as(userId))
         .map(reply -> reply.body().getJsonArray("items", new JsonArray()));
   }
 
   /** Purchased lines leave the cart; the order stands even if this fails, so callers only log a failure. */
-  Future<Void> removeCartLines(UUID userId, JsonArray skuIds) {
+  public Future<Void> removeCartLines(UUID userId, JsonArray skuIds) {
     return eventBus.request(Addresses.CART_REMOVE_LINES, BusRequest.envelope(new JsonObject().put("skuIds", skuIds)),
             as(userId))
         .mapEmpty();

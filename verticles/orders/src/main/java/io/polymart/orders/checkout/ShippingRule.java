@@ -1,22 +1,23 @@
-package io.polymart.orders;
+package io.polymart.orders.checkout;
 
 import io.polymart.core.money.Money;
+import io.polymart.orders.order.Quote;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
 
 /** {@code orders.shipping}: a flat fee, waived when the discounted subtotal reaches {@code freeOver}. */
-record ShippingRule(BigDecimal fee, BigDecimal freeOver) {
+public record ShippingRule(BigDecimal fee, BigDecimal freeOver) {
 
-  static ShippingRule from(JsonObject shipping) {
+  public static ShippingRule from(JsonObject shipping) {
     return new ShippingRule(Money.of(shipping.getString("fee")), Money.of(shipping.getString("freeOver")));
   }
 
-  BigDecimal feeFor(BigDecimal discountedSubtotal) {
+  public BigDecimal feeFor(BigDecimal discountedSubtotal) {
     return discountedSubtotal.compareTo(freeOver) >= 0 ? BigDecimal.ZERO.setScale(2) : fee;
   }
 
-  Quote quote(BigDecimal subtotal, BigDecimal discount) {
+  public Quote quote(BigDecimal subtotal, BigDecimal discount) {
     BigDecimal shipping = feeFor(subtotal.subtract(discount));
     return new Quote(subtotal, discount, shipping, subtotal.subtract(discount).add(shipping));
   }

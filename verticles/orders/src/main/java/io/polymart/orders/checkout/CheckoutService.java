@@ -1,13 +1,18 @@
-package io.polymart.orders;
+package io.polymart.orders.checkout;
 
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.money.Money;
+import io.polymart.orders.client.BuyerServices;
+import io.polymart.orders.client.CatalogStock;
+import io.polymart.orders.coupon.CouponRepository;
+import io.polymart.orders.order.NewOrder;
+import io.polymart.orders.order.OrderEvents;
+import io.polymart.orders.order.OrderRepository;
+import io.polymart.orders.order.OrderStatus;
+import io.polymart.orders.order.Quote;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,25 +29,21 @@ import static io.polymart.core.db.SqlSupport.isUniqueViolation;
  * from the catalog's reply, apply the coupon, and write order, lines, history, idempotency key and outbox event in
  * one transaction. If anything fails after the reservation, the reservation is released.
  */
-final class CheckoutService {
+public final class CheckoutService {
   private static final Logger LOG = LoggerFactory.getLogger(CheckoutService.class);
   /** The catalog holds the stock a little longer than the order waits, so only the orders sweeper ends it. */
   private static final int RESERVATION_GRACE_SECONDS = 600;
-  private final OrdersWriter writer;
-  private final OrderStore orders;
-  private final SqlClient reads;
-  private final CouponStore coupons;
+  private final OrderRepository orders;
+  private final CouponRepository coupons;
   private final CatalogStock stock;
   private final BuyerServices buyers;
   private final ShippingRule shipping;
   private final String currency;
   private final int paymentTimeoutSeconds;
 
-  CheckoutService(OrdersWriter writer, OrderStore orders, SqlClient reads, CouponStore coupons, CatalogStock stock,
-      BuyerServices buyers, ShippingRule shipping, String currency, int paymentTimeoutSeconds) {
-    this.writer = writer;
+  public CheckoutService(OrderRepository orders, CouponRepository coupons, CatalogStock stock, BuyerServices buyers,
+      ShippingRule shipping, String currency, int paymentTimeoutSeconds) {
     this.orders = orders;
-    this.reads = reads;
     this.coupons = coupons;
     this.stock = stock;
     this.buyers = buyers;
@@ -51,8 +52,7 @@ final class CheckoutService {
     this.paymentTimeoutSeconds = paymentTimeoutSeconds;
   }
 
-  Future<JsonObject> place(BusRequest request) {
-    CheckoutRequest checkout = CheckoutRequest.from(request);
+  public Future<JsonObject> place(CheckoutRequest checkout) {
     return replayOf(checkout).compose(replay -> replay.isPresent()
         ? Future.succeededFuture(replay.get())
         : placeNew(checkout));
@@ -60,18 +60,16 @@ final class CheckoutService {
 
   /** The order an earlier request with this key placed; a 422 if that request had another body. */
   private Future<Optional<JsonObject>> replayOf(CheckoutRequest checkout) {
-    return writer.pool().preparedQuery("SELECT order_id, request_hash FROM orders.idempotency_keys "
-            + "WHERE user_id = $1 AND key = $2")
-        .execute(Tuple.of(checkout.userId(), checkout.idempotencyKey()))
-        .compose(rows -> {
-          if (rows.size() == 0) {
+    return orders.idempotencyKey(checkout.userId(), checkout.idempotencyKey())
+        .compose(earlier -> {
+          if (earlier.isEmpty()) {
             return Future.succeededFuture(Optional.empty());
           }
-          if (!rows.iterator().next().getString("request_hash").equals(checkout.fingerprint())) {
+          if (!earlier.get().fingerprint().equals(checkout.fingerprint())) {
             throw ServiceException.unprocessable("IDEMPOTENCY_KEY_REUSED",
                 "This Idempotency-Key was used for a different order request");
           }
-          return orders.get(writer.pool(), rows.iterator().next().getUUID("order_id")).map(Optional::of);
+          return orders.getFromPrimary(earlier.get().orderId()).map(Optional::of);
         });
   }
 
@@ -80,7 +78,7 @@ final class CheckoutService {
     Future<JsonArray> items = checkout.items() != null ? Future.succeededFuture(checkout.items())
         : buyers.selectedCartLines(checkout.userId()).map(CheckoutService::nonEmpty);
     Future<Void> coupon = checkout.couponCode() == null ? Future.succeededFuture()
-        : coupons.precheck(reads, checkout.couponCode(), checkout.userId());
+        : coupons.precheck(checkout.couponCode(), checkout.userId());
     return Future.all(address, items, coupon)
         .compose(v -> stock.reserve(checkout.reservationId(), items.result(),
             paymentTimeoutSeconds + RESERVATION_GRACE_SECONDS))
@@ -93,7 +91,7 @@ final class CheckoutService {
           return write(checkout, address.result(), reservation.getJsonArray("lines"))
               .recover(failure -> undo(checkout, failure));
         })
-        .compose(orderId -> leaveCart(checkout.userId(), items.result()).compose(v -> orders.get(reads, orderId)));
+        .compose(orderId -> leaveCart(checkout.userId(), items.result()).compose(v -> orders.get(orderId)));
   }
 
   private Future<UUID> write(CheckoutRequest checkout, JsonObject address, JsonArray reservedLines) {
@@ -112,8 +110,8 @@ final class CheckoutService {
       lines.add(reserved.copy().put("lineTotal", Money.format(lineTotal)));
     }
     BigDecimal orderSubtotal = subtotal;
-    return writer.inTransaction(change -> (checkout.couponCode() == null
-        ? Future.<CouponStore.Applied>succeededFuture(null)
+    return orders.inTransaction(change -> (checkout.couponCode() == null
+        ? Future.<CouponRepository.Applied>succeededFuture(null)
         : coupons.use(change.connection(), checkout.couponCode(), checkout.userId(), orderId, orderSubtotal))
         .compose(coupon -> {
           Quote quote = shipping.quote(orderSubtotal, coupon == null ? BigDecimal.ZERO.setScale(2) : coupon.discount());
@@ -122,9 +120,8 @@ final class CheckoutService {
               snapshot(address), checkout.note(), checkout.reservationId(), sellers.toArray(UUID[]::new),
               paymentTimeoutSeconds, lines);
           return orders.insert(change.connection(), order)
-              .compose(number -> change.connection().preparedQuery("INSERT INTO orders.idempotency_keys (user_id, "
-                      + "key, request_hash, order_id) VALUES ($1, $2, $3, $4)")
-                  .execute(Tuple.of(checkout.userId(), checkout.idempotencyKey(), checkout.fingerprint(), orderId))
+              .compose(number -> orders.saveIdempotencyKey(change.connection(), checkout.userId(),
+                      checkout.idempotencyKey(), checkout.fingerprint(), orderId)
                   .map(number))
               .map(number -> {
                 change.event(orderId.toString(), "OrderPlaced", placedEvent(order, number));

@@ -1,4 +1,4 @@
-package io.polymart.orders;
+package io.polymart.orders.order;
 
 import io.polymart.core.bus.Addresses;
 import io.polymart.core.outbox.OutboxTransaction;
@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 
 /** One orders transaction: its connection, its events on {@code polymart.orders} and the live updates sent after commit. */
-final class OrderChange {
+public final class OrderChange {
   static final String TOPIC = "polymart.orders";
   private final OutboxTransaction tx;
   private final EventBus eventBus;
@@ -17,16 +17,16 @@ final class OrderChange {
     this.eventBus = eventBus;
   }
 
-  SqlConnection connection() {
+  public SqlConnection connection() {
     return tx.connection();
   }
 
-  void event(String orderId, String type, JsonObject data) {
+  public void event(String orderId, String type, JsonObject data) {
     tx.event(TOPIC, orderId, type, data);
   }
 
   /** Published to the user's live connections (on every node, where the gateway holds the WebSockets) after commit. */
-  void notifyUser(String userId, JsonObject body) {
+  public void notifyUser(String userId, JsonObject body) {
     tx.afterCommit(() -> eventBus.publish(Addresses.userEvents(userId), body));
   }
 }

@@ -1,20 +1,23 @@
-package io.polymart.orders;
+package io.polymart.orders.payment;
 
-import io.polymart.core.bus.BusRequest;
-import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
-import io.polymart.orders.payment.PaymentIntent;
-import io.polymart.orders.payment.PaymentProvider;
-import io.polymart.orders.payment.WebhookEvent;
+import io.polymart.orders.client.CatalogStock;
+import io.polymart.orders.coupon.CouponRepository;
+import io.polymart.orders.order.Actor;
+import io.polymart.orders.order.LockedOrder;
+import io.polymart.orders.order.OrderAction;
+import io.polymart.orders.order.OrderChange;
+import io.polymart.orders.order.OrderRepository;
+import io.polymart.orders.order.OrderStatus;
+import io.polymart.orders.order.Transitions;
+import io.polymart.orders.payment.PaymentRepository.Payment;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,25 +25,20 @@ import java.util.UUID;
  * success moves the order to PAID and confirms its stock; a success that arrives too late (the order was cancelled,
  * or already paid) is refunded at once. Each delivery is recorded by event id, so a repeat changes nothing.
  */
-final class PaymentService {
+public final class PaymentService {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
-  private static final Set<String> METHODS = Set.of("card", "wallet", "bank_transfer");
-  private static final Set<String> OUTCOMES = Set.of("success", "failure", "delay");
-  private static final int MAX_DELAY_SECONDS = 600;
-  private final OrdersWriter writer;
-  private final OrderStore orders;
-  private final PaymentStore payments;
+  private final OrderRepository orders;
+  private final PaymentRepository payments;
   private final Transitions transitions;
   private final Refunds refunds;
   private final CatalogStock stock;
-  private final CouponStore coupons;
+  private final CouponRepository coupons;
   private final Map<String, PaymentProvider> providers;
   private final PaymentProvider defaultProvider;
 
-  PaymentService(OrdersWriter writer, OrderStore orders, PaymentStore payments, Transitions transitions,
-      Refunds refunds, CatalogStock stock, CouponStore coupons, Map<String, PaymentProvider> providers,
+  public PaymentService(OrderRepository orders, PaymentRepository payments, Transitions transitions, Refunds refunds,
+      CatalogStock stock, CouponRepository coupons, Map<String, PaymentProvider> providers,
       PaymentProvider defaultProvider) {
-    this.writer = writer;
     this.orders = orders;
     this.payments = payments;
     this.transitions = transitions;
@@ -51,23 +49,12 @@ final class PaymentService {
     this.defaultProvider = defaultProvider;
   }
 
-  Future<JsonObject> pay(BusRequest request) {
-    UUID orderId = request.uuidParam("id", "Order");
-    JsonObject body = request.body();
-    String method = body.getValue("method") instanceof String text ? text : null;
-    JsonObject options = body.getValue("sandbox") instanceof JsonObject sandbox ? sandbox : new JsonObject();
-    FieldErrors errors = new FieldErrors();
-    errors.check(method != null && METHODS.contains(method), "method", "must be one of " + METHODS);
-    errors.check(body.getValue("sandbox") == null || body.getValue("sandbox") instanceof JsonObject, "sandbox",
-        "must be an object");
-    errors.check(options.getValue("outcome") == null || OUTCOMES.contains(options.getValue("outcome")),
-        "sandbox.outcome", "must be one of " + OUTCOMES);
-    Object delay = options.getValue("delaySeconds");
-    errors.check(delay == null || delay instanceof Integer seconds && seconds >= 0 && seconds <= MAX_DELAY_SECONDS,
-        "sandbox.delaySeconds", "must be from 0 to " + MAX_DELAY_SECONDS);
-    errors.throwIfAny();
-    String outcome = options.getString("outcome", "success");
-    return writer.inTransaction(change -> orders.lockOwned(change.connection(), orderId, request.userUuid())
+  /** Starts paying the buyer's order; the reply carries where to send the buyer. */
+  public Future<JsonObject> pay(UUID orderId, UUID userId, PayRequest request) {
+    String method = request.method();
+    JsonObject options = request.options();
+    String outcome = request.outcome();
+    return orders.inTransaction(change -> orders.lockOwned(change.connection(), orderId, userId)
             .compose(order -> {
               if (order.status() != OrderStatus.PENDING_PAYMENT) {
                 throw ServiceException.conflict("INVALID_TRANSITION", "Only an order awaiting payment can be paid");
@@ -80,37 +67,34 @@ final class PaymentService {
             }))
         .compose(payment -> defaultProvider.create(new PaymentIntent(payment.id(), orderId, payment.amount(),
                 payment.currency(), method, options))
-            .compose(started -> payments.setReference(writer.pool(), payment.id(), started.reference())
+            .compose(started -> payments.setReference(payment.id(), started.reference())
                 .map(v -> payment.toJson().put("redirectUrl", started.redirectUrl())))
             .recover(failure -> {
               LOG.warn("Payment provider {} refused payment {}: {}", payment.provider(), payment.id(), failure.toString());
-              return writer.pool().withTransaction(tx -> payments.setStatus(tx, payment.id(), "FAILED", null))
+              return payments.fail(payment.id())
                   .transform(v -> Future.failedFuture(ServiceException.unavailable()));
             }));
   }
 
-  Future<JsonObject> webhook(BusRequest request) {
-    JsonObject body = request.body();
-    PaymentProvider provider = providers.get(body.getString("provider"));
+  /** A provider's signed call: {@code providerName} from the path, the raw payload, its signature and timestamp. */
+  public Future<JsonObject> webhook(String providerName, String payload, String signature, String timestamp) {
+    PaymentProvider provider = providers.get(providerName);
     if (provider == null) {
       throw ServiceException.notFound("Unknown payment provider");
     }
-    WebhookEvent event = provider.verify(body.getString("payload"), body.getString("signature"),
-        body.getString("timestamp"));
+    WebhookEvent event = provider.verify(payload, signature, timestamp);
     if (event.eventId() == null || event.eventId().isBlank() || event.eventId().length() > 200) {
       throw ServiceException.badRequest("The webhook event has no id", null);
     }
-    return writer.inTransaction(change -> change.connection().preparedQuery("INSERT INTO orders.webhook_events "
-                + "(provider, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .execute(Tuple.of(provider.name(), event.eventId()))
-            .compose(recorded -> recorded.rowCount() == 0
+    return orders.inTransaction(change -> payments.recordWebhook(change.connection(), provider.name(), event.eventId())
+            .compose(recorded -> !recorded
                 ? Future.succeededFuture(new JsonObject().put("received", true).put("duplicate", true))
                 : settle(change, provider, event).map(new JsonObject().put("received", true))));
   }
 
   private Future<Void> settle(OrderChange change, PaymentProvider provider, WebhookEvent event) {
     return payments.lock(change.connection(), event.paymentId()).compose(found -> {
-      PaymentStore.Payment payment = found.filter(p -> p.provider().equals(provider.name()))
+      Payment payment = found.filter(p -> p.provider().equals(provider.name()))
           .orElseThrow(() -> ServiceException.unprocessable("UNKNOWN_PAYMENT", "No such payment"));
       return orders.lock(change.connection(), payment.orderId()).compose(locked -> {
         LockedOrder order = locked.orElseThrow();
@@ -136,7 +120,7 @@ final class PaymentService {
   }
 
   /** Confirms the stock and marks the order paid; if the stock is no longer held the order is cancelled and refunded. */
-  private Future<Void> capture(OrderChange change, LockedOrder order, PaymentStore.Payment payment) {
+  private Future<Void> capture(OrderChange change, LockedOrder order, Payment payment) {
     return stock.confirm(order.reservationId())
         .compose(confirmed -> transitions.apply(change, order, OrderAction.PAY, Actor.PAYMENT,
             "payment " + payment.id()))
@@ -151,12 +135,12 @@ final class PaymentService {
         });
   }
 
-  private Future<Void> refundLate(OrderChange change, PaymentStore.Payment payment, String why) {
+  private Future<Void> refundLate(OrderChange change, Payment payment, String why) {
     LOG.info("Payment {} succeeded but {}: refunding it", payment.id(), why);
     return refunds.refund(change.connection(), payment);
   }
 
-  private static JsonObject paymentUpdate(PaymentStore.Payment payment, String status) {
+  private static JsonObject paymentUpdate(Payment payment, String status) {
     return new JsonObject().put("type", "payment.status").put("orderId", payment.orderId().toString())
         .put("paymentId", payment.id().toString()).put("status", status);
   }

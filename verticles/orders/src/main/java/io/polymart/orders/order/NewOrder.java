@@ -1,4 +1,4 @@
-package io.polymart.orders;
+package io.polymart.orders.order;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /** Everything checkout writes for a new order. */
-record NewOrder(UUID id, UUID userId, String currency, Quote quote, String couponCode, UUID userCouponId,
+public record NewOrder(UUID id, UUID userId, String currency, Quote quote, String couponCode, UUID userCouponId,
     JsonObject address, String note, String reservationId, UUID[] sellerIds, int paymentTimeoutSeconds,
     JsonArray linesJson) {
 }
