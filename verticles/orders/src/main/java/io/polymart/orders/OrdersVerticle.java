@@ -5,18 +5,28 @@ import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
 import io.polymart.core.outbox.Outbox;
 import io.polymart.core.outbox.OutboxRelay;
+import io.polymart.core.outbox.OutboxTransactions;
 import io.polymart.core.sweep.Sweeper;
+import io.polymart.orders.checkout.CheckoutService;
+import io.polymart.orders.client.BuyerServices;
+import io.polymart.orders.client.CatalogStock;
+import io.polymart.orders.coupon.CouponRepository;
+import io.polymart.orders.coupon.CouponService;
+import io.polymart.orders.lifecycle.LifecycleService;
+import io.polymart.orders.lifecycle.PaymentTimeouts;
+import io.polymart.orders.order.OrderRepository;
+import io.polymart.orders.order.Transitions;
 import io.polymart.orders.payment.PaymentProvider;
+import io.polymart.orders.payment.PaymentRepository;
+import io.polymart.orders.payment.PaymentService;
+import io.polymart.orders.payment.Refunds;
 import io.polymart.orders.payment.SandboxProvider;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 
 import java.util.Map;
-
-import static io.polymart.core.bus.Addresses.*;
 
 /** Wires checkout, the order lifecycle, coupons and payments to their event-bus addresses. */
 public final class OrdersVerticle extends VerticleBase {
@@ -29,54 +39,33 @@ public final class OrdersVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    JsonObject conf = config();
-    JsonObject settings = conf.getJsonObject("orders");
-    PgSettings pg = PgSettings.from(conf);
+    OrdersSettings settings = OrdersSettings.from(config());
+    PgSettings pg = PgSettings.from(config());
     pool = pg.pool(vertx);
     reads = pg.readClient(vertx);
-    relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", conf.getJsonObject("kafka").getString("bootstrapServers"),
-        settings.getJsonObject("outbox").getLong("pollMillis"));
-    OrdersWriter writer = new OrdersWriter(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp, vertx.eventBus());
-    OrderStore orders = new OrderStore();
-    CouponStore couponStore = new CouponStore();
-    PaymentStore paymentStore = new PaymentStore();
+    relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox",
+        config().getJsonObject("kafka").getString("bootstrapServers"), settings.outboxPollMillis());
+    OrderRepository orders = new OrderRepository(
+        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp), reads, vertx.eventBus());
+    CouponRepository couponRepository = new CouponRepository(pool, reads);
+    PaymentRepository paymentRepository = new PaymentRepository(pool);
     CatalogStock stock = new CatalogStock(vertx.eventBus());
     Transitions transitions = new Transitions(orders);
-    sandbox = SandboxSettings.provider(vertx, conf);
+    sandbox = settings.sandbox().provider(vertx);
     Map<String, PaymentProvider> providers = Map.of(sandbox.name(), sandbox);
-    Refunds refunds = new Refunds(paymentStore, providers);
-    int paymentTimeout = settings.getInteger("paymentTimeoutSeconds");
-    CheckoutService checkout = new CheckoutService(writer, orders, reads, couponStore, stock,
-        new BuyerServices(vertx.eventBus()), ShippingRule.from(settings.getJsonObject("shipping")),
-        conf.getString("currency"), paymentTimeout);
-    LifecycleService lifecycle = new LifecycleService(writer, orders, reads, transitions, stock, couponStore, refunds);
-    OrderQueries queries = new OrderQueries(orders, reads);
-    PaymentService payments = new PaymentService(writer, orders, paymentStore, transitions, refunds, stock,
-        couponStore, providers, sandbox);
-    CouponService coupons = new CouponService(pool, couponStore);
-    sweeper = new Sweeper(vertx, "unpaid orders cancelled past their payment time",
-        settings.getInteger("sweepIntervalSeconds") * 1000L, PaymentTimeouts.SWEEP_BATCH,
-        new PaymentTimeouts(writer, lifecycle)::cancelExpired);
+    Refunds refunds = new Refunds(paymentRepository, providers);
 
-    BusServer server = new BusServer(vertx)
-        .handle(ORDERS_PLACE, checkout::place)
-        .handle(ORDERS_LIST, queries::list)
-        .handle(ORDERS_GET, queries::get)
-        .handle(ORDERS_CANCEL, lifecycle::cancel)
-        .handle(ORDERS_CONFIRM_RECEIPT, lifecycle::confirmReceipt)
-        .handle(ORDERS_REFUND_REQUEST, lifecycle::requestRefund)
-        .handle(ORDERS_PAY, payments::pay)
-        .handle(ORDERS_ADMIN_LIST, queries::staffList)
-        .handle(ORDERS_ADMIN_GET, queries::staffGet)
-        .handle(ORDERS_ADMIN_SHIP, lifecycle::ship)
-        .handle(ORDERS_ADMIN_DELIVER, lifecycle::deliver)
-        .handle(ORDERS_ADMIN_REFUND_APPROVE, lifecycle::approveRefund)
-        .handle(ORDERS_ADMIN_REFUND_REJECT, lifecycle::rejectRefund)
-        .handle(ORDERS_PAYMENT_WEBHOOK, payments::webhook)
-        .handle(COUPONS_CREATE, coupons::create)
-        .handle(COUPONS_LIST, coupons::list)
-        .handle(COUPONS_CLAIM, coupons::claim)
-        .handle(COUPONS_MINE, coupons::mine);
+    CheckoutService checkout = new CheckoutService(orders, couponRepository, stock,
+        new BuyerServices(vertx.eventBus()), settings.shipping(), settings.currency(),
+        settings.paymentTimeoutSeconds());
+    LifecycleService lifecycle = new LifecycleService(orders, transitions, stock, couponRepository, refunds);
+    PaymentService payments = new PaymentService(orders, paymentRepository, transitions, refunds, stock,
+        couponRepository, providers, sandbox);
+    CouponService coupons = new CouponService(couponRepository);
+    sweeper = new Sweeper(vertx, "unpaid orders cancelled past their payment time",
+        settings.sweepIntervalSeconds() * 1000L, PaymentTimeouts.SWEEP_BATCH,
+        new PaymentTimeouts(orders, lifecycle)::cancelExpired);
+    BusServer server = new OrdersBindings(checkout, orders, lifecycle, payments, coupons).bind(new BusServer(vertx));
 
     return Migrations.apply(vertx, pg, SCHEMA)
         .compose(v -> server.ready())

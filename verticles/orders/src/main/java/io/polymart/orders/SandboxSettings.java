@@ -1,5 +1,6 @@
 package io.polymart.orders;
 
+import io.polymart.core.config.ConfigException;
 import io.polymart.orders.payment.SandboxProvider;
 import io.polymart.orders.payment.WebhookSignature;
 import io.vertx.core.Vertx;
@@ -7,35 +8,42 @@ import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
 
-/** Builds the sandbox provider from {@code payments.sandbox}, filling in the local defaults. */
-final class SandboxSettings {
-  private SandboxSettings() {
+/** {@code payments.*}: the sandbox provider's settings, checked, with the local defaults filled in. */
+record SandboxSettings(String secret, String webhookUrl, int delaySeconds, long toleranceSeconds) {
+
+  static SandboxSettings from(JsonObject conf) {
+    JsonObject payments = conf.getJsonObject("payments");
+    if (!SandboxProvider.NAME.equals(payments.getString("provider"))) {
+      throw new ConfigException("Configuration key 'payments.provider' must be 'sandbox' (the only built-in provider), "
+          + "got '" + payments.getString("provider") + "'");
+    }
+    JsonObject sandbox = payments.getJsonObject("sandbox");
+    int delaySeconds = (int) ConfigRange.require(sandbox, "delaySeconds", "payments.sandbox.", 0, 600);
+    long toleranceSeconds = ConfigRange.require(sandbox, "toleranceSeconds", "payments.sandbox.", 30, 3600);
+    String webhookUrl = sandbox.getString("webhookUrl");
+    if (!webhookUrl.isEmpty() && !webhookUrl.matches("https?://\\S+")) {
+      throw new ConfigException("Configuration key 'payments.sandbox.webhookUrl' must be empty or an http(s) URL, got '"
+          + webhookUrl + "'");
+    }
+    return new SandboxSettings(secret(conf), webhookUrl.isEmpty()
+        ? "http://127.0.0.1:" + conf.getJsonObject("http").getInteger("port") + "/api/v1/payments/webhook/sandbox"
+        : webhookUrl, delaySeconds, toleranceSeconds);
   }
 
-  static SandboxProvider provider(Vertx vertx, JsonObject conf) {
-    JsonObject sandbox = conf.getJsonObject("payments").getJsonObject("sandbox");
-    return new SandboxProvider(vertx, secret(conf), webhookUrl(conf), sandbox.getInteger("delaySeconds"),
-        sandbox.getLong("toleranceSeconds"));
+  SandboxProvider provider(Vertx vertx) {
+    return new SandboxProvider(vertx, secret, webhookUrl, delaySeconds, toleranceSeconds);
   }
 
   /**
    * {@code payments.sandbox.secret}, or else one derived from the JWT secret: every node of a deployment then signs
    * and verifies with the same key without another secret to hand out.
    */
-  static String secret(JsonObject conf) {
+  private static String secret(JsonObject conf) {
     String configured = conf.getJsonObject("payments").getJsonObject("sandbox").getString("secret", "");
     if (!configured.isEmpty()) {
       return configured;
     }
     byte[] jwtSecret = conf.getJsonObject("jwt").getString("secret").getBytes(StandardCharsets.UTF_8);
     return WebhookSignature.hmacHex(jwtSecret, "polymart-sandbox-webhook");
-  }
-
-  /** {@code payments.sandbox.webhookUrl}, or this node's own gateway. */
-  static String webhookUrl(JsonObject conf) {
-    String configured = conf.getJsonObject("payments").getJsonObject("sandbox").getString("webhookUrl", "");
-    return configured.isEmpty()
-        ? "http://127.0.0.1:" + conf.getJsonObject("http").getInteger("port") + "/api/v1/payments/webhook/sandbox"
-        : configured;
   }
 }

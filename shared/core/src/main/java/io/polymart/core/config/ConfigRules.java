@@ -46,7 +46,6 @@ public final class ConfigRules {
     requireRange(catalog, "reservations", "sweepIntervalSeconds", 1, 3600, "catalog.");
     requireRange(catalog, "outbox", "pollMillis", 10, 60_000, "catalog.");
     requireRange(catalog, "demo", "products", 1, 100_000, "catalog.");
-    checkOrders(config);
     for (String verticle : config.getJsonObject("verticles").fieldNames()) {
       requireRange(config.getJsonObject("verticles"), verticle, "instances", 0, 256, "verticles.");
     }
@@ -70,33 +69,6 @@ public final class ConfigRules {
       requireSet(config, "s3", "endpoint", reason);
     }
     return config;
-  }
-
-  private static void checkOrders(JsonObject config) {
-    JsonObject orders = config.getJsonObject("orders");
-    // the catalog holds an order's stock for its payment time plus 600 s, and holds nothing longer than a day
-    requireRange(config, "orders", "paymentTimeoutSeconds", 1, 86_400 - 600);
-    requireRange(config, "orders", "sweepIntervalSeconds", 1, 3600);
-    requireRange(orders, "outbox", "pollMillis", 10, 60_000, "orders.");
-    for (String key : List.of("fee", "freeOver")) {
-      String amount = orders.getJsonObject("shipping").getString(key);
-      if (!amount.matches("\\d{1,10}(\\.\\d{1,2})?")) {
-        throw new ConfigException("Configuration key 'orders.shipping." + key + "' must be an amount like \"10.00\", got '"
-            + amount + "'");
-      }
-    }
-    JsonObject payments = config.getJsonObject("payments");
-    if (!"sandbox".equals(payments.getString("provider"))) {
-      throw new ConfigException("Configuration key 'payments.provider' must be 'sandbox' (the only built-in provider), "
-          + "got '" + payments.getString("provider") + "'");
-    }
-    requireRange(payments, "sandbox", "delaySeconds", 0, 600, "payments.");
-    requireRange(payments, "sandbox", "toleranceSeconds", 30, 3600, "payments.");
-    String webhookUrl = payments.getJsonObject("sandbox").getString("webhookUrl");
-    if (!webhookUrl.isEmpty() && !webhookUrl.matches("https?://\\S+")) {
-      throw new ConfigException("Configuration key 'payments.sandbox.webhookUrl' must be empty or an http(s) URL, got '"
-          + webhookUrl + "'");
-    }
   }
 
   private static void requireSet(JsonObject config, String section, String key, String reason) {

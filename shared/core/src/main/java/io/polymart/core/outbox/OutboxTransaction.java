@@ -1,0 +1,73 @@
+package io.polymart.core.outbox;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One transaction run by {@link OutboxTransactions}: its connection, the events it writes to the outbox when the
+ * work is done, and what to do once it has committed.
+ */
+public final class OutboxTransaction {
+
+  private final SqlConnection connection;
+  private final List<OutboxEvent> events = new ArrayList<>();
+  private final List<Supplier<Future<?>>> afterCommit = new ArrayList<>();
+  private boolean closed;
+
+  OutboxTransaction(SqlConnection connection) {
+    this.connection = connection;
+  }
+
+  public SqlConnection connection() {
+    return connection;
+  }
+
+  /** Writes the event in this transaction (after the work, in the order added). */
+  public OutboxTransaction event(OutboxEvent event) {
+    requireOpen();
+    events.add(event);
+    return this;
+  }
+
+  public OutboxTransaction event(String topic, String aggregateId, String type, JsonObject data) {
+    return event(new OutboxEvent(topic, aggregateId, type, data));
+  }
+
+  /** Runs once the transaction has committed; never when it rolls back. */
+  public OutboxTransaction afterCommit(Runnable hook) {
+    return afterCommitAsync(() -> {
+      hook.run();
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Runs once the transaction has committed, and the result waits for it (a cache drop, say, before the reply). */
+  public OutboxTransaction afterCommitAsync(Supplier<Future<?>> hook) {
+    requireOpen();
+    afterCommit.add(hook);
+    return this;
+  }
+
+  public List<OutboxEvent> events() {
+    return Collections.unmodifiableList(events);
+  }
+
+  List<Supplier<Future<?>>> afterCommitHooks() {
+    return afterCommit;
+  }
+
+  void close() {
+    closed = true;
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("The transaction is over: add events and hooks while its work runs");
+    }
+  }
+}

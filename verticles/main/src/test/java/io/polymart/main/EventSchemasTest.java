@@ -1,0 +1,160 @@
+package io.polymart.main;
+
+import io.polymart.testing.HttpTestClient.Reply;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static io.polymart.main.CatalogFixtures.API;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every event the catalog and orders write to their outboxes, as it reaches Kafka, matches its schema in
+ * {@code schemas/events/}. The flows below raise every event type of both topics; then each topic is read from the
+ * start and every record on it is checked, those of other tests included.
+ */
+class EventSchemasTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private final Shop shop = new Shop();
+
+  @Test
+  void everyCatalogEventMatchesPolymartCatalogJson() {
+    Shop.Sku sku = shop.stockedSku("20.00", 10);
+    shop.setPrice(sku, "18.50");
+    Reply stock = shop.http.post(API + "/skus/" + sku.skuId() + "/stock").bearer(shop.seller().accessToken())
+        .json(new JsonObject().put("delta", -7).put("reason", "stocktake")).send();
+    assertThat(stock.status()).as(stock.toString()).isEqualTo(200);
+    shop.order(shop.buyer(), sku, 1);
+    Reply renamed = shop.http.patch(API + "/products/" + sku.productId()).bearer(shop.seller().accessToken())
+        .json(new JsonObject().put("description", "Renamed in a schema test")).send();
+    assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+    Reply unpublished = shop.http.post(API + "/products/" + sku.productId() + "/unpublish")
+        .bearer(shop.seller().accessToken()).send();
+    assertThat(unpublished.status()).as(unpublished.toString()).isEqualTo(200);
+    Shop.Sku deleted = shop.stockedSku("5.00", 1);
+    Reply delete = shop.http.delete(API + "/products/" + deleted.productId()).bearer(shop.seller().accessToken())
+        .send();
+    assertThat(delete.status()).as(delete.toString()).isBetween(200, 204);
+
+    List<JsonObject> events = allEventsOf("polymart.catalog", read -> typesOf(read, sku.productId())
+        .containsAll(Set.of("ProductCreated", "ProductPublished", "PriceChanged", "StockChanged", "LowStock",
+            "ProductUpdated", "ProductUnpublished"))
+        && typesOf(read, deleted.productId()).contains("ProductDeleted"));
+    assertMatchSchema("polymart.catalog", events);
+  }
+
+  @Test
+  void everyOrdersEventMatchesPolymartOrdersJson() {
+    Shop.Sku sku = shop.stockedSku("30.00", 20);
+    Shop.Buyer buyer = shop.buyer();
+    // placed, paid, shipped, delivered, refund requested and rejected, then completed
+    String completed = shop.paidOrder(buyer, sku, 2).getString("id");
+    expectOk(shop.staff(shop.seller(), completed, "ship", new JsonObject().put("carrier", "SF")
+        .put("trackingNo", "SF9")));
+    expectOk(shop.staff(shop.seller(), completed, "deliver", null));
+    expectOk(shop.buyerAction(buyer, completed, "refund", new JsonObject().put("reason", "scratched")));
+    expectOk(shop.staff(shop.seller(), completed, "refund/reject", null));
+    expectOk(shop.buyerAction(buyer, completed, "confirm-receipt", null));
+    // paid, then refunded
+    String refunded = shop.paidOrder(buyer, sku, 1).getString("id");
+    expectOk(shop.buyerAction(buyer, refunded, "refund", new JsonObject().put("reason", "changed my mind")));
+    expectOk(shop.staff(shop.seller(), refunded, "refund/approve", null));
+    // cancelled before payment
+    String cancelled = shop.order(buyer, sku, 1).getString("id");
+    expectOk(shop.buyerAction(buyer, cancelled, "cancel", null));
+
+    List<JsonObject> events = allEventsOf("polymart.orders", read -> typesOf(read, completed).contains("OrderCompleted")
+        && typesOf(read, refunded).contains("OrderRefunded") && typesOf(read, cancelled).contains("OrderCancelled"));
+    Set<String> types = events.stream().filter(e -> Set.of(completed, refunded, cancelled)
+        .contains(e.getString("aggregateId"))).map(e -> e.getString("type")).collect(Collectors.toSet());
+    assertThat(types).containsExactlyInAnyOrder("OrderPlaced", "OrderPaid", "OrderCancelled", "OrderShipped",
+        "OrderDelivered", "OrderCompleted", "OrderRefundRequested", "OrderRefundRejected", "OrderRefunded");
+    assertMatchSchema("polymart.orders", events);
+  }
+
+  private static void expectOk(Reply reply) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+  }
+
+  private static void assertMatchSchema(String topic, List<JsonObject> events) {
+    Validator validator = Validator.create(JsonSchema.of(schema(topic)), new JsonSchemaOptions()
+        .setDraft(Draft.DRAFT202012).setBaseUri("https://polymart.io/schemas/events/")
+        .setOutputFormat(OutputFormat.Basic));
+    List<String> failures = new ArrayList<>();
+    for (JsonObject event : events) {
+      OutputUnit result = validator.validate(event);
+      if (!result.getValid()) {
+        failures.add(event.getString("type") + " " + event.encode() + ": " + result.getErrors());
+      }
+    }
+    assertThat(failures).as("events on " + topic + " that do not match schemas/events/" + topic + ".json")
+        .isEmpty();
+    // the schema does reject: an event without its data, or with a type it does not know, fails
+    JsonObject sample = events.get(0);
+    assertThat(validator.validate(sample.copy().put("data", "none")).getValid()).isFalse();
+    assertThat(validator.validate(sample.copy().put("type", "SomethingElse")).getValid()).isFalse();
+  }
+
+  private static JsonObject schema(String topic) {
+    String resource = "schemas/events/" + topic + ".json";
+    try (InputStream in = EventSchemasTest.class.getClassLoader().getResourceAsStream(resource)) {
+      assertThat(in).as(resource + " on the classpath").isNotNull();
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Set<String> typesOf(List<JsonObject> events, String aggregateId) {
+    return events.stream().filter(e -> aggregateId.equals(e.getString("aggregateId")))
+        .map(e -> e.getString("type")).collect(Collectors.toSet());
+  }
+
+  /** Every record on the topic from its start, until {@code done} holds for what was read. */
+  private static List<JsonObject> allEventsOf(String topic, Predicate<List<JsonObject>> done) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        TestPlatform.config().getJsonObject("kafka").getString("bootstrapServers"),
+        ConsumerConfig.GROUP_ID_CONFIG, "schema-test-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    List<JsonObject> events = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (!done.test(events)) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("Timed out after " + TIMEOUT + " reading " + topic + "; got "
+              + events.stream().map(e -> e.getString("type")).toList());
+        }
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+          events.add(new JsonObject(record.value()));
+        }
+      }
+    }
+    return events;
+  }
+}

@@ -1,0 +1,191 @@
+package io.polymart.orders.checkout;
+
+import io.polymart.core.error.ServiceException;
+import io.polymart.core.money.Money;
+import io.polymart.orders.client.BuyerServices;
+import io.polymart.orders.client.CatalogStock;
+import io.polymart.orders.coupon.CouponRepository;
+import io.polymart.orders.order.NewOrder;
+import io.polymart.orders.order.OrderEvents;
+import io.polymart.orders.order.OrderRepository;
+import io.polymart.orders.order.OrderStatus;
+import io.polymart.orders.order.Quote;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.polymart.core.db.SqlSupport.isUniqueViolation;
+
+/**
+ * Checkout, the saga of DESIGN.md section 6: reserve the stock in the catalog (all lines or none), price the lines
+ * from the catalog's reply, apply the coupon, and write order, lines, history, idempotency key and outbox event in
+ * one transaction. If anything fails after the reservation, the reservation is released.
+ */
+public final class CheckoutService {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckoutService.class);
+  /** The catalog holds the stock a little longer than the order waits, so only the orders sweeper ends it. */
+  private static final int RESERVATION_GRACE_SECONDS = 600;
+  private final OrderRepository orders;
+  private final CouponRepository coupons;
+  private final CatalogStock stock;
+  private final BuyerServices buyers;
+  private final ShippingRule shipping;
+  private final String currency;
+  private final int paymentTimeoutSeconds;
+
+  public CheckoutService(OrderRepository orders, CouponRepository coupons, CatalogStock stock, BuyerServices buyers,
+      ShippingRule shipping, String currency, int paymentTimeoutSeconds) {
+    this.orders = orders;
+    this.coupons = coupons;
+    this.stock = stock;
+    this.buyers = buyers;
+    this.shipping = shipping;
+    this.currency = currency;
+    this.paymentTimeoutSeconds = paymentTimeoutSeconds;
+  }
+
+  public Future<JsonObject> place(CheckoutRequest checkout) {
+    return replayOf(checkout).compose(replay -> replay.isPresent()
+        ? Future.succeededFuture(replay.get())
+        : placeNew(checkout));
+  }
+
+  /** The order an earlier request with this key placed; a 422 if that request had another body. */
+  private Future<Optional<JsonObject>> replayOf(CheckoutRequest checkout) {
+    return orders.idempotencyKey(checkout.userId(), checkout.idempotencyKey())
+        .compose(earlier -> {
+          if (earlier.isEmpty()) {
+            return Future.succeededFuture(Optional.empty());
+          }
+          if (!earlier.get().fingerprint().equals(checkout.fingerprint())) {
+            throw ServiceException.unprocessable("IDEMPOTENCY_KEY_REUSED",
+                "This Idempotency-Key was used for a different order request");
+          }
+          return orders.getFromPrimary(earlier.get().orderId()).map(Optional::of);
+        });
+  }
+
+  private Future<JsonObject> placeNew(CheckoutRequest checkout) {
+    Future<JsonObject> address = buyers.address(checkout.userId(), checkout.addressId());
+    Future<JsonArray> items = checkout.items() != null ? Future.succeededFuture(checkout.items())
+        : buyers.selectedCartLines(checkout.userId()).map(CheckoutService::nonEmpty);
+    Future<Void> coupon = checkout.couponCode() == null ? Future.succeededFuture()
+        : coupons.precheck(checkout.couponCode(), checkout.userId());
+    return Future.all(address, items, coupon)
+        .compose(v -> stock.reserve(checkout.reservationId(), items.result(),
+            paymentTimeoutSeconds + RESERVATION_GRACE_SECONDS))
+        .compose(reservation -> {
+          if (!"RESERVED".equals(reservation.getString("status"))) {
+            // this key and body already ran and failed after reserving; replays answer the same
+            throw ServiceException.conflict("CHECKOUT_FAILED",
+                "This checkout already failed; send a new Idempotency-Key to try again");
+          }
+          return write(checkout, address.result(), reservation.getJsonArray("lines"))
+              .recover(failure -> undo(checkout, failure));
+        })
+        .compose(orderId -> leaveCart(checkout.userId(), items.result()).compose(v -> orders.get(orderId)));
+  }
+
+  private Future<UUID> write(CheckoutRequest checkout, JsonObject address, JsonArray reservedLines) {
+    UUID orderId = UUID.randomUUID();
+    JsonArray lines = new JsonArray();
+    Set<UUID> sellers = new LinkedHashSet<>();
+    BigDecimal subtotal = BigDecimal.ZERO.setScale(2);
+    for (int i = 0; i < reservedLines.size(); i++) {
+      JsonObject reserved = reservedLines.getJsonObject(i);
+      BigDecimal unitPrice = Money.of(reserved.getString("unitPrice"));
+      BigDecimal lineTotal = unitPrice.multiply(BigDecimal.valueOf(reserved.getInteger("quantity")));
+      subtotal = subtotal.add(lineTotal);
+      if (reserved.getString("sellerId") != null) {
+        sellers.add(UUID.fromString(reserved.getString("sellerId")));
+      }
+      lines.add(reserved.copy().put("lineTotal", Money.format(lineTotal)));
+    }
+    BigDecimal orderSubtotal = subtotal;
+    return orders.inTransaction(change -> (checkout.couponCode() == null
+        ? Future.<CouponRepository.Applied>succeededFuture(null)
+        : coupons.use(change.connection(), checkout.couponCode(), checkout.userId(), orderId, orderSubtotal))
+        .compose(coupon -> {
+          Quote quote = shipping.quote(orderSubtotal, coupon == null ? BigDecimal.ZERO.setScale(2) : coupon.discount());
+          NewOrder order = new NewOrder(orderId, checkout.userId(), currency, quote,
+              coupon == null ? null : coupon.code(), coupon == null ? null : coupon.userCouponId(),
+              snapshot(address), checkout.note(), checkout.reservationId(), sellers.toArray(UUID[]::new),
+              paymentTimeoutSeconds, lines);
+          return orders.insert(change.connection(), order)
+              .compose(number -> orders.saveIdempotencyKey(change.connection(), checkout.userId(),
+                      checkout.idempotencyKey(), checkout.fingerprint(), orderId)
+                  .map(number))
+              .map(number -> {
+                change.event(orderId.toString(), "OrderPlaced", placedEvent(order, number));
+                change.notifyUser(checkout.userId().toString(), OrderEvents.statusChange(orderId, number, null,
+                    OrderStatus.PENDING_PAYMENT));
+                return orderId;
+              });
+        }));
+  }
+
+  /**
+   * After a failed write: a concurrent replay of the same request that won keeps the shared reservation and its
+   * order is the answer; anything else releases this request's reservation and reports the failure.
+   */
+  private Future<UUID> undo(CheckoutRequest checkout, Throwable failure) {
+    boolean duplicate = isUniqueViolation(failure, "idempotency_keys_pkey")
+        || isUniqueViolation(failure, "orders_reservation_id_key");
+    if (duplicate) {
+      return replayOf(checkout).compose(replay -> replay.isPresent()
+          ? Future.succeededFuture(UUID.fromString(replay.get().getString("id")))
+          : Future.failedFuture(failure));
+    }
+    return stock.release(checkout.reservationId())
+        .onFailure(e -> LOG.warn("Could not release reservation {} (it expires on its own): {}",
+            checkout.reservationId(), e.toString()))
+        .transform(released -> Future.failedFuture(failure));
+  }
+
+  private Future<Void> leaveCart(UUID userId, JsonArray items) {
+    JsonArray skuIds = new JsonArray();
+    items.forEach(item -> skuIds.add(((JsonObject) item).getString("skuId")));
+    return buyers.removeCartLines(userId, skuIds).recover(e -> {
+      LOG.warn("Order placed but its lines could not leave the cart of {}: {}", userId, e.toString());
+      return Future.succeededFuture();
+    });
+  }
+
+  private static JsonArray nonEmpty(JsonArray selected) {
+    if (selected.isEmpty()) {
+      throw ServiceException.unprocessable("EMPTY_CART", "Select some cart lines or list the items to buy");
+    }
+    return selected;
+  }
+
+  private static JsonObject snapshot(JsonObject address) {
+    JsonObject copy = new JsonObject();
+    for (String field : new String[] {"receiver", "phone", "province", "city", "district", "detail", "postalCode"}) {
+      copy.put(field, address.getValue(field));
+    }
+    return copy;
+  }
+
+  private static JsonObject placedEvent(NewOrder order, String number) {
+    JsonArray items = new JsonArray();
+    order.linesJson().forEach(line -> {
+      JsonObject l = (JsonObject) line;
+      items.add(new JsonObject().put("skuId", l.getString("skuId")).put("productId", l.getString("productId"))
+          .put("sellerId", l.getString("sellerId")).put("quantity", l.getInteger("quantity"))
+          .put("unitPrice", l.getString("unitPrice")));
+    });
+    return new JsonObject().put("orderId", order.id().toString()).put("number", number)
+        .put("userId", order.userId().toString()).put("items", items)
+        .put("subtotal", Money.format(order.quote().subtotal())).put("discount", Money.format(order.quote().discount()))
+        .put("shippingFee", Money.format(order.quote().shippingFee())).put("total", Money.format(order.quote().total()))
+        .put("currency", order.currency()).put("couponCode", order.couponCode());
+  }
+}

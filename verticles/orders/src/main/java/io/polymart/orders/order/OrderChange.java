@@ -1,0 +1,32 @@
+package io.polymart.orders.order;
+
+import io.polymart.core.bus.Addresses;
+import io.polymart.core.outbox.OutboxTransaction;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+
+/** One orders transaction: its connection, its events on {@code polymart.orders} and the live updates sent after commit. */
+public final class OrderChange {
+  static final String TOPIC = "polymart.orders";
+  private final OutboxTransaction tx;
+  private final EventBus eventBus;
+
+  OrderChange(OutboxTransaction tx, EventBus eventBus) {
+    this.tx = tx;
+    this.eventBus = eventBus;
+  }
+
+  public SqlConnection connection() {
+    return tx.connection();
+  }
+
+  public void event(String orderId, String type, JsonObject data) {
+    tx.event(TOPIC, orderId, type, data);
+  }
+
+  /** Published to the user's live connections (on every node, where the gateway holds the WebSockets) after commit. */
+  public void notifyUser(String userId, JsonObject body) {
+    tx.afterCommit(() -> eventBus.publish(Addresses.userEvents(userId), body));
+  }
+}

@@ -1,0 +1,245 @@
+package io.polymart.orders.order;
+
+import io.polymart.core.error.ServiceException;
+import io.polymart.core.outbox.OutboxTransactions;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static io.polymart.core.db.SqlSupport.iso;
+
+/**
+ * The orders aggregate: {@code orders.orders} with its lines, history and idempotency keys, and the transaction an
+ * order change runs in (with its outbox events and the buyer's live updates). Orders come back as JSON built by
+ * PostgreSQL. Reads that must see the caller's own write go to the primary, the others to the read client.
+ */
+public final class OrderRepository {
+  public static final String NOT_FOUND = "Order not found";
+  private static final String SUMMARY_FIELDS = """
+      'id', o.id, 'number', o.number, 'userId', o.user_id, 'status', o.status, 'currency', o.currency,
+      'items', (SELECT json_agg(json_build_object('skuId', i.sku_id, 'productId', i.product_id,
+          'sellerId', i.seller_id, 'code', i.code, 'name', i.name, 'attributes', i.attributes, 'image', i.image,
+          'unitPrice', i.unit_price::text, 'quantity', i.quantity, 'lineTotal', i.line_total::text)
+        ORDER BY i.sku_id) FROM orders.order_items i WHERE i.order_id = o.id),
+      'subtotal', o.subtotal::text, 'discount', o.discount::text, 'shippingFee', o.shipping_fee::text,
+      'total', o.total::text, 'coupon', CASE WHEN o.coupon_code IS NULL THEN NULL ELSE
+        json_build_object('code', o.coupon_code, 'discount', o.discount::text) END,
+      'address', o.address, 'note', o.note, 'expiresAt', %s,
+      'createdAt', %s, 'updatedAt', %s, 'paidAt', %s, 'shipment', o.shipment, 'refund', o.refund"""
+      .formatted(iso("o.expires_at"), iso("o.created_at"), iso("o.updated_at"), iso("o.paid_at"));
+  private static final String HISTORY_FIELD = """
+      , 'history', (SELECT json_agg(json_build_object('from', h.from_status, 'to', h.to_status, 'actor', h.actor,
+          'actorId', h.actor_id, 'reason', h.reason, 'at', %s) ORDER BY h.id)
+        FROM orders.order_history h WHERE h.order_id = o.id)""".formatted(iso("h.created_at"));
+  private static final String PAYMENTS_FIELD = """
+      , 'payments', (SELECT json_agg(json_build_object('paymentId', p.id, 'provider', p.provider,
+          'method', p.method, 'status', p.status, 'amount', p.amount::text, 'currency', p.currency,
+          'createdAt', %s) ORDER BY p.created_at, p.id)
+        FROM orders.payments p WHERE p.order_id = o.id)""".formatted(iso("p.created_at"));
+  private static final String FULL = "SELECT json_build_object(" + SUMMARY_FIELDS + HISTORY_FIELD + PAYMENTS_FIELD
+      + ") AS body FROM orders.orders o WHERE o.id = $1";
+  private static final String INSERT = """
+      WITH o AS (
+        INSERT INTO orders.orders (id, number, user_id, status, currency, subtotal, discount, shipping_fee, total,
+          coupon_code, user_coupon_id, address, note, reservation_id, seller_ids, expires_at)
+        VALUES ($1, 'PM' || to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD')
+            || lpad(nextval('orders.order_numbers')::text, 10, '0'),
+          $2, 'PENDING_PAYMENT', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now() + make_interval(secs => $14))
+        RETURNING id, user_id, number),
+      lines AS (
+        INSERT INTO orders.order_items (order_id, sku_id, product_id, seller_id, code, name, attributes, image,
+          unit_price, quantity, line_total)
+        SELECT o.id, l."skuId", l."productId", l."sellerId", l.code, l.name, l.attributes, l.image, l."unitPrice",
+          l.quantity, l."lineTotal"
+        FROM o, jsonb_to_recordset($15::jsonb) AS l("skuId" uuid, "productId" uuid, "sellerId" uuid, code text,
+          name text, attributes jsonb, image text, "unitPrice" numeric, quantity int, "lineTotal" numeric)),
+      history AS (
+        INSERT INTO orders.order_history (order_id, to_status, actor, actor_id)
+        SELECT id, 'PENDING_PAYMENT', 'user', user_id FROM o)
+      SELECT number FROM o""";
+  /** Buyer ($1), seller ($2) and status ($3) limits of a list; null means no limit. */
+  private static final String LIST_FILTER = """
+      FROM orders.orders o WHERE ($1::uuid IS NULL OR o.user_id = $1)
+        AND ($2::uuid IS NULL OR o.seller_ids @> ARRAY[$2::uuid]) AND ($3::text IS NULL OR o.status = $3)""";
+  private static final String LIST = "SELECT json_build_object(" + SUMMARY_FIELDS
+      + ") AS body, count(*) OVER () AS total\n" + LIST_FILTER
+      + "\nORDER BY o.created_at DESC, o.id DESC LIMIT $4 OFFSET $5";
+  private static final String MOVE = """
+      WITH moved AS (
+        UPDATE orders.orders SET status = $2, updated_at = now(),
+          paid_at = CASE WHEN $2 = 'PAID' THEN now() ELSE paid_at END, shipment = coalesce($3, shipment),
+          refund = coalesce($4, refund)
+        WHERE id = $1 RETURNING id)
+      INSERT INTO orders.order_history (order_id, from_status, to_status, actor, actor_id, reason)
+      SELECT id, $5, $2, $6, $7, $8 FROM moved""";
+  private static final String LOCK = "SELECT " + LockedOrder.COLUMNS + " FROM orders.orders WHERE id = $1 FOR UPDATE";
+  private static final String EXPIRED = """
+      SELECT id FROM orders.orders WHERE status = 'PENDING_PAYMENT' AND expires_at < now()
+      ORDER BY expires_at LIMIT $1""";
+  private static final String LOCK_EXPIRED = "SELECT " + LockedOrder.COLUMNS + " FROM orders.orders "
+      + "WHERE id = $1 AND status = 'PENDING_PAYMENT' AND expires_at < now() FOR UPDATE SKIP LOCKED";
+  private static final String FIND_KEY = """
+      SELECT order_id, request_hash FROM orders.idempotency_keys WHERE user_id = $1 AND key = $2""";
+  private static final String INSERT_KEY = """
+      INSERT INTO orders.idempotency_keys (user_id, key, request_hash, order_id) VALUES ($1, $2, $3, $4)""";
+
+  /** An earlier checkout request: the order it placed and its body's fingerprint. */
+  public record IdempotencyKey(UUID orderId, String fingerprint) {
+  }
+
+  private final OutboxTransactions transactions;
+  private final SqlClient reads;
+  private final EventBus eventBus;
+
+  public OrderRepository(OutboxTransactions transactions, SqlClient reads, EventBus eventBus) {
+    this.transactions = transactions;
+    this.reads = reads;
+    this.eventBus = eventBus;
+  }
+
+  /** Runs {@code work} in one transaction with its outbox events; its live updates go out once it has committed. */
+  public <T> Future<T> inTransaction(Function<OrderChange, Future<T>> work) {
+    return transactions.run(tx -> work.apply(new OrderChange(tx, eventBus)));
+  }
+
+  /** Inserts the order, its lines and its first history entry in one statement; answers its number. */
+  public Future<String> insert(SqlConnection tx, NewOrder order) {
+    return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] {order.id(), order.userId(), order.currency(),
+            order.quote().subtotal(), order.quote().discount(), order.quote().shippingFee(), order.quote().total(),
+            order.couponCode(), order.userCouponId(), order.address(), order.note(), order.reservationId(),
+            order.sellerIds(), order.paymentTimeoutSeconds(), order.linesJson()}))
+        .map(rows -> rows.iterator().next().getString("number"));
+  }
+
+  /** The checkout request this buyer sent with {@code key}, read from the primary. */
+  public Future<Optional<IdempotencyKey>> idempotencyKey(UUID userId, String key) {
+    return transactions.pool().preparedQuery(FIND_KEY).execute(Tuple.of(userId, key))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new IdempotencyKey(
+            rows.iterator().next().getUUID("order_id"), rows.iterator().next().getString("request_hash"))));
+  }
+
+  /** Fails on {@code idempotency_keys_pkey} when a concurrent request with the same key won. */
+  public Future<Void> saveIdempotencyKey(SqlConnection tx, UUID userId, String key, String fingerprint,
+      UUID orderId) {
+    return tx.preparedQuery(INSERT_KEY).execute(Tuple.of(userId, key, fingerprint, orderId)).mapEmpty();
+  }
+
+  public Future<Optional<LockedOrder>> lock(SqlConnection tx, UUID id) {
+    return tx.preparedQuery(LOCK).execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(LockedOrder.from(rows.iterator().next())));
+  }
+
+  /** Locks the caller's own order; anyone else's is as unknown as a missing one. */
+  public Future<LockedOrder> lockOwned(SqlConnection tx, UUID id, UUID userId) {
+    return lock(tx, id).map(order -> order.filter(o -> o.userId().equals(userId))
+        .orElseThrow(() -> ServiceException.notFound(NOT_FOUND)));
+  }
+
+  /** Locks an order a staff member may act on: admins any, sellers those with their items. */
+  public Future<LockedOrder> lockForStaff(SqlConnection tx, UUID id, Actor actor) {
+    return lock(tx, id).map(order -> order.filter(o -> actor.isAdmin() || o.soldBy(actor.id()))
+        .orElseThrow(() -> ServiceException.notFound(NOT_FOUND)));
+  }
+
+  /** Up to {@code batch} unpaid orders past their payment time, the longest expired first. */
+  public Future<List<UUID>> expiredIds(int batch) {
+    return transactions.pool().preparedQuery(EXPIRED).execute(Tuple.of(batch)).map(rows -> {
+      List<UUID> ids = new ArrayList<>();
+      for (Row row : rows) {
+        ids.add(row.getUUID("id"));
+      }
+      return ids;
+    });
+  }
+
+  /** Locks the order if it is still unpaid past its time and no one else holds it. */
+  public Future<Optional<LockedOrder>> lockExpired(SqlConnection tx, UUID id) {
+    return tx.preparedQuery(LOCK_EXPIRED).execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(LockedOrder.from(rows.iterator().next())));
+  }
+
+  /** Moves the order and records the move in its history; {@code shipment} and {@code refund} replace when given. */
+  Future<Void> move(SqlConnection tx, LockedOrder order, OrderStatus to, Actor actor, String reason,
+      JsonObject shipment, JsonObject refund) {
+    return tx.preparedQuery(MOVE).execute(Tuple.from(new Object[] {order.id(), to.name(), shipment, refund,
+            order.status().name(), actor.kind(), actor.id(), reason}))
+        .mapEmpty();
+  }
+
+  /** The whole order, history and payments included, from the read client. */
+  public Future<JsonObject> get(UUID id) {
+    return get(reads, id);
+  }
+
+  /** As {@link #get}, from the primary: for the caller's own write a replica may not have yet. */
+  public Future<JsonObject> getFromPrimary(UUID id) {
+    return get(transactions.pool(), id);
+  }
+
+  /** The buyer's own order; anyone else's is as unknown as a missing one. */
+  public Future<JsonObject> getOwned(UUID id, UUID userId) {
+    return find(reads, id).map(order -> order.filter(o -> userId.toString().equals(o.getString("userId")))
+        .orElseThrow(() -> ServiceException.notFound(NOT_FOUND)));
+  }
+
+  /** The whole order for an admin or a seller of one of its items. */
+  public Future<JsonObject> getForStaff(UUID id, Actor actor) {
+    return find(reads, id).map(order -> order.filter(o -> actor.isAdmin() || soldBy(o, actor.id()))
+        .orElseThrow(() -> ServiceException.notFound(NOT_FOUND)));
+  }
+
+  /**
+   * A page of orders, newest first, without their history. {@code userId} limits to a buyer, {@code sellerId} to
+   * orders with that seller's items, {@code status} to one status; null means no limit.
+   */
+  public Future<JsonObject> list(UUID userId, UUID sellerId, OrderStatus status, int page, int size) {
+    String statusName = status == null ? null : status.name();
+    return reads.preparedQuery(LIST)
+        .execute(Tuple.from(new Object[] {userId, sellerId, statusName, size, (page - 1) * size}))
+        .compose(rows -> {
+          JsonArray items = new JsonArray();
+          long total = -1;
+          for (Row row : rows) {
+            items.add(row.getValue("body"));
+            total = row.getLong("total");
+          }
+          if (total >= 0 || page == 1) {
+            return Future.succeededFuture(pageOf(items, Math.max(total, 0), page, size));
+          }
+          // past the last page: the window function saw no rows, so count separately
+          return reads.preparedQuery("SELECT count(*) " + LIST_FILTER)
+              .execute(Tuple.from(new Object[] {userId, sellerId, statusName}))
+              .map(count -> pageOf(items, count.iterator().next().getLong(0), page, size));
+        });
+  }
+
+  private Future<JsonObject> get(SqlClient sql, UUID id) {
+    return find(sql, id).map(order -> order.orElseThrow(() -> ServiceException.notFound(NOT_FOUND)));
+  }
+
+  private static Future<Optional<JsonObject>> find(SqlClient sql, UUID id) {
+    return sql.preparedQuery(FULL).execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of((JsonObject) rows.iterator().next()
+            .getValue("body")));
+  }
+
+  private static boolean soldBy(JsonObject order, UUID sellerId) {
+    return order.getJsonArray("items").stream().map(JsonObject.class::cast)
+        .anyMatch(item -> sellerId.toString().equals(item.getString("sellerId")));
+  }
+
+  private static JsonObject pageOf(JsonArray items, long total, int page, int size) {
+    return new JsonObject().put("items", items).put("total", total).put("page", page).put("size", size);
+  }
+}
