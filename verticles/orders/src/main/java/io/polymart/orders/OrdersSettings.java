@@ -1,6 +1,7 @@
 package io.polymart.orders;
 
 import io.polymart.core.config.ConfigException;
+import io.polymart.core.config.ConfigValues;
 import io.polymart.orders.checkout.ShippingRule;
 import io.vertx.core.json.JsonObject;
 
@@ -13,9 +14,9 @@ public record OrdersSettings(int paymentTimeoutSeconds, int sweepIntervalSeconds
   public static OrdersSettings from(JsonObject conf) {
     JsonObject orders = conf.getJsonObject("orders");
     // the catalog holds an order's stock for its payment time plus 600 s, and holds nothing longer than a day
-    int paymentTimeout = (int) ConfigRange.require(orders, "paymentTimeoutSeconds", "orders.", 1, 86_400 - 600);
-    int sweepInterval = (int) ConfigRange.require(orders, "sweepIntervalSeconds", "orders.", 1, 3600);
-    long pollMillis = ConfigRange.require(orders.getJsonObject("outbox"), "pollMillis", "orders.outbox.", 10, 60_000);
+    int paymentTimeout = (int) ConfigValues.inRange(conf, "orders.paymentTimeoutSeconds", 1, 86_400 - 600);
+    int sweepInterval = (int) ConfigValues.inRange(conf, "orders.sweepIntervalSeconds", 1, 3600);
+    long pollMillis = ConfigValues.inRange(conf, "orders.outbox.pollMillis", 10, 60_000);
     JsonObject shipping = orders.getJsonObject("shipping");
     for (String key : List.of("fee", "freeOver")) {
       String amount = shipping.getString(key);

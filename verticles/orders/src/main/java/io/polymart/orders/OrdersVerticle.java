@@ -1,6 +1,10 @@
 package io.polymart.orders;
 
 import io.polymart.core.bus.BusServer;
+import io.polymart.core.client.AddressesClient;
+import io.polymart.core.client.BusClient;
+import io.polymart.core.client.CartClient;
+import io.polymart.core.client.CatalogStockClient;
 import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
 import io.polymart.core.outbox.Outbox;
@@ -8,8 +12,6 @@ import io.polymart.core.outbox.OutboxRelay;
 import io.polymart.core.outbox.OutboxTransactions;
 import io.polymart.core.sweep.Sweeper;
 import io.polymart.orders.checkout.CheckoutService;
-import io.polymart.orders.client.BuyerServices;
-import io.polymart.orders.client.CatalogStock;
 import io.polymart.orders.coupon.CouponRepository;
 import io.polymart.orders.coupon.CouponService;
 import io.polymart.orders.lifecycle.LifecycleService;
@@ -49,15 +51,15 @@ public final class OrdersVerticle extends VerticleBase {
         new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp), reads, vertx.eventBus());
     CouponRepository couponRepository = new CouponRepository(pool, reads);
     PaymentRepository paymentRepository = new PaymentRepository(pool);
-    CatalogStock stock = new CatalogStock(vertx.eventBus());
+    BusClient bus = BusClient.create(vertx, config());
+    CatalogStockClient stock = new CatalogStockClient(bus);
     Transitions transitions = new Transitions(orders);
     sandbox = settings.sandbox().provider(vertx);
     Map<String, PaymentProvider> providers = Map.of(sandbox.name(), sandbox);
     Refunds refunds = new Refunds(paymentRepository, providers);
 
-    CheckoutService checkout = new CheckoutService(orders, couponRepository, stock,
-        new BuyerServices(vertx.eventBus()), settings.shipping(), settings.currency(),
-        settings.paymentTimeoutSeconds());
+    CheckoutService checkout = new CheckoutService(orders, couponRepository, stock, new AddressesClient(bus),
+        new CartClient(bus), settings.shipping(), settings.currency(), settings.paymentTimeoutSeconds());
     LifecycleService lifecycle = new LifecycleService(orders, transitions, stock, couponRepository, refunds);
     PaymentService payments = new PaymentService(orders, paymentRepository, transitions, refunds, stock,
         couponRepository, providers, sandbox);

@@ -1,6 +1,7 @@
 package io.polymart.orders;
 
 import io.polymart.core.config.ConfigException;
+import io.polymart.core.config.ConfigValues;
 import io.polymart.orders.payment.SandboxProvider;
 import io.polymart.orders.payment.WebhookSignature;
 import io.vertx.core.Vertx;
@@ -18,8 +19,8 @@ record SandboxSettings(String secret, String webhookUrl, int delaySeconds, long 
           + "got '" + payments.getString("provider") + "'");
     }
     JsonObject sandbox = payments.getJsonObject("sandbox");
-    int delaySeconds = (int) ConfigRange.require(sandbox, "delaySeconds", "payments.sandbox.", 0, 600);
-    long toleranceSeconds = ConfigRange.require(sandbox, "toleranceSeconds", "payments.sandbox.", 30, 3600);
+    int delaySeconds = (int) ConfigValues.inRange(conf, "payments.sandbox.delaySeconds", 0, 600);
+    long toleranceSeconds = ConfigValues.inRange(conf, "payments.sandbox.toleranceSeconds", 30, 3600);
     String webhookUrl = sandbox.getString("webhookUrl");
     if (!webhookUrl.isEmpty() && !webhookUrl.matches("https?://\\S+")) {
       throw new ConfigException("Configuration key 'payments.sandbox.webhookUrl' must be empty or an http(s) URL, got '"

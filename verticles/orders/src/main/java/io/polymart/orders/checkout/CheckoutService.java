@@ -1,9 +1,10 @@
 package io.polymart.orders.checkout;
 
+import io.polymart.core.client.AddressesClient;
+import io.polymart.core.client.CartClient;
+import io.polymart.core.client.CatalogStockClient;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.money.Money;
-import io.polymart.orders.client.BuyerServices;
-import io.polymart.orders.client.CatalogStock;
 import io.polymart.orders.coupon.CouponRepository;
 import io.polymart.orders.order.NewOrder;
 import io.polymart.orders.order.OrderEvents;
@@ -35,18 +36,20 @@ public final class CheckoutService {
   private static final int RESERVATION_GRACE_SECONDS = 600;
   private final OrderRepository orders;
   private final CouponRepository coupons;
-  private final CatalogStock stock;
-  private final BuyerServices buyers;
+  private final CatalogStockClient stock;
+  private final AddressesClient addresses;
+  private final CartClient carts;
   private final ShippingRule shipping;
   private final String currency;
   private final int paymentTimeoutSeconds;
 
-  public CheckoutService(OrderRepository orders, CouponRepository coupons, CatalogStock stock, BuyerServices buyers,
-      ShippingRule shipping, String currency, int paymentTimeoutSeconds) {
+  public CheckoutService(OrderRepository orders, CouponRepository coupons, CatalogStockClient stock,
+      AddressesClient addresses, CartClient carts, ShippingRule shipping, String currency, int paymentTimeoutSeconds) {
     this.orders = orders;
     this.coupons = coupons;
     this.stock = stock;
-    this.buyers = buyers;
+    this.addresses = addresses;
+    this.carts = carts;
     this.shipping = shipping;
     this.currency = currency;
     this.paymentTimeoutSeconds = paymentTimeoutSeconds;
@@ -74,9 +77,11 @@ public final class CheckoutService {
   }
 
   private Future<JsonObject> placeNew(CheckoutRequest checkout) {
-    Future<JsonObject> address = buyers.address(checkout.userId(), checkout.addressId());
+    Future<JsonObject> address = addresses.address(checkout.userId(), checkout.addressId())
+        .map(found -> found.orElseThrow(() -> ServiceException.unprocessable("ADDRESS_NOT_FOUND",
+            "addressId is not one of your addresses")));
     Future<JsonArray> items = checkout.items() != null ? Future.succeededFuture(checkout.items())
-        : buyers.selectedCartLines(checkout.userId()).map(CheckoutService::nonEmpty);
+        : carts.selectedCartLines(checkout.userId()).map(CheckoutService::nonEmpty);
     Future<Void> coupon = checkout.couponCode() == null ? Future.succeededFuture()
         : coupons.precheck(checkout.couponCode(), checkout.userId());
     return Future.all(address, items, coupon)
@@ -153,7 +158,7 @@ public final class CheckoutService {
   private Future<Void> leaveCart(UUID userId, JsonArray items) {
     JsonArray skuIds = new JsonArray();
     items.forEach(item -> skuIds.add(((JsonObject) item).getString("skuId")));
-    return buyers.removeCartLines(userId, skuIds).recover(e -> {
+    return carts.removeCartLines(userId, skuIds).recover(e -> {
       LOG.warn("Order placed but its lines could not leave the cart of {}: {}", userId, e.toString());
       return Future.succeededFuture();
     });

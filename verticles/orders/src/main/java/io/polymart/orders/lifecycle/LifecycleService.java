@@ -1,6 +1,6 @@
 package io.polymart.orders.lifecycle;
 
-import io.polymart.orders.client.CatalogStock;
+import io.polymart.core.client.CatalogStockClient;
 import io.polymart.orders.coupon.CouponRepository;
 import io.polymart.orders.order.Actor;
 import io.polymart.orders.order.LockedOrder;
@@ -25,11 +25,11 @@ import java.util.function.BiFunction;
 public final class LifecycleService {
   private final OrderRepository orders;
   private final Transitions transitions;
-  private final CatalogStock stock;
+  private final CatalogStockClient stock;
   private final CouponRepository coupons;
   private final Refunds refunds;
 
-  public LifecycleService(OrderRepository orders, Transitions transitions, CatalogStock stock,
+  public LifecycleService(OrderRepository orders, Transitions transitions, CatalogStockClient stock,
       CouponRepository coupons, Refunds refunds) {
     this.orders = orders;
     this.transitions = transitions;

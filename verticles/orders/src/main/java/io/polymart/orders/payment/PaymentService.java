@@ -1,7 +1,7 @@
 package io.polymart.orders.payment;
 
 import io.polymart.core.error.ServiceException;
-import io.polymart.orders.client.CatalogStock;
+import io.polymart.core.client.CatalogStockClient;
 import io.polymart.orders.coupon.CouponRepository;
 import io.polymart.orders.order.Actor;
 import io.polymart.orders.order.LockedOrder;
@@ -31,13 +31,13 @@ public final class PaymentService {
   private final PaymentRepository payments;
   private final Transitions transitions;
   private final Refunds refunds;
-  private final CatalogStock stock;
+  private final CatalogStockClient stock;
   private final CouponRepository coupons;
   private final Map<String, PaymentProvider> providers;
   private final PaymentProvider defaultProvider;
 
   public PaymentService(OrderRepository orders, PaymentRepository payments, Transitions transitions, Refunds refunds,
-      CatalogStock stock, CouponRepository coupons, Map<String, PaymentProvider> providers,
+      CatalogStockClient stock, CouponRepository coupons, Map<String, PaymentProvider> providers,
       PaymentProvider defaultProvider) {
     this.orders = orders;
     this.payments = payments;
