@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -34,6 +35,19 @@ final class CatalogStockStub {
   private final Map<String, List<String>> reservationsOfSku = new HashMap<>();
   private final Map<String, JsonObject> requests = new HashMap<>();
 
+  /** A step after the reservation: the status it leads to, and whether its units go back on sale. */
+  private enum Step {
+    CONFIRM("CONFIRMED", false), RELEASE("RELEASED", true), RESTORE("RESTORED", true);
+
+    final String status;
+    final boolean backOnSale;
+
+    Step(String status, boolean backOnSale) {
+      this.status = status;
+      this.backOnSale = backOnSale;
+    }
+  }
+
   /** A reservation as the catalog stores it: its status and its priced lines. */
   private static final class Reservation {
     String status = "RESERVED";
@@ -49,9 +63,9 @@ final class CatalogStockStub {
   CatalogStockStub(Vertx vertx) {
     new BusServer(vertx)
         .handle(CATALOG_STOCK_RESERVE, this::reserve)
-        .handle(CATALOG_STOCK_CONFIRM, request -> finish(request, "confirm"))
-        .handle(CATALOG_STOCK_RELEASE, request -> finish(request, "release"))
-        .handle(CATALOG_STOCK_RESTORE, request -> finish(request, "restore"));
+        .handle(CATALOG_STOCK_CONFIRM, request -> finish(request, Step.CONFIRM))
+        .handle(CATALOG_STOCK_RELEASE, request -> finish(request, Step.RELEASE))
+        .handle(CATALOG_STOCK_RESTORE, request -> finish(request, Step.RESTORE));
   }
 
   /** A new SKU of {@code sellerId} for sale at {@code price} with {@code available} units; its id. */
@@ -92,7 +106,7 @@ final class CatalogStockStub {
     return ids.get(0);
   }
 
-  /** Every step asked of the reservation, in order: {@code reserve}, {@code confirm}, {@code release}, {@code restore}. */
+  /** Every step asked of the reservation, in order: {@code reserve}, {@code confirm}, {@code release}, ... */
   synchronized List<String> steps(String reservationId) {
     return List.copyOf(steps.getOrDefault(reservationId, List.of()));
   }
@@ -158,39 +172,37 @@ final class CatalogStockStub {
   }
 
   /** Confirm, release or restore, with the catalog's rules: a repeat is a no-op, a contradiction a 409. */
-  private synchronized Future<JsonObject> finish(BusRequest request, String step) {
+  private synchronized Future<JsonObject> finish(BusRequest request, Step step) {
     String reservationId = request.body().getString("reservationId");
-    record(reservationId, step);
+    record(reservationId, step.name().toLowerCase(Locale.ROOT));
     Reservation reservation = reservations.get(reservationId);
     if (reservation == null) {
       throw ServiceException.notFound("Reservation not found");
     }
-    String target = switch (step) {
-      case "confirm" -> "CONFIRMED";
-      case "release" -> "RELEASED";
-      default -> "RESTORED";
-    };
-    String from = step.equals("restore") ? "CONFIRMED" : "RESERVED";
-    if (!reservation.status.equals(target)) {
-      if (!reservation.status.equals(from)) {
-        boolean soldOnce = reservation.status.equals("CONFIRMED") || reservation.status.equals("RESTORED");
-        boolean alreadyDone = !step.equals("restore") && step.equals("confirm") == soldOnce;
-        if (!alreadyDone) {
-          throw ServiceException.conflict("INVALID_STATE", step.equals("restore")
-              ? "Only a confirmed reservation can be restored; this one is " + reservation.status.toLowerCase()
-              : "The reservation is already " + reservation.status.toLowerCase());
-        }
-      } else {
-        // releasing or restoring puts the units back on sale; confirming keeps them out as sold
-        if (!step.equals("confirm")) {
-          reservation.lines.forEach(line -> {
-            JsonObject sku = skus.get(((JsonObject) line).getString("skuId"));
-            sku.put("available", sku.getInteger("available") + ((JsonObject) line).getInteger("quantity"));
-          });
-        }
-        reservation.status = target;
+    String current = reservation.status;
+    if (step == Step.RESTORE && !current.equals("CONFIRMED")) {
+      if (current.equals("RESTORED")) {
+        return Future.succeededFuture(json(reservationId, reservation));
       }
+      throw ServiceException.conflict("INVALID_STATE", "Only a confirmed reservation can be restored; this one is "
+          + current.toLowerCase(Locale.ROOT));
     }
+    if (step != Step.RESTORE && !current.equals("RESERVED")) {
+      boolean soldOnce = current.equals("CONFIRMED") || current.equals("RESTORED");
+      if ((step == Step.CONFIRM) == soldOnce) {
+        return Future.succeededFuture(json(reservationId, reservation));
+      }
+      throw ServiceException.conflict("INVALID_STATE",
+          "The reservation is already " + current.toLowerCase(Locale.ROOT));
+    }
+    if (step.backOnSale) {
+      reservation.lines.forEach(item -> {
+        JsonObject line = (JsonObject) item;
+        JsonObject sku = skus.get(line.getString("skuId"));
+        sku.put("available", sku.getInteger("available") + line.getInteger("quantity"));
+      });
+    }
+    reservation.status = step.status;
     return Future.succeededFuture(json(reservationId, reservation));
   }
 
