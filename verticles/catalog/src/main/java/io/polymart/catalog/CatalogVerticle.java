@@ -2,7 +2,26 @@ package io.polymart.catalog;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.minio.MinioClient;
+import io.polymart.catalog.cache.ProductCache;
+import io.polymart.catalog.change.CatalogWriter;
+import io.polymart.catalog.demo.DemoCatalogLoader;
 import io.polymart.catalog.image.ImageProcessor;
+import io.polymart.catalog.image.ImageService;
+import io.polymart.catalog.image.ImageStore;
+import io.polymart.catalog.inventory.InventoryService;
+import io.polymart.catalog.inventory.StockLedger;
+import io.polymart.catalog.media.MediaService;
+import io.polymart.catalog.product.DetailsStore;
+import io.polymart.catalog.product.ProductReader;
+import io.polymart.catalog.product.ProductService;
+import io.polymart.catalog.search.SearchService;
+import io.polymart.catalog.search.SearchTerms;
+import io.polymart.catalog.search.TypoCorrector;
+import io.polymart.catalog.sku.SkuLookup;
+import io.polymart.catalog.sku.SkuService;
+import io.polymart.catalog.sku.SkuWriter;
+import io.polymart.catalog.taxonomy.BrandService;
+import io.polymart.catalog.taxonomy.CategoryService;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
@@ -28,7 +47,7 @@ import static io.polymart.core.bus.Addresses.*;
 public final class CatalogVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogVerticle.class);
   public static final String SCHEMA = "catalog";
-  static final String MEDIA_PATH = "/media/";
+  public static final String MEDIA_PATH = "/media/";
   /** Shared by every catalog instance in the JVM, so at most this many images are decoded at once. */
   private static final String RESIZING_POOL = "polymart-catalog-images";
   private static final int RESIZING_THREADS = 2;
@@ -148,7 +167,7 @@ public final class CatalogVerticle extends VerticleBase {
   }
 
   /** Completes when the demo catalog this instance loads (if any) is in. */
-  Future<Void> demoLoaded() {
+  public Future<Void> demoLoaded() {
     return demoLoaded;
   }
 
