@@ -1,25 +1,33 @@
 package io.polymart.catalog;
 
+import io.polymart.catalog.image.ImageObjectRepository;
+import io.polymart.catalog.image.ImageRepository;
+import io.polymart.catalog.inventory.ReservationRepository;
+import io.polymart.catalog.product.ProductDetailsRepository;
+import io.polymart.catalog.product.ProductGuard;
+import io.polymart.catalog.product.ProductReadService;
+import io.polymart.catalog.product.ProductRepository;
+import io.polymart.catalog.search.SearchRepository;
+import io.polymart.catalog.sku.SkuRepository;
+import io.polymart.catalog.taxonomy.BrandRepository;
+import io.polymart.catalog.taxonomy.CategoryRepository;
+
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.minio.MinioClient;
 import io.polymart.catalog.cache.ProductCache;
-import io.polymart.catalog.change.CatalogWriter;
+import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.demo.DemoCatalogLoader;
 import io.polymart.catalog.image.ImageProcessor;
 import io.polymart.catalog.image.ImageService;
-import io.polymart.catalog.image.ImageStore;
 import io.polymart.catalog.inventory.InventoryService;
-import io.polymart.catalog.inventory.StockLedger;
+import io.polymart.catalog.inventory.InventoryRepository;
 import io.polymart.catalog.media.MediaService;
-import io.polymart.catalog.product.DetailsStore;
-import io.polymart.catalog.product.ProductReader;
 import io.polymart.catalog.product.ProductService;
 import io.polymart.catalog.search.SearchService;
 import io.polymart.catalog.search.SearchTerms;
 import io.polymart.catalog.search.TypoCorrector;
 import io.polymart.catalog.sku.SkuLookup;
 import io.polymart.catalog.sku.SkuService;
-import io.polymart.catalog.sku.SkuWriter;
 import io.polymart.catalog.taxonomy.BrandService;
 import io.polymart.catalog.taxonomy.CategoryService;
 import io.polymart.core.bus.BusServer;
@@ -81,31 +89,35 @@ public final class CatalogVerticle extends VerticleBase {
     pool = pg.pool(vertx);
     reads = pg.readClient(vertx);
     redis = RedisClients.api(vertx, conf);
-    DetailsStore details = new DetailsStore(vertx, mongo.getDatabase(conf.getJsonObject("mongo").getString("database"))
-        .getCollection(DetailsStore.COLLECTION));
-    ImageStore imageStore = new ImageStore(vertx, s3);
+    ProductDetailsRepository details = new ProductDetailsRepository(vertx,
+        mongo.getDatabase(conf.getJsonObject("mongo").getString("database"))
+            .getCollection(ProductDetailsRepository.COLLECTION));
+    ImageObjectRepository imageObjects = new ImageObjectRepository(vertx, s3);
     ProductCache cache = new ProductCache(vertx, redis, catalog.getJsonObject("cache").getInteger("ttlSeconds"));
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", conf.getJsonObject("kafka").getString("bootstrapServers"),
         catalog.getJsonObject("outbox").getLong("pollMillis"));
-    CatalogWriter writer = new CatalogWriter(pool, new Outbox(SCHEMA + ".outbox"), cache, relay::wakeUp);
-    SearchTerms terms = new SearchTerms();
-    SkuWriter skuWriter = new SkuWriter();
-    StockLedger ledger = new StockLedger();
+    CatalogTransactions writer = new CatalogTransactions(pool, new Outbox(SCHEMA + ".outbox"), cache, relay::wakeUp);
+    ProductRepository productRows = new ProductRepository();
+    SkuRepository skuRows = new SkuRepository();
+    ProductGuard guard = new ProductGuard(productRows);
+    SearchRepository searchRows = new SearchRepository();
+    SearchTerms terms = new SearchTerms(searchRows);
+    InventoryRepository inventoryRows = new InventoryRepository();
     String mediaUrls = mediaPrefix(catalog.getString("mediaBaseUrl"));
-    ProductReader reader = new ProductReader(reads, details, cache, mediaUrls);
-    ProductService products = new ProductService(writer, skuWriter, terms, details, reader);
-    SkuService skus = new SkuService(writer, skuWriter, ledger);
-    CategoryService categories = new CategoryService(pool, writer);
-    BrandService brands = new BrandService(pool, writer, terms);
-    SearchService search = new SearchService(pool, redis, new TypoCorrector(), mediaUrls);
+    ProductReadService reader = new ProductReadService(reads, productRows, details, cache, mediaUrls);
+    ProductService products = new ProductService(writer, productRows, guard, skuRows, terms, details, reader);
+    SkuService skus = new SkuService(writer, guard, productRows, skuRows, inventoryRows);
+    CategoryService categories = new CategoryService(pool, writer, new CategoryRepository());
+    BrandService brands = new BrandService(pool, writer, new BrandRepository(), terms);
+    SearchService search = new SearchService(pool, searchRows, redis, new TypoCorrector(searchRows), mediaUrls);
     resizing = vertx.createSharedWorkerExecutor(RESIZING_POOL, RESIZING_THREADS);
-    ImageService imageService = new ImageService(resizing, pool, writer, imageStore,
+    ImageService imageService = new ImageService(resizing, pool, writer, guard, new ImageRepository(), imageObjects,
         new ImageProcessor(images.getLong("maxBytes"), images.getInteger("maxPixels")),
         images.getInteger("maxPerProduct"), mediaUrls);
-    MediaService media = new MediaService(imageStore);
-    SkuLookup skuLookup = new SkuLookup(reads, mediaUrls);
+    MediaService media = new MediaService(imageObjects);
+    SkuLookup skuLookup = new SkuLookup(reads, skuRows, mediaUrls);
     JsonObject reservations = catalog.getJsonObject("reservations");
-    InventoryService inventory = new InventoryService(writer, ledger, mediaUrls,
+    InventoryService inventory = new InventoryService(writer, new ReservationRepository(), inventoryRows, mediaUrls,
         reservations.getInteger("defaultTtlSeconds"));
     JsonObject demo = catalog.getJsonObject("demo");
     DemoCatalogLoader demoLoader = new DemoCatalogLoader(vertx, pool, products, imageService, demo.getInteger("products"));
@@ -148,7 +160,7 @@ public final class CatalogVerticle extends VerticleBase {
         .handle(CATALOG_SKUS_LOOKUP, skuLookup::lookup);
 
     return Migrations.apply(vertx, pg, SCHEMA)
-        .compose(v -> imageStore.ensureBucket())
+        .compose(v -> imageObjects.ensureBucket())
         .compose(v -> server.ready())
         .compose(v -> relay.start())
         .<Void>mapEmpty()

@@ -1,6 +1,5 @@
 package io.polymart.catalog.image;
 
-
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;

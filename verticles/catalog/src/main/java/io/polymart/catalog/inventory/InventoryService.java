@@ -1,7 +1,9 @@
 package io.polymart.catalog.inventory;
 
-import io.polymart.catalog.change.CatalogWriter;
+import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.change.Change;
+import io.polymart.catalog.inventory.InventoryRepository.Level;
+import io.polymart.catalog.inventory.InventoryRepository.Movement;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
@@ -10,9 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import static io.polymart.core.db.SqlSupport.iso;
 
 /**
  * The stock contract orders rely on: reserve all lines or none, then confirm (sold) or release, and restore what a
@@ -32,8 +31,9 @@ public final class InventoryService {
   private static final int MAX_LINES = 100;
   private static final int MAX_QUANTITY = 10_000;
   private static final int MAX_TTL_SECONDS = 86_400;
-  private final CatalogWriter writer;
-  private final StockLedger ledger;
+  private final CatalogTransactions writer;
+  private final ReservationRepository reservations;
+  private final InventoryRepository inventory;
   private final String mediaPrefix;
   private final int defaultTtlSeconds;
 
@@ -65,9 +65,11 @@ public final class InventoryService {
     }
   }
 
-  public InventoryService(CatalogWriter writer, StockLedger ledger, String mediaPrefix, int defaultTtlSeconds) {
+  public InventoryService(CatalogTransactions writer, ReservationRepository reservations, InventoryRepository inventory,
+      String mediaPrefix, int defaultTtlSeconds) {
     this.writer = writer;
-    this.ledger = ledger;
+    this.reservations = reservations;
+    this.inventory = inventory;
     this.mediaPrefix = mediaPrefix;
     this.defaultTtlSeconds = defaultTtlSeconds;
   }
@@ -79,33 +81,23 @@ public final class InventoryService {
     int ttl = ttlSeconds(body.getValue("ttlSeconds"));
     return writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
-      return tx.preparedQuery("INSERT INTO catalog.reservations (id, status, expires_at) VALUES ($1, 'RESERVED', "
-              + "now() + make_interval(secs => $2)) ON CONFLICT (id) DO NOTHING RETURNING id")
-          .execute(Tuple.of(reservationId, ttl))
+      return reservations.insert(tx, reservationId, ttl)
           .compose(inserted -> {
-            if (!inserted.iterator().hasNext()) {
+            if (!inserted) {
               return Future.succeededFuture(); // a replay: answered from what is stored
             }
             // the lines first: they need no lock, so a hot SKU's inventory row stays locked for less time
-            return tx.preparedQuery("INSERT INTO catalog.reservation_lines (reservation_id, sku_id, "
-                    + "product_id, quantity, unit_price, snapshot) "
-                    + "SELECT $1, s.id, s.product_id, q.quantity, s.price, json_build_object('code', s.code, "
-                    + "'name', p.name, 'sellerId', p.seller_id, 'attributes', s.attributes, "
-                    + "'image', (SELECT $4 || im.thumbnail_key "
-                    + "FROM catalog.product_images im WHERE im.product_id = p.id AND im.cover)) "
-                    + "FROM unnest($2::uuid[], $3::int[]) AS q(sku_id, quantity) "
-                    + "JOIN catalog.skus s ON s.id = q.sku_id JOIN catalog.products p ON p.id = s.product_id")
-                .execute(Tuple.of(reservationId, quantities.keySet().toArray(UUID[]::new),
-                    quantities.values().toArray(Integer[]::new), mediaPrefix))
-                .compose(v -> ledger.lock(tx, quantities.keySet()))
+            return reservations.insertLines(tx, reservationId, quantities, mediaPrefix)
+                .compose(v -> inventory.lock(tx, quantities.keySet()))
                 .compose(levels -> {
                   checkAvailable(quantities, levels);
-                  List<StockLedger.Movement> movements = quantities.entrySet().stream()
-                      .map(e -> new StockLedger.Movement(e.getKey(), 0, e.getValue())).toList();
-                  return ledger.apply(change, levels, movements, "reserved", reservationId, null);
+                  List<Movement> movements = quantities.entrySet().stream()
+                      .map(e -> new Movement(e.getKey(), 0, e.getValue())).toList();
+                  return inventory.apply(change, levels, movements, "reserved", reservationId, null);
                 });
           });
-    }).compose(v -> stored(writer.pool(), reservationId)); // read after the commit: no lock is held meanwhile
+      // read after the commit: no lock is held meanwhile
+    }).compose(v -> reservations.stored(writer.pool(), reservationId));
   }
 
   public Future<JsonObject> confirm(BusRequest request) {
@@ -122,27 +114,18 @@ public final class InventoryService {
    * sweeper holds is skipped, one it has finished is no longer RESERVED.
    */
   public Future<Integer> releaseExpired(int batch) {
-    return writer.pool().preparedQuery("SELECT id FROM catalog.reservations WHERE status = 'RESERVED' "
-            + "AND expires_at < now() ORDER BY expires_at LIMIT $1")
-        .execute(Tuple.of(batch))
-        .compose(rows -> {
-          List<String> ids = new ArrayList<>();
-          rows.forEach(row -> ids.add(row.getString("id")));
-          return Sweeper.oneByOne(ids, this::expire);
-        });
+    return reservations.expired(writer.pool(), batch).compose(ids -> Sweeper.oneByOne(ids, this::expire));
   }
 
   private Future<Boolean> expire(String reservationId) {
-    return writer.inTransaction(change -> change.connection().preparedQuery("SELECT id FROM catalog.reservations "
-            + "WHERE id = $1 AND status = 'RESERVED' AND expires_at < now() FOR UPDATE SKIP LOCKED")
-        .execute(Tuple.of(reservationId))
-        .compose(rows -> !rows.iterator().hasNext() ? Future.succeededFuture(false)
+    return writer.inTransaction(change -> reservations.lockExpired(change.connection(), reservationId)
+        .compose(locked -> !locked ? Future.succeededFuture(false)
             : transition(change, reservationId, Step.EXPIRE).map(true)));
   }
 
   private Future<JsonObject> finish(String reservationId, Step step) {
     return writer.inTransaction(change -> transition(change, reservationId, step)
-        .compose(v -> stored(change.connection(), reservationId)));
+        .compose(v -> reservations.stored(change.connection(), reservationId)));
   }
 
   /**
@@ -162,7 +145,7 @@ public final class InventoryService {
           }
           return move(change, reservationId, Step.RESTORE);
         })
-        .compose(v -> stored(change.connection(), reservationId)));
+        .compose(v -> reservations.stored(change.connection(), reservationId)));
   }
 
   /**
@@ -182,22 +165,19 @@ public final class InventoryService {
   }
 
   /** The reservation's status, its row locked for this transaction; 404 when there is none. */
-  private static Future<String> lockStatus(SqlConnection tx, String reservationId) {
-    return tx.preparedQuery("SELECT status FROM catalog.reservations WHERE id = $1 FOR UPDATE")
-        .execute(Tuple.of(reservationId))
-        .map(rows -> {
-          if (!rows.iterator().hasNext()) {
-            throw ServiceException.notFound("Reservation not found");
-          }
-          return rows.iterator().next().getString("status");
-        });
+  private Future<String> lockStatus(SqlConnection tx, String reservationId) {
+    return reservations.lockStatus(tx, reservationId).map(status -> {
+      if (status == null) {
+        throw ServiceException.notFound("Reservation not found");
+      }
+      return status;
+    });
   }
 
   /** Applies the step's stock and sales movements to each line of the reservation and records its new status. */
   private Future<Void> move(Change change, String reservationId, Step step) {
     SqlConnection tx = change.connection();
-    return tx.preparedQuery("SELECT sku_id, product_id, quantity FROM catalog.reservation_lines "
-            + "WHERE reservation_id = $1").execute(Tuple.of(reservationId))
+    return reservations.lines(tx, reservationId)
         .compose(lines -> {
           Map<UUID, Integer> quantities = new TreeMap<>();
           Map<UUID, Integer> perProduct = new TreeMap<>();
@@ -205,30 +185,22 @@ public final class InventoryService {
             quantities.put(line.getUUID("sku_id"), line.getInteger("quantity"));
             perProduct.merge(line.getUUID("product_id"), line.getInteger("quantity"), Integer::sum);
           }
-          List<StockLedger.Movement> movements = quantities.entrySet().stream()
-              .map(e -> new StockLedger.Movement(e.getKey(), step.onHand * e.getValue(), step.reserved * e.getValue()))
+          List<Movement> movements = quantities.entrySet().stream()
+              .map(e -> new Movement(e.getKey(), step.onHand * e.getValue(), step.reserved * e.getValue()))
               .toList();
           boolean salesChange = step.sold != 0;
           UUID[] products = perProduct.keySet().toArray(UUID[]::new);
           Integer[] sales = perProduct.values().stream().map(quantity -> step.sold * quantity).toArray(Integer[]::new);
           // Lock order everywhere: product rows, then inventory rows, each in id order.
-          return (salesChange ? tx.preparedQuery("SELECT id FROM catalog.products WHERE id = ANY($1) ORDER BY id "
-                  + "FOR UPDATE").execute(Tuple.of((Object) products)).<Void>mapEmpty()
-                  : Future.<Void>succeededFuture())
-              .compose(v -> ledger.lock(tx, quantities.keySet()))
-              .compose(levels -> ledger.apply(change, levels, movements, step.reason, reservationId, null))
-              .compose(v -> salesChange ? tx.preparedQuery("UPDATE catalog.products p SET sold_count = "
-                      + "greatest(p.sold_count + s.quantity, 0) FROM unnest($1::uuid[], $2::int[]) "
-                      + "AS s(product_id, quantity) WHERE p.id = s.product_id")
-                  .execute(Tuple.of((Object) products, (Object) sales)).mapEmpty()
-                  : Future.succeededFuture())
-              .compose(v -> tx.preparedQuery("UPDATE catalog.reservations SET status = $2, updated_at = now() "
-                  + "WHERE id = $1").execute(Tuple.of(reservationId, step.status)))
-              .mapEmpty();
+          return (salesChange ? reservations.lockProducts(tx, products) : Future.<Void>succeededFuture())
+              .compose(v -> inventory.lock(tx, quantities.keySet()))
+              .compose(levels -> inventory.apply(change, levels, movements, step.reason, reservationId, null))
+              .compose(v -> salesChange ? reservations.addSales(tx, products, sales) : Future.<Void>succeededFuture())
+              .compose(v -> reservations.setStatus(tx, reservationId, step.status));
         });
   }
 
-  private static void checkAvailable(Map<UUID, Integer> quantities, Map<UUID, StockLedger.Level> levels) {
+  private static void checkAvailable(Map<UUID, Integer> quantities, Map<UUID, Level> levels) {
     List<String> missing = quantities.keySet().stream().filter(id -> !levels.containsKey(id)).map(UUID::toString)
         .toList();
     if (!missing.isEmpty()) {
@@ -237,7 +209,7 @@ public final class InventoryService {
     FieldErrors unavailable = new FieldErrors();
     FieldErrors shortages = new FieldErrors();
     quantities.forEach((skuId, quantity) -> {
-      StockLedger.Level level = levels.get(skuId);
+      Level level = levels.get(skuId);
       if (!"ACTIVE".equals(level.skuStatus()) || !"ACTIVE".equals(level.productStatus())) {
         unavailable.add("items[" + skuId + "]", "is not for sale");
       } else if (level.available() < quantity) {
@@ -250,22 +222,6 @@ public final class InventoryService {
     if (!shortages.isEmpty()) {
       throw new ServiceException(409, "INSUFFICIENT_STOCK", "Not enough stock for some items", shortages.details(), null);
     }
-  }
-
-  private Future<JsonObject> stored(SqlClient tx, String reservationId) {
-    return tx.preparedQuery("SELECT r.status, " + iso("r.expires_at") + " AS expires_at, coalesce((SELECT json_agg("
-            + "json_build_object('skuId', l.sku_id, 'productId', l.product_id, 'sellerId', l.snapshot->>'sellerId', "
-            + "'code', l.snapshot->>'code', "
-            + "'name', l.snapshot->>'name', 'attributes', l.snapshot->'attributes', 'image', l.snapshot->>'image', "
-            + "'unitPrice', l.unit_price::text, 'quantity', l.quantity) ORDER BY l.sku_id) "
-            + "FROM catalog.reservation_lines l WHERE l.reservation_id = r.id), '[]'::json) AS lines "
-            + "FROM catalog.reservations r WHERE r.id = $1")
-        .execute(Tuple.of(reservationId))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return new JsonObject().put("reservationId", reservationId).put("status", row.getString("status"))
-              .put("expiresAt", row.getString("expires_at")).put("lines", (JsonArray) row.getValue("lines"));
-        });
   }
 
   private static String reservationId(JsonObject body) {

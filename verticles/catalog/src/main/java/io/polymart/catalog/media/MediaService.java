@@ -1,6 +1,6 @@
 package io.polymart.catalog.media;
 
-import io.polymart.catalog.image.ImageStore;
+import io.polymart.catalog.image.ImageObjectRepository;
 import io.polymart.catalog.image.StoredImage;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
@@ -9,9 +9,9 @@ import io.vertx.core.json.JsonObject;
 
 /** Serves image objects to the gateway's {@code /media/} route: {@code {key}} → {@code {contentType, bytes}}. */
 public final class MediaService {
-  private final ImageStore store;
+  private final ImageObjectRepository store;
 
-  public MediaService(ImageStore store) {
+  public MediaService(ImageObjectRepository store) {
     this.store = store;
   }
 

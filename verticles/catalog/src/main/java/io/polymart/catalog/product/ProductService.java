@@ -1,10 +1,10 @@
 package io.polymart.catalog.product;
 
-import io.polymart.catalog.change.CatalogWriter;
+import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.change.Change;
 import io.polymart.catalog.search.SearchTerms;
 import io.polymart.catalog.sku.NewSku;
-import io.polymart.catalog.sku.SkuWriter;
+import io.polymart.catalog.sku.SkuRepository;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
@@ -12,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import org.bson.Document;
 
 import java.text.Normalizer;
@@ -28,15 +27,20 @@ import java.util.UUID;
 public final class ProductService {
   public static final Map<String, ServiceException> CONFLICTS = Map.of(
       "products_slug_key", ServiceException.conflict("SLUG_TAKEN", "Another product has this slug"),
-      SkuWriter.SKU_CODE_CONSTRAINT, ServiceException.conflict("SKU_CODE_TAKEN", "A SKU code is already in use"));
-  private final CatalogWriter writer;
-  private final SkuWriter skus;
+      SkuRepository.SKU_CODE_CONSTRAINT, ServiceException.conflict("SKU_CODE_TAKEN", "A SKU code is already in use"));
+  private final CatalogTransactions writer;
+  private final ProductRepository products;
+  private final ProductGuard guard;
+  private final SkuRepository skus;
   private final SearchTerms terms;
-  private final DetailsStore details;
-  private final ProductReader reader;
+  private final ProductDetailsRepository details;
+  private final ProductReadService reader;
 
-  public ProductService(CatalogWriter writer, SkuWriter skus, SearchTerms terms, DetailsStore details, ProductReader reader) {
+  public ProductService(CatalogTransactions writer, ProductRepository products, ProductGuard guard, SkuRepository skus,
+      SearchTerms terms, ProductDetailsRepository details, ProductReadService reader) {
     this.writer = writer;
+    this.products = products;
+    this.guard = guard;
     this.skus = skus;
     this.terms = terms;
     this.details = details;
@@ -60,9 +64,8 @@ public final class ProductService {
     Future<Void> created = writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       return requireReferences(tx, categoryId, brandId)
-          .compose(v -> tx.preparedQuery("INSERT INTO catalog.products (id, seller_id, category_id, brand_id, name, "
-                  + "slug, description) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-              .execute(Tuple.of(id, sellerId, categoryId, brandId, name, slug).addValue(body.getString("description", ""))))
+          .compose(v -> products.insert(tx, id, sellerId, categoryId, brandId, name, slug,
+              body.getString("description", "")))
           .compose(v -> skus.insert(change, id, newSkus, sellerId))
           .compose(v -> document == null ? Future.succeededFuture() : details.put(id, document))
           .map(v -> {
@@ -80,21 +83,19 @@ public final class ProductService {
     UUID id = request.uuidParam("id", "Product");
     JsonObject body = request.body();
     Document document = detailsDocument(body);
-    List<String> sets = new ArrayList<>();
-    Tuple params = Tuple.of(id);
-    addSet(sets, params, body, "name", "name", body.containsKey("name") ? body.getString("name").trim() : null);
-    addSet(sets, params, body, "slug", "slug", body.getString("slug"));
-    addSet(sets, params, body, "description", "description", body.getString("description"));
-    addSet(sets, params, body, "categoryId", "category_id", BodyFields.uuid(body, "categoryId"));
-    addSet(sets, params, body, "brandId", "brand_id", BodyFields.uuid(body, "brandId"));
+    List<String> columns = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
+    addSet(columns, values, body, "name", "name", body.containsKey("name") ? body.getString("name").trim() : null);
+    addSet(columns, values, body, "slug", "slug", body.getString("slug"));
+    addSet(columns, values, body, "description", "description", body.getString("description"));
+    addSet(columns, values, body, "categoryId", "category_id", BodyFields.uuid(body, "categoryId"));
+    addSet(columns, values, body, "brandId", "brand_id", BodyFields.uuid(body, "brandId"));
     Future<Void> updated = writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
-      return ProductGuard.lockForChange(tx, id, request)
+      return guard.lockForChange(tx, id, request)
           .compose(product -> requireReferences(tx, body.containsKey("categoryId") ? BodyFields.uuid(body, "categoryId")
                   : null, BodyFields.uuid(body, "brandId"))
-              .compose(v -> sets.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(
-                  "UPDATE catalog.products SET " + String.join(", ", sets) + ", updated_at = now() WHERE id = $1")
-                  .execute(params).mapEmpty())
+              .compose(v -> products.update(tx, id, columns, values))
               .compose(v -> body.containsKey("name") && "ACTIVE".equals(product.status())
                   ? terms.add(tx, body.getString("name")) : Future.succeededFuture()))
           .compose(v -> document == null ? Future.succeededFuture() : details.put(id, document))
@@ -109,31 +110,28 @@ public final class ProductService {
 
   public Future<JsonObject> publish(BusRequest request) {
     UUID id = request.uuidParam("id", "Product");
-    return writer.inTransaction(change -> ProductGuard.lockForChange(change.connection(), id, request)
+    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, request)
         .compose(product -> publish(change, product))).compose(v -> reader.load(id));
   }
 
   /** Publishes a product on the platform's own behalf (the demo catalog). */
   public Future<Void> publishProduct(UUID id) {
-    return writer.inTransaction(change -> ProductGuard.lockAsPlatform(change.connection(), id)
+    return writer.inTransaction(change -> guard.lockAsPlatform(change.connection(), id)
         .compose(product -> publish(change, product)));
   }
 
   /** Publishing also teaches search the words of the name: a draft's words must not leak into suggestions. */
-  private Future<Void> publish(Change change, ProductGuard.OwnedProduct product) {
+  private Future<Void> publish(Change change, OwnedProduct product) {
     if ("ACTIVE".equals(product.status())) {
       return Future.succeededFuture();
     }
     UUID id = product.id();
-    return change.connection().preparedQuery("SELECT EXISTS (SELECT 1 FROM catalog.skus WHERE product_id = $1 "
-            + "AND status = 'ACTIVE') AS sellable").execute(Tuple.of(id))
-        .compose(rows -> {
-          if (!rows.iterator().next().getBoolean("sellable")) {
+    return products.hasActiveSku(change.connection(), id)
+        .compose(sellable -> {
+          if (!sellable) {
             throw ServiceException.unprocessable("NO_ACTIVE_SKU", "A product needs an active SKU to be published");
           }
-          return change.connection().preparedQuery("UPDATE catalog.products SET status = 'ACTIVE', "
-                  + "published_at = coalesce(published_at, now()), updated_at = now() WHERE id = $1")
-              .execute(Tuple.of(id));
+          return products.publish(change.connection(), id);
         })
         .compose(v -> terms.add(change.connection(), product.name()))
         .map(v -> {
@@ -145,7 +143,7 @@ public final class ProductService {
 
   public Future<JsonObject> unpublish(BusRequest request) {
     UUID id = request.uuidParam("id", "Product");
-    return writer.inTransaction(change -> ProductGuard.lockForChange(change.connection(), id, request)
+    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, request)
         .compose(product -> {
           if ("INACTIVE".equals(product.status())) {
             return Future.succeededFuture();
@@ -159,13 +157,12 @@ public final class ProductService {
 
   public Future<JsonObject> delete(BusRequest request) {
     UUID id = request.uuidParam("id", "Product");
-    return writer.inTransaction(change -> ProductGuard.lockForChange(change.connection(), id, request)
+    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, request)
         .compose(product -> setStatus(change, id, "DELETED", "ProductDeleted"))).map((JsonObject) null);
   }
 
-  private static Future<Void> setStatus(Change change, UUID id, String status, String event) {
-    return change.connection().preparedQuery("UPDATE catalog.products SET status = $2, updated_at = now() WHERE id = $1")
-        .execute(Tuple.of(id, status))
+  private Future<Void> setStatus(Change change, UUID id, String status, String event) {
+    return products.setStatus(change.connection(), id, status)
         .map(v -> {
           change.event(id, event, new JsonObject().put("productId", id.toString()).put("status", status));
           return null;
@@ -175,34 +172,31 @@ public final class ProductService {
   /** The request's detail document, sanitised and ready to store; null when the body has none. */
   private static Document detailsDocument(JsonObject body) {
     JsonObject details = body.getJsonObject("details");
-    return details == null ? null : DetailsStore.toDocument(DetailsSanitizer.sanitize(details));
+    return details == null ? null : ProductDetailsRepository.toDocument(DetailsSanitizer.sanitize(details));
   }
 
-  private static void addSet(List<String> sets, Tuple params, JsonObject body, String field, String column,
+  private static void addSet(List<String> columns, List<Object> values, JsonObject body, String field, String column,
       Object value) {
     if (body.containsKey(field)) {
-      params.addValue(value);
-      sets.add(column + " = $" + params.size());
+      columns.add(column);
+      values.add(value);
     }
   }
 
   /** The category must exist and be active; the brand, when given, must exist. */
-  static Future<Void> requireReferences(SqlConnection tx, UUID categoryId, UUID brandId) {
+  private Future<Void> requireReferences(SqlConnection tx, UUID categoryId, UUID brandId) {
     if (categoryId == null && brandId == null) {
       return Future.succeededFuture();
     }
-    return tx.preparedQuery("SELECT EXISTS (SELECT 1 FROM catalog.categories WHERE id = $1 AND active) AS category, "
-            + "EXISTS (SELECT 1 FROM catalog.brands WHERE id = $2) AS brand").execute(Tuple.of(categoryId, brandId))
-        .map(rows -> {
-          var row = rows.iterator().next();
-          if (categoryId != null && !row.getBoolean("category")) {
-            throw ServiceException.invalidField("categoryId", "no such active category");
-          }
-          if (brandId != null && !row.getBoolean("brand")) {
-            throw ServiceException.invalidField("brandId", "no such brand");
-          }
-          return null;
-        });
+    return products.references(tx, categoryId, brandId).map(row -> {
+      if (categoryId != null && !row.getBoolean("category")) {
+        throw ServiceException.invalidField("categoryId", "no such active category");
+      }
+      if (brandId != null && !row.getBoolean("brand")) {
+        throw ServiceException.invalidField("brandId", "no such brand");
+      }
+      return null;
+    });
   }
 
   static List<NewSku> newSkus(JsonArray array) {

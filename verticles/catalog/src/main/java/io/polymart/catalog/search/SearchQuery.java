@@ -1,9 +1,9 @@
 package io.polymart.catalog.search;
 
-import io.polymart.core.bus.Paging;
-import io.polymart.core.money.Money;
 import io.polymart.core.bus.BusRequest;
+import io.polymart.core.bus.Paging;
 import io.polymart.core.error.ServiceException;
+import io.polymart.core.money.Money;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;

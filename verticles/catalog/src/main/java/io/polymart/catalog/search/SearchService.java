@@ -8,9 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +23,15 @@ public final class SearchService {
   private static final int HOT_KEEP = 1000;
   private static final int SUGGESTIONS = 10;
   private final SqlClient client;
+  private final SearchRepository search;
   private final RedisAPI redis;
   private final TypoCorrector corrector;
   private final String mediaPrefix;
 
-  public SearchService(SqlClient client, RedisAPI redis, TypoCorrector corrector, String mediaPrefix) {
+  public SearchService(SqlClient client, SearchRepository search, RedisAPI redis, TypoCorrector corrector,
+      String mediaPrefix) {
     this.client = client;
+    this.search = search;
     this.redis = redis;
     this.corrector = corrector;
     this.mediaPrefix = mediaPrefix;
@@ -40,10 +41,8 @@ public final class SearchService {
     SearchQuery query = SearchQuery.from(request);
     List<String> latin = query.tokens().stream().filter(t -> !SearchTerms.isCjk(t)).toList();
     return corrector.corrections(client, latin).compose(corrections -> {
-      SearchSql sql = new SearchSql(query, corrections, mediaPrefix);
-      return client.preparedQuery(sql.sql).execute(sql.tuple());
-    }).map(rows -> {
-      Row row = rows.iterator().next();
+      return search.search(client, new SearchStatement(query, corrections, mediaPrefix));
+    }).map(row -> {
       long total = row.getLong("total");
       if (query.text() != null && total > 0 && query.paging().page() == 1) {
         countSearch(query.text());
@@ -57,7 +56,7 @@ public final class SearchService {
 
   private static JsonArray priceRanges(JsonObject counts) {
     JsonArray ranges = new JsonArray();
-    for (SearchSql.PriceRange range : SearchSql.PRICE_RANGES) {
+    for (SearchStatement.PriceRange range : SearchStatement.PRICE_RANGES) {
       ranges.add(new JsonObject().put("key", range.key())
           .put("min", range.min() == null ? null : range.min() + ".00")
           .put("max", range.max() == null ? null : range.max() + ".00")
@@ -86,13 +85,7 @@ public final class SearchService {
     if (text.length() > SearchQuery.MAX_TEXT) {
       throw ServiceException.invalidField("q", "must be at most " + SearchQuery.MAX_TEXT + " characters");
     }
-    String literal = Sql.likeLiteral(text);
-    return client.preparedQuery("SELECT suggestion FROM ("
-            + "SELECT name AS suggestion, CASE WHEN lower(name) LIKE $1 THEN 0 ELSE 2 END AS priority, sold_count "
-            + "FROM catalog.products WHERE status = 'ACTIVE' AND lower(name) LIKE $2 "
-            + "UNION ALL SELECT term, 1, 0 FROM catalog.search_terms WHERE term LIKE $1) s "
-            + "GROUP BY suggestion ORDER BY min(priority), max(sold_count) DESC, suggestion LIMIT $3")
-        .execute(Tuple.of(literal + "%", "%" + literal + "%", SUGGESTIONS))
+    return search.suggestions(client, text, SUGGESTIONS)
         .map(rows -> {
           JsonArray items = new JsonArray();
           rows.forEach(row -> items.add(row.getString("suggestion")));

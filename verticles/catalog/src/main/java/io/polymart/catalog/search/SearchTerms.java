@@ -2,7 +2,6 @@ package io.polymart.catalog.search;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,6 +19,11 @@ public final class SearchTerms {
   private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final int MIN_LENGTH = 3;
   private static final int MAX_LENGTH = 40;
+  private final SearchRepository search;
+
+  public SearchTerms(SearchRepository search) {
+    this.search = search;
+  }
 
   /** Lower-case words of {@code text}, split at anything that is not a letter or digit. */
   static List<String> tokens(String text) {
@@ -46,7 +50,6 @@ public final class SearchTerms {
     if (words.isEmpty()) {
       return Future.succeededFuture();
     }
-    return tx.preparedQuery("INSERT INTO catalog.search_terms (term) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(words.toArray(String[]::new))).mapEmpty();
+    return search.addTerms(tx, words);
   }
 }

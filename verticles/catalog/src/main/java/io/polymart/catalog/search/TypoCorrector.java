@@ -2,7 +2,6 @@ package io.polymart.catalog.search;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +15,11 @@ import java.util.Map;
  */
 public final class TypoCorrector {
   private static final int MIN_LENGTH = 4;
-  private static final String CANDIDATES = "SELECT t.token, c.term FROM unnest($1::text[]) AS t(token) "
-      + "CROSS JOIN LATERAL (SELECT term FROM catalog.search_terms WHERE term <> t.token "
-      + "ORDER BY term <-> t.token LIMIT 10) c "
-      + "WHERE NOT EXISTS (SELECT 1 FROM catalog.search_terms known WHERE known.term = t.token)";
+  private final SearchRepository search;
+
+  public TypoCorrector(SearchRepository search) {
+    this.search = search;
+  }
 
   /** Corrections per token; tokens that are known words, or too short to guess at, get none. */
   Future<Map<String, List<String>>> corrections(SqlClient client, List<String> tokens) {
@@ -27,7 +27,7 @@ public final class TypoCorrector {
     if (candidates.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
-    return client.preparedQuery(CANDIDATES).execute(Tuple.of(candidates.toArray(String[]::new))).map(rows -> {
+    return search.correctionCandidates(client, candidates).map(rows -> {
       Map<String, List<String>> result = new HashMap<>();
       rows.forEach(row -> {
         String token = row.getString("token");

@@ -1,7 +1,7 @@
 package io.polymart.catalog.sku;
 
-import io.polymart.core.money.Money;
 import io.polymart.core.error.ServiceException;
+import io.polymart.core.money.Money;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;

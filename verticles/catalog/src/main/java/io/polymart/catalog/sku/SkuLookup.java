@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -16,25 +15,20 @@ import java.util.UUID;
 /** The current facts of a few SKUs (price, stock, whether they are for sale), for carts. Read-only. */
 public final class SkuLookup {
   private static final int MAX_IDS = 100;
-  private static final String SQL = "SELECT json_build_object('skuId', s.id, 'productId', s.product_id, "
-      + "'sellerId', p.seller_id, 'code', s.code, 'name', p.name, 'attributes', s.attributes, "
-      + "'image', (SELECT $2 || im.thumbnail_key FROM catalog.product_images im "
-      + "WHERE im.product_id = p.id AND im.cover), 'unitPrice', s.price::text, 'available', i.on_hand - i.reserved, "
-      + "'forSale', s.status = 'ACTIVE' AND p.status = 'ACTIVE') AS item "
-      + "FROM catalog.skus s JOIN catalog.products p ON p.id = s.product_id "
-      + "JOIN catalog.inventory i ON i.sku_id = s.id WHERE s.id = ANY($1) ORDER BY s.id";
   private final SqlClient reads;
+  private final SkuRepository skus;
   private final String mediaPrefix;
 
-  public SkuLookup(SqlClient reads, String mediaPrefix) {
+  public SkuLookup(SqlClient reads, SkuRepository skus, String mediaPrefix) {
     this.reads = reads;
+    this.skus = skus;
     this.mediaPrefix = mediaPrefix;
   }
 
   /** {@code {skuIds: [...]}} → {@code {items: [...]}}; unknown ids are left out. */
   public Future<JsonObject> lookup(BusRequest request) {
     Set<UUID> ids = skuIds(request.body().getValue("skuIds"));
-    return reads.preparedQuery(SQL).execute(Tuple.of(ids.toArray(UUID[]::new), mediaPrefix))
+    return skus.lookup(reads, ids.toArray(UUID[]::new), mediaPrefix)
         .map(rows -> {
           JsonArray items = new JsonArray();
           for (Row row : rows) {

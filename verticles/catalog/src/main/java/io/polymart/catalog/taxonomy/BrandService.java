@@ -1,6 +1,6 @@
 package io.polymart.catalog.taxonomy;
 
-import io.polymart.catalog.change.CatalogWriter;
+import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.search.SearchTerms;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.db.SqlSupport;
@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 
 import java.util.Map;
 import java.util.UUID;
@@ -20,17 +19,19 @@ public final class BrandService {
   private static final Map<String, ServiceException> CONFLICTS = Map.of(
       "brands_slug_key", ServiceException.conflict("SLUG_TAKEN", "Another brand has this slug"));
   private final Pool pool;
-  private final CatalogWriter writer;
+  private final CatalogTransactions writer;
+  private final BrandRepository brands;
   private final SearchTerms terms;
 
-  public BrandService(Pool pool, CatalogWriter writer, SearchTerms terms) {
+  public BrandService(Pool pool, CatalogTransactions writer, BrandRepository brands, SearchTerms terms) {
     this.pool = pool;
     this.writer = writer;
+    this.brands = brands;
     this.terms = terms;
   }
 
   public Future<JsonObject> list(BusRequest request) {
-    return pool.query("SELECT * FROM catalog.brands ORDER BY name").execute().map(rows -> {
+    return brands.all(pool).map(rows -> {
       JsonArray items = new JsonArray();
       rows.forEach(row -> items.add(json(row)));
       return new JsonObject().put("items", items);
@@ -41,48 +42,45 @@ public final class BrandService {
     request.requireRole("admin");
     JsonObject body = request.body();
     String name = body.getString("name").trim();
-    return SqlSupport.mapConflicts(pool.withTransaction(tx -> tx.preparedQuery(
-            "INSERT INTO catalog.brands (id, name, slug, logo_url) VALUES ($1, $2, $3, $4) RETURNING *")
-        .execute(Tuple.of(UUID.randomUUID(), name, body.getString("slug"), body.getString("logoUrl")))
-        .compose(rows -> terms.add(tx, name).map(json(rows.iterator().next())))), CONFLICTS);
+    return SqlSupport.mapConflicts(pool.withTransaction(tx -> brands.insert(tx, UUID.randomUUID(), name,
+            body.getString("slug"), body.getString("logoUrl"))
+        .compose(row -> terms.add(tx, name).map(json(row)))), CONFLICTS);
   }
 
   public Future<JsonObject> update(BusRequest request) {
     request.requireRole("admin");
     UUID id = request.uuidParam("id", "Brand");
     JsonObject body = request.body();
-    return SqlSupport.mapConflicts(writer.inTransaction(change -> change.connection().preparedQuery(
-            "SELECT * FROM catalog.brands WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
-        .compose(rows -> {
-          if (!rows.iterator().hasNext()) {
+    return SqlSupport.mapConflicts(writer.inTransaction(change -> brands.lock(change.connection(), id)
+        .compose(current -> {
+          if (current == null) {
             throw ServiceException.notFound("Brand not found");
           }
-          Row current = rows.iterator().next();
           String name = body.getString("name", current.getString("name")).trim();
           String logo = body.containsKey("logoUrl") ? body.getString("logoUrl") : current.getString("logo_url");
-          return change.connection().preparedQuery("UPDATE catalog.brands SET name = $2, slug = $3, logo_url = $4, "
-                  + "updated_at = now() WHERE id = $1 RETURNING *")
-              .execute(Tuple.of(id, name, body.getString("slug", current.getString("slug")), logo))
+          return brands.update(change.connection(), id, name, body.getString("slug", current.getString("slug")), logo)
               .compose(updated -> terms.add(change.connection(), name)
-                  .compose(v -> ProductPages.touchAll(change, "brand_id", id))
-                  .map(json(updated.iterator().next())));
+                  // product pages show their brand: they must leave the cache too
+                  .compose(v -> brands.productIds(change.connection(), id))
+                  .map(products -> {
+                    products.forEach(change::touch);
+                    return json(updated);
+                  }));
         })), CONFLICTS);
   }
 
   public Future<JsonObject> delete(BusRequest request) {
     request.requireRole("admin");
     UUID id = request.uuidParam("id", "Brand");
-    return pool.withTransaction(tx -> tx.preparedQuery("SELECT EXISTS (SELECT 1 FROM catalog.brands WHERE id = $1) AS found, "
-            + "EXISTS (SELECT 1 FROM catalog.products WHERE brand_id = $1) AS used").execute(Tuple.of(id))
-        .compose(rows -> {
-          Row row = rows.iterator().next();
+    return pool.withTransaction(tx -> brands.usage(tx, id)
+        .compose(row -> {
           if (!row.getBoolean("found")) {
             throw ServiceException.notFound("Brand not found");
           }
           if (row.getBoolean("used")) {
             throw ServiceException.conflict("BRAND_IN_USE", "The brand still has products");
           }
-          return tx.preparedQuery("DELETE FROM catalog.brands WHERE id = $1").execute(Tuple.of(id));
+          return brands.delete(tx, id);
         })
         .map((JsonObject) null));
   }

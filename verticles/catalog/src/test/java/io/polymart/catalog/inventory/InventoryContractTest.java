@@ -5,7 +5,7 @@ import io.polymart.catalog.CatalogTestNode.Reply;
 import io.polymart.catalog.CatalogTestNode;
 import io.polymart.catalog.CatalogVerticle;
 import io.polymart.catalog.cache.ProductCache;
-import io.polymart.catalog.change.CatalogWriter;
+import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.outbox.Outbox;
 import io.polymart.core.redis.RedisClients;
@@ -140,7 +140,7 @@ class InventoryContractTest {
     assertThat(impossibleLevels(skuId)).as("log rows with an impossible level").isZero();
   }
 
-  /** Two ids in PostgreSQL's uuid order (the order StockLedger locks in), which is not UUID.compareTo's. */
+  /** Two ids in PostgreSQL's uuid order (the order InventoryRepository locks in), which is not UUID.compareTo's. */
   private static List<String> pgOrder(String a, String b) {
     List<String> sorted = new ArrayList<>();
     query("SELECT id::text FROM unnest($1::uuid[]) AS id ORDER BY id",
@@ -797,8 +797,9 @@ class InventoryContractTest {
   /** Sweeps like the verticle's, from a service of the test's own (as another node would run one). */
   private static InventoryService otherNodesInventory(RedisAPI redis) {
     ProductCache cache = new ProductCache(CatalogTestNode.vertx(), redis, 300);
-    CatalogWriter writer = new CatalogWriter(CatalogTestNode.pg(), new Outbox("catalog.outbox"), cache, () -> { });
-    return new InventoryService(writer, new StockLedger(), CatalogVerticle.MEDIA_PATH, 900);
+    CatalogTransactions writer = new CatalogTransactions(CatalogTestNode.pg(), new Outbox("catalog.outbox"), cache, () -> { });
+    return new InventoryService(writer, new ReservationRepository(), new InventoryRepository(),
+        CatalogVerticle.MEDIA_PATH, 900);
   }
 
   @Test
@@ -896,7 +897,7 @@ class InventoryContractTest {
   }
 
   /**
-   * StockLedger promises that inventory rows are locked in SKU order "so two transactions touching the same SKUs can
+   * InventoryRepository promises that inventory rows are locked in SKU order "so two transactions touching the same SKUs can
    * never deadlock". A sweep that held one transaction over a whole batch of reservations, locking each one's SKUs in
    * expiry order, could hold SKU B while waiting for SKU A, while a reserve over A and B holds A and waits for B.
    */
@@ -915,7 +916,7 @@ class InventoryContractTest {
     SqlConnection connection = await(CatalogTestNode.pg().getConnection());
     Transaction tx = await(connection.begin());
     try {
-      // another checkout over both SKUs has locked the lower one, as StockLedger.lock does first
+      // another checkout over both SKUs has locked the lower one, as InventoryRepository.lock does first
       int pid = await(connection.query("SELECT pg_backend_pid()").execute()).iterator().next().getInteger(0);
       await(connection.preparedQuery("SELECT on_hand FROM catalog.inventory WHERE sku_id = $1 FOR UPDATE")
           .execute(Tuple.of(UUID.fromString(lowSku))));
@@ -948,7 +949,7 @@ class InventoryContractTest {
   /**
    * A confirm updates products.sold_count (a lock on the product row) and inventory, while a seller's stock
    * adjustment locks the product row first (ProductGuard.lockForSkuChange) and then the inventory row
-   * (StockLedger.adjustOnHand): a confirm must therefore take the product row before any inventory row.
+   * (InventoryRepository.adjustOnHand): a confirm must therefore take the product row before any inventory row.
    */
   @Test
   void aConfirmNeverHoldsInventoryWhileWaitingForItsProduct() {

@@ -38,6 +38,6 @@ class SearchTextTest {
 
   @Test
   void likeWildcardsInUserTextMatchLiterally() {
-    assertThat(Sql.likeLiteral("50%_off\\")).isEqualTo("50\\%\\_off\\\\");
+    assertThat(SearchRepository.likeLiteral("50%_off\\")).isEqualTo("50\\%\\_off\\\\");
   }
 }

@@ -12,12 +12,12 @@ import org.bson.Document;
 import java.util.UUID;
 
 /** Product detail documents in MongoDB {@code product_details}, one per product, {@code _id} = product id. */
-public final class DetailsStore {
+public final class ProductDetailsRepository {
   public static final String COLLECTION = "product_details";
   private final Vertx vertx;
   private final MongoCollection<Document> collection;
 
-  public DetailsStore(Vertx vertx, MongoCollection<Document> collection) {
+  public ProductDetailsRepository(Vertx vertx, MongoCollection<Document> collection) {
     this.vertx = vertx;
     this.collection = collection;
   }

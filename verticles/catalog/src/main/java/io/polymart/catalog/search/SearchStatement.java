@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * match any substring of the name or description (trigram indexes). Rank: full-text rank weighted towards the
  * name, plus one point per word found in the name, so a name match always beats a description match.
  */
-final class SearchSql {
+final class SearchStatement {
   static final List<PriceRange> PRICE_RANGES = List.of(
       new PriceRange("0-50", null, "50"), new PriceRange("50-100", "50", "100"),
       new PriceRange("100-200", "100", "200"), new PriceRange("200-500", "200", "500"),
@@ -38,7 +38,7 @@ final class SearchSql {
 
   final String sql;
 
-  SearchSql(SearchQuery query, Map<String, List<String>> corrections, String mediaPrefix) {
+  SearchStatement(SearchQuery query, Map<String, List<String>> corrections, String mediaPrefix) {
     List<String> conditions = new ArrayList<>();
     List<String> rank = new ArrayList<>();
     List<String> ctes = new ArrayList<>();
@@ -46,7 +46,7 @@ final class SearchSql {
     conditions.add("p.min_price IS NOT NULL");
     List<String> latinQueries = new ArrayList<>();
     for (String token : query.tokens()) {
-      String like = param("%" + Sql.likeLiteral(token) + "%");
+      String like = param("%" + SearchRepository.likeLiteral(token) + "%");
       if (SearchTerms.isCjk(token)) {
         conditions.add("(lower(p.name) LIKE " + like + " OR lower(p.description) LIKE " + like + ")");
         rank.add("CASE WHEN lower(p.name) LIKE " + like + " THEN 1 ELSE 0 END");

@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,18 +18,19 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.polymart.core.db.SqlSupport.iso;
 
-/** Product detail (through the cache), price history and a seller's own product list. */
-public final class ProductReader {
-  private static final String DETAIL_SQL = ProductJson.detailQuery();
+/** Reading products: the detail (through the cache), price history and a seller's own product list. */
+public final class ProductReadService {
   private final SqlClient reads;
-  private final DetailsStore details;
+  private final ProductRepository products;
+  private final ProductDetailsRepository details;
   private final ProductCache cache;
   private final String mediaPrefix;
 
-  public ProductReader(SqlClient reads, DetailsStore details, ProductCache cache, String mediaPrefix) {
+  public ProductReadService(SqlClient reads, ProductRepository products, ProductDetailsRepository details, ProductCache cache,
+      String mediaPrefix) {
     this.reads = reads;
+    this.products = products;
     this.details = details;
     this.cache = cache;
     this.mediaPrefix = mediaPrefix;
@@ -38,8 +38,7 @@ public final class ProductReader {
 
   /** The product as stored now, bypassing the cache: one SQL statement and one MongoDB lookup, side by side. */
   Future<JsonObject> load(UUID id) {
-    Future<JsonObject> product = reads.preparedQuery(DETAIL_SQL).execute(Tuple.of(id, mediaPrefix))
-        .map(rows -> rows.iterator().hasNext() ? (JsonObject) rows.iterator().next().getValue("product") : null);
+    Future<JsonObject> product = products.detail(reads, id, mediaPrefix);
     Future<JsonObject> document = details.get(id);
     return Future.all(product, document).map(v -> product.result() == null ? null
         : product.result().put("details", document.result()));
@@ -83,17 +82,12 @@ public final class ProductReader {
         throw ServiceException.invalidField("sku", "must be a SKU id");
       }
     }).orElse(null);
-    return reads.preparedQuery("SELECT status FROM catalog.products WHERE id = $1").execute(Tuple.of(id))
-        .compose(rows -> {
-          if (!rows.iterator().hasNext() || !"ACTIVE".equals(rows.iterator().next().getString("status"))) {
+    return products.status(reads, id)
+        .compose(status -> {
+          if (!"ACTIVE".equals(status)) {
             throw ServiceException.notFound("Product not found");
           }
-          return reads.preparedQuery("SELECT h.sku_id, h.old_price::text AS old_price, h.new_price::text AS new_price, "
-                  + "h.old_original_price::text AS old_original, h.new_original_price::text AS new_original, "
-                  + "h.changed_by, " + iso("h.changed_at") + " AS changed_at FROM catalog.price_history h "
-                  + "JOIN catalog.skus s ON s.id = h.sku_id WHERE s.product_id = $1 AND ($2::uuid IS NULL OR s.id = $2) "
-                  + "ORDER BY h.id DESC LIMIT 500")
-              .execute(Tuple.of(id, sku));
+          return products.priceHistory(reads, id, sku);
         })
         .map(rows -> {
           JsonArray items = new JsonArray();
@@ -118,13 +112,7 @@ public final class ProductReader {
       throw ServiceException.invalidField("status", "must be DRAFT, ACTIVE or INACTIVE");
     }
     UUID seller = ProductGuard.isAdmin(request) ? null : request.userUuid();
-    String where = "WHERE p.status <> 'DELETED' AND ($1::uuid IS NULL OR p.seller_id = $1) "
-        + "AND ($2::text IS NULL OR p.status = $2)";
-    return reads.preparedQuery("SELECT count(*) OVER () AS total, " + ProductJson.summary("$5") + " AS item "
-            + "FROM catalog.products p JOIN catalog.categories c ON c.id = p.category_id "
-            + "LEFT JOIN catalog.brands b ON b.id = p.brand_id " + where
-            + " ORDER BY p.created_at DESC, p.id LIMIT $3 OFFSET $4")
-        .execute(Tuple.of(seller, status, paging.size(), paging.offset(), mediaPrefix))
+    return products.sellerPage(reads, seller, status, paging.size(), paging.offset(), mediaPrefix)
         .compose(rows -> {
           JsonArray items = new JsonArray();
           long total = 0;
@@ -133,8 +121,7 @@ public final class ProductReader {
             items.add(row.getValue("item"));
           }
           if (items.isEmpty() && paging.page() > 1) {
-            return reads.preparedQuery("SELECT count(*) FROM catalog.products p " + where)
-                .execute(Tuple.of(seller, status)).map(count -> paging.page(items, count.iterator().next().getLong(0)));
+            return products.sellerCount(reads, seller, status).map(count -> paging.page(items, count));
           }
           return Future.succeededFuture(paging.page(items, total));
         });

@@ -19,7 +19,7 @@ import java.util.UUID;
  * same SKUs can never deadlock), each change is logged with its reason, and StockChanged / LowStock events
  * are raised in the same transaction.
  */
-public final class StockLedger {
+public final class InventoryRepository {
   /** A SKU's inventory as locked by this transaction. */
   record Level(UUID skuId, UUID productId, int onHand, int reserved, int lowStockThreshold, String skuStatus,
       String productStatus) {
@@ -33,10 +33,11 @@ public final class StockLedger {
 
   /** Locks the inventory rows of {@code skuIds}, in id order; SKUs that do not exist are missing from the map. */
   Future<Map<UUID, Level>> lock(SqlConnection tx, Collection<UUID> skuIds) {
-    return tx.preparedQuery("SELECT i.sku_id, s.product_id, i.on_hand, i.reserved, s.low_stock_threshold, "
-            + "s.status AS sku_status, p.status AS product_status FROM catalog.inventory i "
-            + "JOIN catalog.skus s ON s.id = i.sku_id JOIN catalog.products p ON p.id = s.product_id "
-            + "WHERE i.sku_id = ANY($1) ORDER BY i.sku_id FOR UPDATE OF i")
+    return tx.preparedQuery("""
+            SELECT i.sku_id, s.product_id, i.on_hand, i.reserved, s.low_stock_threshold,
+            s.status AS sku_status, p.status AS product_status FROM catalog.inventory i
+            JOIN catalog.skus s ON s.id = i.sku_id JOIN catalog.products p ON p.id = s.product_id
+            WHERE i.sku_id = ANY($1) ORDER BY i.sku_id FOR UPDATE OF i""")
         .execute(Tuple.of(skuIds.toArray(UUID[]::new)))
         .map(rows -> {
           Map<UUID, Level> levels = new LinkedHashMap<>();
@@ -57,13 +58,14 @@ public final class StockLedger {
     Integer[] reserved = movements.stream().map(Movement::reservedDelta).toArray(Integer[]::new);
     SqlConnection tx = change.connection();
     // one statement, so a hot SKU's row lock is held for as few round trips as possible
-    return tx.preparedQuery("WITH moved AS (UPDATE catalog.inventory i SET on_hand = i.on_hand + m.on_hand_delta, "
-            + "reserved = i.reserved + m.reserved_delta "
-            + "FROM unnest($1::uuid[], $2::int[], $3::int[]) AS m(sku_id, on_hand_delta, reserved_delta) "
-            + "WHERE i.sku_id = m.sku_id RETURNING i.sku_id, m.on_hand_delta, m.reserved_delta, i.on_hand, i.reserved) "
-            + "INSERT INTO catalog.inventory_log (sku_id, on_hand_delta, reserved_delta, on_hand_after, reserved_after, "
-            + "reason, reference, actor_id) SELECT sku_id, on_hand_delta, reserved_delta, on_hand, reserved, $4, $5, $6 "
-            + "FROM moved")
+    return tx.preparedQuery("""
+            WITH moved AS (UPDATE catalog.inventory i SET on_hand = i.on_hand + m.on_hand_delta,
+            reserved = i.reserved + m.reserved_delta
+            FROM unnest($1::uuid[], $2::int[], $3::int[]) AS m(sku_id, on_hand_delta, reserved_delta)
+            WHERE i.sku_id = m.sku_id RETURNING i.sku_id, m.on_hand_delta, m.reserved_delta, i.on_hand, i.reserved)
+            INSERT INTO catalog.inventory_log (sku_id, on_hand_delta, reserved_delta, on_hand_after, reserved_after,
+            reason, reference, actor_id) SELECT sku_id, on_hand_delta, reserved_delta, on_hand, reserved, $4, $5, $6
+            FROM moved""")
         .execute(Tuple.of(ids, onHand, reserved, reason, reference, actor))
         .map(v -> {
           for (Movement movement : movements) {

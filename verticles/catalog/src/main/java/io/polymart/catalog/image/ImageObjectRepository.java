@@ -17,13 +17,13 @@ import java.io.InputStream;
 import java.util.List;
 
 /** Image objects in the S3 bucket {@code product-images}. The MinIO client blocks, so every call runs on a worker. */
-public final class ImageStore {
+public final class ImageObjectRepository {
   static final String BUCKET = "product-images";
-  private static final Logger LOG = LoggerFactory.getLogger(ImageStore.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ImageObjectRepository.class);
   private final Vertx vertx;
   private final MinioClient client;
 
-  public ImageStore(Vertx vertx, MinioClient client) {
+  public ImageObjectRepository(Vertx vertx, MinioClient client) {
     this.vertx = vertx;
     this.client = client;
   }

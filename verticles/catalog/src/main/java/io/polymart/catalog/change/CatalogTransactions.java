@@ -13,14 +13,14 @@ import java.util.function.Function;
  * Runs catalog changes in a transaction that also writes their events to the outbox, then, once committed,
  * drops the touched products from the cache and nudges the outbox relay.
  */
-public final class CatalogWriter {
-  private static final Logger LOG = LoggerFactory.getLogger(CatalogWriter.class);
+public final class CatalogTransactions {
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogTransactions.class);
   private final Pool pool;
   private final Outbox outbox;
   private final ProductCache cache;
   private final Runnable eventsWritten;
 
-  public CatalogWriter(Pool pool, Outbox outbox, ProductCache cache, Runnable eventsWritten) {
+  public CatalogTransactions(Pool pool, Outbox outbox, ProductCache cache, Runnable eventsWritten) {
     this.pool = pool;
     this.outbox = outbox;
     this.cache = cache;
