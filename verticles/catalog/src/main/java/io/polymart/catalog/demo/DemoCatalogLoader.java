@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Lock;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +42,7 @@ public final class DemoCatalogLoader {
 
   private final Vertx vertx;
   private final Pool pool;
+  private final DemoCatalogRepository rows = new DemoCatalogRepository();
   private final ProductService products;
   private final ImageService images;
   private final int productCount;
@@ -92,25 +92,14 @@ public final class DemoCatalogLoader {
   }
 
   private Future<Taxonomy> loadTaxonomy(DemoCatalog catalog) {
-    List<Tuple> categories = new ArrayList<>();
-    for (DemoCategory category : catalog.categories()) {
-      categories.add(Tuple.of(UUID.randomUUID(), category.parentSlug(), category.name(), category.slug(),
-          category.sortOrder()));
-    }
-    List<Tuple> brands = catalog.brands().stream()
-        .map(brand -> Tuple.of(UUID.randomUUID(), brand.name(), brand.slug())).toList();
     // parents come first in the list, so a child's parent row exists when the child is inserted
-    return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO catalog.categories (id, parent_id, name, slug, "
-                + "sort_order) VALUES ($1, (SELECT id FROM catalog.categories WHERE slug = $2), $3, $4, $5) "
-                + "ON CONFLICT (slug) DO NOTHING").executeBatch(categories)
-            .compose(v -> tx.preparedQuery("INSERT INTO catalog.brands (id, name, slug) VALUES ($1, $2, $3) "
-                + "ON CONFLICT (slug) DO NOTHING").executeBatch(brands))
-            .compose(v -> tx.query("SELECT id, slug, 'c' AS kind FROM catalog.categories UNION ALL "
-                + "SELECT id, slug, 'b' FROM catalog.brands").execute()))
-        .map(rows -> {
+    return pool.withTransaction(tx -> rows.insertCategories(tx, catalog.categories())
+            .compose(v -> rows.insertBrands(tx, catalog.brands()))
+            .compose(v -> rows.taxonomyIds(tx)))
+        .map(ids -> {
           Map<String, UUID> categoryIds = new HashMap<>();
           Map<String, UUID> brandIds = new HashMap<>();
-          for (Row row : rows) {
+          for (Row row : ids) {
             ("c".equals(row.getString("kind")) ? categoryIds : brandIds).put(row.getString("slug"), row.getUUID("id"));
           }
           return new Taxonomy(categoryIds, brandIds, shapes(catalog));
@@ -119,12 +108,10 @@ public final class DemoCatalogLoader {
 
   private Future<Void> loadProducts(DemoCatalog catalog, Taxonomy taxonomy) {
     String[] slugs = catalog.products().stream().map(DemoProduct::slug).toArray(String[]::new);
-    return pool.preparedQuery("SELECT p.slug, p.id, p.status, (SELECT count(*) FROM catalog.product_images im "
-            + "WHERE im.product_id = p.id) AS images FROM catalog.products p WHERE p.slug = ANY($1)")
-        .execute(Tuple.of((Object) slugs))
-        .compose(rows -> {
+    return rows.products(pool, slugs)
+        .compose(found -> {
           Map<String, Existing> existing = new HashMap<>();
-          rows.forEach(row -> existing.put(row.getString("slug"),
+          found.forEach(row -> existing.put(row.getString("slug"),
               new Existing(row.getUUID("id"), row.getString("status"), row.getLong("images"))));
           Deque<DemoProduct> queue = new ArrayDeque<>(catalog.products());
           int total = queue.size();

@@ -27,8 +27,8 @@ public final class ProductReadService {
   private final ProductCache cache;
   private final String mediaPrefix;
 
-  public ProductReadService(SqlClient reads, ProductRepository products, ProductDetailsRepository details, ProductCache cache,
-      String mediaPrefix) {
+  public ProductReadService(SqlClient reads, ProductRepository products, ProductDetailsRepository details,
+      ProductCache cache, String mediaPrefix) {
     this.reads = reads;
     this.products = products;
     this.details = details;

@@ -27,7 +27,7 @@ public final class SearchRepository {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  /** One row: {@code total}, the page's {@code items} and the facets {@code brands}, {@code categories}, {@code price_ranges}. */
+  /** One row: {@code total}, the page {@code items} and the facets ({@code brands}, {@code categories}, ...). */
   Future<Row> search(SqlClient client, SearchStatement statement) {
     return client.preparedQuery(statement.sql).execute(statement.tuple()).map(rows -> rows.iterator().next());
   }
@@ -41,7 +41,7 @@ public final class SearchRepository {
     return client.preparedQuery(SUGGEST).execute(Tuple.of(literal + "%", "%" + literal + "%", limit));
   }
 
-  /** For each of {@code tokens} that is not a known word, up to 10 known words close to it ({@code token}, {@code term}). */
+  /** Up to 10 known words ({@code term}) close to each {@code token} that is not a known word itself. */
   Future<RowSet<Row>> correctionCandidates(SqlClient client, List<String> tokens) {
     return client.preparedQuery(CANDIDATES).execute(Tuple.of(tokens.toArray(String[]::new)));
   }

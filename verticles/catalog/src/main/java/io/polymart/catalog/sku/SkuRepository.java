@@ -80,7 +80,7 @@ public final class SkuRepository {
         .execute(params).mapEmpty();
   }
 
-  /** Sets the SKU's prices and records the change; returns the prices before ({@code old_price}, {@code old_original}). */
+  /** Sets the SKU's prices and records the change; returns the old ones ({@code old_price}, {@code old_original}). */
   Future<Row> changePrice(SqlClient tx, UUID skuId, BigDecimal price, BigDecimal original, UUID actorId) {
     return tx.preparedQuery("""
             UPDATE catalog.skus s SET price = $2, original_price = $3, updated_at = now()

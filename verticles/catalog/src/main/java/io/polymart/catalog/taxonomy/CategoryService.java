@@ -78,7 +78,8 @@ public final class CategoryService {
             if (current == null) {
               throw ServiceException.notFound("Category not found");
             }
-            UUID parentId = body.containsKey("parentId") ? BodyFields.uuid(body, "parentId") : current.getUUID("parent_id");
+            UUID parentId = body.containsKey("parentId") ? BodyFields.uuid(body, "parentId")
+                : current.getUUID("parent_id");
             return requireParent(tx, parentId, id).compose(v -> categories.update(tx, id, parentId,
                 body.getString("name", current.getString("name")).trim(),
                 body.getString("slug", current.getString("slug")),

@@ -797,7 +797,8 @@ class InventoryContractTest {
   /** Sweeps like the verticle's, from a service of the test's own (as another node would run one). */
   private static InventoryService otherNodesInventory(RedisAPI redis) {
     ProductCache cache = new ProductCache(CatalogTestNode.vertx(), redis, 300);
-    CatalogTransactions writer = new CatalogTransactions(CatalogTestNode.pg(), new Outbox("catalog.outbox"), cache, () -> { });
+    CatalogTransactions writer = new CatalogTransactions(CatalogTestNode.pg(), new Outbox("catalog.outbox"), cache,
+        () -> { });
     return new InventoryService(writer, new ReservationRepository(), new InventoryRepository(),
         CatalogVerticle.MEDIA_PATH, 900);
   }
