@@ -55,7 +55,6 @@ import static io.polymart.core.bus.Addresses.*;
 public final class CatalogVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogVerticle.class);
   public static final String SCHEMA = "catalog";
-  public static final String MEDIA_PATH = "/media/";
   /** Shared by every catalog instance in the JVM, so at most this many images are decoded at once. */
   private static final String RESIZING_POOL = "polymart-catalog-images";
   private static final int RESIZING_THREADS = 2;
@@ -74,17 +73,16 @@ public final class CatalogVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     JsonObject conf = config();
+    CatalogSettings settings = CatalogSettings.from(conf);
     // Creating the MongoDB and MinIO clients loads and initialises a lot: not on the event loop.
     return vertx.executeBlocking(() -> new BlockingClients(MongoClients.create(conf), S3Clients.create(conf)), false)
         .compose(clients -> {
           mongo = clients.mongo();
-          return wire(conf, clients.s3());
+          return wire(conf, settings, clients.s3());
         });
   }
 
-  private Future<Void> wire(JsonObject conf, MinioClient s3) {
-    JsonObject catalog = conf.getJsonObject("catalog");
-    JsonObject images = catalog.getJsonObject("images");
+  private Future<Void> wire(JsonObject conf, CatalogSettings settings, MinioClient s3) {
     PgSettings pg = PgSettings.from(conf);
     pool = pg.pool(vertx);
     reads = pg.readClient(vertx);
@@ -93,9 +91,9 @@ public final class CatalogVerticle extends VerticleBase {
         mongo.getDatabase(conf.getJsonObject("mongo").getString("database"))
             .getCollection(ProductDetailsRepository.COLLECTION));
     ImageObjectRepository imageObjects = new ImageObjectRepository(vertx, s3);
-    ProductCache cache = new ProductCache(vertx, redis, catalog.getJsonObject("cache").getInteger("ttlSeconds"));
+    ProductCache cache = new ProductCache(vertx, redis, settings.cacheTtlSeconds());
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", conf.getJsonObject("kafka").getString("bootstrapServers"),
-        catalog.getJsonObject("outbox").getLong("pollMillis"));
+        settings.outboxPollMillis());
     CatalogTransactions writer = new CatalogTransactions(pool, new Outbox(SCHEMA + ".outbox"), cache, relay::wakeUp);
     ProductRepository productRows = new ProductRepository();
     SkuRepository skuRows = new SkuRepository();
@@ -103,7 +101,7 @@ public final class CatalogVerticle extends VerticleBase {
     SearchRepository searchRows = new SearchRepository();
     SearchTerms terms = new SearchTerms(searchRows);
     InventoryRepository inventoryRows = new InventoryRepository();
-    String mediaUrls = mediaPrefix(catalog.getString("mediaBaseUrl"));
+    String mediaUrls = settings.mediaPrefix();
     ProductReadService reader = new ProductReadService(reads, productRows, details, cache, mediaUrls);
     ProductService products = new ProductService(writer, productRows, guard, skuRows, terms, details, reader);
     SkuService skus = new SkuService(writer, guard, productRows, skuRows, inventoryRows);
@@ -112,17 +110,17 @@ public final class CatalogVerticle extends VerticleBase {
     SearchService search = new SearchService(pool, searchRows, redis, new TypoCorrector(searchRows), mediaUrls);
     resizing = vertx.createSharedWorkerExecutor(RESIZING_POOL, RESIZING_THREADS);
     ImageService imageService = new ImageService(resizing, pool, writer, guard, new ImageRepository(), imageObjects,
-        new ImageProcessor(images.getLong("maxBytes"), images.getInteger("maxPixels")),
-        images.getInteger("maxPerProduct"), mediaUrls);
+        new ImageProcessor(settings.images().maxBytes(), settings.images().maxPixels()),
+        settings.images().maxPerProduct(), mediaUrls);
     MediaService media = new MediaService(imageObjects);
     SkuLookup skuLookup = new SkuLookup(reads, skuRows, mediaUrls);
-    JsonObject reservations = catalog.getJsonObject("reservations");
     InventoryService inventory = new InventoryService(writer, new ReservationRepository(), inventoryRows, mediaUrls,
-        reservations.getInteger("defaultTtlSeconds"));
-    JsonObject demo = catalog.getJsonObject("demo");
-    DemoCatalogLoader demoLoader = new DemoCatalogLoader(vertx, pool, products, imageService, demo.getInteger("products"));
+        settings.reservations().defaultTtlSeconds());
+    DemoCatalogLoader demoLoader = new DemoCatalogLoader(vertx, pool, products, imageService,
+        settings.demo().products());
     sweeper = new Sweeper(vertx, "expired reservations released",
-        reservations.getInteger("sweepIntervalSeconds") * 1000L, InventoryService.SWEEP_BATCH, inventory::releaseExpired);
+        settings.reservations().sweepIntervalSeconds() * 1000L, InventoryService.SWEEP_BATCH,
+        inventory::releaseExpired);
 
     BusServer server = new BusServer(vertx)
         .handle(CATALOG_CATEGORIES_LIST, categories::tree)
@@ -166,16 +164,11 @@ public final class CatalogVerticle extends VerticleBase {
         .<Void>mapEmpty()
         .onSuccess(v -> {
           sweeper.start();
-          if (demo.getBoolean("enabled")) {
+          if (settings.demo().enabled()) {
             // in the background: the platform is usable while the demo products arrive
             demoLoaded = demoLoader.load().onFailure(e -> LOG.error("Loading the demo catalog failed", e));
           }
         });
-  }
-
-  /** Image URLs start with this: {@code /media/} on this server, or under {@code catalog.mediaBaseUrl} (a CDN). */
-  static String mediaPrefix(String mediaBaseUrl) {
-    return mediaBaseUrl.isEmpty() ? MEDIA_PATH : mediaBaseUrl + MEDIA_PATH;
   }
 
   /** Completes when the demo catalog this instance loads (if any) is in. */

@@ -1,4 +1,5 @@
 package io.polymart.catalog.inventory;
+import io.polymart.catalog.CatalogSettings;
 
 import io.polymart.catalog.CatalogTestNode.Caller;
 import io.polymart.catalog.CatalogTestNode.Reply;
@@ -800,7 +801,7 @@ class InventoryContractTest {
     CatalogTransactions writer = new CatalogTransactions(CatalogTestNode.pg(), new Outbox("catalog.outbox"), cache,
         () -> { });
     return new InventoryService(writer, new ReservationRepository(), new InventoryRepository(),
-        CatalogVerticle.MEDIA_PATH, 900);
+        CatalogSettings.MEDIA_PATH, 900);
   }
 
   @Test
