@@ -122,15 +122,16 @@ public final class CatalogVerticle extends VerticleBase {
         settings.reservations().sweepIntervalSeconds() * 1000L, InventoryService.SWEEP_BATCH,
         inventory::releaseExpired);
 
+    CatalogBindings bindings = new CatalogBindings(categories, brands);
     BusServer server = new BusServer(vertx)
-        .handle(CATALOG_CATEGORIES_LIST, categories::tree)
-        .handle(CATALOG_CATEGORY_CREATE, categories::create)
-        .handle(CATALOG_CATEGORY_UPDATE, categories::update)
-        .handle(CATALOG_CATEGORY_DELETE, categories::delete)
-        .handle(CATALOG_BRANDS_LIST, brands::list)
-        .handle(CATALOG_BRAND_CREATE, brands::create)
-        .handle(CATALOG_BRAND_UPDATE, brands::update)
-        .handle(CATALOG_BRAND_DELETE, brands::delete)
+        .handle(CATALOG_CATEGORIES_LIST, bindings::categoryTree)
+        .handle(CATALOG_CATEGORY_CREATE, bindings::createCategory)
+        .handle(CATALOG_CATEGORY_UPDATE, bindings::updateCategory)
+        .handle(CATALOG_CATEGORY_DELETE, bindings::deleteCategory)
+        .handle(CATALOG_BRANDS_LIST, bindings::brandList)
+        .handle(CATALOG_BRAND_CREATE, bindings::createBrand)
+        .handle(CATALOG_BRAND_UPDATE, bindings::updateBrand)
+        .handle(CATALOG_BRAND_DELETE, bindings::deleteBrand)
         .handle(CATALOG_PRODUCTS_SEARCH, search::search)
         .handle(CATALOG_SEARCH_SUGGEST, search::suggest)
         .handle(CATALOG_SEARCH_HOT, search::hot)

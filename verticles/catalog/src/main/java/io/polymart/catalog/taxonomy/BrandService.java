@@ -2,7 +2,6 @@ package io.polymart.catalog.taxonomy;
 
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.search.SearchTerms;
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -30,7 +29,7 @@ public final class BrandService {
     this.terms = terms;
   }
 
-  public Future<JsonObject> list(BusRequest request) {
+  public Future<JsonObject> list() {
     return brands.all(pool).map(rows -> {
       JsonArray items = new JsonArray();
       rows.forEach(row -> items.add(json(row)));
@@ -38,27 +37,22 @@ public final class BrandService {
     });
   }
 
-  public Future<JsonObject> create(BusRequest request) {
-    request.requireRole("admin");
-    JsonObject body = request.body();
-    String name = body.getString("name").trim();
-    return SqlSupport.mapConflicts(pool.withTransaction(tx -> brands.insert(tx, UUID.randomUUID(), name,
-            body.getString("slug"), body.getString("logoUrl"))
-        .compose(row -> terms.add(tx, name).map(json(row)))), CONFLICTS);
+  public Future<JsonObject> create(NewBrand brand) {
+    return SqlSupport.mapConflicts(pool.withTransaction(tx -> brands.insert(tx, UUID.randomUUID(), brand.name(),
+            brand.slug(), brand.logoUrl())
+        .compose(row -> terms.add(tx, brand.name()).map(json(row)))), CONFLICTS);
   }
 
-  public Future<JsonObject> update(BusRequest request) {
-    request.requireRole("admin");
-    UUID id = request.uuidParam("id", "Brand");
-    JsonObject body = request.body();
+  public Future<JsonObject> update(UUID id, BrandChanges changes) {
     return SqlSupport.mapConflicts(writer.inTransaction(change -> brands.lock(change.connection(), id)
         .compose(current -> {
           if (current == null) {
             throw ServiceException.notFound("Brand not found");
           }
-          String name = body.getString("name", current.getString("name")).trim();
-          String logo = body.containsKey("logoUrl") ? body.getString("logoUrl") : current.getString("logo_url");
-          return brands.update(change.connection(), id, name, body.getString("slug", current.getString("slug")), logo)
+          String name = changes.name() != null ? changes.name() : current.getString("name").trim();
+          String slug = changes.slug() != null ? changes.slug() : current.getString("slug");
+          String logo = changes.logoGiven() ? changes.logoUrl() : current.getString("logo_url");
+          return brands.update(change.connection(), id, name, slug, logo)
               .compose(updated -> terms.add(change.connection(), name)
                   // product pages show their brand: they must leave the cache too
                   .compose(v -> brands.productIds(change.connection(), id))
@@ -69,9 +63,7 @@ public final class BrandService {
         })), CONFLICTS);
   }
 
-  public Future<JsonObject> delete(BusRequest request) {
-    request.requireRole("admin");
-    UUID id = request.uuidParam("id", "Brand");
+  public Future<JsonObject> delete(UUID id) {
     return pool.withTransaction(tx -> brands.usage(tx, id)
         .compose(row -> {
           if (!row.getBoolean("found")) {

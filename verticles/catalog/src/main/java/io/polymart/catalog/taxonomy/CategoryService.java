@@ -1,8 +1,6 @@
 package io.polymart.catalog.taxonomy;
 
 import io.polymart.catalog.change.CatalogTransactions;
-import io.polymart.catalog.product.BodyFields;
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -34,7 +32,7 @@ public final class CategoryService {
   }
 
   /** Active categories as a tree; a category under an inactive parent is hidden with it. */
-  public Future<JsonObject> tree(BusRequest request) {
+  public Future<JsonObject> tree() {
     return categories.active(pool).map(rows -> {
       Map<UUID, JsonObject> byId = new LinkedHashMap<>();
       List<Row> all = new ArrayList<>();
@@ -56,21 +54,15 @@ public final class CategoryService {
     });
   }
 
-  public Future<JsonObject> create(BusRequest request) {
-    request.requireRole("admin");
-    JsonObject body = request.body();
-    UUID parentId = BodyFields.uuid(body, "parentId");
+  public Future<JsonObject> create(NewCategory category) {
     UUID id = UUID.randomUUID();
-    return SqlSupport.mapConflicts(pool.withTransaction(tx -> requireParent(tx, parentId, null)
-        .compose(v -> categories.insert(tx, id, parentId, body.getString("name").trim(), body.getString("slug"),
-            body.getInteger("sortOrder", 0), body.getBoolean("active", true)))
+    return SqlSupport.mapConflicts(pool.withTransaction(tx -> requireParent(tx, category.parentId(), null)
+        .compose(v -> categories.insert(tx, id, category.parentId(), category.name(), category.slug(),
+            category.sortOrder(), category.active()))
         .map(CategoryService::json)), CONFLICTS);
   }
 
-  public Future<JsonObject> update(BusRequest request) {
-    request.requireRole("admin");
-    UUID id = request.uuidParam("id", "Category");
-    JsonObject body = request.body();
+  public Future<JsonObject> update(UUID id, CategoryChanges changes) {
     return SqlSupport.mapConflicts(writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       return categories.lock(tx, id)
@@ -78,13 +70,12 @@ public final class CategoryService {
             if (current == null) {
               throw ServiceException.notFound("Category not found");
             }
-            UUID parentId = body.containsKey("parentId") ? BodyFields.uuid(body, "parentId")
-                : current.getUUID("parent_id");
+            UUID parentId = changes.parentGiven() ? changes.parentId() : current.getUUID("parent_id");
             return requireParent(tx, parentId, id).compose(v -> categories.update(tx, id, parentId,
-                body.getString("name", current.getString("name")).trim(),
-                body.getString("slug", current.getString("slug")),
-                body.getInteger("sortOrder", current.getInteger("sort_order")),
-                body.getBoolean("active", current.getBoolean("active"))));
+                changes.name() != null ? changes.name() : current.getString("name").trim(),
+                changes.slug() != null ? changes.slug() : current.getString("slug"),
+                changes.sortOrder() != null ? changes.sortOrder() : current.getInteger("sort_order"),
+                changes.active() != null ? changes.active() : current.getBoolean("active")));
           })
           // product pages show their category: they must leave the cache too
           .compose(updated -> categories.productIds(tx, id).map(products -> {
@@ -94,9 +85,7 @@ public final class CategoryService {
     }), CONFLICTS);
   }
 
-  public Future<JsonObject> delete(BusRequest request) {
-    request.requireRole("admin");
-    UUID id = request.uuidParam("id", "Category");
+  public Future<JsonObject> delete(UUID id) {
     return pool.withTransaction(tx -> categories.lock(tx, id)
         .compose(current -> {
           if (current == null) {

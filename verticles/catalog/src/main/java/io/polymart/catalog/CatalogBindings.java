@@ -1,0 +1,87 @@
+package io.polymart.catalog;
+
+import io.polymart.catalog.product.BodyFields;
+import io.polymart.catalog.taxonomy.BrandChanges;
+import io.polymart.catalog.taxonomy.BrandService;
+import io.polymart.catalog.taxonomy.CategoryChanges;
+import io.polymart.catalog.taxonomy.CategoryService;
+import io.polymart.catalog.taxonomy.NewBrand;
+import io.polymart.catalog.taxonomy.NewCategory;
+import io.polymart.core.bus.BusRequest;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Turns the gateway's envelope (path parameters, query, body, the caller's identity) into the typed arguments of
+ * the services, and checks the role an address requires. So far: categories and brands.
+ */
+final class CatalogBindings {
+  private static final String ADMIN = "admin";
+  private final CategoryService categories;
+  private final BrandService brands;
+
+  CatalogBindings(CategoryService categories, BrandService brands) {
+    this.categories = categories;
+    this.brands = brands;
+  }
+
+  Future<JsonObject> categoryTree(BusRequest request) {
+    return categories.tree();
+  }
+
+  Future<JsonObject> createCategory(BusRequest request) {
+    request.requireRole(ADMIN);
+    return categories.create(newCategory(request.body()));
+  }
+
+  Future<JsonObject> updateCategory(BusRequest request) {
+    request.requireRole(ADMIN);
+    return categories.update(request.uuidParam("id", "Category"), categoryChanges(request.body()));
+  }
+
+  Future<JsonObject> deleteCategory(BusRequest request) {
+    request.requireRole(ADMIN);
+    return categories.delete(request.uuidParam("id", "Category"));
+  }
+
+  Future<JsonObject> brandList(BusRequest request) {
+    return brands.list();
+  }
+
+  Future<JsonObject> createBrand(BusRequest request) {
+    request.requireRole(ADMIN);
+    return brands.create(newBrand(request.body()));
+  }
+
+  Future<JsonObject> updateBrand(BusRequest request) {
+    request.requireRole(ADMIN);
+    return brands.update(request.uuidParam("id", "Brand"), brandChanges(request.body()));
+  }
+
+  Future<JsonObject> deleteBrand(BusRequest request) {
+    request.requireRole(ADMIN);
+    return brands.delete(request.uuidParam("id", "Brand"));
+  }
+
+  static NewCategory newCategory(JsonObject body) {
+    return new NewCategory(body.getString("name").trim(), body.getString("slug"), BodyFields.uuid(body, "parentId"),
+        body.getInteger("sortOrder", 0), body.getBoolean("active", true));
+  }
+
+  static CategoryChanges categoryChanges(JsonObject body) {
+    String name = body.getString("name");
+    return new CategoryChanges(name == null ? null : name.trim(), body.getString("slug"),
+        body.containsKey("parentId"), BodyFields.uuid(body, "parentId"), body.getInteger("sortOrder"),
+        body.getBoolean("active"));
+  }
+
+  static NewBrand newBrand(JsonObject body) {
+    return new NewBrand(body.getString("name").trim(), body.getString("slug"), body.getString("logoUrl"));
+  }
+
+  static BrandChanges brandChanges(JsonObject body) {
+    String name = body.getString("name");
+    return new BrandChanges(name == null ? null : name.trim(), body.getString("slug"), body.containsKey("logoUrl"),
+        body.getString("logoUrl"));
+  }
+}
