@@ -1,6 +1,10 @@
 package io.polymart.catalog;
 
+import io.polymart.catalog.inventory.InventoryService;
+import io.polymart.catalog.inventory.StockRequests;
+import io.polymart.catalog.media.MediaService;
 import io.polymart.catalog.product.BodyFields;
+import io.polymart.catalog.sku.SkuLookup;
 import io.polymart.catalog.taxonomy.BrandChanges;
 import io.polymart.catalog.taxonomy.BrandService;
 import io.polymart.catalog.taxonomy.CategoryChanges;
@@ -11,18 +15,29 @@ import io.polymart.core.bus.BusRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Map;
+import java.util.UUID;
+
 /**
  * Turns the gateway's envelope (path parameters, query, body, the caller's identity) into the typed arguments of
- * the services, and checks the role an address requires. So far: categories and brands.
+ * the services, and checks the role an address requires. So far: categories, brands, the stock contract, SKU
+ * lookups and media.
  */
 final class CatalogBindings {
   private static final String ADMIN = "admin";
   private final CategoryService categories;
   private final BrandService brands;
+  private final InventoryService inventory;
+  private final SkuLookup skuLookup;
+  private final MediaService media;
 
-  CatalogBindings(CategoryService categories, BrandService brands) {
+  CatalogBindings(CategoryService categories, BrandService brands, InventoryService inventory, SkuLookup skuLookup,
+      MediaService media) {
     this.categories = categories;
     this.brands = brands;
+    this.inventory = inventory;
+    this.skuLookup = skuLookup;
+    this.media = media;
   }
 
   Future<JsonObject> categoryTree(BusRequest request) {
@@ -61,6 +76,33 @@ final class CatalogBindings {
   Future<JsonObject> deleteBrand(BusRequest request) {
     request.requireRole(ADMIN);
     return brands.delete(request.uuidParam("id", "Brand"));
+  }
+
+  Future<JsonObject> reserveStock(BusRequest request) {
+    JsonObject body = request.body();
+    String reservationId = StockRequests.reservationId(body);
+    Map<UUID, Integer> quantities = StockRequests.quantities(body.getValue("items"));
+    return inventory.reserve(reservationId, quantities, StockRequests.ttlSeconds(body.getValue("ttlSeconds")));
+  }
+
+  Future<JsonObject> confirmStock(BusRequest request) {
+    return inventory.confirm(StockRequests.reservationId(request.body()));
+  }
+
+  Future<JsonObject> releaseStock(BusRequest request) {
+    return inventory.release(StockRequests.reservationId(request.body()));
+  }
+
+  Future<JsonObject> restoreStock(BusRequest request) {
+    return inventory.restore(StockRequests.reservationId(request.body()));
+  }
+
+  Future<JsonObject> lookupSkus(BusRequest request) {
+    return skuLookup.lookup(SkuLookup.skuIds(request.body().getValue("skuIds")));
+  }
+
+  Future<JsonObject> mediaObject(BusRequest request) {
+    return media.get(request.body().getString("key", ""));
   }
 
   static NewCategory newCategory(JsonObject body) {

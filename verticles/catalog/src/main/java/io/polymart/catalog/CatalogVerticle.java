@@ -122,7 +122,7 @@ public final class CatalogVerticle extends VerticleBase {
         settings.reservations().sweepIntervalSeconds() * 1000L, InventoryService.SWEEP_BATCH,
         inventory::releaseExpired);
 
-    CatalogBindings bindings = new CatalogBindings(categories, brands);
+    CatalogBindings bindings = new CatalogBindings(categories, brands, inventory, skuLookup, media);
     BusServer server = new BusServer(vertx)
         .handle(CATALOG_CATEGORIES_LIST, bindings::categoryTree)
         .handle(CATALOG_CATEGORY_CREATE, bindings::createCategory)
@@ -151,12 +151,12 @@ public final class CatalogVerticle extends VerticleBase {
         .handle(CATALOG_IMAGE_DELETE, imageService::delete)
         .handle(CATALOG_IMAGE_REORDER, imageService::reorder)
         .handle(CATALOG_IMAGE_COVER, imageService::cover)
-        .handle(CATALOG_MEDIA_GET, media::get)
-        .handle(CATALOG_STOCK_RESERVE, inventory::reserve)
-        .handle(CATALOG_STOCK_CONFIRM, inventory::confirm)
-        .handle(CATALOG_STOCK_RELEASE, inventory::release)
-        .handle(CATALOG_STOCK_RESTORE, inventory::restore)
-        .handle(CATALOG_SKUS_LOOKUP, skuLookup::lookup);
+        .handle(CATALOG_MEDIA_GET, bindings::mediaObject)
+        .handle(CATALOG_STOCK_RESERVE, bindings::reserveStock)
+        .handle(CATALOG_STOCK_CONFIRM, bindings::confirmStock)
+        .handle(CATALOG_STOCK_RELEASE, bindings::releaseStock)
+        .handle(CATALOG_STOCK_RESTORE, bindings::restoreStock)
+        .handle(CATALOG_SKUS_LOOKUP, bindings::lookupSkus);
 
     return Migrations.apply(vertx, pg, SCHEMA)
         .compose(v -> imageObjects.ensureBucket())

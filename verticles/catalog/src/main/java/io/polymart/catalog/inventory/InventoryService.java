@@ -4,12 +4,10 @@ import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.change.Change;
 import io.polymart.catalog.inventory.InventoryRepository.Level;
 import io.polymart.catalog.inventory.InventoryRepository.Movement;
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.sweep.Sweeper;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -28,9 +26,6 @@ import java.util.UUID;
  */
 public final class InventoryService {
   public static final int SWEEP_BATCH = 100;
-  private static final int MAX_LINES = 100;
-  private static final int MAX_QUANTITY = 10_000;
-  private static final int MAX_TTL_SECONDS = 86_400;
   private final CatalogTransactions writer;
   private final ReservationRepository reservations;
   private final InventoryRepository inventory;
@@ -74,11 +69,12 @@ public final class InventoryService {
     this.defaultTtlSeconds = defaultTtlSeconds;
   }
 
-  public Future<JsonObject> reserve(BusRequest request) {
-    JsonObject body = request.body();
-    String reservationId = reservationId(body);
-    Map<UUID, Integer> quantities = quantities(body.getValue("items"));
-    int ttl = ttlSeconds(body.getValue("ttlSeconds"));
+  /**
+   * Reserves {@code quantities} (SKU id to units, in id order) for {@code ttlSeconds}, or the default when null;
+   * all lines or none.
+   */
+  public Future<JsonObject> reserve(String reservationId, Map<UUID, Integer> quantities, Integer ttlSeconds) {
+    int ttl = ttlSeconds == null ? defaultTtlSeconds : ttlSeconds;
     return writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       return reservations.insert(tx, reservationId, ttl)
@@ -100,12 +96,12 @@ public final class InventoryService {
     }).compose(v -> reservations.stored(writer.pool(), reservationId));
   }
 
-  public Future<JsonObject> confirm(BusRequest request) {
-    return finish(reservationId(request.body()), Step.CONFIRM);
+  public Future<JsonObject> confirm(String reservationId) {
+    return finish(reservationId, Step.CONFIRM);
   }
 
-  public Future<JsonObject> release(BusRequest request) {
-    return finish(reservationId(request.body()), Step.RELEASE);
+  public Future<JsonObject> release(String reservationId) {
+    return finish(reservationId, Step.RELEASE);
   }
 
   /**
@@ -132,8 +128,7 @@ public final class InventoryService {
    * Confirmed units come back on hand and leave the products' sold counts. Restoring again is a no-op; a
    * reservation that never sold (reserved, released, expired) is a 409.
    */
-  public Future<JsonObject> restore(BusRequest request) {
-    String reservationId = reservationId(request.body());
+  public Future<JsonObject> restore(String reservationId) {
     return writer.inTransaction(change -> lockStatus(change.connection(), reservationId)
         .compose(current -> {
           if (Step.RESTORE.status.equals(current)) {
@@ -222,49 +217,5 @@ public final class InventoryService {
     if (!shortages.isEmpty()) {
       throw new ServiceException(409, "INSUFFICIENT_STOCK", "Not enough stock for some items", shortages.details(), null);
     }
-  }
-
-  private static String reservationId(JsonObject body) {
-    Object id = body.getValue("reservationId");
-    if (!(id instanceof String text) || text.isBlank() || text.length() > 100) {
-      throw ServiceException.invalidField("reservationId", "must be a string of 1 to 100 characters");
-    }
-    return text;
-  }
-
-  /** Lines by SKU id in id order (the lock order); a SKU given twice counts once with the summed quantity. */
-  private static Map<UUID, Integer> quantities(Object items) {
-    if (!(items instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_LINES) {
-      throw ServiceException.invalidField("items", "must list 1 to " + MAX_LINES + " lines");
-    }
-    Map<UUID, Integer> quantities = new TreeMap<>();
-    for (int i = 0; i < array.size(); i++) {
-      Object item = array.getValue(i);
-      JsonObject line = item instanceof JsonObject object ? object : new JsonObject();
-      UUID skuId;
-      try {
-        skuId = UUID.fromString(String.valueOf(line.getValue("skuId")));
-      } catch (IllegalArgumentException e) {
-        throw ServiceException.invalidField("items[" + i + "].skuId", "must be a SKU id");
-      }
-      if (!(line.getValue("quantity") instanceof Integer quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
-        throw ServiceException.invalidField("items[" + i + "].quantity", "must be from 1 to " + MAX_QUANTITY);
-      }
-      int total = quantities.merge(skuId, quantity, Integer::sum);
-      if (total > MAX_QUANTITY) {
-        throw ServiceException.invalidField("items[" + i + "].quantity", "must be from 1 to " + MAX_QUANTITY);
-      }
-    }
-    return quantities;
-  }
-
-  private int ttlSeconds(Object value) {
-    if (value == null) {
-      return defaultTtlSeconds;
-    }
-    if (!(value instanceof Integer ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS) {
-      throw ServiceException.invalidField("ttlSeconds", "must be from 1 to " + MAX_TTL_SECONDS);
-    }
-    return ttl;
   }
 }

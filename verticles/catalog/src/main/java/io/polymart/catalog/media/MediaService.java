@@ -2,7 +2,6 @@ package io.polymart.catalog.media;
 
 import io.polymart.catalog.image.ImageObjectRepository;
 import io.polymart.catalog.image.StoredImage;
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -15,8 +14,7 @@ public final class MediaService {
     this.store = store;
   }
 
-  public Future<JsonObject> get(BusRequest request) {
-    String key = request.body().getString("key", "");
+  public Future<JsonObject> get(String key) {
     if (!StoredImage.KEY.matcher(key).matches()) {
       throw ServiceException.notFound("No such image");
     }

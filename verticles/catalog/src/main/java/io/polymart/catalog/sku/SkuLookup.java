@@ -1,6 +1,5 @@
 package io.polymart.catalog.sku;
 
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -25,9 +24,8 @@ public final class SkuLookup {
     this.mediaPrefix = mediaPrefix;
   }
 
-  /** {@code {skuIds: [...]}} → {@code {items: [...]}}; unknown ids are left out. */
-  public Future<JsonObject> lookup(BusRequest request) {
-    Set<UUID> ids = skuIds(request.body().getValue("skuIds"));
+  /** The SKUs' facts as {@code {items: [...]}}; unknown ids are left out. */
+  public Future<JsonObject> lookup(Set<UUID> ids) {
     return skus.lookup(reads, ids.toArray(UUID[]::new), mediaPrefix)
         .map(rows -> {
           JsonArray items = new JsonArray();
@@ -38,7 +36,8 @@ public final class SkuLookup {
         });
   }
 
-  private static Set<UUID> skuIds(Object value) {
+  /** The {@code skuIds} of a lookup: 1 to 100 SKU ids. */
+  public static Set<UUID> skuIds(Object value) {
     if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_IDS) {
       throw ServiceException.invalidField("skuIds", "must list 1 to " + MAX_IDS + " SKU ids");
     }
