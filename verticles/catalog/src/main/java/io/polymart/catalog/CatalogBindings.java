@@ -4,6 +4,8 @@ import io.polymart.catalog.inventory.InventoryService;
 import io.polymart.catalog.inventory.StockRequests;
 import io.polymart.catalog.media.MediaService;
 import io.polymart.catalog.product.BodyFields;
+import io.polymart.catalog.search.SearchQuery;
+import io.polymart.catalog.search.SearchService;
 import io.polymart.catalog.sku.SkuLookup;
 import io.polymart.catalog.taxonomy.BrandChanges;
 import io.polymart.catalog.taxonomy.BrandService;
@@ -20,21 +22,23 @@ import java.util.UUID;
 
 /**
  * Turns the gateway's envelope (path parameters, query, body, the caller's identity) into the typed arguments of
- * the services, and checks the role an address requires. So far: categories, brands, the stock contract, SKU
- * lookups and media.
+ * the services, and checks the role an address requires. So far: categories, brands, search, the stock contract,
+ * SKU lookups and media.
  */
 final class CatalogBindings {
   private static final String ADMIN = "admin";
   private final CategoryService categories;
   private final BrandService brands;
+  private final SearchService search;
   private final InventoryService inventory;
   private final SkuLookup skuLookup;
   private final MediaService media;
 
-  CatalogBindings(CategoryService categories, BrandService brands, InventoryService inventory, SkuLookup skuLookup,
-      MediaService media) {
+  CatalogBindings(CategoryService categories, BrandService brands, SearchService search, InventoryService inventory,
+      SkuLookup skuLookup, MediaService media) {
     this.categories = categories;
     this.brands = brands;
+    this.search = search;
     this.inventory = inventory;
     this.skuLookup = skuLookup;
     this.media = media;
@@ -76,6 +80,19 @@ final class CatalogBindings {
   Future<JsonObject> deleteBrand(BusRequest request) {
     request.requireRole(ADMIN);
     return brands.delete(request.uuidParam("id", "Brand"));
+  }
+
+  Future<JsonObject> searchProducts(BusRequest request) {
+    return search.search(SearchQuery.from(request));
+  }
+
+  /** What was typed so far ({@code q}); nothing typed suggests nothing. */
+  Future<JsonObject> suggest(BusRequest request) {
+    return search.suggest(request.query("q").orElse(""));
+  }
+
+  Future<JsonObject> hotKeywords(BusRequest request) {
+    return search.hot();
   }
 
   Future<JsonObject> reserveStock(BusRequest request) {

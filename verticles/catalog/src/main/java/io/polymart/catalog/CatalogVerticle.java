@@ -122,7 +122,7 @@ public final class CatalogVerticle extends VerticleBase {
         settings.reservations().sweepIntervalSeconds() * 1000L, InventoryService.SWEEP_BATCH,
         inventory::releaseExpired);
 
-    CatalogBindings bindings = new CatalogBindings(categories, brands, inventory, skuLookup, media);
+    CatalogBindings bindings = new CatalogBindings(categories, brands, search, inventory, skuLookup, media);
     BusServer server = new BusServer(vertx)
         .handle(CATALOG_CATEGORIES_LIST, bindings::categoryTree)
         .handle(CATALOG_CATEGORY_CREATE, bindings::createCategory)
@@ -132,9 +132,9 @@ public final class CatalogVerticle extends VerticleBase {
         .handle(CATALOG_BRAND_CREATE, bindings::createBrand)
         .handle(CATALOG_BRAND_UPDATE, bindings::updateBrand)
         .handle(CATALOG_BRAND_DELETE, bindings::deleteBrand)
-        .handle(CATALOG_PRODUCTS_SEARCH, search::search)
-        .handle(CATALOG_SEARCH_SUGGEST, search::suggest)
-        .handle(CATALOG_SEARCH_HOT, search::hot)
+        .handle(CATALOG_PRODUCTS_SEARCH, bindings::searchProducts)
+        .handle(CATALOG_SEARCH_SUGGEST, bindings::suggest)
+        .handle(CATALOG_SEARCH_HOT, bindings::hotKeywords)
         .handle(CATALOG_SELLER_PRODUCTS, reader::sellerProducts)
         .handleReply(CATALOG_PRODUCT_GET, reader::get)
         .handle(CATALOG_PRODUCT_PRICE_HISTORY, reader::priceHistory)

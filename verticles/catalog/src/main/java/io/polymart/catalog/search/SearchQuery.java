@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The parameters of {@code GET /products}, checked. */
-record SearchQuery(String text, List<String> tokens, List<String> categories, List<String> brands,
+public record SearchQuery(String text, List<String> tokens, List<String> categories, List<String> brands,
     BigDecimal minPrice, BigDecimal maxPrice, JsonObject attributes, String sort, Paging paging) {
   static final Set<String> SORTS = Set.of("relevance", "price_asc", "price_desc", "sales", "rating", "newest");
   static final int MAX_TEXT = 100;
@@ -21,7 +21,7 @@ record SearchQuery(String text, List<String> tokens, List<String> categories, Li
   static final int MAX_ATTRIBUTES = 10;
   private static final String ATTRIBUTE_PREFIX = "attr.";
 
-  static SearchQuery from(BusRequest request) {
+  public static SearchQuery from(BusRequest request) {
     String text = request.query("q").map(q -> q.trim().toLowerCase(Locale.ROOT)).filter(q -> !q.isEmpty())
         .orElse(null);
     if (text != null && text.length() > MAX_TEXT) {

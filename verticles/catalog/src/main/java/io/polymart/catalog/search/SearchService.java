@@ -1,6 +1,5 @@
 package io.polymart.catalog.search;
 
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -37,8 +36,7 @@ public final class SearchService {
     this.mediaPrefix = mediaPrefix;
   }
 
-  public Future<JsonObject> search(BusRequest request) {
-    SearchQuery query = SearchQuery.from(request);
+  public Future<JsonObject> search(SearchQuery query) {
     List<String> latin = query.tokens().stream().filter(t -> !SearchTerms.isCjk(t)).toList();
     return corrector.corrections(client, latin).compose(corrections -> {
       return search.search(client, new SearchStatement(query, corrections, mediaPrefix));
@@ -77,8 +75,8 @@ public final class SearchService {
    * Product names that start with what was typed, then known words that complete it, then names that contain it;
    * best sellers first within each.
    */
-  public Future<JsonObject> suggest(BusRequest request) {
-    String text = request.query("q").map(q -> q.trim().toLowerCase(Locale.ROOT)).orElse("");
+  public Future<JsonObject> suggest(String typed) {
+    String text = typed.trim().toLowerCase(Locale.ROOT);
     if (text.isEmpty()) {
       return Future.succeededFuture(new JsonObject().put("items", new JsonArray()));
     }
@@ -93,7 +91,7 @@ public final class SearchService {
         });
   }
 
-  public Future<JsonObject> hot(BusRequest request) {
+  public Future<JsonObject> hot() {
     return redis.zrevrange(List.of(HOT_KEY, "0", "9", "WITHSCORES")).map(response -> {
       JsonArray items = new JsonArray();
       if (response.size() > 0 && response.get(0).type() == ResponseType.MULTI) {
