@@ -1,8 +1,35 @@
 package io.polymart.catalog;
 
+import io.polymart.catalog.image.ImageObjectRepository;
+import io.polymart.catalog.image.ImageRepository;
+import io.polymart.catalog.inventory.ReservationRepository;
+import io.polymart.catalog.product.ProductDetailsRepository;
+import io.polymart.catalog.product.ProductGuard;
+import io.polymart.catalog.product.ProductReadService;
+import io.polymart.catalog.product.ProductRepository;
+import io.polymart.catalog.search.SearchRepository;
+import io.polymart.catalog.sku.SkuRepository;
+import io.polymart.catalog.taxonomy.BrandRepository;
+import io.polymart.catalog.taxonomy.CategoryRepository;
+
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.minio.MinioClient;
+import io.polymart.catalog.cache.ProductCache;
+import io.polymart.catalog.change.CatalogTransactions;
+import io.polymart.catalog.demo.DemoCatalogLoader;
 import io.polymart.catalog.image.ImageProcessor;
+import io.polymart.catalog.image.ImageService;
+import io.polymart.catalog.inventory.InventoryService;
+import io.polymart.catalog.inventory.InventoryRepository;
+import io.polymart.catalog.media.MediaService;
+import io.polymart.catalog.product.ProductService;
+import io.polymart.catalog.search.SearchService;
+import io.polymart.catalog.search.SearchTerms;
+import io.polymart.catalog.search.TypoCorrector;
+import io.polymart.catalog.sku.SkuLookup;
+import io.polymart.catalog.sku.SkuService;
+import io.polymart.catalog.taxonomy.BrandService;
+import io.polymart.catalog.taxonomy.CategoryService;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
@@ -28,7 +55,6 @@ import static io.polymart.core.bus.Addresses.*;
 public final class CatalogVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogVerticle.class);
   public static final String SCHEMA = "catalog";
-  static final String MEDIA_PATH = "/media/";
   /** Shared by every catalog instance in the JVM, so at most this many images are decoded at once. */
   private static final String RESIZING_POOL = "polymart-catalog-images";
   private static final int RESIZING_THREADS = 2;
@@ -47,64 +73,68 @@ public final class CatalogVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     JsonObject conf = config();
+    CatalogSettings settings = CatalogSettings.from(conf);
     // Creating the MongoDB and MinIO clients loads and initialises a lot: not on the event loop.
     return vertx.executeBlocking(() -> new BlockingClients(MongoClients.create(conf), S3Clients.create(conf)), false)
         .compose(clients -> {
           mongo = clients.mongo();
-          return wire(conf, clients.s3());
+          return wire(conf, settings, clients.s3());
         });
   }
 
-  private Future<Void> wire(JsonObject conf, MinioClient s3) {
-    JsonObject catalog = conf.getJsonObject("catalog");
-    JsonObject images = catalog.getJsonObject("images");
+  private Future<Void> wire(JsonObject conf, CatalogSettings settings, MinioClient s3) {
     PgSettings pg = PgSettings.from(conf);
     pool = pg.pool(vertx);
     reads = pg.readClient(vertx);
     redis = RedisClients.api(vertx, conf);
-    DetailsStore details = new DetailsStore(vertx, mongo.getDatabase(conf.getJsonObject("mongo").getString("database"))
-        .getCollection(DetailsStore.COLLECTION));
-    ImageStore imageStore = new ImageStore(vertx, s3);
-    ProductCache cache = new ProductCache(vertx, redis, catalog.getJsonObject("cache").getInteger("ttlSeconds"));
+    ProductDetailsRepository details = new ProductDetailsRepository(vertx,
+        mongo.getDatabase(conf.getJsonObject("mongo").getString("database"))
+            .getCollection(ProductDetailsRepository.COLLECTION));
+    ImageObjectRepository imageObjects = new ImageObjectRepository(vertx, s3);
+    ProductCache cache = new ProductCache(vertx, redis, settings.cacheTtlSeconds());
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", conf.getJsonObject("kafka").getString("bootstrapServers"),
-        catalog.getJsonObject("outbox").getLong("pollMillis"));
-    CatalogWriter writer = new CatalogWriter(pool, new Outbox(SCHEMA + ".outbox"), cache, relay::wakeUp);
-    SearchTerms terms = new SearchTerms();
-    SkuWriter skuWriter = new SkuWriter();
-    StockLedger ledger = new StockLedger();
-    String mediaUrls = mediaPrefix(catalog.getString("mediaBaseUrl"));
-    ProductReader reader = new ProductReader(reads, details, cache, mediaUrls);
-    ProductService products = new ProductService(writer, skuWriter, terms, details, reader);
-    SkuService skus = new SkuService(writer, skuWriter, ledger);
-    CategoryService categories = new CategoryService(pool, writer);
-    BrandService brands = new BrandService(pool, writer, terms);
-    SearchService search = new SearchService(pool, redis, new TypoCorrector(), mediaUrls);
+        settings.outboxPollMillis());
+    CatalogTransactions writer = new CatalogTransactions(pool, new Outbox(SCHEMA + ".outbox"), cache, relay::wakeUp);
+    ProductRepository productRows = new ProductRepository();
+    SkuRepository skuRows = new SkuRepository();
+    ProductGuard guard = new ProductGuard(productRows);
+    SearchRepository searchRows = new SearchRepository();
+    SearchTerms terms = new SearchTerms(searchRows);
+    InventoryRepository inventoryRows = new InventoryRepository();
+    String mediaUrls = settings.mediaPrefix();
+    ProductReadService reader = new ProductReadService(reads, productRows, details, cache, mediaUrls);
+    ProductService products = new ProductService(writer, productRows, guard, skuRows, terms, details, reader);
+    SkuService skus = new SkuService(writer, guard, productRows, skuRows, inventoryRows);
+    CategoryService categories = new CategoryService(pool, writer, new CategoryRepository());
+    BrandService brands = new BrandService(pool, writer, new BrandRepository(), terms);
+    SearchService search = new SearchService(pool, searchRows, redis, new TypoCorrector(searchRows), mediaUrls);
     resizing = vertx.createSharedWorkerExecutor(RESIZING_POOL, RESIZING_THREADS);
-    ImageService imageService = new ImageService(resizing, pool, writer, imageStore,
-        new ImageProcessor(images.getLong("maxBytes"), images.getInteger("maxPixels")),
-        images.getInteger("maxPerProduct"), mediaUrls);
-    MediaService media = new MediaService(imageStore);
-    SkuLookup skuLookup = new SkuLookup(reads, mediaUrls);
-    JsonObject reservations = catalog.getJsonObject("reservations");
-    InventoryService inventory = new InventoryService(writer, ledger, mediaUrls,
-        reservations.getInteger("defaultTtlSeconds"));
-    JsonObject demo = catalog.getJsonObject("demo");
-    DemoCatalogLoader demoLoader = new DemoCatalogLoader(vertx, pool, products, imageService, demo.getInteger("products"));
+    ImageService imageService = new ImageService(resizing, pool, writer, guard, new ImageRepository(), imageObjects,
+        new ImageProcessor(settings.images().maxBytes(), settings.images().maxPixels()),
+        settings.images().maxPerProduct(), mediaUrls);
+    MediaService media = new MediaService(imageObjects);
+    SkuLookup skuLookup = new SkuLookup(reads, skuRows, mediaUrls);
+    InventoryService inventory = new InventoryService(writer, new ReservationRepository(), inventoryRows, mediaUrls,
+        settings.reservations().defaultTtlSeconds());
+    DemoCatalogLoader demoLoader = new DemoCatalogLoader(vertx, pool, products, imageService,
+        settings.demo().products());
     sweeper = new Sweeper(vertx, "expired reservations released",
-        reservations.getInteger("sweepIntervalSeconds") * 1000L, InventoryService.SWEEP_BATCH, inventory::releaseExpired);
+        settings.reservations().sweepIntervalSeconds() * 1000L, InventoryService.SWEEP_BATCH,
+        inventory::releaseExpired);
 
+    CatalogBindings bindings = new CatalogBindings(categories, brands, search, inventory, skuLookup, media);
     BusServer server = new BusServer(vertx)
-        .handle(CATALOG_CATEGORIES_LIST, categories::tree)
-        .handle(CATALOG_CATEGORY_CREATE, categories::create)
-        .handle(CATALOG_CATEGORY_UPDATE, categories::update)
-        .handle(CATALOG_CATEGORY_DELETE, categories::delete)
-        .handle(CATALOG_BRANDS_LIST, brands::list)
-        .handle(CATALOG_BRAND_CREATE, brands::create)
-        .handle(CATALOG_BRAND_UPDATE, brands::update)
-        .handle(CATALOG_BRAND_DELETE, brands::delete)
-        .handle(CATALOG_PRODUCTS_SEARCH, search::search)
-        .handle(CATALOG_SEARCH_SUGGEST, search::suggest)
-        .handle(CATALOG_SEARCH_HOT, search::hot)
+        .handle(CATALOG_CATEGORIES_LIST, bindings::categoryTree)
+        .handle(CATALOG_CATEGORY_CREATE, bindings::createCategory)
+        .handle(CATALOG_CATEGORY_UPDATE, bindings::updateCategory)
+        .handle(CATALOG_CATEGORY_DELETE, bindings::deleteCategory)
+        .handle(CATALOG_BRANDS_LIST, bindings::brandList)
+        .handle(CATALOG_BRAND_CREATE, bindings::createBrand)
+        .handle(CATALOG_BRAND_UPDATE, bindings::updateBrand)
+        .handle(CATALOG_BRAND_DELETE, bindings::deleteBrand)
+        .handle(CATALOG_PRODUCTS_SEARCH, bindings::searchProducts)
+        .handle(CATALOG_SEARCH_SUGGEST, bindings::suggest)
+        .handle(CATALOG_SEARCH_HOT, bindings::hotKeywords)
         .handle(CATALOG_SELLER_PRODUCTS, reader::sellerProducts)
         .handleReply(CATALOG_PRODUCT_GET, reader::get)
         .handle(CATALOG_PRODUCT_PRICE_HISTORY, reader::priceHistory)
@@ -121,34 +151,29 @@ public final class CatalogVerticle extends VerticleBase {
         .handle(CATALOG_IMAGE_DELETE, imageService::delete)
         .handle(CATALOG_IMAGE_REORDER, imageService::reorder)
         .handle(CATALOG_IMAGE_COVER, imageService::cover)
-        .handle(CATALOG_MEDIA_GET, media::get)
-        .handle(CATALOG_STOCK_RESERVE, inventory::reserve)
-        .handle(CATALOG_STOCK_CONFIRM, inventory::confirm)
-        .handle(CATALOG_STOCK_RELEASE, inventory::release)
-        .handle(CATALOG_STOCK_RESTORE, inventory::restore)
-        .handle(CATALOG_SKUS_LOOKUP, skuLookup::lookup);
+        .handle(CATALOG_MEDIA_GET, bindings::mediaObject)
+        .handle(CATALOG_STOCK_RESERVE, bindings::reserveStock)
+        .handle(CATALOG_STOCK_CONFIRM, bindings::confirmStock)
+        .handle(CATALOG_STOCK_RELEASE, bindings::releaseStock)
+        .handle(CATALOG_STOCK_RESTORE, bindings::restoreStock)
+        .handle(CATALOG_SKUS_LOOKUP, bindings::lookupSkus);
 
     return Migrations.apply(vertx, pg, SCHEMA)
-        .compose(v -> imageStore.ensureBucket())
+        .compose(v -> imageObjects.ensureBucket())
         .compose(v -> server.ready())
         .compose(v -> relay.start())
         .<Void>mapEmpty()
         .onSuccess(v -> {
           sweeper.start();
-          if (demo.getBoolean("enabled")) {
+          if (settings.demo().enabled()) {
             // in the background: the platform is usable while the demo products arrive
             demoLoaded = demoLoader.load().onFailure(e -> LOG.error("Loading the demo catalog failed", e));
           }
         });
   }
 
-  /** Image URLs start with this: {@code /media/} on this server, or under {@code catalog.mediaBaseUrl} (a CDN). */
-  static String mediaPrefix(String mediaBaseUrl) {
-    return mediaBaseUrl.isEmpty() ? MEDIA_PATH : mediaBaseUrl + MEDIA_PATH;
-  }
-
   /** Completes when the demo catalog this instance loads (if any) is in. */
-  Future<Void> demoLoaded() {
+  public Future<Void> demoLoaded() {
     return demoLoaded;
   }
 

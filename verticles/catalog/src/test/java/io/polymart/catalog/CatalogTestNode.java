@@ -34,46 +34,46 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Requests go over the event bus as the gateway sends them: a {@link BusRequest#envelope} and the caller's identity in
  * delivery headers. Every test class shares the database: fixtures use unique names, slugs and codes.
  */
-final class CatalogTestNode {
-  static final Duration TIMEOUT = Duration.ofSeconds(30);
+public final class CatalogTestNode {
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static Vertx vertx;
   private static JsonObject config;
   private static Pool pg;
   private static String categoryId;
 
   /** Who sends a request: the identity headers the gateway would set (none for another verticle's call). */
-  record Caller(String userId, String roles) {
-    static Caller admin() {
+  public record Caller(String userId, String roles) {
+    public static Caller admin() {
       return new Caller(UUID.randomUUID().toString(), "admin");
     }
 
-    static Caller seller() {
+    public static Caller seller() {
       return new Caller(UUID.randomUUID().toString(), "seller");
     }
 
-    static Caller service() {
+    public static Caller service() {
       return new Caller(null, null);
     }
 
-    UUID uuid() {
+    public UUID uuid() {
       return UUID.fromString(userId);
     }
   }
 
   /** A reply: its body, or the failure as the gateway would read it. */
-  record Reply(JsonObject body, ServiceException error) {
-    boolean ok() {
+  public record Reply(JsonObject body, ServiceException error) {
+    public boolean ok() {
       return error == null;
     }
 
-    JsonObject orThrow() {
+    public JsonObject orThrow() {
       if (error != null) {
         throw new AssertionError("Expected success, got " + error.status() + " " + error.toJson().encode());
       }
       return body;
     }
 
-    ServiceException failure() {
+    public ServiceException failure() {
       if (error == null) {
         throw new AssertionError("Expected a failure, got " + (body == null ? "no content" : body.encode()));
       }
@@ -84,7 +84,7 @@ final class CatalogTestNode {
   private CatalogTestNode() {
   }
 
-  static synchronized void start() {
+  public static synchronized void start() {
     if (vertx != null) {
       return;
     }
@@ -99,18 +99,18 @@ final class CatalogTestNode {
         .orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join(), "catalog-test-node-stop"));
   }
 
-  static Vertx vertx() {
+  public static Vertx vertx() {
     start();
     return vertx;
   }
 
-  static JsonObject config() {
+  public static JsonObject config() {
     start();
     return config.copy();
   }
 
   /** A pool of the test's own on the catalog database, for looking at (and setting up) rows directly. */
-  static Pool pg() {
+  public static Pool pg() {
     start();
     return pg;
   }
@@ -118,7 +118,7 @@ final class CatalogTestNode {
   // -- requests ----------------------------------------------------------------------------------------------------
 
   /** Sends a request; the future always succeeds, with the reply body or the failure. */
-  static Future<Reply> send(String address, JsonObject params, JsonObject body, Caller caller) {
+  public static Future<Reply> send(String address, JsonObject params, JsonObject body, Caller caller) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(TIMEOUT.toMillis());
     if (caller.userId() != null) {
       options.addHeader(BusHeaders.USER_ID, caller.userId());
@@ -131,31 +131,31 @@ final class CatalogTestNode {
         .recover(failure -> Future.succeededFuture(new Reply(null, ServiceException.fromFailure(failure))));
   }
 
-  static Reply call(String address, JsonObject params, JsonObject body, Caller caller) {
+  public static Reply call(String address, JsonObject params, JsonObject body, Caller caller) {
     return await(send(address, params, body, caller));
   }
 
   /** A request that must succeed: its reply body. */
-  static JsonObject ok(String address, JsonObject params, JsonObject body, Caller caller) {
+  public static JsonObject ok(String address, JsonObject params, JsonObject body, Caller caller) {
     return call(address, params, body, caller).orThrow();
   }
 
   /** A request that must fail: the failure. */
-  static ServiceException fails(String address, JsonObject params, JsonObject body, Caller caller) {
+  public static ServiceException fails(String address, JsonObject params, JsonObject body, Caller caller) {
     return call(address, params, body, caller).failure();
   }
 
-  static JsonObject id(String id) {
+  public static JsonObject id(String id) {
     return new JsonObject().put("id", id);
   }
 
   // -- fixtures ----------------------------------------------------------------------------------------------------
 
-  static String unique(String prefix) {
+  public static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
   }
 
-  static String createCategory() {
+  public static String createCategory() {
     String slug = unique("cat");
     JsonObject category = ok(CATALOG_CATEGORY_CREATE, new JsonObject(),
         new JsonObject().put("name", "Category " + slug).put("slug", slug), Caller.admin());
@@ -164,7 +164,7 @@ final class CatalogTestNode {
   }
 
   /** A category shared by the products of this JVM's tests. */
-  static synchronized String category() {
+  public static synchronized String category() {
     if (categoryId == null) {
       categoryId = createCategory();
     }
@@ -172,12 +172,12 @@ final class CatalogTestNode {
   }
 
   /** A new SKU with a unique code. */
-  static JsonObject sku(String price, int stock) {
+  public static JsonObject sku(String price, int stock) {
     return new JsonObject().put("code", unique("SKU")).put("price", price).put("stock", stock);
   }
 
   /** A DRAFT product of {@code seller} with these SKUs; the reply of catalog.product.create. */
-  static JsonObject createProduct(Caller seller, JsonObject... skus) {
+  public static JsonObject createProduct(Caller seller, JsonObject... skus) {
     String name = unique("Product");
     JsonObject product = ok(CATALOG_PRODUCT_CREATE, new JsonObject(), new JsonObject().put("name", name)
         .put("slug", name.toLowerCase()).put("categoryId", category()).put("skus", new JsonArray(List.of(skus))),
@@ -187,80 +187,80 @@ final class CatalogTestNode {
     return product;
   }
 
-  static JsonObject publish(String productId, Caller seller) {
+  public static JsonObject publish(String productId, Caller seller) {
     JsonObject product = ok(CATALOG_PRODUCT_PUBLISH, id(productId), new JsonObject(), seller);
     assertThat(product.getString("status")).isEqualTo("ACTIVE");
     return product;
   }
 
   /** A published product with these SKUs. */
-  static JsonObject activeProduct(Caller seller, JsonObject... skus) {
+  public static JsonObject activeProduct(Caller seller, JsonObject... skus) {
     return publish(createProduct(seller, skus).getString("id"), seller);
   }
 
   /** The id of the product's SKU with this code. */
-  static String skuId(JsonObject product, String code) {
+  public static String skuId(JsonObject product, String code) {
     return skuOf(product, code).getString("id");
   }
 
-  static JsonObject skuOf(JsonObject product, String code) {
+  public static JsonObject skuOf(JsonObject product, String code) {
     return product.getJsonArray("skus").stream().map(JsonObject.class::cast)
         .filter(sku -> code.equals(sku.getString("code"))).findFirst()
         .orElseThrow(() -> new AssertionError("no SKU " + code + " in " + product.encode()));
   }
 
   /** The product as catalog.product.get shows it to an admin. */
-  static JsonObject product(String productId) {
+  public static JsonObject product(String productId) {
     return ok(CATALOG_PRODUCT_GET, id(productId), new JsonObject(), Caller.admin());
   }
 
   /** {@code skus[].available} of catalog.product.get for the SKU. */
-  static int available(String productId, String skuId) {
+  public static int available(String productId, String skuId) {
     return product(productId).getJsonArray("skus").stream().map(JsonObject.class::cast)
         .filter(sku -> skuId.equals(sku.getString("id"))).findFirst().orElseThrow().getInteger("available");
   }
 
   // -- the database ------------------------------------------------------------------------------------------------
 
-  static RowSet<Row> query(String sql, Object... params) {
+  public static RowSet<Row> query(String sql, Object... params) {
     return await(pg().preparedQuery(sql).execute(Tuple.from(params)));
   }
 
-  static long count(String sql, Object... params) {
+  public static long count(String sql, Object... params) {
     return query(sql, params).iterator().next().getLong(0);
   }
 
   /** {on_hand, reserved} of the SKU's inventory row. */
-  static int[] inventory(String skuId) {
+  public static int[] inventory(String skuId) {
     Row row = query("SELECT on_hand, reserved FROM catalog.inventory WHERE sku_id = $1", UUID.fromString(skuId))
         .iterator().next();
     return new int[] {row.getInteger("on_hand"), row.getInteger("reserved")};
   }
 
   /** Rows of catalog.inventory_log for the SKU with this reason (and reference, when given). */
-  static long logRows(String skuId, String reason, String reference) {
+  public static long logRows(String skuId, String reason, String reference) {
     return count("SELECT count(*) FROM catalog.inventory_log WHERE sku_id = $1 AND reason = $2 "
         + "AND ($3::text IS NULL OR reference = $3)", UUID.fromString(skuId), reason, reference);
   }
 
   /** Log rows of the SKU that show an impossible level: negative, or more reserved than on hand. */
-  static long impossibleLevels(String skuId) {
+  public static long impossibleLevels(String skuId) {
     return count("SELECT count(*) FROM catalog.inventory_log WHERE sku_id = $1 AND (on_hand_after < 0 "
         + "OR reserved_after < 0 OR reserved_after > on_hand_after)", UUID.fromString(skuId));
   }
 
   // -- waiting -----------------------------------------------------------------------------------------------------
 
-  static <T> T await(Future<T> future) {
+  public static <T> T await(Future<T> future) {
     return Await.result(future, TIMEOUT);
   }
 
   /** Every future's result, in order; the futures run at once. */
-  static <T> List<T> awaitAll(List<Future<T>> futures) {
+  public static <T> List<T> awaitAll(List<Future<T>> futures) {
     return Await.all(futures, TIMEOUT);
   }
 
-  static void awaitCondition(String what, Duration timeout, BooleanSupplier condition) {
+  public static void awaitCondition(String what, Duration timeout, BooleanSupplier condition) {
     Await.until(what, timeout, condition);
   }
 }

@@ -32,20 +32,6 @@ public final class ConfigRules {
     requireRange(config, "pg", "poolSize", 1, 1000);
     requireRange(config, "jwt", "accessTokenMinutes", 1, 24 * 60);
     requireRange(config, "jwt", "refreshTokenDays", 1, 365);
-    JsonObject catalog = config.getJsonObject("catalog");
-    String mediaBaseUrl = catalog.getString("mediaBaseUrl");
-    if (!mediaBaseUrl.isEmpty() && !mediaBaseUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*[^\\s?#/])?")) {
-      throw new ConfigException("Configuration key 'catalog.mediaBaseUrl' must be empty or an http(s) URL without a "
-          + "trailing slash, got '" + mediaBaseUrl + "'");
-    }
-    requireRange(catalog, "images", "maxBytes", 1024, 100L * 1024 * 1024, "catalog.");
-    requireRange(catalog, "images", "maxPixels", 10_000, 200_000_000, "catalog.");
-    requireRange(catalog, "images", "maxPerProduct", 1, 100, "catalog.");
-    requireRange(catalog, "cache", "ttlSeconds", 1, 7 * 24 * 3600, "catalog.");
-    requireRange(catalog, "reservations", "defaultTtlSeconds", 1, 86_400, "catalog.");
-    requireRange(catalog, "reservations", "sweepIntervalSeconds", 1, 3600, "catalog.");
-    requireRange(catalog, "outbox", "pollMillis", 10, 60_000, "catalog.");
-    requireRange(catalog, "demo", "products", 1, 100_000, "catalog.");
     for (String verticle : config.getJsonObject("verticles").fieldNames()) {
       requireRange(config.getJsonObject("verticles"), verticle, "instances", 0, 256, "verticles.");
     }
@@ -58,9 +44,6 @@ public final class ConfigRules {
       if (config.getJsonObject("jwt").getString("secret").length() < MIN_SECRET_LENGTH) {
         throw new ConfigException("Configuration key 'jwt.secret' is required " + reason + ", at least "
             + MIN_SECRET_LENGTH + " characters");
-      }
-      if (production && config.getJsonObject("catalog").getJsonObject("demo").getBoolean("enabled")) {
-        throw new ConfigException("Configuration key 'catalog.demo.enabled' must be false in production mode");
       }
       requireSet(config, "pg", "url", reason);
       requireSet(config, "redis", "url", reason);

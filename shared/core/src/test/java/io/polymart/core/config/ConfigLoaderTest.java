@@ -94,24 +94,13 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigRules.check(production)).hasMessageContaining("'jwt.secret'");
     production.getJsonObject("jwt").put("secret", "s".repeat(40));
     assertThatThrownBy(() -> ConfigRules.check(production)).hasMessageContaining("'pg.url'");
-    production.getJsonObject("catalog").getJsonObject("demo").put("enabled", true);
-    assertThatThrownBy(() -> ConfigRules.check(production)).hasMessageContaining("'catalog.demo.enabled'");
 
     JsonObject noHeartbeat = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_HTTP_WS_HEARTBEAT_SECONDS", "0"));
     assertThatThrownBy(() -> ConfigRules.check(noHeartbeat)).hasMessageContaining("'http.ws.heartbeatSeconds'");
     JsonObject slowAuth = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_HTTP_WS_AUTH_TIMEOUT_SECONDS", "301"));
     assertThatThrownBy(() -> ConfigRules.check(slowAuth)).hasMessageContaining("'http.ws.authTimeoutSeconds'");
 
-    JsonObject tinyImages = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CATALOG_IMAGES_MAX_BYTES", "10"));
-    assertThatThrownBy(() -> ConfigRules.check(tinyImages)).hasMessageContaining("'catalog.images.maxBytes'");
-    for (String bad : new String[] {"cdn.example.com", "https://cdn.example.com/", "ftp://x.io", "https://a b.io"}) {
-      JsonObject media = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CATALOG_MEDIA_BASE_URL", bad));
-      assertThatThrownBy(() -> ConfigRules.check(media)).as(bad).hasMessageContaining("'catalog.mediaBaseUrl'");
-    }
-    ConfigRules.check(ConfigLoader.load(Optional.empty(),
-        Map.of("POLYMART_CATALOG_MEDIA_BASE_URL", "https://cdn.example.com/shop")));
-
-    // the cart's own keys are checked by the cart module's CartSettings (CartSettingsTest)
+    // each module's own keys are checked by its XxxSettings (CatalogSettingsTest, CartSettingsTest, ...)
     JsonObject currency = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CURRENCY", "usd"));
     assertThatThrownBy(() -> ConfigRules.check(currency)).as("POLYMART_CURRENCY").hasMessageContaining("'currency'");
     ConfigRules.check(ConfigLoader.load(Optional.empty(), Map.of("POLYMART_CART_MAX_LINES", "100",

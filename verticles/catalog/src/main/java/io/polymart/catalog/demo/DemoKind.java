@@ -8,15 +8,14 @@ import java.util.List;
  * What the products of one sub-category look like: the words their names are built from, price
  * and weight ranges, SKU attributes, features, specifications and package contents.
  *
- * <p>Configured once with the fluent methods in {@link DemoVocabulary}'s static initialiser and
- * only read afterwards.
+ * <p>Configured once with the fluent methods by {@link DemoVocabularyReader} and only read afterwards.
  *
  * <p>Bilingual words are written {@code "english|中文"}; nouns may add a short Latin label for the
  * product picture and a factor applied to price and weight: {@code "english|中文|Label|2.5"}.
  * Adjectives, qualifiers and features may name the noun labels they fit
  * ({@code "english|中文|Label,Other Label"}), and so may specifications
- * ({@code "Name=value|other value@Label,Other Label"}); without labels they fit every noun. Name templates use {@code {brand} {model} {adj} {noun} {qual}}; description
- * templates use {@code {brand} {noun} {f1} {f2} {f3} {F1} (capitalised) {closing}}.
+ * ({@code "Name=value|other value@Label,Other Label"}); without labels they fit every noun. Name templates use
+ * {@code {brand} {model} {adj} {noun} {qual}}; description templates use {@code {brand} {noun} {f1} {f2} {f3} {F1} (capitalised) {closing}}.
  */
 final class DemoKind {
 
@@ -98,24 +97,14 @@ final class DemoKind {
   List<Term> qualifiers = List.of();
   List<String> enTemplates = List.of();
   List<String> zhTemplates = List.of();
-  List<String> enDescriptions = DEFAULT_EN_DESCRIPTIONS;
-  List<String> zhDescriptions = DEFAULT_ZH_DESCRIPTIONS;
+  List<String> enDescriptions = List.of();
+  List<String> zhDescriptions = List.of();
   /** Template for the picture label, filled with English words; null: brand plus model or noun. */
   String labelTemplate;
   List<Term> features = List.of();
   List<Spec> specs = List.of();
   List<String> contents = List.of();
   List<String> brandSlugs = List.of();
-
-  static final List<String> DEFAULT_EN_DESCRIPTIONS = List.of(
-      "{brand} {noun} with {f1} and {f2}.",
-      "{brand} {noun}: {f1}, combined with {f2}. {closing}",
-      "Made for everyday use: {brand} {noun} with {f1}, {f2} and {f3}. {closing}",
-      "{F1} and {f2} make the {brand} {noun} a reliable choice. {closing}");
-  static final List<String> DEFAULT_ZH_DESCRIPTIONS = List.of(
-      "{brand}{noun}，{f1}，{f2}。",
-      "这款{noun}：{f1}，{f2}，{f3}。{closing}",
-      "{f1}，{f2}，{brand}{noun}让日常使用更省心。{closing}");
 
   List<Term> adjectivesFor(Term noun) {
     return fitting(adjectives, noun);

@@ -1,0 +1,183 @@
+package io.polymart.catalog.cache;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The product-detail cache in Redis ({@code catalog:product:<id>}).
+ *
+ * <p>Only one load per key runs at a time: callers in this verticle instance share one in-flight load, and
+ * instances or nodes coordinate through a short Redis lock, the losers waiting for the winner's value.
+ * A generation counter per product closes the race where a load that read the database before a change
+ * would store its stale value after the change's invalidation: the value is stored only if the generation
+ * is still the one read before loading.
+ */
+public final class ProductCache {
+  /** A cached product JSON and whether this request found it in the cache (or in a load shared with others). */
+  public record Lookup(String json, boolean hit) {
+  }
+
+  private static final String STORE_IF_CURRENT = """
+      local generation = redis.call('GET', KEYS[2]) or '0'
+      if generation == ARGV[2] then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3]) end
+      if redis.call('GET', KEYS[3]) == ARGV[4] then redis.call('DEL', KEYS[3]) end
+      return generation == ARGV[2] and 1 or 0
+      """;
+  private static final String UNLOCK = """
+      if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+      return 0
+      """;
+  private static final String INVALIDATE = """
+      for i = 1, #KEYS, 2 do
+        redis.call('INCR', KEYS[i])
+        redis.call('DEL', KEYS[i + 1])
+      end
+      return #KEYS
+      """;
+  private static final Logger LOG = LoggerFactory.getLogger(ProductCache.class);
+  private static final long LOCK_MILLIS = 5_000;
+  private static final long LINGER_MILLIS = 1_000;
+  private static final int INVALIDATE_BATCH = 500;
+  private static final long WAIT_STEP_MILLIS = 20;
+  private static final int WAIT_STEPS = 100;
+
+  private final Vertx vertx;
+  private final RedisAPI redis;
+  private final int ttlSeconds;
+  /** A load running in this instance, started when the product's generation was {@code generation}. */
+  private record Load(String generation, Future<Lookup> result) {
+  }
+
+  // one event loop per verticle instance, so a plain map is safe
+  private final Map<UUID, Load> inFlight = new HashMap<>();
+
+  public ProductCache(Vertx vertx, RedisAPI redis, int ttlSeconds) {
+    this.vertx = vertx;
+    this.redis = redis;
+    this.ttlSeconds = ttlSeconds;
+  }
+
+  /** The cached JSON or, on a miss, the loader's (null when the product does not exist; not cached). */
+  public Future<Lookup> get(UUID id, Supplier<Future<String>> loader) {
+    return redis.mget(List.of(valueKey(id), generationKey(id))).transform(read -> {
+      if (read.failed()) {
+        // Redis is down: serve from the database rather than fail the page
+        LOG.warn("Product cache unavailable, loading {} directly: {}", id, read.cause().toString());
+        return loader.get().map(json -> new Lookup(json, false));
+      }
+      Response values = read.result();
+      Response cached = values.get(0);
+      if (cached != null) {
+        return Future.succeededFuture(new Lookup(cached.toString(), true));
+      }
+      String generation = values.get(1) == null ? "0" : values.get(1).toString();
+      Load running = inFlight.get(id);
+      // a load started before the latest change may have read the old product: never share it
+      if (running != null && running.generation().equals(generation)) {
+        return running.result().map(lookup -> new Lookup(lookup.json(), true));
+      }
+      Load load = new Load(generation, loadOnce(id, generation, loader));
+      inFlight.put(id, load);
+      // Kept a moment after it ends: a read sent to Redis before the value was stored may answer after that.
+      return load.result().andThen(done -> {
+        if (done.failed()) {
+          inFlight.remove(id, load);
+        } else {
+          vertx.setTimer(LINGER_MILLIS, t -> inFlight.remove(id, load));
+        }
+      });
+    });
+  }
+
+  /** Loads under the Redis lock, or takes the value another instance loaded (then it counts as a hit). */
+  private Future<Lookup> loadOnce(UUID id, String generation, Supplier<Future<String>> loader) {
+    String token = UUID.randomUUID().toString();
+    return redis.set(List.of(lockKey(id), token, "NX", "PX", Long.toString(LOCK_MILLIS))).compose(locked -> {
+      if (locked == null) {
+        // another instance is loading: its value is what we want, unless it dies
+        return awaitValue(id, WAIT_STEPS).compose(json -> json != null ? Future.succeededFuture(new Lookup(json, true))
+            : load(id, generation, token, loader));
+      }
+      // an instance that finished just before we took the lock has stored the value
+      return redis.get(valueKey(id)).compose(stored -> stored == null ? load(id, generation, token, loader)
+          : unlock(id, token).map(new Lookup(stored.toString(), true)));
+    });
+  }
+
+  private Future<Void> unlock(UUID id, String token) {
+    return redis.eval(List.of(UNLOCK, "1", lockKey(id), token)).mapEmpty();
+  }
+
+  private Future<Lookup> load(UUID id, String generation, String token, Supplier<Future<String>> loader) {
+    return loader.get().compose(json -> {
+      if (json == null) {
+        return unlock(id, token).map(new Lookup(null, false));
+      }
+      return redis.eval(List.of(STORE_IF_CURRENT, "3", valueKey(id), generationKey(id), lockKey(id), json, generation,
+          Integer.toString(ttlSeconds), token)).map(new Lookup(json, false));
+    });
+  }
+
+  private Future<String> awaitValue(UUID id, int stepsLeft) {
+    if (stepsLeft == 0) {
+      return Future.succeededFuture(null);
+    }
+    Promise<String> promise = Promise.promise();
+    vertx.setTimer(WAIT_STEP_MILLIS, t -> redis.mget(List.of(valueKey(id), lockKey(id))).onComplete(done -> {
+      if (done.failed()) {
+        promise.fail(done.cause());
+      } else if (done.result().get(0) != null) {
+        promise.complete(done.result().get(0).toString());
+      } else if (done.result().get(1) == null) {
+        promise.complete(null); // the loader gave up or found nothing
+      } else {
+        awaitValue(id, stepsLeft - 1).onComplete(promise);
+      }
+    }));
+    return promise.future();
+  }
+
+  /** Drops the cached products; loads that started before this will not store their now stale values. */
+  public Future<Void> invalidate(Collection<UUID> ids) {
+    List<UUID> all = new ArrayList<>(ids);
+    List<Future<Object>> batches = new ArrayList<>();
+    // batches keep each script short: Redis runs nothing else while one runs
+    for (int from = 0; from < all.size(); from += INVALIDATE_BATCH) {
+      List<String> args = new ArrayList<>();
+      args.add(INVALIDATE);
+      List<UUID> batch = all.subList(from, Math.min(all.size(), from + INVALIDATE_BATCH));
+      args.add(Integer.toString(batch.size() * 2));
+      for (UUID id : batch) {
+        args.add(generationKey(id));
+        args.add(valueKey(id));
+      }
+      batches.add(redis.eval(args).map(r -> null));
+    }
+    return Future.all(batches).mapEmpty();
+  }
+
+  private static String valueKey(UUID id) {
+    return "catalog:product:" + id;
+  }
+
+  private static String generationKey(UUID id) {
+    return "catalog:product-gen:" + id;
+  }
+
+  private static String lockKey(UUID id) {
+    return "catalog:product-lock:" + id;
+  }
+}

@@ -1,0 +1,184 @@
+package io.polymart.catalog.image;
+
+import io.polymart.catalog.change.CatalogTransactions;
+import io.polymart.catalog.change.Change;
+import io.polymart.catalog.product.OwnedProduct;
+import io.polymart.catalog.product.ProductGuard;
+import io.polymart.core.bus.BusRequest;
+import io.polymart.core.error.ServiceException;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Product images: the upload is checked and resized on a worker thread, the three objects go to S3, and only
+ * then is the image recorded; if recording fails the objects are removed, so a failed upload leaves nothing.
+ */
+public final class ImageService {
+  private final WorkerExecutor resizing;
+  private final Pool pool;
+  private final CatalogTransactions writer;
+  private final ProductGuard guard;
+  private final ImageRepository images;
+  private final ImageObjectRepository store;
+  private final ImageProcessor processor;
+  private final int maxPerProduct;
+  private final String mediaPrefix;
+
+  /**
+   * {@code resizing} runs the decoding and resizing: a small pool, since a large decoded image takes a lot of memory
+   * (a 40-megapixel one about 160 MB) and the work is CPU-bound anyway.
+   */
+  public ImageService(WorkerExecutor resizing, Pool pool, CatalogTransactions writer, ProductGuard guard,
+      ImageRepository images, ImageObjectRepository store, ImageProcessor processor, int maxPerProduct,
+      String mediaPrefix) {
+    this.resizing = resizing;
+    this.pool = pool;
+    this.writer = writer;
+    this.guard = guard;
+    this.images = images;
+    this.store = store;
+    this.processor = processor;
+    this.maxPerProduct = maxPerProduct;
+    this.mediaPrefix = mediaPrefix;
+  }
+
+  public Future<JsonObject> upload(BusRequest request) {
+    UUID productId = request.uuidParam("id", "Product");
+    byte[] bytes = request.body().getBinary("file");
+    boolean cover = request.body().getBoolean("cover", false);
+    return add(productId, bytes, cover, tx -> guard.lockForChange(tx, productId, request));
+  }
+
+  /** Adds an image on the platform's own behalf (the demo catalog). */
+  public Future<JsonObject> addAsPlatform(UUID productId, byte[] bytes) {
+    return add(productId, bytes, false, tx -> guard.lockAsPlatform(tx, productId));
+  }
+
+  /** {@code lock} locks the product row and checks the caller may change it. */
+  private Future<JsonObject> add(UUID productId, byte[] bytes, boolean cover,
+      Function<SqlConnection, Future<OwnedProduct>> lock) {
+    UUID imageId = UUID.randomUUID();
+    // Checking access and room first spares a forbidden or pointless upload the resizing work.
+    return pool.withTransaction(tx -> lock.apply(tx).compose(product -> requireRoom(tx, productId)))
+        .compose(v -> resizing.executeBlocking(() -> process(bytes), false))
+        .compose(image -> {
+          StoredImage stored = StoredImage.keys(productId, imageId, image);
+          return Future.all(store.put(stored.originalKey(), image.original(), image.format().contentType()),
+                  store.put(stored.mediumKey(), image.medium().bytes(), image.medium().contentType()),
+                  store.put(stored.thumbnailKey(), image.thumbnail().bytes(), image.thumbnail().contentType()))
+              .compose(v -> record(lock, productId, imageId, image, stored, cover))
+              .recover(failure -> store.deleteQuietly(stored.all()).compose(v -> Future.failedFuture(failure)));
+        });
+  }
+
+  private ProcessedImage process(byte[] bytes) {
+    try {
+      return processor.process(bytes == null ? new byte[0] : bytes);
+    } catch (ImageRejectedException e) {
+      throw new ServiceException(e.status(), e.code(), e.getMessage(), null, null);
+    }
+  }
+
+  private Future<JsonObject> record(Function<SqlConnection, Future<OwnedProduct>> lock, UUID productId,
+      UUID imageId, ProcessedImage image, StoredImage stored, boolean cover) {
+    return writer.inTransaction(change -> {
+      SqlConnection tx = change.connection();
+      return lock.apply(tx)
+          .compose(product -> requireRoom(tx, productId))
+          .compose(count -> (cover || count == 0 ? images.clearCover(tx, productId) : Future.<Void>succeededFuture())
+              .compose(v -> images.insert(tx, imageId, productId, cover || count == 0, image, stored)))
+          .compose(v -> imagesChanged(change, productId))
+          .map(all -> all.stream().map(JsonObject.class::cast)
+              .filter(i -> imageId.toString().equals(i.getString("id"))).findFirst().orElseThrow());
+    });
+  }
+
+  public Future<JsonObject> delete(BusRequest request) {
+    UUID productId = request.uuidParam("id", "Product");
+    UUID imageId = request.uuidParam("imageId", "Image");
+    List<String> orphaned = new ArrayList<>();
+    return writer.inTransaction(change -> {
+      SqlConnection tx = change.connection();
+      return guard.lockForChange(tx, productId, request)
+          .compose(product -> images.delete(tx, productId, imageId))
+          .compose(keys -> {
+            if (keys == null) {
+              throw ServiceException.notFound("Image not found");
+            }
+            orphaned.addAll(keys);
+            return imagesChanged(change, productId);
+          });
+    }).compose(v -> store.deleteQuietly(orphaned)).map((JsonObject) null);
+  }
+
+  public Future<JsonObject> reorder(BusRequest request) {
+    UUID productId = request.uuidParam("id", "Product");
+    JsonArray ids = request.body().getJsonArray("imageIds");
+    return writer.inTransaction(change -> {
+      SqlConnection tx = change.connection();
+      return guard.lockForChange(tx, productId, request)
+          .compose(product -> images.ids(tx, productId))
+          .compose(existing -> {
+            Set<String> given = new HashSet<>();
+            ids.forEach(id -> given.add(String.valueOf(id)));
+            if (given.size() != ids.size() || !given.equals(existing)) {
+              throw ServiceException.invalidField("imageIds", "must list each of the product's images exactly once");
+            }
+            List<UUID> order = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+              order.add(UUID.fromString(ids.getString(i)));
+            }
+            return images.reorder(tx, order);
+          })
+          .compose(v -> imagesChanged(change, productId))
+          .map(all -> new JsonObject().put("items", all));
+    });
+  }
+
+  public Future<JsonObject> cover(BusRequest request) {
+    UUID productId = request.uuidParam("id", "Product");
+    UUID imageId = request.uuidParam("imageId", "Image");
+    return writer.inTransaction(change -> {
+      SqlConnection tx = change.connection();
+      return guard.lockForChange(tx, productId, request)
+          .compose(product -> images.exists(tx, productId, imageId))
+          .compose(exists -> {
+            if (!exists) {
+              throw ServiceException.notFound("Image not found");
+            }
+            return images.clearCover(tx, productId);
+          })
+          .compose(v -> images.setCover(tx, imageId))
+          .compose(v -> imagesChanged(change, productId))
+          .map(all -> new JsonObject().put("items", all));
+    });
+  }
+
+  private Future<Integer> requireRoom(SqlConnection tx, UUID productId) {
+    return images.count(tx, productId).map(count -> {
+      if (count >= maxPerProduct) {
+        throw ServiceException.conflict("TOO_MANY_IMAGES", "A product can have at most " + maxPerProduct + " images");
+      }
+      return count;
+    });
+  }
+
+  private Future<JsonArray> imagesChanged(Change change, UUID productId) {
+    return images.all(change.connection(), productId, mediaPrefix).map(all -> {
+      change.event(productId, "ProductUpdated", new JsonObject().put("productId", productId.toString())
+          .put("changed", new JsonArray().add("images")).put("imageCount", all.size()));
+      return all;
+    });
+  }
+}

@@ -1,0 +1,116 @@
+package io.polymart.catalog.inventory;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.polymart.core.db.SqlSupport.iso;
+
+/** Reservations in {@code catalog.reservations} and their lines, with what they did to products' sales. */
+public final class ReservationRepository {
+  private static final String STORED = """
+      SELECT r.status, %s AS expires_at, coalesce((SELECT json_agg(
+      json_build_object('skuId', l.sku_id, 'productId', l.product_id, 'sellerId', l.snapshot->>'sellerId',
+      'code', l.snapshot->>'code',
+      'name', l.snapshot->>'name', 'attributes', l.snapshot->'attributes', 'image', l.snapshot->>'image',
+      'unitPrice', l.unit_price::text, 'quantity', l.quantity) ORDER BY l.sku_id)
+      FROM catalog.reservation_lines l WHERE l.reservation_id = r.id), '[]'::json) AS lines
+      FROM catalog.reservations r WHERE r.id = $1""".formatted(iso("r.expires_at"));
+
+  /** Records a new RESERVED reservation; false when one with this id exists already (a replay). */
+  Future<Boolean> insert(SqlClient tx, String reservationId, int ttlSeconds) {
+    return tx.preparedQuery("""
+            INSERT INTO catalog.reservations (id, status, expires_at) VALUES ($1, 'RESERVED',
+            now() + make_interval(secs => $2)) ON CONFLICT (id) DO NOTHING RETURNING id""")
+        .execute(Tuple.of(reservationId, ttlSeconds))
+        .map(rows -> rows.iterator().hasNext());
+  }
+
+  /** Records the lines (SKU id to quantity) with each SKU's price and a snapshot of what it was. */
+  Future<Void> insertLines(SqlClient tx, String reservationId, Map<UUID, Integer> quantities, String mediaPrefix) {
+    return tx.preparedQuery("""
+            INSERT INTO catalog.reservation_lines (reservation_id, sku_id, product_id, quantity, unit_price, snapshot)
+            SELECT $1, s.id, s.product_id, q.quantity, s.price, json_build_object('code', s.code,
+            'name', p.name, 'sellerId', p.seller_id, 'attributes', s.attributes,
+            'image', (SELECT $4 || im.thumbnail_key
+            FROM catalog.product_images im WHERE im.product_id = p.id AND im.cover))
+            FROM unnest($2::uuid[], $3::int[]) AS q(sku_id, quantity)
+            JOIN catalog.skus s ON s.id = q.sku_id JOIN catalog.products p ON p.id = s.product_id""")
+        .execute(Tuple.of(reservationId, quantities.keySet().toArray(UUID[]::new),
+            quantities.values().toArray(Integer[]::new), mediaPrefix))
+        .mapEmpty();
+  }
+
+  /** Up to {@code limit} reservations past their expiry, the oldest first. */
+  Future<List<String>> expired(SqlClient client, int limit) {
+    return client.preparedQuery("""
+            SELECT id FROM catalog.reservations WHERE status = 'RESERVED'
+            AND expires_at < now() ORDER BY expires_at LIMIT $1""")
+        .execute(Tuple.of(limit))
+        .map(rows -> {
+          List<String> ids = new ArrayList<>();
+          rows.forEach(row -> ids.add(row.getString("id")));
+          return ids;
+        });
+  }
+
+  /** Locks the reservation if it is still RESERVED, past its expiry and not locked by another sweeper. */
+  Future<Boolean> lockExpired(SqlClient tx, String reservationId) {
+    return tx.preparedQuery("""
+            SELECT id FROM catalog.reservations
+            WHERE id = $1 AND status = 'RESERVED' AND expires_at < now() FOR UPDATE SKIP LOCKED""")
+        .execute(Tuple.of(reservationId))
+        .map(rows -> rows.iterator().hasNext());
+  }
+
+  /** The reservation's status, its row locked for this transaction; null when there is none. */
+  Future<String> lockStatus(SqlClient tx, String reservationId) {
+    return tx.preparedQuery("SELECT status FROM catalog.reservations WHERE id = $1 FOR UPDATE")
+        .execute(Tuple.of(reservationId))
+        .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("status") : null);
+  }
+
+  /** The reservation's lines: {@code sku_id}, {@code product_id}, {@code quantity}. */
+  Future<RowSet<Row>> lines(SqlClient tx, String reservationId) {
+    return tx.preparedQuery("""
+            SELECT sku_id, product_id, quantity FROM catalog.reservation_lines WHERE reservation_id = $1""")
+        .execute(Tuple.of(reservationId));
+  }
+
+  Future<Void> setStatus(SqlClient tx, String reservationId, String status) {
+    return tx.preparedQuery("UPDATE catalog.reservations SET status = $2, updated_at = now() WHERE id = $1")
+        .execute(Tuple.of(reservationId, status)).mapEmpty();
+  }
+
+  /** Locks the product rows, in id order (the lock order: products before inventory rows). */
+  Future<Void> lockProducts(SqlClient tx, UUID[] productIds) {
+    return tx.preparedQuery("SELECT id FROM catalog.products WHERE id = ANY($1) ORDER BY id FOR UPDATE")
+        .execute(Tuple.of((Object) productIds)).mapEmpty();
+  }
+
+  /** Adds {@code quantities[i]} (negative to take back) to the sold count of {@code productIds[i]}, never below 0. */
+  Future<Void> addSales(SqlClient tx, UUID[] productIds, Integer[] quantities) {
+    return tx.preparedQuery("""
+            UPDATE catalog.products p SET sold_count = greatest(p.sold_count + s.quantity, 0)
+            FROM unnest($1::uuid[], $2::int[]) AS s(product_id, quantity) WHERE p.id = s.product_id""")
+        .execute(Tuple.of((Object) productIds, (Object) quantities)).mapEmpty();
+  }
+
+  /** The reservation as the stock contract answers it. */
+  Future<JsonObject> stored(SqlClient tx, String reservationId) {
+    return tx.preparedQuery(STORED).execute(Tuple.of(reservationId)).map(rows -> {
+      Row row = rows.iterator().next();
+      return new JsonObject().put("reservationId", reservationId).put("status", row.getString("status"))
+          .put("expiresAt", row.getString("expires_at")).put("lines", (JsonArray) row.getValue("lines"));
+    });
+  }
+}

@@ -1,0 +1,138 @@
+package io.polymart.catalog.product;
+
+import io.polymart.catalog.cache.ProductCache;
+import io.polymart.core.bus.BusReply;
+import io.polymart.core.bus.BusRequest;
+import io.polymart.core.bus.Paging;
+import io.polymart.core.error.ServiceException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+
+/** Reading products: the detail (through the cache), price history and a seller's own product list. */
+public final class ProductReadService {
+  private final SqlClient reads;
+  private final ProductRepository products;
+  private final ProductDetailsRepository details;
+  private final ProductCache cache;
+  private final String mediaPrefix;
+
+  public ProductReadService(SqlClient reads, ProductRepository products, ProductDetailsRepository details,
+      ProductCache cache, String mediaPrefix) {
+    this.reads = reads;
+    this.products = products;
+    this.details = details;
+    this.cache = cache;
+    this.mediaPrefix = mediaPrefix;
+  }
+
+  /** The product as stored now, bypassing the cache: one SQL statement and one MongoDB lookup, side by side. */
+  Future<JsonObject> load(UUID id) {
+    Future<JsonObject> product = products.detail(reads, id, mediaPrefix);
+    Future<JsonObject> document = details.get(id);
+    return Future.all(product, document).map(v -> product.result() == null ? null
+        : product.result().put("details", document.result()));
+  }
+
+  public Future<BusReply> get(BusRequest request) {
+    UUID id = request.uuidParam("id", "Product");
+    return cache.get(id, () -> load(id).map(product -> product == null ? null : product.encode()))
+        .map(lookup -> {
+          if (lookup.json() == null) {
+            throw ServiceException.notFound("Product not found");
+          }
+          JsonObject product = new JsonObject(lookup.json());
+          if (!visible(product, request)) {
+            throw ServiceException.notFound("Product not found");
+          }
+          return new BusReply(product, Map.of(BusReply.X_CACHE, lookup.hit() ? "HIT" : "MISS",
+              BusReply.ETAG, etag(lookup.json())));
+        });
+  }
+
+  /** Buyers see active products; sellers also their own drafts and withdrawn ones; admins everything. */
+  private static boolean visible(JsonObject product, BusRequest request) {
+    String status = product.getString("status");
+    if ("ACTIVE".equals(status)) {
+      return true;
+    }
+    if ("DELETED".equals(status)) {
+      return ProductGuard.isAdmin(request);
+    }
+    String caller = request.optionalUserId();
+    return ProductGuard.isAdmin(request) || (caller != null && caller.equals(product.getString("sellerId")));
+  }
+
+  public Future<JsonObject> priceHistory(BusRequest request) {
+    UUID id = request.uuidParam("id", "Product");
+    UUID sku = request.query("sku").map(value -> {
+      try {
+        return UUID.fromString(value);
+      } catch (IllegalArgumentException e) {
+        throw ServiceException.invalidField("sku", "must be a SKU id");
+      }
+    }).orElse(null);
+    return products.status(reads, id)
+        .compose(status -> {
+          if (!"ACTIVE".equals(status)) {
+            throw ServiceException.notFound("Product not found");
+          }
+          return products.priceHistory(reads, id, sku);
+        })
+        .map(rows -> {
+          JsonArray items = new JsonArray();
+          for (Row row : rows) {
+            items.add(new JsonObject().put("skuId", row.getUUID("sku_id").toString())
+                .put("oldPrice", row.getString("old_price")).put("newPrice", row.getString("new_price"))
+                .put("oldOriginalPrice", row.getString("old_original"))
+                .put("newOriginalPrice", row.getString("new_original"))
+                .put("changedBy", row.getUUID("changed_by") == null ? null : row.getUUID("changed_by").toString())
+                .put("changedAt", row.getString("changed_at")));
+          }
+          return new JsonObject().put("items", items);
+        });
+  }
+
+  /** A seller's own products in every status but DELETED (admins: everyone's), newest first. */
+  public Future<JsonObject> sellerProducts(BusRequest request) {
+    ProductGuard.requireSeller(request);
+    Paging paging = Paging.from(request);
+    String status = request.query("status").orElse(null);
+    if (status != null && !java.util.Set.of("DRAFT", "ACTIVE", "INACTIVE").contains(status)) {
+      throw ServiceException.invalidField("status", "must be DRAFT, ACTIVE or INACTIVE");
+    }
+    UUID seller = ProductGuard.isAdmin(request) ? null : request.userUuid();
+    return products.sellerPage(reads, seller, status, paging.size(), paging.offset(), mediaPrefix)
+        .compose(rows -> {
+          JsonArray items = new JsonArray();
+          long total = 0;
+          for (Row row : rows) {
+            total = row.getLong("total");
+            items.add(row.getValue("item"));
+          }
+          if (items.isEmpty() && paging.page() > 1) {
+            return products.sellerCount(reads, seller, status).map(count -> paging.page(items, count));
+          }
+          return Future.succeededFuture(paging.page(items, total));
+        });
+  }
+
+  static String etag(String json) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+      return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

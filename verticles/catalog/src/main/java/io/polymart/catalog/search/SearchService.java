@@ -1,0 +1,114 @@
+package io.polymart.catalog.search;
+
+import io.polymart.core.error.ServiceException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
+import io.vertx.sqlclient.SqlClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Product search with facets, search-as-you-type suggestions, and the most searched keywords. */
+public final class SearchService {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+  static final String HOT_KEY = "catalog:search:hot";
+  private static final int HOT_KEEP = 1000;
+  private static final int SUGGESTIONS = 10;
+  private final SqlClient client;
+  private final SearchRepository search;
+  private final RedisAPI redis;
+  private final TypoCorrector corrector;
+  private final String mediaPrefix;
+
+  public SearchService(SqlClient client, SearchRepository search, RedisAPI redis, TypoCorrector corrector,
+      String mediaPrefix) {
+    this.client = client;
+    this.search = search;
+    this.redis = redis;
+    this.corrector = corrector;
+    this.mediaPrefix = mediaPrefix;
+  }
+
+  public Future<JsonObject> search(SearchQuery query) {
+    List<String> latin = query.tokens().stream().filter(t -> !SearchTerms.isCjk(t)).toList();
+    return corrector.corrections(client, latin).compose(corrections -> {
+      return search.search(client, new SearchStatement(query, corrections, mediaPrefix));
+    }).map(row -> {
+      long total = row.getLong("total");
+      if (query.text() != null && total > 0 && query.paging().page() == 1) {
+        countSearch(query.text());
+      }
+      return query.paging().page((JsonArray) row.getValue("items"), total).put("facets", new JsonObject()
+          .put("brands", row.getValue("brands"))
+          .put("categories", row.getValue("categories"))
+          .put("priceRanges", priceRanges((JsonObject) row.getValue("price_ranges"))));
+    });
+  }
+
+  private static JsonArray priceRanges(JsonObject counts) {
+    JsonArray ranges = new JsonArray();
+    for (SearchStatement.PriceRange range : SearchStatement.PRICE_RANGES) {
+      ranges.add(new JsonObject().put("key", range.key())
+          .put("min", range.min() == null ? null : range.min() + ".00")
+          .put("max", range.max() == null ? null : range.max() + ".00")
+          .put("count", counts.getLong(range.key(), 0L)));
+    }
+    return ranges;
+  }
+
+  /** Counting is best effort: a search never fails because Redis could not count it. */
+  private void countSearch(String text) {
+    redis.zincrby(HOT_KEY, "1", text)
+        .compose(v -> ThreadLocalRandom.current().nextInt(50) == 0
+            ? redis.zremrangebyrank(HOT_KEY, "0", Integer.toString(-HOT_KEEP - 1)) : Future.succeededFuture())
+        .onFailure(e -> LOG.debug("Could not count search: {}", e.toString()));
+  }
+
+  /**
+   * Product names that start with what was typed, then known words that complete it, then names that contain it;
+   * best sellers first within each.
+   */
+  public Future<JsonObject> suggest(String typed) {
+    String text = typed.trim().toLowerCase(Locale.ROOT);
+    if (text.isEmpty()) {
+      return Future.succeededFuture(new JsonObject().put("items", new JsonArray()));
+    }
+    if (text.length() > SearchQuery.MAX_TEXT) {
+      throw ServiceException.invalidField("q", "must be at most " + SearchQuery.MAX_TEXT + " characters");
+    }
+    return search.suggestions(client, text, SUGGESTIONS)
+        .map(rows -> {
+          JsonArray items = new JsonArray();
+          rows.forEach(row -> items.add(row.getString("suggestion")));
+          return new JsonObject().put("items", items);
+        });
+  }
+
+  public Future<JsonObject> hot() {
+    return redis.zrevrange(List.of(HOT_KEY, "0", "9", "WITHSCORES")).map(response -> {
+      JsonArray items = new JsonArray();
+      if (response.size() > 0 && response.get(0).type() == ResponseType.MULTI) {
+        for (Response pair : response) { // RESP3: [[member, score], ...]
+          items.add(entry(pair.get(0), pair.get(1)));
+        }
+      } else {
+        for (int i = 0; i + 1 < response.size(); i += 2) { // RESP2: [member, score, ...]
+          items.add(entry(response.get(i), response.get(i + 1)));
+        }
+      }
+      return new JsonObject().put("items", items);
+    });
+  }
+
+  private static JsonObject entry(Response member, Response score) {
+    return new JsonObject().put("keyword", member.toString())
+        .put("count", (long) Double.parseDouble(score.toString()));
+  }
+}
