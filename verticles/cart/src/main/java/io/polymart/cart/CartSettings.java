@@ -4,8 +4,8 @@ import io.polymart.core.config.ConfigValues;
 import io.vertx.core.json.JsonObject;
 
 /** The cart's rules from conf: {@code cart.*} and the shop's {@code currency}, checked on reading. */
-record CartSettings(int maxQuantityPerLine, int maxLines, long ttlSeconds, String currency) {
-  static CartSettings from(JsonObject config) {
+public record CartSettings(int maxQuantityPerLine, int maxLines, long ttlSeconds, String currency) {
+  public static CartSettings from(JsonObject config) {
     int maxQuantityPerLine = (int) ConfigValues.inRange(config, "cart.maxQuantityPerLine", 1, 10_000);
     // every cart view looks all its lines up in the catalog
     int maxLines = (int) ConfigValues.inRange(config, "cart.maxLines", 1, 100);

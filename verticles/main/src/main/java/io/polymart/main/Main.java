@@ -28,7 +28,8 @@ public final class Main {
     JsonObject config;
     try {
       CommandLine commandLine = CommandLine.parse(args);
-      config = ConfigRules.check(commandLine.apply(ConfigLoader.load(commandLine.confFile(), System.getenv())));
+      config = ModuleSettings.check(
+          ConfigRules.check(commandLine.apply(ConfigLoader.load(commandLine.confFile(), System.getenv()))));
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("polymart: " + e.getMessage());
       System.exit(2);

@@ -4,12 +4,13 @@ import io.polymart.core.config.ConfigValues;
 import io.vertx.core.json.JsonObject;
 
 /** The users verticle's conf: {@code users.*} and the bootstrap {@code admin.*} account, checked on reading. */
-record UsersSettings(int bcryptCost, int maxAddresses, RateLimits rateLimit, String adminEmail, String adminPassword) {
+public record UsersSettings(int bcryptCost, int maxAddresses, RateLimits rateLimit, String adminEmail,
+    String adminPassword) {
   /** {@code users.rateLimit.*}: attempts allowed per window. */
-  record RateLimits(int windowSeconds, int loginPerIp, int loginPerAccount, int registerPerIp, int registerPerAccount) {
+  public record RateLimits(int windowSeconds, int loginPerIp, int loginPerAccount, int registerPerIp, int registerPerAccount) {
   }
 
-  static UsersSettings from(JsonObject config) {
+  public static UsersSettings from(JsonObject config) {
     JsonObject users = config.getJsonObject("users");
     JsonObject limits = users.getJsonObject("rateLimit");
     JsonObject admin = config.getJsonObject("admin");
