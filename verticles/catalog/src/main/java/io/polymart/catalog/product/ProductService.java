@@ -5,7 +5,6 @@ import io.polymart.catalog.change.Change;
 import io.polymart.catalog.search.SearchTerms;
 import io.polymart.catalog.sku.NewSku;
 import io.polymart.catalog.sku.SkuRepository;
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -47,9 +46,10 @@ public final class ProductService {
     this.reader = reader;
   }
 
-  public Future<JsonObject> create(BusRequest request) {
-    ProductGuard.requireSeller(request);
-    return createProduct(request.userUuid(), request.body()).compose(reader::load);
+  /** Creates a DRAFT product for the calling seller from a body shaped like {@code POST /products}. */
+  public Future<JsonObject> create(Caller caller, JsonObject body) {
+    caller.requireSeller();
+    return createProduct(caller.uuid(), body).compose(reader::load);
   }
 
   /** Creates a DRAFT product for {@code sellerId} from a body shaped like {@code POST /products}. */
@@ -79,9 +79,8 @@ public final class ProductService {
     return SqlSupport.mapConflicts(created, CONFLICTS).map(id);
   }
 
-  public Future<JsonObject> update(BusRequest request) {
-    UUID id = request.uuidParam("id", "Product");
-    JsonObject body = request.body();
+  /** Changes the fields {@code body} has (shaped like {@code PATCH /products/{id}}). */
+  public Future<JsonObject> update(Caller caller, UUID id, JsonObject body) {
     Document document = detailsDocument(body);
     List<String> columns = new ArrayList<>();
     List<Object> values = new ArrayList<>();
@@ -92,7 +91,7 @@ public final class ProductService {
     addSet(columns, values, body, "brandId", "brand_id", BodyFields.uuid(body, "brandId"));
     Future<Void> updated = writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
-      return guard.lockForChange(tx, id, request)
+      return guard.lockForChange(tx, id, caller)
           .compose(product -> requireReferences(tx, body.containsKey("categoryId") ? BodyFields.uuid(body, "categoryId")
                   : null, BodyFields.uuid(body, "brandId"))
               .compose(v -> products.update(tx, id, columns, values))
@@ -108,9 +107,8 @@ public final class ProductService {
     return SqlSupport.mapConflicts(updated, CONFLICTS).compose(v -> reader.load(id));
   }
 
-  public Future<JsonObject> publish(BusRequest request) {
-    UUID id = request.uuidParam("id", "Product");
-    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, request)
+  public Future<JsonObject> publish(Caller caller, UUID id) {
+    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, caller)
         .compose(product -> publish(change, product))).compose(v -> reader.load(id));
   }
 
@@ -141,9 +139,8 @@ public final class ProductService {
         });
   }
 
-  public Future<JsonObject> unpublish(BusRequest request) {
-    UUID id = request.uuidParam("id", "Product");
-    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, request)
+  public Future<JsonObject> unpublish(Caller caller, UUID id) {
+    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, caller)
         .compose(product -> {
           if ("INACTIVE".equals(product.status())) {
             return Future.succeededFuture();
@@ -155,9 +152,8 @@ public final class ProductService {
         })).compose(v -> reader.load(id));
   }
 
-  public Future<JsonObject> delete(BusRequest request) {
-    UUID id = request.uuidParam("id", "Product");
-    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, request)
+  public Future<JsonObject> delete(Caller caller, UUID id) {
+    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, caller)
         .compose(product -> setStatus(change, id, "DELETED", "ProductDeleted"))).map((JsonObject) null);
   }
 
