@@ -1,8 +1,8 @@
 package io.polymart.catalog.image;
-import io.polymart.catalog.product.Caller;
 
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.change.Change;
+import io.polymart.catalog.product.Caller;
 import io.polymart.catalog.product.OwnedProduct;
 import io.polymart.catalog.product.ProductGuard;
 import io.polymart.core.error.ServiceException;

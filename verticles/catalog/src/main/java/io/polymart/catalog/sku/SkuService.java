@@ -1,8 +1,8 @@
 package io.polymart.catalog.sku;
-import io.polymart.catalog.product.Caller;
 
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.inventory.InventoryRepository;
+import io.polymart.catalog.product.Caller;
 import io.polymart.catalog.product.ProductGuard;
 import io.polymart.catalog.product.ProductRepository;
 import io.polymart.catalog.product.ProductService;
