@@ -6,6 +6,8 @@ import io.polymart.catalog.inventory.StockRequests;
 import io.polymart.catalog.media.MediaService;
 import io.polymart.catalog.product.BodyFields;
 import io.polymart.catalog.product.Caller;
+import io.polymart.catalog.product.NewProduct;
+import io.polymart.catalog.product.ProductChanges;
 import io.polymart.catalog.product.ProductReadService;
 import io.polymart.catalog.product.ProductService;
 import io.polymart.catalog.search.SearchQuery;
@@ -39,7 +41,7 @@ import java.util.UUID;
 /**
  * Turns the gateway's envelope (path parameters, query, body, the caller's identity) into the typed arguments of
  * the services, and checks the role an address requires (whether a product is the caller's own, the services
- * decide). Product creation and editing still receive the body as JSON.
+ * decide).
  */
 final class CatalogBindings {
   private static final String ADMIN = "admin";
@@ -147,11 +149,14 @@ final class CatalogBindings {
   }
 
   Future<JsonObject> createProduct(BusRequest request) {
-    return products.create(caller(request), request.body());
+    Caller caller = caller(request);
+    caller.requireSeller(); // before reading the body: a buyer learns nothing about its fields
+    return products.create(caller, NewProduct.from(request.body()));
   }
 
   Future<JsonObject> updateProduct(BusRequest request) {
-    return products.update(caller(request), request.uuidParam("id", "Product"), request.body());
+    UUID id = request.uuidParam("id", "Product");
+    return products.update(caller(request), id, ProductChanges.from(request.body()));
   }
 
   Future<JsonObject> publishProduct(BusRequest request) {
