@@ -1,47 +1,78 @@
 package io.polymart.catalog;
 
+import io.polymart.catalog.image.ImageService;
 import io.polymart.catalog.inventory.InventoryService;
 import io.polymart.catalog.inventory.StockRequests;
 import io.polymart.catalog.media.MediaService;
 import io.polymart.catalog.product.BodyFields;
+import io.polymart.catalog.product.Caller;
+import io.polymart.catalog.product.NewProduct;
+import io.polymart.catalog.product.ProductChanges;
+import io.polymart.catalog.product.ProductReadService;
+import io.polymart.catalog.product.ProductService;
 import io.polymart.catalog.search.SearchQuery;
 import io.polymart.catalog.search.SearchService;
+import io.polymart.catalog.sku.NewSku;
+import io.polymart.catalog.sku.SkuChanges;
 import io.polymart.catalog.sku.SkuLookup;
+import io.polymart.catalog.sku.SkuService;
+import io.polymart.catalog.sku.StockAdjustment;
 import io.polymart.catalog.taxonomy.BrandChanges;
 import io.polymart.catalog.taxonomy.BrandService;
 import io.polymart.catalog.taxonomy.CategoryChanges;
 import io.polymart.catalog.taxonomy.CategoryService;
 import io.polymart.catalog.taxonomy.NewBrand;
 import io.polymart.catalog.taxonomy.NewCategory;
+import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
+import io.polymart.core.bus.Paging;
+import io.polymart.core.error.ServiceException;
+import io.polymart.core.money.Money;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Turns the gateway's envelope (path parameters, query, body, the caller's identity) into the typed arguments of
- * the services, and checks the role an address requires. So far: categories, brands, search, the stock contract,
- * SKU lookups and media.
+ * the services, and checks the role an address requires (whether a product is the caller's own, the services
+ * decide).
  */
 final class CatalogBindings {
   private static final String ADMIN = "admin";
   private final CategoryService categories;
   private final BrandService brands;
   private final SearchService search;
+  private final ProductReadService productReads;
+  private final ProductService products;
+  private final SkuService skus;
+  private final ImageService images;
   private final InventoryService inventory;
   private final SkuLookup skuLookup;
   private final MediaService media;
 
-  CatalogBindings(CategoryService categories, BrandService brands, SearchService search, InventoryService inventory,
-      SkuLookup skuLookup, MediaService media) {
+  CatalogBindings(CategoryService categories, BrandService brands, SearchService search,
+      ProductReadService productReads, ProductService products, SkuService skus, ImageService images,
+      InventoryService inventory, SkuLookup skuLookup, MediaService media) {
     this.categories = categories;
     this.brands = brands;
     this.search = search;
+    this.productReads = productReads;
+    this.products = products;
+    this.skus = skus;
+    this.images = images;
     this.inventory = inventory;
     this.skuLookup = skuLookup;
     this.media = media;
+  }
+
+  private static Caller caller(BusRequest request) {
+    return new Caller(request.optionalUserId(), request.roles());
   }
 
   Future<JsonObject> categoryTree(BusRequest request) {
@@ -93,6 +124,97 @@ final class CatalogBindings {
 
   Future<JsonObject> hotKeywords(BusRequest request) {
     return search.hot();
+  }
+
+  Future<BusReply> product(BusRequest request) {
+    return productReads.get(request.uuidParam("id", "Product"), caller(request));
+  }
+
+  Future<JsonObject> priceHistory(BusRequest request) {
+    UUID id = request.uuidParam("id", "Product");
+    UUID sku = request.query("sku").map(value -> {
+      try {
+        return UUID.fromString(value);
+      } catch (IllegalArgumentException e) {
+        throw ServiceException.invalidField("sku", "must be a SKU id");
+      }
+    }).orElse(null);
+    return productReads.priceHistory(id, sku);
+  }
+
+  Future<JsonObject> sellerProducts(BusRequest request) {
+    Caller caller = caller(request);
+    caller.requireSeller();
+    return productReads.sellerProducts(caller, Paging.from(request), request.query("status").orElse(null));
+  }
+
+  Future<JsonObject> createProduct(BusRequest request) {
+    Caller caller = caller(request);
+    caller.requireSeller(); // before reading the body: a buyer learns nothing about its fields
+    return products.create(caller, NewProduct.from(request.body()));
+  }
+
+  Future<JsonObject> updateProduct(BusRequest request) {
+    UUID id = request.uuidParam("id", "Product");
+    return products.update(caller(request), id, ProductChanges.from(request.body()));
+  }
+
+  Future<JsonObject> publishProduct(BusRequest request) {
+    return products.publish(caller(request), request.uuidParam("id", "Product"));
+  }
+
+  Future<JsonObject> unpublishProduct(BusRequest request) {
+    return products.unpublish(caller(request), request.uuidParam("id", "Product"));
+  }
+
+  Future<JsonObject> deleteProduct(BusRequest request) {
+    return products.delete(caller(request), request.uuidParam("id", "Product"));
+  }
+
+  Future<JsonObject> createSku(BusRequest request) {
+    UUID productId = request.uuidParam("id", "Product");
+    return skus.create(caller(request), productId, NewSku.from(request.body(), "body"));
+  }
+
+  Future<JsonObject> updateSku(BusRequest request) {
+    UUID skuId = request.uuidParam("id", "SKU");
+    return skus.update(caller(request), skuId, SkuChanges.from(request.body()));
+  }
+
+  Future<JsonObject> priceSku(BusRequest request) {
+    UUID skuId = request.uuidParam("id", "SKU");
+    BigDecimal price = Money.parsePositive("price", request.body().getValue("price"));
+    BigDecimal original = Money.parseOptional("originalPrice", request.body().getValue("originalPrice"));
+    return skus.price(caller(request), skuId, price, original);
+  }
+
+  Future<JsonObject> adjustStock(BusRequest request) {
+    UUID skuId = request.uuidParam("id", "SKU");
+    return skus.stock(caller(request), skuId, StockAdjustment.from(request.body()));
+  }
+
+  Future<JsonObject> uploadImage(BusRequest request) {
+    UUID productId = request.uuidParam("id", "Product");
+    JsonObject body = request.body();
+    return images.upload(caller(request), productId, body.getBinary("file"), body.getBoolean("cover", false));
+  }
+
+  Future<JsonObject> deleteImage(BusRequest request) {
+    UUID productId = request.uuidParam("id", "Product");
+    return images.delete(caller(request), productId, request.uuidParam("imageId", "Image"));
+  }
+
+  Future<JsonObject> reorderImages(BusRequest request) {
+    UUID productId = request.uuidParam("id", "Product");
+    JsonArray ids = request.body().getJsonArray("imageIds");
+    List<String> imageIds = new ArrayList<>();
+    ids.forEach(id -> imageIds.add(String.valueOf(id)));
+    return images.reorder(caller(request), productId, imageIds);
+  }
+
+  Future<JsonObject> coverImage(BusRequest request) {
+    UUID productId = request.uuidParam("id", "Product");
+    return images.cover(caller(request), productId, request.uuidParam("imageId", "Image"));
   }
 
   Future<JsonObject> reserveStock(BusRequest request) {

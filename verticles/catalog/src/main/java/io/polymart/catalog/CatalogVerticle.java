@@ -1,34 +1,33 @@
 package io.polymart.catalog;
 
-import io.polymart.catalog.image.ImageObjectRepository;
-import io.polymart.catalog.image.ImageRepository;
-import io.polymart.catalog.inventory.ReservationRepository;
-import io.polymart.catalog.product.ProductDetailsRepository;
-import io.polymart.catalog.product.ProductGuard;
-import io.polymart.catalog.product.ProductReadService;
-import io.polymart.catalog.product.ProductRepository;
-import io.polymart.catalog.search.SearchRepository;
-import io.polymart.catalog.sku.SkuRepository;
-import io.polymart.catalog.taxonomy.BrandRepository;
-import io.polymart.catalog.taxonomy.CategoryRepository;
-
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.minio.MinioClient;
 import io.polymart.catalog.cache.ProductCache;
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.demo.DemoCatalogLoader;
+import io.polymart.catalog.image.ImageObjectRepository;
 import io.polymart.catalog.image.ImageProcessor;
+import io.polymart.catalog.image.ImageRepository;
 import io.polymart.catalog.image.ImageService;
-import io.polymart.catalog.inventory.InventoryService;
 import io.polymart.catalog.inventory.InventoryRepository;
+import io.polymart.catalog.inventory.InventoryService;
+import io.polymart.catalog.inventory.ReservationRepository;
 import io.polymart.catalog.media.MediaService;
+import io.polymart.catalog.product.ProductDetailsRepository;
+import io.polymart.catalog.product.ProductGuard;
+import io.polymart.catalog.product.ProductReadService;
+import io.polymart.catalog.product.ProductRepository;
 import io.polymart.catalog.product.ProductService;
+import io.polymart.catalog.search.SearchRepository;
 import io.polymart.catalog.search.SearchService;
 import io.polymart.catalog.search.SearchTerms;
 import io.polymart.catalog.search.TypoCorrector;
 import io.polymart.catalog.sku.SkuLookup;
+import io.polymart.catalog.sku.SkuRepository;
 import io.polymart.catalog.sku.SkuService;
+import io.polymart.catalog.taxonomy.BrandRepository;
 import io.polymart.catalog.taxonomy.BrandService;
+import io.polymart.catalog.taxonomy.CategoryRepository;
 import io.polymart.catalog.taxonomy.CategoryService;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.db.Migrations;
@@ -122,7 +121,8 @@ public final class CatalogVerticle extends VerticleBase {
         settings.reservations().sweepIntervalSeconds() * 1000L, InventoryService.SWEEP_BATCH,
         inventory::releaseExpired);
 
-    CatalogBindings bindings = new CatalogBindings(categories, brands, search, inventory, skuLookup, media);
+    CatalogBindings bindings = new CatalogBindings(categories, brands, search, reader, products, skus,
+        imageService, inventory, skuLookup, media);
     BusServer server = new BusServer(vertx)
         .handle(CATALOG_CATEGORIES_LIST, bindings::categoryTree)
         .handle(CATALOG_CATEGORY_CREATE, bindings::createCategory)
@@ -135,22 +135,22 @@ public final class CatalogVerticle extends VerticleBase {
         .handle(CATALOG_PRODUCTS_SEARCH, bindings::searchProducts)
         .handle(CATALOG_SEARCH_SUGGEST, bindings::suggest)
         .handle(CATALOG_SEARCH_HOT, bindings::hotKeywords)
-        .handle(CATALOG_SELLER_PRODUCTS, reader::sellerProducts)
-        .handleReply(CATALOG_PRODUCT_GET, reader::get)
-        .handle(CATALOG_PRODUCT_PRICE_HISTORY, reader::priceHistory)
-        .handle(CATALOG_PRODUCT_CREATE, products::create)
-        .handle(CATALOG_PRODUCT_UPDATE, products::update)
-        .handle(CATALOG_PRODUCT_PUBLISH, products::publish)
-        .handle(CATALOG_PRODUCT_UNPUBLISH, products::unpublish)
-        .handle(CATALOG_PRODUCT_DELETE, products::delete)
-        .handle(CATALOG_SKU_CREATE, skus::create)
-        .handle(CATALOG_SKU_UPDATE, skus::update)
-        .handle(CATALOG_SKU_PRICE, skus::price)
-        .handle(CATALOG_SKU_STOCK, skus::stock)
-        .handle(CATALOG_IMAGE_UPLOAD, imageService::upload)
-        .handle(CATALOG_IMAGE_DELETE, imageService::delete)
-        .handle(CATALOG_IMAGE_REORDER, imageService::reorder)
-        .handle(CATALOG_IMAGE_COVER, imageService::cover)
+        .handle(CATALOG_SELLER_PRODUCTS, bindings::sellerProducts)
+        .handleReply(CATALOG_PRODUCT_GET, bindings::product)
+        .handle(CATALOG_PRODUCT_PRICE_HISTORY, bindings::priceHistory)
+        .handle(CATALOG_PRODUCT_CREATE, bindings::createProduct)
+        .handle(CATALOG_PRODUCT_UPDATE, bindings::updateProduct)
+        .handle(CATALOG_PRODUCT_PUBLISH, bindings::publishProduct)
+        .handle(CATALOG_PRODUCT_UNPUBLISH, bindings::unpublishProduct)
+        .handle(CATALOG_PRODUCT_DELETE, bindings::deleteProduct)
+        .handle(CATALOG_SKU_CREATE, bindings::createSku)
+        .handle(CATALOG_SKU_UPDATE, bindings::updateSku)
+        .handle(CATALOG_SKU_PRICE, bindings::priceSku)
+        .handle(CATALOG_SKU_STOCK, bindings::adjustStock)
+        .handle(CATALOG_IMAGE_UPLOAD, bindings::uploadImage)
+        .handle(CATALOG_IMAGE_DELETE, bindings::deleteImage)
+        .handle(CATALOG_IMAGE_REORDER, bindings::reorderImages)
+        .handle(CATALOG_IMAGE_COVER, bindings::coverImage)
         .handle(CATALOG_MEDIA_GET, bindings::mediaObject)
         .handle(CATALOG_STOCK_RESERVE, bindings::reserveStock)
         .handle(CATALOG_STOCK_CONFIRM, bindings::confirmStock)

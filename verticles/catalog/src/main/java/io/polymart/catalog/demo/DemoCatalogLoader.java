@@ -3,6 +3,7 @@ package io.polymart.catalog.demo;
 import io.polymart.catalog.image.DemoImages.Shape;
 import io.polymart.catalog.image.DemoImages;
 import io.polymart.catalog.image.ImageService;
+import io.polymart.catalog.product.NewProduct;
 import io.polymart.catalog.product.ProductService;
 import io.polymart.core.money.Money;
 import io.vertx.core.Future;
@@ -153,7 +154,7 @@ public final class DemoCatalogLoader {
 
   private Future<Void> load(DemoProduct product, Existing existing, Taxonomy taxonomy) {
     Future<UUID> id = existing != null ? Future.succeededFuture(existing.id())
-        : products.createProduct(DEMO_SELLER, body(product, taxonomy));
+        : products.createProduct(DEMO_SELLER, NewProduct.from(body(product, taxonomy)));
     return id.compose(productId -> (existing != null && existing.images() > 0 ? Future.<Void>succeededFuture()
             : vertx.executeBlocking(() -> DemoImages.draw(product.imageLabel(), product.imageSeed(),
                 taxonomy.shapes().get(product.categorySlug())), false)

@@ -2,9 +2,9 @@ package io.polymart.catalog.image;
 
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.change.Change;
+import io.polymart.catalog.product.Caller;
 import io.polymart.catalog.product.OwnedProduct;
 import io.polymart.catalog.product.ProductGuard;
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -53,11 +53,8 @@ public final class ImageService {
     this.mediaPrefix = mediaPrefix;
   }
 
-  public Future<JsonObject> upload(BusRequest request) {
-    UUID productId = request.uuidParam("id", "Product");
-    byte[] bytes = request.body().getBinary("file");
-    boolean cover = request.body().getBoolean("cover", false);
-    return add(productId, bytes, cover, tx -> guard.lockForChange(tx, productId, request));
+  public Future<JsonObject> upload(Caller caller, UUID productId, byte[] bytes, boolean cover) {
+    return add(productId, bytes, cover, tx -> guard.lockForChange(tx, productId, caller));
   }
 
   /** Adds an image on the platform's own behalf (the demo catalog). */
@@ -104,13 +101,11 @@ public final class ImageService {
     });
   }
 
-  public Future<JsonObject> delete(BusRequest request) {
-    UUID productId = request.uuidParam("id", "Product");
-    UUID imageId = request.uuidParam("imageId", "Image");
+  public Future<JsonObject> delete(Caller caller, UUID productId, UUID imageId) {
     List<String> orphaned = new ArrayList<>();
     return writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
-      return guard.lockForChange(tx, productId, request)
+      return guard.lockForChange(tx, productId, caller)
           .compose(product -> images.delete(tx, productId, imageId))
           .compose(keys -> {
             if (keys == null) {
@@ -122,22 +117,20 @@ public final class ImageService {
     }).compose(v -> store.deleteQuietly(orphaned)).map((JsonObject) null);
   }
 
-  public Future<JsonObject> reorder(BusRequest request) {
-    UUID productId = request.uuidParam("id", "Product");
-    JsonArray ids = request.body().getJsonArray("imageIds");
+  /** Puts the product's images in the order of {@code ids}, which must list each of them once. */
+  public Future<JsonObject> reorder(Caller caller, UUID productId, List<String> ids) {
     return writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
-      return guard.lockForChange(tx, productId, request)
+      return guard.lockForChange(tx, productId, caller)
           .compose(product -> images.ids(tx, productId))
           .compose(existing -> {
-            Set<String> given = new HashSet<>();
-            ids.forEach(id -> given.add(String.valueOf(id)));
+            Set<String> given = new HashSet<>(ids);
             if (given.size() != ids.size() || !given.equals(existing)) {
               throw ServiceException.invalidField("imageIds", "must list each of the product's images exactly once");
             }
             List<UUID> order = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
-              order.add(UUID.fromString(ids.getString(i)));
+              order.add(UUID.fromString(ids.get(i)));
             }
             return images.reorder(tx, order);
           })
@@ -146,12 +139,10 @@ public final class ImageService {
     });
   }
 
-  public Future<JsonObject> cover(BusRequest request) {
-    UUID productId = request.uuidParam("id", "Product");
-    UUID imageId = request.uuidParam("imageId", "Image");
+  public Future<JsonObject> cover(Caller caller, UUID productId, UUID imageId) {
     return writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
-      return guard.lockForChange(tx, productId, request)
+      return guard.lockForChange(tx, productId, caller)
           .compose(product -> images.exists(tx, productId, imageId))
           .compose(exists -> {
             if (!exists) {

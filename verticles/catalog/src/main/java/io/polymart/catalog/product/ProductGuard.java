@@ -1,6 +1,5 @@
 package io.polymart.catalog.product;
 
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
@@ -15,20 +14,10 @@ public final class ProductGuard {
     this.products = products;
   }
 
-  static boolean isAdmin(BusRequest request) {
-    return request.roles().contains("admin");
-  }
-
-  static void requireSeller(BusRequest request) {
-    if (!isAdmin(request) && !request.roles().contains("seller")) {
-      throw ServiceException.forbidden("This action requires the seller role");
-    }
-  }
-
   /** Locks the product row for the rest of the transaction and checks the caller may change it. */
-  public Future<OwnedProduct> lockForChange(SqlClient tx, UUID productId, BusRequest request) {
-    requireSeller(request);
-    return lockAsPlatform(tx, productId).map(product -> check(product, request));
+  public Future<OwnedProduct> lockForChange(SqlClient tx, UUID productId, Caller caller) {
+    caller.requireSeller();
+    return lockAsPlatform(tx, productId).map(product -> check(product, caller));
   }
 
   /** Locks the product for a change the platform itself makes (no caller to check). */
@@ -42,18 +31,18 @@ public final class ProductGuard {
   }
 
   /** The same check for the product owning SKU {@code skuId}. */
-  public Future<OwnedProduct> lockForSkuChange(SqlClient tx, UUID skuId, BusRequest request) {
-    requireSeller(request);
+  public Future<OwnedProduct> lockForSkuChange(SqlClient tx, UUID skuId, Caller caller) {
+    caller.requireSeller();
     return products.lockBySku(tx, skuId).map(product -> {
       if (product == null) {
         throw ServiceException.notFound("SKU not found");
       }
-      return check(product, request);
+      return check(product, caller);
     });
   }
 
-  private static OwnedProduct check(OwnedProduct product, BusRequest request) {
-    if (!isAdmin(request) && !product.sellerId().equals(request.userUuid())) {
+  private static OwnedProduct check(OwnedProduct product, Caller caller) {
+    if (!caller.isAdmin() && !product.sellerId().equals(caller.uuid())) {
       throw ServiceException.forbidden("This product belongs to another seller");
     }
     if ("DELETED".equals(product.status())) {

@@ -2,7 +2,6 @@ package io.polymart.catalog.product;
 
 import io.polymart.catalog.cache.ProductCache;
 import io.polymart.core.bus.BusReply;
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.bus.Paging;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -44,15 +43,14 @@ public final class ProductReadService {
         : product.result().put("details", document.result()));
   }
 
-  public Future<BusReply> get(BusRequest request) {
-    UUID id = request.uuidParam("id", "Product");
+  public Future<BusReply> get(UUID id, Caller caller) {
     return cache.get(id, () -> load(id).map(product -> product == null ? null : product.encode()))
         .map(lookup -> {
           if (lookup.json() == null) {
             throw ServiceException.notFound("Product not found");
           }
           JsonObject product = new JsonObject(lookup.json());
-          if (!visible(product, request)) {
+          if (!visible(product, caller)) {
             throw ServiceException.notFound("Product not found");
           }
           return new BusReply(product, Map.of(BusReply.X_CACHE, lookup.hit() ? "HIT" : "MISS",
@@ -61,27 +59,19 @@ public final class ProductReadService {
   }
 
   /** Buyers see active products; sellers also their own drafts and withdrawn ones; admins everything. */
-  private static boolean visible(JsonObject product, BusRequest request) {
+  private static boolean visible(JsonObject product, Caller caller) {
     String status = product.getString("status");
     if ("ACTIVE".equals(status)) {
       return true;
     }
     if ("DELETED".equals(status)) {
-      return ProductGuard.isAdmin(request);
+      return caller.isAdmin();
     }
-    String caller = request.optionalUserId();
-    return ProductGuard.isAdmin(request) || (caller != null && caller.equals(product.getString("sellerId")));
+    return caller.isAdmin() || (caller.userId() != null && caller.userId().equals(product.getString("sellerId")));
   }
 
-  public Future<JsonObject> priceHistory(BusRequest request) {
-    UUID id = request.uuidParam("id", "Product");
-    UUID sku = request.query("sku").map(value -> {
-      try {
-        return UUID.fromString(value);
-      } catch (IllegalArgumentException e) {
-        throw ServiceException.invalidField("sku", "must be a SKU id");
-      }
-    }).orElse(null);
+  /** The product's price changes, of all its SKUs or of {@code sku} only. */
+  public Future<JsonObject> priceHistory(UUID id, UUID sku) {
     return products.status(reads, id)
         .compose(status -> {
           if (!"ACTIVE".equals(status)) {
@@ -104,14 +94,11 @@ public final class ProductReadService {
   }
 
   /** A seller's own products in every status but DELETED (admins: everyone's), newest first. */
-  public Future<JsonObject> sellerProducts(BusRequest request) {
-    ProductGuard.requireSeller(request);
-    Paging paging = Paging.from(request);
-    String status = request.query("status").orElse(null);
+  public Future<JsonObject> sellerProducts(Caller caller, Paging paging, String status) {
     if (status != null && !java.util.Set.of("DRAFT", "ACTIVE", "INACTIVE").contains(status)) {
       throw ServiceException.invalidField("status", "must be DRAFT, ACTIVE or INACTIVE");
     }
-    UUID seller = ProductGuard.isAdmin(request) ? null : request.userUuid();
+    UUID seller = caller.isAdmin() ? null : caller.uuid();
     return products.sellerPage(reads, seller, status, paging.size(), paging.offset(), mediaPrefix)
         .compose(rows -> {
           JsonArray items = new JsonArray();

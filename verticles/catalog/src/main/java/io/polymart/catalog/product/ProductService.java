@@ -3,24 +3,19 @@ package io.polymart.catalog.product;
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.change.Change;
 import io.polymart.catalog.search.SearchTerms;
-import io.polymart.catalog.sku.NewSku;
 import io.polymart.catalog.sku.SkuRepository;
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
-import org.bson.Document;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Creating, editing, publishing and deleting products. Sellers act on their own products, admins on all. */
@@ -47,70 +42,65 @@ public final class ProductService {
     this.reader = reader;
   }
 
-  public Future<JsonObject> create(BusRequest request) {
-    ProductGuard.requireSeller(request);
-    return createProduct(request.userUuid(), request.body()).compose(reader::load);
+  /** Creates a DRAFT product for the calling seller. */
+  public Future<JsonObject> create(Caller caller, NewProduct product) {
+    caller.requireSeller();
+    return createProduct(caller.uuid(), product).compose(reader::load);
   }
 
-  /** Creates a DRAFT product for {@code sellerId} from a body shaped like {@code POST /products}. */
-  public Future<UUID> createProduct(UUID sellerId, JsonObject body) {
+  /** Creates a DRAFT product for {@code sellerId}. */
+  public Future<UUID> createProduct(UUID sellerId, NewProduct product) {
     UUID id = UUID.randomUUID();
-    String name = body.getString("name").trim();
-    String slug = body.getString("slug", generatedSlug(name, id));
-    List<NewSku> newSkus = newSkus(body.getJsonArray("skus"));
-    Document document = detailsDocument(body);
-    UUID categoryId = BodyFields.uuid(body, "categoryId");
-    UUID brandId = BodyFields.uuid(body, "brandId");
+    String name = product.name();
+    String slug = product.slug() != null ? product.slug() : generatedSlug(name, id);
+    UUID categoryId = product.categoryId();
+    UUID brandId = product.brandId();
     Future<Void> created = writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       return requireReferences(tx, categoryId, brandId)
-          .compose(v -> products.insert(tx, id, sellerId, categoryId, brandId, name, slug,
-              body.getString("description", "")))
-          .compose(v -> skus.insert(change, id, newSkus, sellerId))
-          .compose(v -> document == null ? Future.succeededFuture() : details.put(id, document))
+          .compose(v -> products.insert(tx, id, sellerId, categoryId, brandId, name, slug, product.description()))
+          .compose(v -> skus.insert(change, id, product.skus(), sellerId))
+          .compose(v -> product.details() == null ? Future.succeededFuture() : details.put(id, product.details()))
           .map(v -> {
             change.event(id, "ProductCreated", new JsonObject().put("productId", id.toString()).put("name", name)
                 .put("slug", slug).put("status", "DRAFT").put("sellerId", sellerId.toString())
                 .put("categoryId", categoryId.toString()).put("brandId", brandId == null ? null : brandId.toString())
-                .put("skuCount", newSkus.size()));
+                .put("skuCount", product.skus().size()));
             return null;
           });
     });
     return SqlSupport.mapConflicts(created, CONFLICTS).map(id);
   }
 
-  public Future<JsonObject> update(BusRequest request) {
-    UUID id = request.uuidParam("id", "Product");
-    JsonObject body = request.body();
-    Document document = detailsDocument(body);
+  /** Changes the fields the seller gave. */
+  public Future<JsonObject> update(Caller caller, UUID id, ProductChanges changes) {
     List<String> columns = new ArrayList<>();
     List<Object> values = new ArrayList<>();
-    addSet(columns, values, body, "name", "name", body.containsKey("name") ? body.getString("name").trim() : null);
-    addSet(columns, values, body, "slug", "slug", body.getString("slug"));
-    addSet(columns, values, body, "description", "description", body.getString("description"));
-    addSet(columns, values, body, "categoryId", "category_id", BodyFields.uuid(body, "categoryId"));
-    addSet(columns, values, body, "brandId", "brand_id", BodyFields.uuid(body, "brandId"));
+    addSet(columns, values, changes, "name", "name", changes.name());
+    addSet(columns, values, changes, "slug", "slug", changes.slug());
+    addSet(columns, values, changes, "description", "description", changes.description());
+    addSet(columns, values, changes, "categoryId", "category_id", changes.categoryId());
+    addSet(columns, values, changes, "brandId", "brand_id", changes.brandId());
     Future<Void> updated = writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
-      return guard.lockForChange(tx, id, request)
-          .compose(product -> requireReferences(tx, body.containsKey("categoryId") ? BodyFields.uuid(body, "categoryId")
-                  : null, BodyFields.uuid(body, "brandId"))
+      return guard.lockForChange(tx, id, caller)
+          .compose(product -> requireReferences(tx, changes.has("categoryId") ? changes.categoryId() : null,
+                  changes.brandId())
               .compose(v -> products.update(tx, id, columns, values))
-              .compose(v -> body.containsKey("name") && "ACTIVE".equals(product.status())
-                  ? terms.add(tx, body.getString("name")) : Future.succeededFuture()))
-          .compose(v -> document == null ? Future.succeededFuture() : details.put(id, document))
+              .compose(v -> changes.has("name") && "ACTIVE".equals(product.status())
+                  ? terms.add(tx, changes.name()) : Future.succeededFuture()))
+          .compose(v -> changes.details() == null ? Future.succeededFuture() : details.put(id, changes.details()))
           .map(v -> {
             change.event(id, "ProductUpdated", new JsonObject().put("productId", id.toString())
-                .put("changed", new JsonArray(new ArrayList<>(body.fieldNames()))));
+                .put("changed", new JsonArray(new ArrayList<>(changes.fields()))));
             return null;
           });
     });
     return SqlSupport.mapConflicts(updated, CONFLICTS).compose(v -> reader.load(id));
   }
 
-  public Future<JsonObject> publish(BusRequest request) {
-    UUID id = request.uuidParam("id", "Product");
-    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, request)
+  public Future<JsonObject> publish(Caller caller, UUID id) {
+    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, caller)
         .compose(product -> publish(change, product))).compose(v -> reader.load(id));
   }
 
@@ -141,9 +131,8 @@ public final class ProductService {
         });
   }
 
-  public Future<JsonObject> unpublish(BusRequest request) {
-    UUID id = request.uuidParam("id", "Product");
-    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, request)
+  public Future<JsonObject> unpublish(Caller caller, UUID id) {
+    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, caller)
         .compose(product -> {
           if ("INACTIVE".equals(product.status())) {
             return Future.succeededFuture();
@@ -155,9 +144,8 @@ public final class ProductService {
         })).compose(v -> reader.load(id));
   }
 
-  public Future<JsonObject> delete(BusRequest request) {
-    UUID id = request.uuidParam("id", "Product");
-    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, request)
+  public Future<JsonObject> delete(Caller caller, UUID id) {
+    return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, caller)
         .compose(product -> setStatus(change, id, "DELETED", "ProductDeleted"))).map((JsonObject) null);
   }
 
@@ -169,15 +157,9 @@ public final class ProductService {
         });
   }
 
-  /** The request's detail document, sanitised and ready to store; null when the body has none. */
-  private static Document detailsDocument(JsonObject body) {
-    JsonObject details = body.getJsonObject("details");
-    return details == null ? null : ProductDetailsRepository.toDocument(DetailsSanitizer.sanitize(details));
-  }
-
-  private static void addSet(List<String> columns, List<Object> values, JsonObject body, String field, String column,
-      Object value) {
-    if (body.containsKey(field)) {
+  private static void addSet(List<String> columns, List<Object> values, ProductChanges changes, String field,
+      String column, Object value) {
+    if (changes.has(field)) {
       columns.add(column);
       values.add(value);
     }
@@ -197,19 +179,6 @@ public final class ProductService {
       }
       return null;
     });
-  }
-
-  static List<NewSku> newSkus(JsonArray array) {
-    List<NewSku> result = new ArrayList<>();
-    Set<String> codes = new HashSet<>();
-    for (int i = 0; i < array.size(); i++) {
-      NewSku sku = NewSku.from(array.getJsonObject(i), "skus[" + i + "]");
-      if (!codes.add(sku.code())) {
-        throw ServiceException.invalidField("skus[" + i + "].code", "is used twice in this request");
-      }
-      result.add(sku);
-    }
-    return result;
   }
 
   /** Latin words of the name joined by hyphens, plus a piece of the id so generated slugs never collide. */

@@ -2,10 +2,10 @@ package io.polymart.catalog.sku;
 
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.inventory.InventoryRepository;
+import io.polymart.catalog.product.Caller;
 import io.polymart.catalog.product.ProductGuard;
 import io.polymart.catalog.product.ProductRepository;
 import io.polymart.catalog.product.ProductService;
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.money.Money;
@@ -25,23 +25,21 @@ public final class SkuService {
   private final ProductGuard guard;
   private final ProductRepository products;
   private final SkuRepository skus;
-  private final InventoryRepository ledger;
+  private final InventoryRepository inventory;
 
   public SkuService(CatalogTransactions writer, ProductGuard guard, ProductRepository products, SkuRepository skus,
-      InventoryRepository ledger) {
+      InventoryRepository inventory) {
     this.writer = writer;
     this.guard = guard;
     this.products = products;
     this.skus = skus;
-    this.ledger = ledger;
+    this.inventory = inventory;
   }
 
-  public Future<JsonObject> create(BusRequest request) {
-    UUID productId = request.uuidParam("id", "Product");
-    NewSku sku = NewSku.from(request.body(), "body");
+  public Future<JsonObject> create(Caller caller, UUID productId, NewSku sku) {
     Future<JsonObject> created = writer.inTransaction(change -> guard.lockForChange(change.connection(),
-            productId, request)
-        .compose(product -> skus.insert(change, productId, List.of(sku), request.userUuid()))
+            productId, caller)
+        .compose(product -> skus.insert(change, productId, List.of(sku), caller.uuid()))
         .compose(ids -> {
           change.event(productId, "ProductUpdated", createdEvent(productId, ids.get(0), sku)
               .put("changed", new JsonArray().add("skus")));
@@ -55,45 +53,41 @@ public final class SkuService {
         .put("code", sku.code()).put("price", Money.format(sku.price())).put("stock", sku.stock());
   }
 
-  public Future<JsonObject> update(BusRequest request) {
-    UUID skuId = request.uuidParam("id", "SKU");
-    JsonObject body = request.body();
+  public Future<JsonObject> update(Caller caller, UUID skuId, SkuChanges changes) {
     List<String> columns = new ArrayList<>();
     List<Object> values = new ArrayList<>();
-    if (body.containsKey("attributes")) {
+    if (changes.attributesGiven()) {
       columns.add("attributes");
-      values.add(body.getJsonObject("attributes"));
+      values.add(changes.attributes());
     }
-    if (body.containsKey("weight")) {
+    if (changes.weightGiven()) {
       columns.add("weight");
-      values.add(body.getValue("weight") == null ? null : NewSku.parseWeight("weight", body.getValue("weight")));
+      values.add(changes.weight());
     }
-    if (body.containsKey("status")) {
+    if (changes.status() != null) {
       columns.add("status");
-      values.add(body.getString("status"));
+      values.add(changes.status());
     }
-    if (body.containsKey("lowStockThreshold")) {
+    if (changes.lowStockThreshold() != null) {
       columns.add("low_stock_threshold");
-      values.add(body.getInteger("lowStockThreshold"));
+      values.add(changes.lowStockThreshold());
     }
-    return writer.inTransaction(change -> guard.lockForSkuChange(change.connection(), skuId, request)
+    return writer.inTransaction(change -> guard.lockForSkuChange(change.connection(), skuId, caller)
         .compose(product -> skus.update(change.connection(), skuId, columns, values)
             .compose(v -> "ACTIVE".equals(product.status()) ? requireActiveSku(change.connection(), product.id())
                 : Future.succeededFuture())
             .compose(v -> skus.refreshMinPrice(change.connection(), product.id()))
             .compose(v -> {
               change.event(product.id(), "ProductUpdated", new JsonObject().put("productId", product.id().toString())
-                  .put("skuId", skuId.toString()).put("changed", new JsonArray(new ArrayList<>(body.fieldNames()))));
+                  .put("skuId", skuId.toString()).put("changed", new JsonArray(new ArrayList<>(changes.fields()))));
               return skus.json(change.connection(), skuId);
             })));
   }
 
-  public Future<JsonObject> price(BusRequest request) {
-    UUID skuId = request.uuidParam("id", "SKU");
-    BigDecimal price = Money.parsePositive("price", request.body().getValue("price"));
-    BigDecimal original = Money.parseOptional("originalPrice", request.body().getValue("originalPrice"));
-    UUID actor = request.userUuid();
-    return writer.inTransaction(change -> guard.lockForSkuChange(change.connection(), skuId, request)
+  /** Sets the SKU's price and, when not null, the price it is compared with. */
+  public Future<JsonObject> price(Caller caller, UUID skuId, BigDecimal price, BigDecimal original) {
+    UUID actor = caller.uuid();
+    return writer.inTransaction(change -> guard.lockForSkuChange(change.connection(), skuId, caller)
         .compose(product -> skus.changePrice(change.connection(), skuId, price, original, actor)
             .compose(old -> skus.refreshMinPrice(change.connection(), product.id()).map(v -> {
               BigDecimal oldPrice = old.getBigDecimal("old_price");
@@ -108,22 +102,11 @@ public final class SkuService {
             .compose(v -> skus.json(change.connection(), skuId))));
   }
 
-  /** {@code {delta, reason}} adjusts on-hand stock, {@code {onHand, reason}} sets it (a stock take). */
-  public Future<JsonObject> stock(BusRequest request) {
-    UUID skuId = request.uuidParam("id", "SKU");
-    JsonObject body = request.body();
-    String reason = body.getString("reason", "").trim();
-    if (reason.isEmpty()) {
-      throw ServiceException.invalidField("reason", "is required");
-    }
-    Integer delta = body.getInteger("delta");
-    Integer onHand = body.getInteger("onHand");
-    if ((delta == null) == (onHand == null)) {
-      throw ServiceException.invalidField("body", "give exactly one of delta and onHand");
-    }
-    UUID actor = request.userUuid();
-    return writer.inTransaction(change -> guard.lockForSkuChange(change.connection(), skuId, request)
-        .compose(product -> ledger.adjustOnHand(change, product.id(), skuId, delta, onHand, reason, actor)));
+  public Future<JsonObject> stock(Caller caller, UUID skuId, StockAdjustment adjustment) {
+    UUID actor = caller.uuid();
+    return writer.inTransaction(change -> guard.lockForSkuChange(change.connection(), skuId, caller)
+        .compose(product -> inventory.adjustOnHand(change, product.id(), skuId, adjustment.delta(),
+            adjustment.onHand(), adjustment.reason(), actor)));
   }
 
   /** A product on sale must keep something to sell: its last active SKU cannot be switched off. */

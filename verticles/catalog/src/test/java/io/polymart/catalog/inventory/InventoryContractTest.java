@@ -1,6 +1,6 @@
 package io.polymart.catalog.inventory;
-import io.polymart.catalog.CatalogSettings;
 
+import io.polymart.catalog.CatalogSettings;
 import io.polymart.catalog.CatalogTestNode.Caller;
 import io.polymart.catalog.CatalogTestNode.Reply;
 import io.polymart.catalog.CatalogTestNode;
@@ -20,7 +20,6 @@ import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -36,6 +35,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
 
 import static io.polymart.catalog.CatalogTestNode.activeProduct;
 import static io.polymart.catalog.CatalogTestNode.available;
