@@ -35,6 +35,7 @@ import io.polymart.core.db.PgSettings;
 import io.polymart.core.mongo.MongoClients;
 import io.polymart.core.outbox.Outbox;
 import io.polymart.core.outbox.OutboxRelay;
+import io.polymart.core.outbox.OutboxTransactions;
 import io.polymart.core.redis.RedisClients;
 import io.polymart.core.s3.S3Clients;
 import io.polymart.core.sweep.Sweeper;
@@ -93,7 +94,8 @@ public final class CatalogVerticle extends VerticleBase {
     ProductCache cache = new ProductCache(vertx, redis, settings.cacheTtlSeconds());
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", conf.getJsonObject("kafka").getString("bootstrapServers"),
         settings.outboxPollMillis());
-    CatalogTransactions writer = new CatalogTransactions(pool, new Outbox(SCHEMA + ".outbox"), cache, relay::wakeUp);
+    CatalogTransactions writer = new CatalogTransactions(
+        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp), cache);
     ProductRepository productRows = new ProductRepository();
     SkuRepository skuRows = new SkuRepository();
     ProductGuard guard = new ProductGuard(productRows);

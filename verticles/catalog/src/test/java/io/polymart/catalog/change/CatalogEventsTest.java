@@ -1,7 +1,7 @@
 package io.polymart.catalog.change;
 
-import io.polymart.catalog.CatalogTestNode.Caller;
-import io.polymart.catalog.CatalogTestNode;
+import io.polymart.testing.BusTestNode.Caller;
+import io.polymart.catalog.CatalogFixture;
 import io.polymart.core.error.ServiceException;
 import io.polymart.testing.KafkaEvents;
 import io.vertx.core.json.JsonArray;
@@ -13,16 +13,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static io.polymart.catalog.CatalogTestNode.awaitCondition;
-import static io.polymart.catalog.CatalogTestNode.count;
-import static io.polymart.catalog.CatalogTestNode.createProduct;
-import static io.polymart.catalog.CatalogTestNode.fails;
-import static io.polymart.catalog.CatalogTestNode.id;
-import static io.polymart.catalog.CatalogTestNode.ok;
-import static io.polymart.catalog.CatalogTestNode.publish;
-import static io.polymart.catalog.CatalogTestNode.sku;
-import static io.polymart.catalog.CatalogTestNode.skuId;
-import static io.polymart.catalog.CatalogTestNode.unique;
+import static io.polymart.catalog.CatalogFixture.awaitCondition;
+import static io.polymart.catalog.CatalogFixture.count;
+import static io.polymart.catalog.CatalogFixture.createProduct;
+import static io.polymart.catalog.CatalogFixture.fails;
+import static io.polymart.catalog.CatalogFixture.id;
+import static io.polymart.catalog.CatalogFixture.ok;
+import static io.polymart.catalog.CatalogFixture.publish;
+import static io.polymart.catalog.CatalogFixture.sku;
+import static io.polymart.catalog.CatalogFixture.skuId;
+import static io.polymart.catalog.CatalogFixture.unique;
 import static io.polymart.core.bus.Addresses.CATALOG_PRODUCT_UNPUBLISH;
 import static io.polymart.core.bus.Addresses.CATALOG_SKU_PRICE;
 import static io.polymart.core.bus.Addresses.CATALOG_SKU_STOCK;
@@ -37,7 +37,7 @@ class CatalogEventsTest {
 
   /** The distinct events keyed by {@code productId}, read from the start until one of type {@code last}. */
   private static List<JsonObject> eventsOf(String productId, String last) {
-    return KafkaEvents.until(CatalogTestNode.config().getJsonObject("kafka").getString("bootstrapServers"), TOPIC,
+    return KafkaEvents.until(CatalogFixture.config().getJsonObject("kafka").getString("bootstrapServers"), TOPIC,
         productId, last, TIMEOUT);
   }
 
@@ -115,7 +115,7 @@ class CatalogEventsTest {
 
     assertThat(events.get(0).getJsonObject("data")).isEqualTo(new JsonObject().put("productId", productId)
         .put("name", created.getString("name")).put("slug", created.getString("slug")).put("status", "DRAFT")
-        .put("sellerId", seller.userId()).put("categoryId", CatalogTestNode.category()).put("brandId", null)
+        .put("sellerId", seller.userId()).put("categoryId", CatalogFixture.category()).put("brandId", null)
         .put("skuCount", 2));
     assertThat(events.get(1).getJsonObject("data")).isEqualTo(new JsonObject().put("productId", productId)
         .put("name", created.getString("name")));

@@ -1,6 +1,6 @@
 package io.polymart.catalog.demo;
 
-import io.polymart.catalog.CatalogTestNode;
+import io.polymart.catalog.CatalogFixture;
 import io.polymart.catalog.CatalogVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.json.JsonObject;
@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.polymart.catalog.CatalogTestNode.await;
-import static io.polymart.catalog.CatalogTestNode.count;
-import static io.polymart.catalog.CatalogTestNode.query;
+import static io.polymart.catalog.CatalogFixture.await;
+import static io.polymart.catalog.CatalogFixture.count;
+import static io.polymart.catalog.CatalogFixture.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoCatalogLoaderTest {
@@ -18,7 +18,7 @@ class DemoCatalogLoaderTest {
 
   @Test
   void loadsASellableShopWithPicturesAndASecondLoadAddsNothing() {
-    CatalogTestNode.start();
+    CatalogFixture.node();
     loadDemo();
     List<Long> first = counts();
     assertThat(first.get(0)).as("demo products, active, with a cover image").isEqualTo(PRODUCTS);
@@ -28,7 +28,7 @@ class DemoCatalogLoaderTest {
     assertThat(first.get(4)).as("images").isEqualTo(PRODUCTS);
     assertThat(count("SELECT count(*) FROM catalog.products p WHERE p.slug LIKE 'demo-%' AND p.min_price IS NULL"))
         .isZero();
-    JsonObject product = CatalogTestNode.product(query("SELECT id FROM catalog.products WHERE slug LIKE 'demo-%' "
+    JsonObject product = CatalogFixture.product(query("SELECT id FROM catalog.products WHERE slug LIKE 'demo-%' "
         + "ORDER BY slug LIMIT 1").iterator().next().getUUID("id").toString());
     assertThat(product.getJsonArray("images").getJsonObject(0).getJsonObject("urls").getString("thumbnail"))
         .startsWith("/media/products/");
@@ -39,14 +39,14 @@ class DemoCatalogLoaderTest {
   }
 
   private static void loadDemo() {
-    JsonObject config = CatalogTestNode.config().copy();
+    JsonObject config = CatalogFixture.config().copy();
     config.getJsonObject("catalog").getJsonObject("demo").put("enabled", true).put("products", PRODUCTS);
     CatalogVerticle verticle = new CatalogVerticle();
-    String id = await(CatalogTestNode.vertx().deployVerticle(verticle, new DeploymentOptions().setConfig(config)));
+    String id = await(CatalogFixture.vertx().deployVerticle(verticle, new DeploymentOptions().setConfig(config)));
     try {
       await(verticle.demoLoaded());
     } finally {
-      await(CatalogTestNode.vertx().undeploy(id));
+      await(CatalogFixture.vertx().undeploy(id));
     }
   }
 

@@ -1,14 +1,15 @@
 package io.polymart.catalog.inventory;
 
 import io.polymart.catalog.CatalogSettings;
-import io.polymart.catalog.CatalogTestNode.Caller;
-import io.polymart.catalog.CatalogTestNode.Reply;
-import io.polymart.catalog.CatalogTestNode;
+import io.polymart.testing.BusTestNode.Caller;
+import io.polymart.testing.BusTestNode.Reply;
+import io.polymart.catalog.CatalogFixture;
 import io.polymart.catalog.CatalogVerticle;
 import io.polymart.catalog.cache.ProductCache;
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.outbox.Outbox;
+import io.polymart.core.outbox.OutboxTransactions;
 import io.polymart.core.redis.RedisClients;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -37,25 +38,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 
-import static io.polymart.catalog.CatalogTestNode.activeProduct;
-import static io.polymart.catalog.CatalogTestNode.available;
-import static io.polymart.catalog.CatalogTestNode.await;
-import static io.polymart.catalog.CatalogTestNode.awaitAll;
-import static io.polymart.catalog.CatalogTestNode.awaitCondition;
-import static io.polymart.catalog.CatalogTestNode.count;
-import static io.polymart.catalog.CatalogTestNode.createProduct;
-import static io.polymart.catalog.CatalogTestNode.fails;
-import static io.polymart.catalog.CatalogTestNode.id;
-import static io.polymart.catalog.CatalogTestNode.impossibleLevels;
-import static io.polymart.catalog.CatalogTestNode.inventory;
-import static io.polymart.catalog.CatalogTestNode.logRows;
-import static io.polymart.catalog.CatalogTestNode.ok;
-import static io.polymart.catalog.CatalogTestNode.product;
-import static io.polymart.catalog.CatalogTestNode.query;
-import static io.polymart.catalog.CatalogTestNode.send;
-import static io.polymart.catalog.CatalogTestNode.sku;
-import static io.polymart.catalog.CatalogTestNode.skuId;
-import static io.polymart.catalog.CatalogTestNode.unique;
+import static io.polymart.catalog.CatalogFixture.activeProduct;
+import static io.polymart.catalog.CatalogFixture.available;
+import static io.polymart.catalog.CatalogFixture.await;
+import static io.polymart.catalog.CatalogFixture.awaitAll;
+import static io.polymart.catalog.CatalogFixture.awaitCondition;
+import static io.polymart.catalog.CatalogFixture.count;
+import static io.polymart.catalog.CatalogFixture.createProduct;
+import static io.polymart.catalog.CatalogFixture.fails;
+import static io.polymart.catalog.CatalogFixture.id;
+import static io.polymart.catalog.CatalogFixture.impossibleLevels;
+import static io.polymart.catalog.CatalogFixture.inventory;
+import static io.polymart.catalog.CatalogFixture.logRows;
+import static io.polymart.catalog.CatalogFixture.ok;
+import static io.polymart.catalog.CatalogFixture.product;
+import static io.polymart.catalog.CatalogFixture.query;
+import static io.polymart.catalog.CatalogFixture.send;
+import static io.polymart.catalog.CatalogFixture.sku;
+import static io.polymart.catalog.CatalogFixture.skuId;
+import static io.polymart.catalog.CatalogFixture.unique;
 import static io.polymart.core.bus.Addresses.CATALOG_IMAGE_UPLOAD;
 import static io.polymart.core.bus.Addresses.CATALOG_PRODUCT_UNPUBLISH;
 import static io.polymart.core.bus.Addresses.CATALOG_SKU_PRICE;
@@ -390,7 +391,7 @@ class InventoryContractTest {
     JsonObject product = createProduct(seller, shirt, mug);
     String productId = product.getString("id");
     String name = product.getString("name");
-    product = CatalogTestNode.publish(productId, seller);
+    product = CatalogFixture.publish(productId, seller);
     String shirtId = skuId(product, shirt.getString("code"));
     String mugId = skuId(product, mug.getString("code"));
 
@@ -691,7 +692,7 @@ class InventoryContractTest {
     JsonObject product = createProduct(seller, shirt, mug);
     String productId = product.getString("id");
     String name = product.getString("name");
-    CatalogTestNode.publish(productId, seller);
+    CatalogFixture.publish(productId, seller);
     String shirtId = skuId(product, shirt.getString("code"));
     String mugId = skuId(product, mug.getString("code"));
     reserve(unique("held"), 600, line(shirtId, 3)).orThrow();
@@ -797,9 +798,9 @@ class InventoryContractTest {
 
   /** Sweeps like the verticle's, from a service of the test's own (as another node would run one). */
   private static InventoryService otherNodesInventory(RedisAPI redis) {
-    ProductCache cache = new ProductCache(CatalogTestNode.vertx(), redis, 300);
-    CatalogTransactions writer = new CatalogTransactions(CatalogTestNode.pg(), new Outbox("catalog.outbox"), cache,
-        () -> { });
+    ProductCache cache = new ProductCache(CatalogFixture.vertx(), redis, 300);
+    CatalogTransactions writer = new CatalogTransactions(
+        new OutboxTransactions(CatalogFixture.pg(), new Outbox("catalog.outbox"), () -> { }), cache);
     return new InventoryService(writer, new ReservationRepository(), new InventoryRepository(),
         CatalogSettings.MEDIA_PATH, 900);
   }
@@ -837,9 +838,9 @@ class InventoryContractTest {
       assertInventory(skuIds.get(s), 200, quantities[s]);
     }
 
-    String second = await(CatalogTestNode.vertx().deployVerticle(new CatalogVerticle(),
-        new DeploymentOptions().setConfig(CatalogTestNode.config())));
-    RedisAPI redis = RedisClients.api(CatalogTestNode.vertx(), CatalogTestNode.config());
+    String second = await(CatalogFixture.vertx().deployVerticle(new CatalogVerticle(),
+        new DeploymentOptions().setConfig(CatalogFixture.config())));
+    RedisAPI redis = RedisClients.api(CatalogFixture.vertx(), CatalogFixture.config());
     try {
       InventoryService[] nodes = {otherNodesInventory(redis), otherNodesInventory(redis), otherNodesInventory(redis)};
       query("UPDATE catalog.reservations SET expires_at = now() - interval '1 second' WHERE id LIKE $1",
@@ -881,7 +882,7 @@ class InventoryContractTest {
       assertThat(sweepFailures).as("sweeps that failed (a deadlock between sweepers would show here)").isEmpty();
     } finally {
       redis.close();
-      await(CatalogTestNode.vertx().undeploy(second));
+      await(CatalogFixture.vertx().undeploy(second));
     }
   }
 
@@ -915,7 +916,7 @@ class InventoryContractTest {
     reserve(first, 3600, line(highSku, 1)).orThrow();
     reserve(then, 3600, line(lowSku, 1)).orThrow();
 
-    SqlConnection connection = await(CatalogTestNode.pg().getConnection());
+    SqlConnection connection = await(CatalogFixture.pg().getConnection());
     Transaction tx = await(connection.begin());
     try {
       // another checkout over both SKUs has locked the lower one, as InventoryRepository.lock does first
@@ -962,7 +963,7 @@ class InventoryContractTest {
     String reservationId = unique("paid");
     reserve(reservationId, 600, line(skuId, 2)).orThrow();
 
-    SqlConnection connection = await(CatalogTestNode.pg().getConnection());
+    SqlConnection connection = await(CatalogFixture.pg().getConnection());
     Transaction tx = await(connection.begin());
     Future<Reply> confirmed;
     try {

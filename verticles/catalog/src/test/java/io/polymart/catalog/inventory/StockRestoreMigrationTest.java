@@ -1,6 +1,6 @@
 package io.polymart.catalog.inventory;
 
-import io.polymart.catalog.CatalogTestNode;
+import io.polymart.catalog.CatalogFixture;
 import io.polymart.core.db.PgSettings;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StockRestoreMigrationTest {
   @Test
   void reservationLinesStoredBeforeV2LearnTheirSeller() throws SQLException {
-    PgSettings pg = PgSettings.from(CatalogTestNode.config());
+    PgSettings pg = PgSettings.from(CatalogFixture.config());
     String schema = "v2_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     migrate(pg, schema, "1");
     UUID seller = UUID.randomUUID();

@@ -1,15 +1,13 @@
 package io.polymart.catalog;
 
-import io.polymart.testing.Await;
-import io.polymart.core.bus.BusHeaders;
-import io.polymart.core.bus.BusRequest;
 import io.polymart.core.db.PgSettings;
 import io.polymart.core.error.ServiceException;
-import io.polymart.testing.TestBackends;
-import io.vertx.core.DeploymentOptions;
+import io.polymart.testing.Await;
+import io.polymart.testing.BusTestNode;
+import io.polymart.testing.BusTestNode.Caller;
+import io.polymart.testing.BusTestNode.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -20,7 +18,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static io.polymart.core.bus.Addresses.CATALOG_CATEGORY_CREATE;
@@ -30,88 +27,40 @@ import static io.polymart.core.bus.Addresses.CATALOG_PRODUCT_PUBLISH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One Vert.x with one {@link CatalogVerticle} per test JVM, on the shared embedded backends, started on first use.
- * Requests go over the event bus as the gateway sends them: a {@link BusRequest#envelope} and the caller's identity in
- * delivery headers. Every test class shares the database: fixtures use unique names, slugs and codes.
+ * The catalog's requests and fixtures on one {@link BusTestNode} per test JVM running a {@link CatalogVerticle} on the
+ * shared embedded backends, started on first use. Every test class shares the database: fixtures use unique names,
+ * slugs and codes.
  */
-public final class CatalogTestNode {
-  public static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static Vertx vertx;
-  private static JsonObject config;
+public final class CatalogFixture {
+  public static final Duration TIMEOUT = BusTestNode.TIMEOUT;
+  private static BusTestNode node;
   private static Pool pg;
   private static String categoryId;
 
-  /** Who sends a request: the identity headers the gateway would set (none for another verticle's call). */
-  public record Caller(String userId, String roles) {
-    public static Caller admin() {
-      return new Caller(UUID.randomUUID().toString(), "admin");
-    }
-
-    public static Caller seller() {
-      return new Caller(UUID.randomUUID().toString(), "seller");
-    }
-
-    public static Caller service() {
-      return new Caller(null, null);
-    }
-
-    public UUID uuid() {
-      return UUID.fromString(userId);
-    }
+  private CatalogFixture() {
   }
 
-  /** A reply: its body, or the failure as the gateway would read it. */
-  public record Reply(JsonObject body, ServiceException error) {
-    public boolean ok() {
-      return error == null;
+  public static synchronized BusTestNode node() {
+    if (node == null) {
+      // quick sweeps, so that expiry tests take a second or two
+      node = BusTestNode.start(config -> config.getJsonObject("catalog").getJsonObject("reservations")
+          .put("sweepIntervalSeconds", 1)).deploy(CatalogVerticle::new, 1);
+      pg = PgSettings.from(node.config()).pool(node.vertx());
     }
-
-    public JsonObject orThrow() {
-      if (error != null) {
-        throw new AssertionError("Expected success, got " + error.status() + " " + error.toJson().encode());
-      }
-      return body;
-    }
-
-    public ServiceException failure() {
-      if (error == null) {
-        throw new AssertionError("Expected a failure, got " + (body == null ? "no content" : body.encode()));
-      }
-      return error;
-    }
-  }
-
-  private CatalogTestNode() {
-  }
-
-  public static synchronized void start() {
-    if (vertx != null) {
-      return;
-    }
-    config = TestBackends.config();
-    // quick sweeps, so that expiry tests take a second or two
-    config.getJsonObject("catalog").getJsonObject("reservations").put("sweepIntervalSeconds", 1);
-    Vertx started = Vertx.vertx();
-    await(started.deployVerticle(new CatalogVerticle(), new DeploymentOptions().setConfig(config)));
-    pg = PgSettings.from(config).pool(started);
-    vertx = started;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> started.close().toCompletionStage().toCompletableFuture()
-        .orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join(), "catalog-test-node-stop"));
+    return node;
   }
 
   public static Vertx vertx() {
-    start();
-    return vertx;
+    return node().vertx();
   }
 
   public static JsonObject config() {
-    start();
-    return config.copy();
+    return node().config();
   }
 
   /** A pool of the test's own on the catalog database, for looking at (and setting up) rows directly. */
   public static Pool pg() {
-    start();
+    node();
     return pg;
   }
 
@@ -119,37 +68,28 @@ public final class CatalogTestNode {
 
   /** Sends a request; the future always succeeds, with the reply body or the failure. */
   public static Future<Reply> send(String address, JsonObject params, JsonObject body, Caller caller) {
-    DeliveryOptions options = new DeliveryOptions().setSendTimeout(TIMEOUT.toMillis());
-    if (caller.userId() != null) {
-      options.addHeader(BusHeaders.USER_ID, caller.userId());
-    }
-    if (caller.roles() != null) {
-      options.addHeader(BusHeaders.USER_ROLES, caller.roles());
-    }
-    return vertx().eventBus().<JsonObject>request(address, BusRequest.envelope(params, new JsonObject(), body), options)
-        .map(message -> new Reply(message.body(), null))
-        .recover(failure -> Future.succeededFuture(new Reply(null, ServiceException.fromFailure(failure))));
+    return node().send(address, params, body, caller);
   }
 
   public static Reply call(String address, JsonObject params, JsonObject body, Caller caller) {
-    return await(send(address, params, body, caller));
+    return node().call(address, params, body, caller);
   }
 
   /** A request that must succeed: its reply body. */
   public static JsonObject ok(String address, JsonObject params, JsonObject body, Caller caller) {
-    return call(address, params, body, caller).orThrow();
+    return node().ok(address, params, body, caller);
   }
 
   /** A request that must fail: the failure. */
   public static ServiceException fails(String address, JsonObject params, JsonObject body, Caller caller) {
-    return call(address, params, body, caller).failure();
+    return node().fails(address, params, body, caller);
   }
 
   public static JsonObject id(String id) {
     return new JsonObject().put("id", id);
   }
 
-  // -- fixtures ----------------------------------------------------------------------------------------------------
+// -- fixtures ----------------------------------------------------------------------------------------------------
 
   public static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
