@@ -10,8 +10,10 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,7 @@ final class ApiContract {
   static final String DOCUMENT = "schemas/openapi.yaml";
   /** The schemas' base URI; the document's relative {@code $ref: 'json/x.json'} are made absolute against it. */
   private static final String SCHEMAS_BASE = "https://polymart.io/schemas/";
+  private static final Map<Vertx, Future<OpenAPIContract>> LOADED = Collections.synchronizedMap(new WeakHashMap<>());
   private static final Pattern JSON_REF = Pattern.compile("\\$ref: '(json/[a-z0-9-]+\\.json)'");
 
   private ApiContract() {
@@ -31,6 +34,16 @@ final class ApiContract {
   /** The document's raw bytes, as served at {@code GET /api/v1/openapi.yaml}. */
   static Buffer document() {
     return Buffer.buffer(resource(DOCUMENT));
+  }
+
+  /**
+   * The contract, built once per Vert.x instance and shared by its gateway instances (it is read-only once built;
+   * each instance makes its own validators); the future completes on the caller's context.
+   */
+  static Future<OpenAPIContract> shared(Vertx vertx) {
+    Future<OpenAPIContract> loading = LOADED.computeIfAbsent(vertx, ApiContract::load);
+    loading.onFailure(e -> LOADED.remove(vertx));
+    return Future.fromCompletionStage(loading.toCompletionStage(), vertx.getOrCreateContext());
   }
 
   static Future<OpenAPIContract> load(Vertx vertx) {

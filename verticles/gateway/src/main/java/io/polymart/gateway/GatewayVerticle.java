@@ -5,6 +5,7 @@ import io.polymart.core.client.BusClient;
 import io.polymart.core.client.RevocationsClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -22,6 +23,14 @@ public final class GatewayVerticle extends VerticleBase {
   private static final long SHUTDOWN_GRACE_SECONDS = 10;
   private HttpServer server;
 
+  /**
+   * Starts building the contract that every gateway instance of this Vert.x shares, so that a node can do it while
+   * the verticles the gateway waits for are starting.
+   */
+  public static Future<?> loadContract(Vertx vertx) {
+    return ApiContract.shared(vertx);
+  }
+
   @Override
   public Future<?> start() {
     JsonObject http = config().getJsonObject("http");
@@ -33,7 +42,7 @@ public final class GatewayVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
         .setMaxWebSocketFrameSize(LiveUpdates.MAX_MESSAGE_BYTES)
         .setMaxWebSocketMessageSize(LiveUpdates.MAX_MESSAGE_BYTES);
-    return ApiContract.load(vertx)
+    return ApiContract.shared(vertx)
         .compose(contract -> revoked.start(vertx, new RevocationsClient(bus)).compose(v -> vertx.createHttpServer(options)
             .requestHandler(routes.create(contract))
             .listen(http.getInteger("port"), http.getString("host"))))

@@ -48,6 +48,9 @@ public final class Platform {
 
   private Future<Void> deploy(JsonObject config) {
     // Domain verticles start side by side; the gateway opens the port only once they answer.
+    if (config.getJsonObject("verticles").getJsonObject("gateway").getBoolean("enabled")) {
+      GatewayVerticle.loadContract(vertx);
+    }
     return Future.all(
             deploy(ReadinessVerticle.class, config, 1),
             deployIfEnabled(UsersVerticle.class, config, "users"),
