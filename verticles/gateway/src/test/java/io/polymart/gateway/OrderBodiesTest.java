@@ -42,6 +42,17 @@ class OrderBodiesTest {
   }
 
   @Test
+  void theOrderBodyAloneHoldsTheQuantityAndCouponCodeRules() {
+    JsonObject line = new JsonObject().put("skuId", SKU).put("quantity", 999);
+    schemas.validateBody("placeOrder", new JsonObject().put("addressId", SKU).put("items", new JsonArray().add(line))
+        .put("couponCode", "SPRING-25"));
+    assertThat(failingFields("placeOrder", new JsonObject().put("addressId", SKU)
+        .put("items", new JsonArray().add(line.copy().put("quantity", 1000))))).containsExactly("items.0.quantity");
+    assertThat(failingFields("placeOrder", new JsonObject().put("addressId", SKU).put("couponCode", "spring")))
+        .containsExactly("couponCode");
+  }
+
+  @Test
   void paymentBodies() {
     schemas.validateBody("payOrder", new JsonObject().put("method", "card"));
     schemas.validateBody("payOrder", new JsonObject().put("method", "wallet")

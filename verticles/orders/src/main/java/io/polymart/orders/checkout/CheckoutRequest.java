@@ -2,9 +2,7 @@ package io.polymart.orders.checkout;
 
 import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusRequest;
-import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
-import io.polymart.orders.coupon.Coupon;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -15,15 +13,14 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * A validated {@code POST /orders}: the idempotency key, the body's fingerprint (to tell a replay from a reused key)
- * and the fields. {@code items} is null when the selected cart lines are to be bought.
+ * A {@code POST /orders}: the idempotency key, the body's fingerprint (to tell a replay from a reused key) and the
+ * fields. {@code items} is null when the selected cart lines are to be bought. The body's shape and limits are
+ * checked by the contract ({@code schemas/json/order-place.json}) before it is forwarded; only the key, whose
+ * absence has its own error code, is checked here.
  */
 public record CheckoutRequest(UUID userId, String idempotencyKey, String fingerprint, UUID addressId, JsonArray items,
     String couponCode, String note) {
-  static final int MAX_LINES = 50;
-  static final int MAX_QUANTITY = 999;
   private static final int MAX_KEY_LENGTH = 255;
-  private static final int MAX_NOTE_LENGTH = 500;
 
   public static CheckoutRequest from(BusRequest request) {
     String key = request.header(BusHeaders.IDEMPOTENCY_KEY).map(String::trim).orElse("");
@@ -32,19 +29,9 @@ public record CheckoutRequest(UUID userId, String idempotencyKey, String fingerp
           "Send an Idempotency-Key header of 1 to " + MAX_KEY_LENGTH + " characters", null, null);
     }
     JsonObject body = request.body();
-    FieldErrors errors = new FieldErrors();
-    UUID addressId = uuid(body.getValue("addressId"));
-    errors.check(addressId != null, "addressId", "must be an address id");
-    JsonArray items = body.getValue("items") == null ? null : items(errors, body.getValue("items"));
-    Object coupon = body.getValue("couponCode");
-    errors.check(coupon == null || coupon instanceof String code && Coupon.CODE.matcher(code).matches(),
-        "couponCode", "must be a coupon code");
-    Object note = body.getValue("note");
-    errors.check(note == null || note instanceof String text && text.length() <= MAX_NOTE_LENGTH, "note",
-        "must be text of at most " + MAX_NOTE_LENGTH + " characters");
-    errors.throwIfAny();
-    return new CheckoutRequest(request.userUuid(), key, fingerprint(body), addressId, items, (String) coupon,
-        (String) note);
+    JsonArray lines = body.getJsonArray("items");
+    return new CheckoutRequest(request.userUuid(), key, fingerprint(body), UUID.fromString(body.getString("addressId")),
+        lines == null ? null : items(lines), body.getString("couponCode"), body.getString("note"));
   }
 
   /**
@@ -56,32 +43,15 @@ public record CheckoutRequest(UUID userId, String idempotencyKey, String fingerp
         .getBytes(StandardCharsets.UTF_8));
   }
 
-  private static JsonArray items(FieldErrors errors, Object value) {
-    if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_LINES) {
-      errors.add("items", "must list 1 to " + MAX_LINES + " lines");
-      return null;
-    }
+  /** The lines with their SKU ids in canonical form. */
+  private static JsonArray items(JsonArray lines) {
     JsonArray items = new JsonArray();
-    for (int i = 0; i < array.size(); i++) {
-      JsonObject line = array.getValue(i) instanceof JsonObject object ? object : new JsonObject();
-      UUID skuId = uuid(line.getValue("skuId"));
-      errors.check(skuId != null, "items[" + i + "].skuId", "must be a SKU id");
-      boolean validQuantity = line.getValue("quantity") instanceof Integer quantity && quantity >= 1
-          && quantity <= MAX_QUANTITY;
-      errors.check(validQuantity, "items[" + i + "].quantity", "must be from 1 to " + MAX_QUANTITY);
-      if (skuId != null && validQuantity) {
-        items.add(new JsonObject().put("skuId", skuId.toString()).put("quantity", line.getInteger("quantity")));
-      }
+    for (int i = 0; i < lines.size(); i++) {
+      JsonObject line = lines.getJsonObject(i);
+      items.add(new JsonObject().put("skuId", UUID.fromString(line.getString("skuId")).toString())
+          .put("quantity", line.getInteger("quantity")));
     }
     return items;
-  }
-
-  private static UUID uuid(Object value) {
-    try {
-      return value instanceof String text ? UUID.fromString(text) : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   /** SHA-256 over the body with its keys sorted, so key order and whitespace do not make a different request. */
