@@ -11,6 +11,7 @@ import java.util.Map;
  */
 record ApiOperation(Operation operation, String address, Access access, Hook hook, int successStatus) {
 
+  /** Reads the extensions once: the contract builds them anew on every call. */
   static ApiOperation of(Operation operation) {
     Map<String, Object> extensions = operation.getExtensions();
     String id = operation.getOperationId();

@@ -23,9 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The gateway's routes, one per operation of the contract: the operation's access check, then its hook or the
@@ -57,6 +56,8 @@ final class ApiRouter {
         requestContext);
     Hooks hooks = new Hooks(forwarder);
     BodyHandler jsonBodies = BodyHandler.create(false).setBodyLimit(http.getLong("maxBodyBytes"));
+    Set<String> readOwnBody = contract.operations().stream().map(ApiOperation::of)
+        .filter(operation -> operation.hook().readsOwnBody()).map(ApiOperation::id).collect(Collectors.toSet());
     CorsHandler cors = cors(http);
     // The builder puts every root handler on one route, where Vert.x wants security policies before the rest;
     // ours must see every request first (its id, its headers), so the CORS handler is wrapped.
@@ -64,7 +65,7 @@ final class ApiRouter {
         .rootHandler(requestContext::handle)
         .rootHandler(SecurityHeaders::handle)
         .rootHandler(ctx -> cors.handle(ctx))
-        .rootHandler(ctx -> readJsonBody(ctx, contract, jsonBodies));
+        .rootHandler(ctx -> readJsonBody(ctx, contract, readOwnBody, jsonBodies));
     Handler<RoutingContext> media = null;
     for (OpenAPIRoute route : builder.getRoutes()) {
       ApiOperation operation = ApiOperation.of(route.getOperation());
@@ -132,14 +133,15 @@ final class ApiRouter {
    * Every request under {@code /api/v1/}, known or not, has its body read up to {@code http.maxBodyBytes} (413
    * beyond) before routing, except the operations that read their own.
    */
-  private static void readJsonBody(RoutingContext ctx, OpenAPIContract contract, BodyHandler jsonBodies) {
+  private static void readJsonBody(RoutingContext ctx, OpenAPIContract contract, Set<String> readOwnBody,
+      BodyHandler jsonBodies) {
     String path = ctx.request().path();
     if (!path.startsWith(API_PREFIX)) {
       ctx.next();
       return;
     }
     Operation operation = contract.findOperation(path, ctx.request().method());
-    if (operation != null && Hook.named((String) operation.getExtensions().get("x-polymart-hook")).readsOwnBody()) {
+    if (operation != null && readOwnBody.contains(operation.getOperationId())) {
       ctx.next();
     } else {
       jsonBodies.handle(ctx);
