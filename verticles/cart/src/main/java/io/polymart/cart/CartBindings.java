@@ -3,13 +3,15 @@ package io.polymart.cart;
 import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.bus.BusServer;
-import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 import static io.polymart.core.bus.Addresses.*;
 
-/** The cart's addresses: each request's envelope read into the typed arguments of {@link CartService}. */
+/**
+ * The cart's addresses: each request's envelope read into the typed arguments of {@link CartService}. The bodies of
+ * the HTTP operations were checked against the contract by the gateway, their only caller.
+ */
 final class CartBindings {
   private final CartService cart;
 
@@ -22,7 +24,7 @@ final class CartBindings {
         .handle(CART_GET, request -> cart.get(caller(request)))
         .handleReply(CART_ITEM_ADD, request -> {
           JsonObject body = request.body();
-          String skuId = CartInput.skuId(body.getValue("skuId"), "skuId");
+          String skuId = CartInput.canonicalSkuId(body.getString("skuId"));
           long quantity = CartInput.quantity(body.getValue("quantity"), "quantity");
           return cart.add(caller(request), skuId, quantity);
         })
@@ -45,12 +47,8 @@ final class CartBindings {
     String skuId = request.uuidParam("skuId", "Cart item").toString();
     JsonObject body = request.body();
     Object quantity = body.getValue("quantity");
-    Object selected = body.getValue("selected");
-    if (quantity == null && selected == null) {
-      throw ServiceException.badRequest("Give quantity, selected or both", null);
-    }
     return cart.update(caller(request), skuId, quantity == null ? null : CartInput.quantity(quantity, "quantity"),
-        selected == null ? null : CartInput.bool(selected, "selected"));
+        body.getBoolean("selected"));
   }
 
   private static CartCaller caller(BusRequest request) {
