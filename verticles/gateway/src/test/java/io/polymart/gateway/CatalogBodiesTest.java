@@ -59,6 +59,37 @@ class CatalogBodiesTest {
         .isNotEmpty();
   }
 
+  @Test
+  void taxonomyBodies() {
+    schemas.validateBody("createCategory", new JsonObject().put("name", "Lamps").put("slug", "lamps").put("parentId", ID));
+    assertThat(failingFields("createCategory", new JsonObject().put("name", " ").put("slug", "Not A Slug")
+        .put("parentId", "nope").put("sortOrder", -1))).containsExactlyInAnyOrder("name", "slug", "parentId",
+        "sortOrder");
+    assertThat(failingFields("createCategory", new JsonObject().put("name", "X").put("slug", "x")
+        .put("parentId", "nope"))).containsExactly("parentId");
+    schemas.validateBody("updateCategory", new JsonObject().put("parentId", null));
+    assertThat(failingFields("updateCategory", new JsonObject())).hasSize(1);
+    schemas.validateBody("createBrand", new JsonObject().put("name", "Lumen").put("slug", "lumen")
+        .put("logoUrl", "/media/lumen.png"));
+    assertThat(failingFields("createBrand", new JsonObject().put("name", "Lumen").put("slug", "lumen")
+        .put("logoUrl", "javascript:alert(1)"))).containsExactly("logoUrl");
+    schemas.validateBody("updateBrand", new JsonObject().put("logoUrl", null));
+  }
+
+  @Test
+  void productAndImageOrderBodies() {
+    JsonObject details = new JsonObject().put("longDescription", new JsonObject().put("format", "xml")
+        .put("content", "<p/>"));
+    assertThat(failingFields("updateProduct", new JsonObject().put("details", details)))
+        .containsExactly("details.longDescription.format");
+    assertThat(failingFields("updateProduct", new JsonObject().put("categoryId", "nope")))
+        .containsExactly("categoryId");
+    schemas.validateBody("updateProduct", new JsonObject().put("brandId", null));
+    schemas.validateBody("reorderProductImages", new JsonObject().put("imageIds", new JsonArray().add(ID)));
+    assertThat(failingFields("reorderProductImages", new JsonObject().put("imageIds", new JsonArray().add(ID).add(ID))))
+        .containsExactly("imageIds");
+  }
+
   private static JsonObject sku(String code, String price) {
     return new JsonObject().put("code", code).put("price", price);
   }
