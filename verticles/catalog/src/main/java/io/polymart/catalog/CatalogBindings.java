@@ -32,7 +32,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +172,7 @@ final class CatalogBindings {
 
   Future<JsonObject> createSku(BusRequest request) {
     UUID productId = request.uuidParam("id", "Product");
-    return skus.create(caller(request), productId, NewSku.from(request.body(), "body"));
+    return skus.create(caller(request), productId, NewSku.from(request.body()));
   }
 
   Future<JsonObject> updateSku(BusRequest request) {
@@ -183,9 +182,10 @@ final class CatalogBindings {
 
   Future<JsonObject> priceSku(BusRequest request) {
     UUID skuId = request.uuidParam("id", "SKU");
-    BigDecimal price = Money.parsePositive("price", request.body().getValue("price"));
-    BigDecimal original = Money.parseOptional("originalPrice", request.body().getValue("originalPrice"));
-    return skus.price(caller(request), skuId, price, original);
+    JsonObject body = request.body();
+    String original = body.getString("originalPrice");
+    return skus.price(caller(request), skuId, Money.of(body.getString("price")),
+        original == null ? null : Money.of(original));
   }
 
   Future<JsonObject> adjustStock(BusRequest request) {

@@ -124,8 +124,8 @@ public final class ImageService {
       return guard.lockForChange(tx, productId, caller)
           .compose(product -> images.ids(tx, productId))
           .compose(existing -> {
-            Set<String> given = new HashSet<>(ids);
-            if (given.size() != ids.size() || !given.equals(existing)) {
+            // the schema has made the ids unique; whether they are this product's images takes the database
+            if (!new HashSet<>(ids).equals(existing)) {
               throw ServiceException.invalidField("imageIds", "must list each of the product's images exactly once");
             }
             List<UUID> order = new ArrayList<>();

@@ -32,7 +32,7 @@ public record NewProduct(String name, String slug, String description, List<NewS
     List<NewSku> result = new ArrayList<>();
     Set<String> codes = new HashSet<>();
     for (int i = 0; i < array.size(); i++) {
-      NewSku sku = NewSku.from(array.getJsonObject(i), "skus[" + i + "]");
+      NewSku sku = NewSku.from(array.getJsonObject(i));
       if (!codes.add(sku.code())) {
         throw ServiceException.invalidField("skus[" + i + "].code", "is used twice in this request");
       }
