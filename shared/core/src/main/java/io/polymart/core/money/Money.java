@@ -30,11 +30,6 @@ public final class Money {
     return new BigDecimal(text).setScale(2, RoundingMode.UNNECESSARY);
   }
 
-  /** Like {@link #parsePositive} for optional fields: absent or null is null. */
-  public static BigDecimal parseOptional(String field, Object value) {
-    return value == null ? null : parsePositive(field, value);
-  }
-
   /** An amount from a trusted source (a reply, a column): any scale up to two decimals. */
   public static BigDecimal of(String text) {
     return new BigDecimal(text).setScale(2, RoundingMode.UNNECESSARY);
