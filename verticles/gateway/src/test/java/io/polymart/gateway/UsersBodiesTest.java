@@ -100,6 +100,30 @@ class UsersBodiesTest {
     }
   }
 
+  private static JsonObject address(String receiver) {
+    return new JsonObject().put("receiver", receiver).put("phone", "13800000000").put("province", "Zhejiang")
+        .put("city", "Hangzhou").put("district", "Xihu").put("detail", "1 Lake Road").put("postalCode", "310000");
+  }
+
+  @Test
+  void everyFaultyAddressFieldIsNamedAndNothingIsForwarded() {
+    for (String operationId : List.of("createMyAddress", "replaceMyAddress")) {
+      schemas.validateBody(operationId, address("Home").put("isDefault", true));
+      schemas.validateBody(operationId, address("Home").putNull("postalCode"));
+      assertThat(failingFields(operationId, address("").put("phone", "12").put("postalCode", "!")))
+          .containsExactly("receiver", "phone", "postalCode");
+      assertThat(failingFields(operationId, address("x".repeat(51)).put("detail", "x".repeat(201))))
+          .containsExactlyInAnyOrder("receiver", "detail");
+      for (String blank : List.of("   ", "\u2003", "\t\u001C")) {
+        assertThat(failingFields(operationId, address(blank).put("city", blank))).as(blank)
+            .containsExactlyInAnyOrder("receiver", "city");
+      }
+      JsonObject withoutDistrict = address("Home");
+      withoutDistrict.remove("district");
+      assertThat(failingFields(operationId, withoutDistrict)).containsExactly("district");
+    }
+  }
+
   private List<String> failingFields(String operationId, JsonObject body) {
     ServiceException error = catchThrowableOfType(ServiceException.class, () -> schemas.validateBody(operationId, body));
     assertThat(error).as("%s should fail for %s", operationId, body).isNotNull();

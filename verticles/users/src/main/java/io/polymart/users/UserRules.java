@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The rules for account fields that the contract cannot state: the reserved usernames, a password's kinds of
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
  * contract's ({@code schemas/json/}), checked by the gateway before a request is forwarded.
  */
 public final class UserRules {
-  static final Pattern POSTAL_CODE = Pattern.compile("^[A-Za-z0-9 -]{3,12}$");
-  static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{6,20}$");
   static final Set<String> RESERVED_USERNAMES = Set.of("admin", "root", "system", "administrator");
   static final Set<String> ROLES = Set.of("customer", "seller", "admin");
   static final Set<String> STATUSES = Set.of("active", "disabled");
@@ -42,16 +39,6 @@ public final class UserRules {
     errors.check(!RESERVED_USERNAMES.contains(username.toLowerCase(Locale.ROOT)), "username", "is reserved");
   }
 
-  static void phone(FieldErrors errors, String field, String phone) {
-    errors.check(phone != null && PHONE.matcher(phone).matches(), field,
-        "must be 6 to 20 digits with an optional leading +");
-  }
-
-  static void text(FieldErrors errors, String field, String value, int maxLength) {
-    errors.check(value != null && !value.isBlank() && value.length() <= maxLength, field,
-        "must be 1 to " + maxLength + " characters");
-  }
-
   /** A real date (the contract only knows its shape) from 1900-01-01 to today. */
   static LocalDate birthday(FieldErrors errors, String birthday) {
     try {
@@ -67,8 +54,4 @@ public final class UserRules {
     }
   }
 
-  static void postalCode(FieldErrors errors, String postalCode) {
-    errors.check(postalCode == null || POSTAL_CODE.matcher(postalCode).matches(), "postalCode",
-        "must be 3 to 12 letters, digits, spaces or dashes");
-  }
 }

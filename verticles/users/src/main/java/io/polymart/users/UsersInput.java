@@ -40,21 +40,11 @@ final class UsersInput {
     return new ProfileChanges(fields);
   }
 
-  /** A delivery address whose every field follows {@link UserRules}. */
+  /** A delivery address, whose fields the contract ({@code schemas/json/address.json}) has checked. */
   static Address address(BusRequest request) {
-    Address address = new Address(request.bodyString("receiver"), request.bodyString("phone"),
-        request.bodyString("province"), request.bodyString("city"), request.bodyString("district"),
-        request.bodyString("detail"), request.bodyString("postalCode"));
-    FieldErrors errors = new FieldErrors();
-    UserRules.text(errors, "receiver", address.receiver(), 50);
-    UserRules.phone(errors, "phone", address.phone());
-    UserRules.text(errors, "province", address.province(), 50);
-    UserRules.text(errors, "city", address.city(), 50);
-    UserRules.text(errors, "district", address.district(), 50);
-    UserRules.text(errors, "detail", address.detail(), 200);
-    UserRules.postalCode(errors, address.postalCode());
-    errors.throwIfAny();
-    return address;
+    return new Address(request.bodyString("receiver"), request.bodyString("phone"), request.bodyString("province"),
+        request.bodyString("city"), request.bodyString("district"), request.bodyString("detail"),
+        request.bodyString("postalCode"));
   }
 
   static boolean isDefault(BusRequest request) {
