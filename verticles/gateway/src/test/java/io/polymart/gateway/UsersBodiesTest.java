@@ -1,6 +1,7 @@
 package io.polymart.gateway;
 
 import io.polymart.core.error.ServiceException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +123,24 @@ class UsersBodiesTest {
       withoutDistrict.remove("district");
       assertThat(failingFields(operationId, withoutDistrict)).containsExactly("district");
     }
+  }
+
+  @Test
+  void anAdminChangesAStatusOrRolesOfTheKnownKinds() {
+    schemas.validateBody("adminUpdateUser", new JsonObject().put("status", "disabled"));
+    schemas.validateBody("adminUpdateUser", new JsonObject().put("status", "active")
+        .put("roles", new JsonArray().add("customer").add("seller").add("admin")));
+    assertThat(failingFields("adminUpdateUser", new JsonObject().put("status", "banned"))).containsExactly("status");
+    assertThat(failingFields("adminUpdateUser", new JsonObject().putNull("status"))).containsExactly("status");
+    for (Object roles : List.of(new JsonArray(), "admin", new JsonArray().add("admin").add("admin"))) {
+      assertThat(failingFields("adminUpdateUser", new JsonObject().put("roles", roles))).as(String.valueOf(roles))
+          .containsExactly("roles");
+    }
+    for (Object role : List.of("emperor", 1)) {
+      assertThat(failingFields("adminUpdateUser", new JsonObject().put("roles", new JsonArray().add(role))))
+          .as(String.valueOf(role)).containsExactly("roles.0");
+    }
+    assertThat(failingFields("adminUpdateUser", new JsonObject())).hasSize(1);
   }
 
   private List<String> failingFields(String operationId, JsonObject body) {

@@ -14,8 +14,6 @@ import java.util.Set;
  */
 public final class UserRules {
   static final Set<String> RESERVED_USERNAMES = Set.of("admin", "root", "system", "administrator");
-  static final Set<String> ROLES = Set.of("customer", "seller", "admin");
-  static final Set<String> STATUSES = Set.of("active", "disabled");
 
   private UserRules() {
   }
