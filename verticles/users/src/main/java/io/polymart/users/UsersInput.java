@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the fields of users requests into the services' records, failing with a 400 that names the field. */
+/**
+ * Reads users requests into the services' typed arguments. The bodies were checked against the contract before the
+ * gateway forwarded them, so they are only read; the admin list's page and size fail with a 400 naming the parameter.
+ */
 final class UsersInput {
   static final int DEFAULT_PAGE_SIZE = 20;
   static final int MAX_PAGE_SIZE = 100;
