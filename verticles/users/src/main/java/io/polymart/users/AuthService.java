@@ -43,12 +43,8 @@ final class AuthService {
     String username = registration.username();
     String phone = registration.phone();
     FieldErrors errors = new FieldErrors();
-    UserRules.email(errors, email);
     UserRules.password(errors, password);
     UserRules.username(errors, username);
-    if (phone != null) {
-      UserRules.phone(errors, "phone", phone);
-    }
     errors.throwIfAny();
     return limiter.hit("register:ip:" + client.ip(), limits.registerPerIp())
         .compose(v -> limiter.hit("register:account:" + email, limits.registerPerAccount()))

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,7 +25,11 @@ final class ProfileService {
     return accounts.byId(pool, userId).compose(Account::presentOrNotFound);
   }
 
-  /** Changes only the fields present; {@code null} clears an optional field. */
+  /**
+   * Changes only the fields present; {@code null} clears an optional field. The contract
+   * ({@code schemas/json/me-update.json}) has checked each field's shape; what is left is the reserved usernames
+   * and a birthday that is a real date in range.
+   */
   Future<JsonObject> update(UUID userId, ProfileChanges changes) {
     FieldErrors errors = new FieldErrors();
     Map<String, Object> columns = new LinkedHashMap<>();
@@ -33,26 +38,10 @@ final class ProfileService {
       UserRules.username(errors, username);
       columns.put("username", username);
     }
-    if (changes.has("phone")) {
-      String phone = changes.value("phone");
-      if (phone != null) {
-        UserRules.phone(errors, "phone", phone);
+    for (String field : List.of("phone", "nickname", "gender")) {
+      if (changes.has(field)) {
+        columns.put(field, changes.value(field));
       }
-      columns.put("phone", phone);
-    }
-    if (changes.has("nickname")) {
-      String nickname = changes.value("nickname");
-      if (nickname != null) {
-        UserRules.text(errors, "nickname", nickname, 30);
-      }
-      columns.put("nickname", nickname);
-    }
-    if (changes.has("gender")) {
-      String gender = changes.value("gender");
-      if (gender != null) {
-        UserRules.gender(errors, gender);
-      }
-      columns.put("gender", gender);
     }
     if (changes.has("birthday")) {
       String birthday = changes.value("birthday");

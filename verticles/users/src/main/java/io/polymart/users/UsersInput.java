@@ -1,7 +1,6 @@
 package io.polymart.users;
 
 import io.polymart.core.bus.BusRequest;
-import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the fields of users requests into the services' records, failing with a 400 that names the field. */
+/**
+ * Reads users requests into the services' typed arguments. The bodies were checked against the contract before the
+ * gateway forwarded them, so they are only read; the admin list's page and size fail with a 400 naming the parameter.
+ */
 final class UsersInput {
   static final int DEFAULT_PAGE_SIZE = 20;
   static final int MAX_PAGE_SIZE = 100;
@@ -40,47 +42,25 @@ final class UsersInput {
     return new ProfileChanges(fields);
   }
 
-  /** A delivery address whose every field follows {@link UserRules}. */
+  /** A delivery address, whose fields the contract ({@code schemas/json/address.json}) has checked. */
   static Address address(BusRequest request) {
-    Address address = new Address(request.bodyString("receiver"), request.bodyString("phone"),
-        request.bodyString("province"), request.bodyString("city"), request.bodyString("district"),
-        request.bodyString("detail"), request.bodyString("postalCode"));
-    FieldErrors errors = new FieldErrors();
-    UserRules.text(errors, "receiver", address.receiver(), 50);
-    UserRules.phone(errors, "phone", address.phone());
-    UserRules.text(errors, "province", address.province(), 50);
-    UserRules.text(errors, "city", address.city(), 50);
-    UserRules.text(errors, "district", address.district(), 50);
-    UserRules.text(errors, "detail", address.detail(), 200);
-    UserRules.postalCode(errors, address.postalCode());
-    errors.throwIfAny();
-    return address;
+    return new Address(request.bodyString("receiver"), request.bodyString("phone"), request.bodyString("province"),
+        request.bodyString("city"), request.bodyString("district"), request.bodyString("detail"),
+        request.bodyString("postalCode"));
   }
 
   static boolean isDefault(BusRequest request) {
     return Boolean.TRUE.equals(request.body().getValue("isDefault"));
   }
 
-  /** {@code status} and {@code roles} of an admin's account change, each checked when present. */
+  /**
+   * {@code status} and {@code roles} of an admin's account change; the contract
+   * ({@code schemas/json/admin-user-update.json}) has checked their values and that at least one is present.
+   */
   static AccountChanges accountChanges(BusRequest request) {
-    JsonObject body = request.body();
-    FieldErrors errors = new FieldErrors();
-    String status = request.bodyString("status");
-    if (status != null) {
-      errors.check(UserRules.STATUSES.contains(status), "status", "must be active or disabled");
-    }
-    List<String> roles = body.containsKey("roles") ? roles(body.getValue("roles"), errors) : null;
-    errors.throwIfAny();
-    return new AccountChanges(status, roles);
-  }
-
-  private static List<String> roles(Object value, FieldErrors errors) {
-    if (!(value instanceof JsonArray array) || array.isEmpty()
-        || !array.stream().allMatch(role -> role instanceof String && UserRules.ROLES.contains(role))) {
-      errors.add("roles", "must be a non-empty list of customer, seller, admin");
-      return null;
-    }
-    return array.stream().map(String.class::cast).distinct().toList();
+    JsonArray roles = request.body().getJsonArray("roles");
+    return new AccountChanges(request.bodyString("status"),
+        roles == null ? null : roles.stream().map(String.class::cast).toList());
   }
 
   static int page(BusRequest request) {

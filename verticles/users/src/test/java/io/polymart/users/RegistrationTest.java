@@ -55,16 +55,15 @@ class RegistrationTest {
     assertFailure(refused(registration(email.toUpperCase())), 409, "EMAIL_TAKEN");
   }
 
-  @Test
-  void everyFaultyFieldIsNamedAtOnce() {
-    ServiceException error = refused(new JsonObject().put("email", "not-an-email").put("password", "short")
-        .put("username", "x").put("phone", "12"));
-    assertFailure(error, 400, "VALIDATION_FAILED");
-    assertThat(fields(error)).containsExactly("email", "password", "username", "phone");
+  // Fields that break the contract never reach the service: see the gateway's UsersBodiesTest.
 
-    assertThat(fields(refused(registration(newEmail()).put("password", "alllowercase1"))))
-        .containsExactly("password");
-    assertThat(fields(refused(registration(newEmail()).put("email", 42)))).containsExactly("email");
+  @Test
+  void aPasswordNeedsThreeKindsOfCharactersAndEveryFaultIsNamedAtOnce() {
+    ServiceException error = refused(registration(newEmail()).put("password", "alllowercase1"));
+    assertFailure(error, 400, "VALIDATION_FAILED");
+    assertThat(fields(error)).containsExactly("password");
+    assertThat(fields(refused(registration(newEmail()).put("password", "ALLUPPER1").put("username", "root"))))
+        .containsExactly("password", "username");
   }
 
   @Test
