@@ -4,16 +4,16 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +25,8 @@ final class ApiContract {
   static final String DOCUMENT = "schemas/openapi.yaml";
   /** The schemas' base URI; the document's relative {@code $ref: 'json/x.json'} are made absolute against it. */
   private static final String SCHEMAS_BASE = "https://polymart.io/schemas/";
-  private static final Map<Vertx, Future<OpenAPIContract>> LOADED = Collections.synchronizedMap(new WeakHashMap<>());
+  /** The Vert.x-local map that holds the contract being built, so it goes when its Vert.x instance closes. */
+  private static final String SHARED = "polymart.gateway.contract";
   private static final Pattern JSON_REF = Pattern.compile("\\$ref: '(json/[a-z0-9-]+\\.json)'");
 
   private ApiContract() {
@@ -41,9 +42,14 @@ final class ApiContract {
    * each instance makes its own validators); the future completes on the caller's context.
    */
   static Future<OpenAPIContract> shared(Vertx vertx) {
-    Future<OpenAPIContract> loading = LOADED.computeIfAbsent(vertx, ApiContract::load);
-    loading.onFailure(e -> LOADED.remove(vertx));
+    LocalMap<String, Loading> shared = vertx.sharedData().getLocalMap(SHARED);
+    Future<OpenAPIContract> loading = shared.computeIfAbsent(SHARED, key -> new Loading(load(vertx))).contract();
+    loading.onFailure(e -> shared.remove(SHARED));
     return Future.fromCompletionStage(loading.toCompletionStage(), vertx.getOrCreateContext());
+  }
+
+  /** Read-only once built, so one instance serves every event loop. */
+  private record Loading(Future<OpenAPIContract> contract) implements Shareable {
   }
 
   static Future<OpenAPIContract> load(Vertx vertx) {
