@@ -188,7 +188,9 @@ final class EmbeddedPostgres implements AutoCloseable {
     settings.put("unix_socket_directories", "''");
     settings.put("max_connections", "300");
     settings.put("timezone", "UTC");
-    settings.put("synchronous_commit", "off");
+    // a commit is acknowledged only once its WAL is written (and, persistent, flushed): nothing answered 2xx is
+    // lost when a process dies; concurrent commits share one flush (group commit)
+    settings.put("synchronous_commit", "on");
     settings.put("fsync", persistent ? "on" : "off");
     settings.put("full_page_writes", persistent ? "on" : "off");
     StringBuilder options = new StringBuilder("-p ").append(port);

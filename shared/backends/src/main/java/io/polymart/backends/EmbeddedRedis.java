@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@code redis-server} child process on a free port on 127.0.0.1, working directory {@code dataDir/redis}.
- * Persistent mode: append-only file (fsync every second) plus the default RDB snapshots; otherwise no persistence at
+ * Persistent mode: append-only file (fsync before every reply) plus the default RDB snapshots; otherwise no persistence at
  * all. The executable is, in this order: the system property {@code polymart.redis.executable} (not a
  * {@code POLYMART_*} variable: those are configuration keys, and unknown ones stop the start); on Linux x86-64 the Redis 6.2 binary inside
  * {@code com.github.codemonstur:embedded-redis}, copied once per machine and user under {@code java.io.tmpdir};
@@ -73,7 +73,8 @@ final class EmbeddedRedis implements AutoCloseable {
           "--pidfile", pidFile.toString(),
           "--logfile", ""));
       if (persistent) {
-        command.addAll(List.of("--appendonly", "yes", "--appendfsync", "everysec"));
+        // every write is on disk before its reply (Redis batches the fsync of one event-loop turn)
+        command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
       } else {
         command.addAll(List.of("--appendonly", "no", "--save", ""));
       }

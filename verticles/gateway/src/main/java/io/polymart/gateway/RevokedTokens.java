@@ -15,11 +15,13 @@ import java.util.Map;
  * This gateway instance's copy of the access-token revocations the users verticle publishes: ended
  * sessions, and accounts whose tokens below a version no longer count. Entries drop out once every token they
  * could match has expired anyway. Checked on every protected request without leaving the event loop.
+ * Announcements are fire-and-forget, so the whole set still in force is reloaded every {@value #RELOAD_MS} ms:
+ * a revocation this instance missed (it was starting, its node was cut off) counts within that time.
  */
 final class RevokedTokens {
   private static final Logger LOG = LoggerFactory.getLogger(RevokedTokens.class);
   private static final long PURGE_INTERVAL_MS = 60_000;
-  private static final long RETRY_MS = 2_000;
+  private static final long RELOAD_MS = 5_000;
   private final Map<String, Long> sessionsUntil = new HashMap<>();
   private final Map<String, UserCutoff> users = new HashMap<>();
 
@@ -34,19 +36,21 @@ final class RevokedTokens {
     vertx.setPeriodic(PURGE_INTERVAL_MS, id -> purge(System.currentTimeMillis()));
     return vertx.eventBus().<JsonObject>consumer(Addresses.USERS_REVOCATIONS, message -> add(message.body()))
         .completion()
-        .compose(v -> load(vertx, revocations));
+        .compose(v -> firstLoad(revocations))
+        .onComplete(done -> vertx.setPeriodic(RELOAD_MS, id -> load(revocations)
+            .onFailure(e -> LOG.debug("Could not reload token revocations ({})", e.getMessage()))));
   }
 
   /** Completes after the first attempt, whatever its outcome. */
-  private Future<Void> load(Vertx vertx, RevocationsClient revocations) {
-    return revocations.active()
-        .onSuccess(items -> items.forEach(item -> add((JsonObject) item)))
-        .onFailure(e -> {
-          LOG.warn("Could not load token revocations yet ({}); retrying in {} ms", e.getMessage(), RETRY_MS);
-          vertx.setTimer(RETRY_MS, id -> load(vertx, revocations));
-        })
-        .<Void>mapEmpty()
+  private Future<Void> firstLoad(RevocationsClient revocations) {
+    return load(revocations)
+        .onFailure(e -> LOG.warn("Could not load token revocations yet ({}); retrying in {} ms", e.getMessage(),
+            RELOAD_MS))
         .otherwiseEmpty();
+  }
+
+  private Future<Void> load(RevocationsClient revocations) {
+    return revocations.active().onSuccess(items -> items.forEach(item -> add((JsonObject) item))).mapEmpty();
   }
 
   void add(JsonObject entry) {

@@ -76,7 +76,7 @@ final class AccountRepository {
   }
 
   private static final String BUMP_TOKEN_VERSION = """
-      UPDATE users.accounts SET token_version = token_version + 1
+      UPDATE users.accounts SET token_version = token_version + 1, token_version_at = now()
       WHERE id = $1
       RETURNING token_version""";
 

@@ -60,19 +60,26 @@ final class AdminService {
       return accounts.byId(pool, id).compose(Account::presentOrNotFound);
     }
     boolean rolesChanged = roles != null;
+    List<Runnable> announcements = new ArrayList<>();
     return pool.withTransaction(conn -> accounts.update(conn, id, columns).compose(updated -> {
       if (updated.isEmpty()) {
         return Future.succeededFuture(updated);
       }
       Future<Void> ended = updated.get().active()
           ? Future.succeededFuture()
-          : sessions.revokeAll(conn, id).compose(revocations::sessions);
+          : sessions.revokeAll(conn, id).map(ids -> {
+            announcements.add(() -> revocations.sessionsEnded(ids));
+            return null;
+          });
       // Tokens carry roles: after a change only tokens of the new version (from login or refresh) count.
       return ended.compose(v -> rolesChanged
-              ? accounts.bumpTokenVersion(conn, id).compose(version -> revocations.userTokensBelow(id, version))
+              ? accounts.bumpTokenVersion(conn, id).map(version -> {
+                announcements.add(() -> revocations.userTokensBelow(id, version));
+                return null;
+              })
               : Future.succeededFuture())
           .map(v -> updated);
-    })).compose(Account::presentOrNotFound);
+    })).onSuccess(committed -> announcements.forEach(Runnable::run)).compose(Account::presentOrNotFound);
   }
 
   /** Creates the admin named in conf if missing; an existing account keeps its password but is made an active admin. */

@@ -90,12 +90,15 @@ final class AuthService {
     // Outcomes, not failures: revoking a session on reuse must commit even though the caller gets 401.
     return pool.withTransaction(conn -> sessions.claimRefreshToken(conn, hash).compose(claim -> switch (claim.use()) {
       case UNKNOWN -> Future.succeededFuture(RefreshOutcome.failed(ServiceException.unauthorized(INVALID_REFRESH)));
-      case REUSED -> endSession(conn, claim.sessionId()).map(v -> RefreshOutcome.failed(
+      case REUSED -> sessions.revoke(conn, claim.sessionId()).map(v -> RefreshOutcome.ended(claim.sessionId(),
           ServiceException.unauthorized("Refresh token was already used; the session has been ended")));
       case ACCEPTED -> rotate(conn, claim.sessionId(), client);
-    })).compose(outcome -> outcome.error() == null
-        ? Future.succeededFuture(outcome.body())
-        : Future.failedFuture(outcome.error()));
+    })).compose(outcome -> {
+      if (outcome.endedSession() != null) {
+        revocations.sessionEnded(outcome.endedSession());
+      }
+      return outcome.error() == null ? Future.succeededFuture(outcome.body()) : Future.failedFuture(outcome.error());
+    });
   }
 
   private Future<RefreshOutcome> rotate(SqlClient conn, UUID sessionId, ClientInfo client) {
@@ -105,7 +108,7 @@ final class AuthService {
       }
       return accounts.byId(conn, owner.get()).compose(account -> {
         if (account.isEmpty() || !account.get().active()) {
-          return endSession(conn, sessionId).map(v -> RefreshOutcome.failed(
+          return sessions.revoke(conn, sessionId).map(v -> RefreshOutcome.ended(sessionId,
               ServiceException.forbidden("This account is disabled")));
         }
         String refreshToken = TokenIssuer.newRefreshToken();
@@ -118,17 +121,18 @@ final class AuthService {
     });
   }
 
-  private Future<Void> endSession(SqlClient conn, UUID sessionId) {
-    return sessions.revoke(conn, sessionId).compose(v -> revocations.session(sessionId));
-  }
-
-  private record RefreshOutcome(JsonObject body, ServiceException error) {
+  /** What a refresh answers, and the session it ended, to announce once committed. */
+  private record RefreshOutcome(JsonObject body, ServiceException error, UUID endedSession) {
     static RefreshOutcome ok(JsonObject body) {
-      return new RefreshOutcome(body, null);
+      return new RefreshOutcome(body, null, null);
     }
 
     static RefreshOutcome failed(ServiceException error) {
-      return new RefreshOutcome(null, error);
+      return new RefreshOutcome(null, error, null);
+    }
+
+    static RefreshOutcome ended(UUID sessionId, ServiceException error) {
+      return new RefreshOutcome(null, error, sessionId);
     }
   }
 
@@ -137,12 +141,17 @@ final class AuthService {
       return Future.succeededFuture();
     }
     return sessions.revokeByToken(pool, TokenIssuer.hash(refreshToken))
-        .compose(ended -> ended.map(revocations::session).orElse(Future.succeededFuture()))
-        .map(v -> null);
+        .map(ended -> {
+          ended.ifPresent(revocations::sessionEnded);
+          return null;
+        });
   }
 
   Future<JsonObject> logoutAll(UUID userId) {
-    return sessions.revokeAll(pool, userId).compose(revocations::sessions).map(v -> null);
+    return sessions.revokeAll(pool, userId).map(ended -> {
+      revocations.sessionsEnded(ended);
+      return null;
+    });
   }
 
   /** {@code currentSessionId} (empty when unknown) is marked {@code current}. */
@@ -154,9 +163,13 @@ final class AuthService {
   }
 
   Future<JsonObject> endSession(UUID userId, UUID sessionId) {
-    return sessions.revokeOwned(pool, userId, sessionId).compose(ended -> ended
-        ? revocations.session(sessionId).map(v -> null)
-        : Future.failedFuture(ServiceException.notFound("Session not found")));
+    return sessions.revokeOwned(pool, userId, sessionId).compose(ended -> {
+      if (!ended) {
+        return Future.failedFuture(ServiceException.notFound("Session not found"));
+      }
+      revocations.sessionEnded(sessionId);
+      return Future.succeededFuture();
+    });
   }
 
   private Future<JsonObject> startSession(SqlClient conn, Account account, ClientInfo client) {

@@ -1,20 +1,31 @@
 package io.polymart.users;
 
+import io.polymart.core.error.BackendOutage;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
-/** Fixed-window counters in Redis under {@code users:rl:}; shared by every instance and node. */
+/**
+ * Fixed-window counters in Redis under {@code users:rl:}; shared by every instance and node. While Redis is down the
+ * same limits are counted in this instance's memory instead, so signing in and registering keep working and stay
+ * limited (per instance rather than cluster-wide) instead of failing with the cache.
+ */
 final class RateLimiter {
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
   private final RedisAPI redis;
   private final int windowSeconds;
+  private final LocalWindows local;
+  private boolean usingLocal;
 
   RateLimiter(RedisAPI redis, int windowSeconds) {
     this.redis = redis;
     this.windowSeconds = windowSeconds;
+    this.local = new LocalWindows(windowSeconds);
   }
 
   /** Counts one attempt and fails with 429 once the window holds more than {@code limit}. */
@@ -24,8 +35,9 @@ final class RateLimiter {
 
   /** Fails with 429 when earlier attempts already used up the window, without counting this one. */
   Future<Void> check(String key, int limit) {
-    return redis.get(redisKey(key)).compose(value -> value != null && value.toLong() >= limit
-        ? rejected(key) : Future.succeededFuture());
+    return redis.get(redisKey(key)).map(value -> value == null ? 0L : value.toLong()).map(this::fromRedis)
+        .recover(failure -> orLocal(failure, () -> local.count(key, System.currentTimeMillis())))
+        .compose(count -> count >= limit ? rejected(key) : Future.succeededFuture());
   }
 
   Future<Long> count(String key) {
@@ -33,12 +45,34 @@ final class RateLimiter {
     // Creating the key with its expiry first means a counter can never outlive its window.
     return redis.set(List.of(redisKey, "0", "EX", String.valueOf(windowSeconds), "NX"))
         .compose(created -> redis.incr(redisKey))
-        .map(Response::toLong);
+        .map(Response::toLong).map(this::fromRedis)
+        .recover(failure -> orLocal(failure, () -> local.increment(key, System.currentTimeMillis())));
   }
 
   private Future<Void> rejected(String key) {
-    return redis.ttl(redisKey(key)).compose(ttl -> Future.failedFuture(
-        ServiceException.rateLimited((int) Math.max(1, ttl.toLong()))));
+    return redis.ttl(redisKey(key)).map(ttl -> (long) Math.max(1, ttl.toLong())).map(this::fromRedis)
+        .recover(failure -> orLocal(failure, () -> (long) local.secondsLeft(key, System.currentTimeMillis())))
+        .compose(seconds -> Future.failedFuture(ServiceException.rateLimited(seconds.intValue())));
+  }
+
+  private <T> T fromRedis(T value) {
+    if (usingLocal) {
+      usingLocal = false;
+      LOG.info("Redis answers again: rate limits are counted there again");
+    }
+    return value;
+  }
+
+  private Future<Long> orLocal(Throwable failure, java.util.function.LongSupplier localValue) {
+    if (!BackendOutage.is(failure)) {
+      return Future.failedFuture(failure);
+    }
+    if (!usingLocal) {
+      usingLocal = true;
+      LOG.warn("Redis is unavailable ({}): rate limits are counted in this instance until it is back",
+          failure.toString());
+    }
+    return Future.succeededFuture(localValue.getAsLong());
   }
 
   private static String redisKey(String key) {

@@ -28,7 +28,7 @@ public final class UsersVerticle extends VerticleBase {
     RedisAPI redis = RedisClients.api(vertx, conf);
     RateLimiter limiter = new RateLimiter(redis, settings.rateLimit().windowSeconds());
     TokenIssuer tokens = new TokenIssuer(JwtKeys.provider(vertx, conf), conf.getJsonObject("jwt"));
-    Revocations revocations = new Revocations(redis, vertx.eventBus(), tokens.accessTokenSeconds());
+    Revocations revocations = new Revocations(pool, vertx.eventBus(), tokens.accessTokenSeconds());
 
     return Migrations.apply(vertx, pg, SCHEMA)
         .compose(v -> PasswordHasher.create(vertx, settings.bcryptCost()))

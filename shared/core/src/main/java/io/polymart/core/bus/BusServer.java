@@ -1,5 +1,6 @@
 package io.polymart.core.bus;
 
+import io.polymart.core.error.BackendOutage;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -54,6 +55,8 @@ public final class BusServer {
           ServiceException error = ServiceException.fromFailure(failure);
           if (error.status() == 500 && !(failure instanceof ServiceException)) {
             LOG.error("Handler for {} failed", address, failure);
+          } else if (error.status() == 503 && BackendOutage.is(failure)) {
+            LOG.warn("Handler for {} answered 503, a backend is unavailable: {}", address, failure.toString());
           }
           message.fail(error.status(), error.toJson().encode());
         }

@@ -91,10 +91,16 @@ public final class ServiceException extends RuntimeException {
     return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, status, toJson().encode());
   }
 
-  /** Reads a failure that came back over the event bus; anything unrecognised becomes a 500 or 503. */
+  /**
+   * Reads a failure that came back over the event bus, or a backend client's failure: a backend outage or a bus
+   * timeout becomes a 503, anything else unrecognised a 500.
+   */
   public static ServiceException fromFailure(Throwable failure) {
     if (failure instanceof ServiceException service) {
       return service;
+    }
+    if (BackendOutage.is(failure)) {
+      return unavailable();
     }
     if (failure instanceof ReplyException reply) {
       if (reply.failureType() == ReplyFailure.NO_HANDLERS || reply.failureType() == ReplyFailure.TIMEOUT) {
@@ -114,8 +120,12 @@ public final class ServiceException extends RuntimeException {
     return internal();
   }
 
+  /** How long a client is told to wait before retrying after a 503: about as long as a backend takes to restart. */
+  public static final int RETRY_AFTER_OUTAGE_SECONDS = 5;
+
   public static ServiceException unavailable() {
-    return new ServiceException(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable", null, null);
+    return new ServiceException(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable", null,
+        RETRY_AFTER_OUTAGE_SECONDS);
   }
 
   public static ServiceException internal() {

@@ -2,6 +2,7 @@ package io.polymart.core.mongo;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.vertx.core.json.JsonObject;
 
@@ -12,9 +13,15 @@ public final class MongoClients {
   private MongoClients() {
   }
 
+  /**
+   * Writes are acknowledged once journaled on a majority of the replica set, unless the URL names its own write
+   * concern ({@code w}, {@code journal}): a document a client was told about survives a crash.
+   */
   public static MongoClient create(JsonObject config) {
+    ConnectionString url = new ConnectionString(config.getJsonObject("mongo").getString("url"));
     MongoClientSettings settings = MongoClientSettings.builder()
-        .applyConnectionString(new ConnectionString(config.getJsonObject("mongo").getString("url")))
+        .writeConcern(url.getWriteConcern() != null ? url.getWriteConcern() : WriteConcern.MAJORITY.withJournal(true))
+        .applyConnectionString(url)
         .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(3, TimeUnit.SECONDS))
         .build();
     return com.mongodb.reactivestreams.client.MongoClients.create(settings);
