@@ -58,7 +58,7 @@ public final class OrdersVerticle extends VerticleBase {
     Map<String, PaymentProvider> providers = Map.of(sandbox.name(), sandbox);
     Refunds refunds = new Refunds(paymentRepository, providers);
 
-    CheckoutService checkout = new CheckoutService(orders, couponRepository, stock, new AddressesClient(bus),
+    CheckoutService checkout = new CheckoutService(vertx, orders, couponRepository, stock, new AddressesClient(bus),
         new CartClient(bus), settings.shipping(), settings.currency(), settings.paymentTimeoutSeconds());
     LifecycleService lifecycle = new LifecycleService(orders, transitions, stock, couponRepository, refunds);
     PaymentService payments = new PaymentService(orders, paymentRepository, transitions, refunds, stock,

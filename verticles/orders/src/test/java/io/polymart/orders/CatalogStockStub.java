@@ -34,6 +34,7 @@ final class CatalogStockStub {
   private final Map<String, List<String>> steps = new HashMap<>();
   private final Map<String, List<String>> reservationsOfSku = new HashMap<>();
   private final Map<String, JsonObject> requests = new HashMap<>();
+  private int releasesUnavailable;
 
   /** A step after the reservation: the status it leads to, and whether its units go back on sale. */
   private enum Step {
@@ -66,6 +67,11 @@ final class CatalogStockStub {
         .handle(CATALOG_STOCK_CONFIRM, request -> finish(request, Step.CONFIRM))
         .handle(CATALOG_STOCK_RELEASE, request -> finish(request, Step.RELEASE))
         .handle(CATALOG_STOCK_RESTORE, request -> finish(request, Step.RESTORE));
+  }
+
+  /** The next {@code count} releases answer 503, as while the catalog's database is down. */
+  synchronized void failNextReleases(int count) {
+    releasesUnavailable = count;
   }
 
   /** A new SKU of {@code sellerId} for sale at {@code price} with {@code available} units; its id. */
@@ -174,6 +180,11 @@ final class CatalogStockStub {
   /** Confirm, release or restore, with the catalog's rules: a repeat is a no-op, a contradiction a 409. */
   private synchronized Future<JsonObject> finish(BusRequest request, Step step) {
     String reservationId = request.body().getString("reservationId");
+    if (step == Step.RELEASE && releasesUnavailable > 0) {
+      releasesUnavailable--;
+      record(reservationId, "release unavailable");
+      return Future.failedFuture(ServiceException.unavailable());
+    }
     record(reservationId, step.name().toLowerCase(Locale.ROOT));
     Reservation reservation = reservations.get(reservationId);
     if (reservation == null) {

@@ -4,10 +4,12 @@ import io.polymart.core.error.ServiceException;
 import io.polymart.testing.BusTestNode.Caller;
 import io.polymart.testing.BusTestNode.Reply;
 import io.vertx.core.json.JsonArray;
+import io.polymart.testing.Await;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.time.Duration;
 import java.util.UUID;
 
 import static io.polymart.orders.OrdersFixture.addresses;
@@ -112,10 +114,27 @@ class CheckoutSagaTest {
     assertThat(stock().available(skuId)).isEqualTo(10);
     assertThat(orders(buyer).getLong("total")).isZero();
 
-    // the released reservation answers a replay, which is told to start again with a new key
+    // the key is marked as placing no order: a replay is told to start again with a new key, stock untouched
     assertFailure(place(buyer, key, body).failure(), 409, "CHECKOUT_FAILED");
-    assertThat(stock().steps(reservationId)).containsExactly("reserve", "release", "reserve");
+    assertThat(stock().steps(reservationId)).containsExactly("reserve", "release");
     assertThat(orders(buyer).getLong("total")).isZero();
+  }
+
+  @Test
+  void aReleaseThatFailsDuringAnOutageIsRetriedUntilTheStockIsBack() {
+    Caller buyer = Caller.user();
+    String skuId = stock().sku("50.00", 10, Caller.seller().userId());
+    String code = coupon(new JsonObject().put("type", "FIXED").put("value", "5.00").put("minSpend", "100.00"));
+    JsonObject body = checkout(addresses().address(buyer), line(skuId, 1)).put("couponCode", code);
+    stock().failNextReleases(2);
+
+    assertFailure(place(buyer, UUID.randomUUID().toString(), body).failure(), 422, "COUPON_MIN_SPEND");
+
+    String reservationId = stock().reservationOf(skuId);
+    Await.until("the reservation released after the outage", Duration.ofSeconds(15),
+        () -> stock().available(skuId) == 10);
+    assertThat(stock().steps(reservationId))
+        .containsExactly("reserve", "release unavailable", "release unavailable", "release");
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.polymart.orders.order.OrderRepository;
 import io.polymart.orders.order.OrderStatus;
 import io.polymart.orders.order.Quote;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public final class CheckoutService {
   private static final Logger LOG = LoggerFactory.getLogger(CheckoutService.class);
   /** The catalog holds the stock a little longer than the order waits, so only the orders sweeper ends it. */
   private static final int RESERVATION_GRACE_SECONDS = 600;
+  private final AbandonedCheckouts abandoned;
   private final OrderRepository orders;
   private final CouponRepository coupons;
   private final CatalogStockClient stock;
@@ -43,8 +45,10 @@ public final class CheckoutService {
   private final String currency;
   private final int paymentTimeoutSeconds;
 
-  public CheckoutService(OrderRepository orders, CouponRepository coupons, CatalogStockClient stock,
+  public CheckoutService(Vertx vertx, OrderRepository orders, CouponRepository coupons, CatalogStockClient stock,
       AddressesClient addresses, CartClient carts, ShippingRule shipping, String currency, int paymentTimeoutSeconds) {
+    this.abandoned = new AbandonedCheckouts(vertx, orders, stock,
+        (paymentTimeoutSeconds + RESERVATION_GRACE_SECONDS) * 1000L);
     this.orders = orders;
     this.coupons = coupons;
     this.stock = stock;
@@ -72,6 +76,9 @@ public final class CheckoutService {
             throw ServiceException.unprocessable("IDEMPOTENCY_KEY_REUSED",
                 "This Idempotency-Key was used for a different order request");
           }
+          if (earlier.get().orderId() == null) {
+            throw checkoutFailed();
+          }
           return orders.getFromPrimary(earlier.get().orderId()).map(Optional::of);
         });
   }
@@ -90,8 +97,7 @@ public final class CheckoutService {
         .compose(reservation -> {
           if (!"RESERVED".equals(reservation.getString("status"))) {
             // this key and body already ran and failed after reserving; replays answer the same
-            throw ServiceException.conflict("CHECKOUT_FAILED",
-                "This checkout already failed; send a new Idempotency-Key to try again");
+            throw checkoutFailed();
           }
           return write(checkout, address.result(), reservation.getJsonArray("lines"))
               .recover(failure -> undo(checkout, failure));
@@ -149,10 +155,16 @@ public final class CheckoutService {
           ? Future.succeededFuture(UUID.fromString(replay.get().getString("id")))
           : Future.failedFuture(failure));
     }
-    return stock.release(checkout.reservationId())
-        .onFailure(e -> LOG.warn("Could not release reservation {} (it expires on its own): {}",
-            checkout.reservationId(), e.toString()))
-        .transform(released -> Future.failedFuture(failure));
+    return abandoned.release(checkout).compose(released -> released
+        ? Future.failedFuture(failure)
+        : replayOf(checkout).compose(replay -> replay.isPresent()
+            ? Future.succeededFuture(UUID.fromString(replay.get().getString("id")))
+            : Future.failedFuture(failure)));
+  }
+
+  private static ServiceException checkoutFailed() {
+    return ServiceException.conflict("CHECKOUT_FAILED",
+        "This checkout already failed; send a new Idempotency-Key to try again");
   }
 
   private Future<Void> leaveCart(UUID userId, JsonArray items) {

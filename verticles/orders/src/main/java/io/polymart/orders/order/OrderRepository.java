@@ -94,7 +94,22 @@ public final class OrderRepository {
   private static final String INSERT_KEY = """
       INSERT INTO orders.idempotency_keys (user_id, key, request_hash, order_id) VALUES ($1, $2, $3, $4)""";
 
-  /** An earlier checkout request: the order it placed and its body's fingerprint. */
+  private static final String ABANDON_KEY = """
+      INSERT INTO orders.idempotency_keys (user_id, key, request_hash, order_id) VALUES ($1, $2, $3, NULL)
+      ON CONFLICT (user_id, key) DO UPDATE SET key = EXCLUDED.key
+      RETURNING order_id""";
+
+  /**
+   * Marks the key of a checkout that failed after reserving as placing no order, so no replay can place one on
+   * stock about to be released. True when the key places no order (marked now or earlier), false when an order
+   * holds it (a concurrent replay won).
+   */
+  public Future<Boolean> abandonIdempotencyKey(UUID userId, String key, String fingerprint) {
+    return transactions.pool().preparedQuery(ABANDON_KEY).execute(Tuple.of(userId, key, fingerprint))
+        .map(rows -> rows.iterator().next().getUUID("order_id") == null);
+  }
+
+  /** An earlier checkout request: the order it placed ({@code null}: it failed) and its body's fingerprint. */
   public record IdempotencyKey(UUID orderId, String fingerprint) {
   }
 
