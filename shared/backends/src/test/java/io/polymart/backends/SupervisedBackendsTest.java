@@ -32,8 +32,8 @@ class SupervisedBackendsTest {
       try (Resp redis = Clients.redis(backends)) {
         assertThat(redis.call("SET", "survivor", "key before the crash")).isEqualTo("OK");
       }
-      long redisPid = kill(backends, Backend.REDIS);
       long t0 = System.nanoTime();
+      long redisPid = kill(backends, Backend.REDIS);
       String value = await(Duration.ofSeconds(20), () -> {
         try (Resp redis = Clients.redis(backends)) {
           assertThat(redis.call("PING")).isEqualTo("PONG");
@@ -51,8 +51,8 @@ class SupervisedBackendsTest {
         s.execute("CREATE TABLE survivors (name text)");
         s.execute("INSERT INTO survivors VALUES ('row before the crash')");
       }
-      long postmasterPid = kill(backends, Backend.POSTGRES);
       t0 = System.nanoTime();
+      long postmasterPid = kill(backends, Backend.POSTGRES);
       String row = await(Duration.ofSeconds(60), () -> {
         try (Connection c = Clients.postgres(backends); Statement s = c.createStatement();
             ResultSet rs = s.executeQuery("SELECT name FROM survivors")) {
