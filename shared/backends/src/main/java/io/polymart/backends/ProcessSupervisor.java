@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
  * <p>One daemon thread polls every 100 ms whether the process still runs. {@link ProcessHandle#onExit()} would not
  * do: the postmaster is not our child (pg_ctl detaches it), so it is polled only every 300 ms to 5 s, and when nobody
  * reaps it (a container's init may not) it stays a zombie that onExit takes for alive.
+ *
+ * <p>Nothing is restarted once the JVM shuts down: Ctrl-C in a terminal sends SIGINT to redis-server too (it is in the
+ * JVM's process group), and it exits before the shutdown hooks get to close it.
  */
 final class ProcessSupervisor {
 
@@ -24,6 +27,15 @@ final class ProcessSupervisor {
   private static final long POLL_MILLIS = 100;
   private static final long FIRST_RETRY_MILLIS = 200;
   private static final long MAX_RETRY_MILLIS = 5_000;
+  private static volatile boolean jvmShuttingDown;
+
+  static {
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> jvmShuttingDown = true, "polymart-supervise-shutdown"));
+    } catch (IllegalStateException e) {
+      jvmShuttingDown = true;
+    }
+  }
 
   private final String name;
   private final Restart restart;
@@ -51,9 +63,6 @@ final class ProcessSupervisor {
    */
   void stop() {
     stopped.countDown();
-    if (Thread.currentThread() == thread) {
-      return;
-    }
     try {
       thread.join();
     } catch (InterruptedException e) {
@@ -65,6 +74,10 @@ final class ProcessSupervisor {
     while (!pause(POLL_MILLIS)) {
       ProcessHandle watched = process;
       if (!Support.isRunning(watched)) {
+        if (jvmShuttingDown) {
+          LOG.debug("{} (pid {}) exited while the JVM shuts down", name, watched.pid());
+          return;
+        }
         restartAfterDeath(watched);
       }
     }
@@ -74,7 +87,7 @@ final class ProcessSupervisor {
     long startNanos = System.nanoTime();
     LOG.warn("{} (pid {}) died; restarting it on the same port and data", name, dead.pid());
     long retryMillis = FIRST_RETRY_MILLIS;
-    for (int attempt = 1; !isStopped(); attempt++) {
+    for (int attempt = 1; !isStopped() && !jvmShuttingDown; attempt++) {
       try {
         ProcessHandle restarted = restart.restart(dead);
         process = restarted;
@@ -105,10 +118,5 @@ final class ProcessSupervisor {
 
   private boolean isStopped() {
     return stopped.getCount() == 0;
-  }
-
-  @Override
-  public String toString() {
-    return "ProcessSupervisor[" + name + ", pid " + process.pid() + "]";
   }
 }
