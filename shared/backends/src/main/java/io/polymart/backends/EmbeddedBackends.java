@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * A JVM shutdown hook closes the backends if {@link #close()} was not called (Ctrl-C in local mode).
+ * A JVM shutdown hook closes the backends if {@link #close()} was not called (Ctrl-C in local mode). The PostgreSQL
+ * and Redis processes are supervised: if one dies, it is started again on the same port and data until
+ * {@link #close()}.
  */
 public final class EmbeddedBackends implements AutoCloseable {
 
@@ -181,6 +183,21 @@ public final class EmbeddedBackends implements AutoCloseable {
       return Optional.of(mongo.port());
     } else if (b instanceof EmbeddedS3 s3) {
       return Optional.of(s3.port());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The pid of a started backend's server process: the postmaster of PostgreSQL, redis-server; empty for the
+   * in-process backends. For fault tests, to kill it as a crash would (SIGKILL via
+   * {@link ProcessHandle#destroyForcibly()}); after a restart it is the new process's pid.
+   */
+  public Optional<Long> pid(Backend backend) {
+    AutoCloseable b = started.get(backend);
+    if (b instanceof EmbeddedPostgres pg) {
+      return pg.postmasterPid();
+    } else if (b instanceof EmbeddedRedis redis) {
+      return Optional.of(redis.pid());
     }
     return Optional.empty();
   }

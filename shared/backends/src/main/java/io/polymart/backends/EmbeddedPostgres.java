@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL 17 from zonky's binaries, run as a separate server process ({@code pg_ctl start}) on a free port on
  * 127.0.0.1, data in {@code dataDir/postgres} (initialised on first start only, kept across restarts). Database
  * {@code polymart} owned by role {@code polymart} (password {@code polymart}, CREATEDB, not superuser); local
- * connections use trust authentication.
+ * connections use trust authentication. If the postmaster dies, a {@link ProcessSupervisor} starts the server again
+ * on the same port and data.
  *
  * <p>PostgreSQL refuses to run as root. As root this class runs {@code initdb}, {@code pg_ctl} and {@code postgres}
  * under {@code unshare -U} (a user namespace in which root is unprivileged) when the kernel allows it, and otherwise as
@@ -64,13 +65,16 @@ final class EmbeddedPostgres implements AutoCloseable {
   private final Path dataDir;
   private final Runner run;
   private final int port;
+  private final boolean persistent;
+  private volatile ProcessSupervisor supervisor;
   private boolean closed;
 
-  private EmbeddedPostgres(Path home, Path dataDir, Runner run, int port) {
+  private EmbeddedPostgres(Path home, Path dataDir, Runner run, int port, boolean persistent) {
     this.home = home;
     this.dataDir = dataDir;
     this.run = run;
     this.port = port;
+    this.persistent = persistent;
   }
 
   static EmbeddedPostgres start(Path dataDir, boolean persistent) {
@@ -87,24 +91,20 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
     IllegalStateException failure = null;
     for (int attempt = 0; attempt < 3; attempt++) {
-      int port = Support.freePort();
-      Path log = dataDir.resolve("server.log");
-      rotate(log);
-      List<String> start = command(home, run, "pg_ctl", "-D", dataDir.toString(), "-l", log.toString(), "-w",
-          "-t", "60", "-o", serverOptions(port, persistent), "start");
-      Support.CommandResult result = Support.run(start, env(), COMMAND_TIMEOUT);
+      EmbeddedPostgres pg = new EmbeddedPostgres(home, dataDir, run, Support.freePort(), persistent);
+      Support.CommandResult result = pg.pgCtlStart();
       if (result.ok()) {
-        EmbeddedPostgres pg = new EmbeddedPostgres(home, dataDir, run, port);
         try {
           pg.bootstrap();
+          pg.supervise();
         } catch (RuntimeException e) {
           pg.close();
           throw e;
         }
-        LOG.info("PostgreSQL embedded, listening on {}:{} (data: {})", Support.HOST, port, dataDir);
+        LOG.info("PostgreSQL embedded, listening on {}:{} (data: {})", Support.HOST, pg.port, dataDir);
         return pg;
       }
-      String serverLog = Support.tail(log, 20);
+      String serverLog = Support.tail(pg.log(), 20);
       failure = new IllegalStateException("PostgreSQL did not start (pg_ctl exit " + result.exitCode() + "): "
           + result.output().trim() + "\n" + serverLog + hint(run, dataDir));
       stopOrphan(home, dataDir, run); // in case pg_ctl gave up on a server that is still coming up
@@ -113,6 +113,44 @@ final class EmbeddedPostgres implements AutoCloseable {
       }
     }
     throw failure;
+  }
+
+  private Support.CommandResult pgCtlStart() {
+    rotate(log());
+    List<String> start = command(home, run, "pg_ctl", "-D", dataDir.toString(), "-l", log().toString(), "-w",
+        "-t", "60", "-o", serverOptions(port, persistent), "start");
+    return Support.run(start, env(), COMMAND_TIMEOUT);
+  }
+
+  private Path log() {
+    return dataDir.resolve("server.log");
+  }
+
+  private void supervise() {
+    ProcessHandle postmaster = readPid(dataDir).flatMap(ProcessHandle::of)
+        .orElseThrow(() -> new IllegalStateException("No running postmaster in " + dataDir));
+    supervisor = ProcessSupervisor.watch("PostgreSQL on " + Support.HOST + ":" + port, postmaster, this::restart);
+  }
+
+  /**
+   * Starts the server again after its postmaster died, same port, data and options (for the {@link
+   * ProcessSupervisor}); PostgreSQL recovers from its write-ahead log. The dead postmaster's pid file goes first:
+   * while nobody reaps it, the postmaster stays a zombie, which a new one would take for a server still running.
+   * Without that file the shared-memory interlock still holds (its key comes from the data directory's inode): while
+   * the dead server's processes are still exiting, the start fails and is retried.
+   */
+  private ProcessHandle restart(ProcessHandle dead) throws IOException {
+    if (readPid(dataDir).filter(pid -> pid == dead.pid()).isPresent() && !Support.isRunning(dead)) {
+      Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
+    }
+    Support.CommandResult result = pgCtlStart();
+    if (!result.ok()) {
+      String serverLog = Support.tail(log(), 3).strip();
+      stopOrphan(home, dataDir, run); // in case pg_ctl gave up on a server that is still coming up
+      throw new IllegalStateException("pg_ctl start exit " + result.exitCode() + ": " + serverLog);
+    }
+    return readPid(dataDir).flatMap(ProcessHandle::of)
+        .orElseThrow(() -> new IllegalStateException("pg_ctl started no postmaster in " + dataDir));
   }
 
   int port() {
@@ -132,7 +170,7 @@ final class EmbeddedPostgres implements AutoCloseable {
         + PASSWORD;
   }
 
-  /** The pid of the running postmaster, read from {@code postmaster.pid}. */
+  /** The pid of the postmaster, read from {@code postmaster.pid} (for a moment stale after it died). */
   Optional<Long> postmasterPid() {
     return readPid(dataDir);
   }
@@ -144,6 +182,9 @@ final class EmbeddedPostgres implements AutoCloseable {
       return;
     }
     closed = true;
+    if (supervisor != null) {
+      supervisor.stop();
+    }
     long t0 = System.nanoTime();
     Optional<ProcessHandle> postmaster = readPid(dataDir).flatMap(ProcessHandle::of);
     Support.CommandResult result = Support.run(command(home, run, "pg_ctl", "-D", dataDir.toString(), "-m", "fast",

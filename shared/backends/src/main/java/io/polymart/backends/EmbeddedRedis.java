@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * all. The executable is, in this order: the system property {@code polymart.redis.executable} (not a
  * {@code POLYMART_*} variable: those are configuration keys, and unknown ones stop the start); on Linux x86-64 the Redis 6.2 binary inside
  * {@code com.github.codemonstur:embedded-redis}, copied once per machine and user under {@code java.io.tmpdir};
- * otherwise {@code redis-server} from the PATH.
+ * otherwise {@code redis-server} from the PATH. If the process dies, a {@link ProcessSupervisor} starts it again on
+ * the same port and directory (without persistence, that Redis is empty).
  */
 final class EmbeddedRedis implements AutoCloseable {
 
@@ -42,15 +43,22 @@ final class EmbeddedRedis implements AutoCloseable {
   private static final String BUNDLED_LINUX_AMD64 = "redis-server-6.2.6-v5-linux-amd64";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-  private final Process process;
+  private final String executable;
+  private final Path dataDir;
   private final int port;
   private final boolean persistent;
+  private final ProcessSupervisor supervisor;
+  private volatile Process process;
   private boolean closed;
 
-  private EmbeddedRedis(Process process, int port, boolean persistent) {
+  private EmbeddedRedis(Process process, String executable, Path dataDir, int port, boolean persistent) {
     this.process = process;
+    this.executable = executable;
+    this.dataDir = dataDir;
     this.port = port;
     this.persistent = persistent;
+    this.supervisor = ProcessSupervisor.watch("Redis on " + Support.HOST + ":" + port, process.toHandle(),
+        dead -> restart());
   }
 
   static EmbeddedRedis start(Path dataDir, boolean persistent) {
@@ -59,46 +67,17 @@ final class EmbeddedRedis implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not create " + dataDir, e);
     }
-    Path pidFile = dataDir.resolve("redis-server.pid");
-    stopOrphan(pidFile);
+    stopOrphan(pidFile(dataDir));
     String executable = executable();
     IllegalStateException failure = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       int port = Support.freePort();
-      List<String> command = new ArrayList<>(List.of(executable,
-          "--port", Integer.toString(port),
-          "--bind", Support.HOST,
-          "--daemonize", "no",
-          "--dir", dataDir.toString(),
-          "--pidfile", pidFile.toString(),
-          "--logfile", ""));
-      if (persistent) {
-        // every write is on disk before its reply (Redis batches the fsync of one event-loop turn)
-        command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
-      } else {
-        command.addAll(List.of("--appendonly", "no", "--save", ""));
+      Launch launch = launch(executable, dataDir, port, persistent);
+      if (launch.ready()) {
+        LOG.info("Redis embedded, listening on {}:{} (data: {})", Support.HOST, port, dataDir);
+        return new EmbeddedRedis(launch.process(), executable, dataDir, port, persistent);
       }
-      Process process;
-      try {
-        process = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true).start();
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not run " + executable, e);
-      }
-      OutputWatcher watcher = new OutputWatcher(process.getInputStream(), port);
-      Support.daemon("redis-" + port + "-output", watcher).start();
-      try {
-        if (watcher.awaitReady(process, START_TIMEOUT)) {
-          LOG.info("Redis embedded, listening on {}:{} (data: {})", Support.HOST, port, dataDir);
-          return new EmbeddedRedis(process, port, persistent);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-        throw new IllegalStateException("Interrupted while starting Redis", e);
-      }
-      process.destroyForcibly();
-      Support.awaitExit(process.toHandle(), Duration.ofSeconds(10));
-      String output = watcher.output();
+      String output = launch.output();
       failure = new IllegalStateException("Redis did not start (" + executable + "):\n" + output);
       if (output.contains("error while loading shared libraries") && !executable.equals("redis-server")
           && onPath("redis-server")) {
@@ -114,6 +93,60 @@ final class EmbeddedRedis implements AutoCloseable {
     throw failure;
   }
 
+  /** A redis-server that accepts connections, or one that did not start (stopped again) and its last output. */
+  private record Launch(Process process, boolean ready, String output) {}
+
+  private static Launch launch(String executable, Path dataDir, int port, boolean persistent) {
+    List<String> command = new ArrayList<>(List.of(executable,
+        "--port", Integer.toString(port),
+        "--bind", Support.HOST,
+        "--daemonize", "no",
+        "--dir", dataDir.toString(),
+        "--pidfile", pidFile(dataDir).toString(),
+        "--logfile", ""));
+    if (persistent) {
+      // every write is on disk before its reply (Redis batches the fsync of one event-loop turn)
+      command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always"));
+    } else {
+      command.addAll(List.of("--appendonly", "no", "--save", ""));
+    }
+    Process process;
+    try {
+      process = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not run " + executable, e);
+    }
+    OutputWatcher watcher = new OutputWatcher(process.getInputStream(), port);
+    Support.daemon("redis-" + port + "-output", watcher).start();
+    try {
+      if (watcher.awaitReady(process, START_TIMEOUT)) {
+        return new Launch(process, true, "");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IllegalStateException("Interrupted while starting Redis", e);
+    }
+    process.destroyForcibly();
+    Support.awaitExit(process.toHandle(), Duration.ofSeconds(10));
+    return new Launch(process, false, watcher.output());
+  }
+
+  /** Starts redis-server again after it died, same port, data and options (for the {@link ProcessSupervisor}). */
+  private ProcessHandle restart() {
+    Launch launch = launch(executable, dataDir, port, persistent);
+    if (!launch.ready()) {
+      String output = launch.output().strip();
+      throw new IllegalStateException(output.substring(output.lastIndexOf('\n') + 1));
+    }
+    process = launch.process();
+    return process.toHandle();
+  }
+
+  private static Path pidFile(Path dataDir) {
+    return dataDir.resolve("redis-server.pid");
+  }
+
   int port() {
     return port;
   }
@@ -122,6 +155,7 @@ final class EmbeddedRedis implements AutoCloseable {
     return "redis://" + Support.HOST + ":" + port;
   }
 
+  /** The pid of the running redis-server (a new one after the supervisor restarted it). */
   long pid() {
     return process.pid();
   }
@@ -136,6 +170,8 @@ final class EmbeddedRedis implements AutoCloseable {
       return;
     }
     closed = true;
+    supervisor.stop();
+    Process process = this.process;
     if (process.isAlive()) {
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress(Support.loopback(), port), 2000);

@@ -214,6 +214,11 @@ class EmbeddedBackendsTest {
   }
 
   private void assertNothingLeft(Map<Backend, Integer> ports) {
+    assertNothingLeft(dataDir, ports);
+  }
+
+  /** No PostgreSQL process on {@code dataDir/postgres}, no redis-server child, none of the ports open. */
+  static void assertNothingLeft(Path dataDir, Map<Backend, Integer> ports) {
     String pgData = dataDir.resolve("postgres").toString();
     List<String> postgres = ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().orElse("").contains(pgData))

@@ -57,6 +57,18 @@ public final class TestBackends {
     return config;
   }
 
+  /**
+   * Kills a backend's server process as a crash would (SIGKILL to the PostgreSQL postmaster or to redis-server) and
+   * returns its pid, for fault tests. The backends' supervisor starts it again on the same port and data within a
+   * moment (Redis without persistence comes back empty); {@link EmbeddedBackends#pid} then gives the new pid.
+   */
+  public static long crash(Backend backend) {
+    long pid = get().pid(backend)
+        .orElseThrow(() -> new IllegalArgumentException(backend + " runs no server process of its own"));
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    return pid;
+  }
+
   public static Path dataDir() {
     get();
     return dataDir;
