@@ -19,6 +19,12 @@ public interface PaymentProvider {
    */
   WebhookEvent verify(String payload, String signature, String timestamp);
 
+  /**
+   * Asks the provider how the payment stands now (what real gateways call "retrieve a payment intent"): for a payment
+   * whose webhook never came, so that it is settled all the same.
+   */
+  Future<ProviderStatus> retrieve(PaymentIntent payment);
+
   /** Gives the payment's money back; idempotent per payment. Answers the provider's refund reference. */
   Future<String> refund(PaymentIntent payment);
 }
