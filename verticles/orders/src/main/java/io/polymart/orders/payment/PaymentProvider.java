@@ -4,7 +4,8 @@ import io.vertx.core.Future;
 
 /**
  * A payment gateway. Payments are confirmed asynchronously: the provider calls
- * {@code POST /api/v1/payments/webhook/<name>}, and {@link #verify} turns that call into a trusted event.
+ * {@code POST /api/v1/payments/webhook/<name>}, and {@link #verify} turns that call into a trusted event. When that
+ * call never comes, {@link #retrieve} asks the provider instead.
  */
 public interface PaymentProvider {
 
