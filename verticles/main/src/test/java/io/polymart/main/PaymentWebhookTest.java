@@ -162,6 +162,40 @@ class PaymentWebhookTest {
     assertThat(shop.available(sku)).isEqualTo(3);
   }
 
+  /** The provider took the money but its webhook never reached the platform: asking the provider settles it once. */
+  @Test
+  void aPaymentWhoseWebhookWasLostIsPaidByAskingTheProvider() throws Exception {
+    Shop.Sku sku = shop.stockedSku("27.00", 5);
+    Pending pending = pendingPayment(sku);
+    UUID paymentId = UUID.fromString(pending.paymentId());
+    // the sandbox has settled the payment at its end (its webhook will not come during the test), and the payment has
+    // been pending longer than payments.reconcile.afterSeconds
+    sql("UPDATE orders.sandbox_payments SET settles_at = now() WHERE payment_id = $1", paymentId);
+    sql("UPDATE orders.payments SET created_at = now() - interval '10 minutes' WHERE id = $1", paymentId);
+
+    shop.awaitStatus(pending.buyer(), pending.orderId(), "PAID");
+    JsonObject paid = shop.getOrder(pending.buyer().session(), pending.orderId());
+    assertThat(paid.getJsonArray("history")).hasSize(2);
+    assertThat(paid.getJsonArray("history").getJsonObject(1).getString("reason"))
+        .isEqualTo("payment " + pending.paymentId());
+    assertThat(paid.getJsonArray("payments").getJsonObject(0).getString("status")).isEqualTo("SUCCEEDED");
+    assertThat(shop.available(sku)).isEqualTo(4);
+
+    // the webhook arriving after all changes nothing
+    Reply late = shop.signedWebhook(Shop.paymentEvent(pending.paymentId(), pending.orderId(), "payment.succeeded",
+        pending.total(), "USD"));
+    assertThat(late.status()).as(late.toString()).isEqualTo(200);
+    JsonObject after = shop.getOrder(pending.buyer().session(), pending.orderId());
+    assertThat(after.getJsonArray("history")).isEqualTo(paid.getJsonArray("history"));
+    assertThat(after.getJsonArray("payments").getJsonObject(0).getString("status")).isEqualTo("SUCCEEDED");
+    assertThat(shop.available(sku)).isEqualTo(4);
+  }
+
+  private static void sql(String sql, Object... args) throws Exception {
+    pg.preparedQuery(sql).execute(Tuple.from(args)).toCompletionStage().toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+  }
+
   private static void expireNow(String orderId) throws Exception {
     pg.preparedQuery("UPDATE orders.orders SET expires_at = now() - interval '1 second' WHERE id = $1")
         .execute(Tuple.of(UUID.fromString(orderId))).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

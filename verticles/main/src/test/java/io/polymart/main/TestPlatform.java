@@ -26,6 +26,7 @@ final class TestPlatform {
       config.getJsonObject("users").getJsonObject("rateLimit").put("loginPerIp", 12).put("registerPerIp", 6);
       config.getJsonObject("orders").put("sweepIntervalSeconds", 1);
       config.getJsonObject("payments").getJsonObject("sandbox").put("secret", Shop.SANDBOX_SECRET);
+      config.getJsonObject("payments").getJsonObject("reconcile").put("intervalSeconds", 1);
       // Short WebSocket timings so LiveUpdatesTest sees timeouts and heartbeats within seconds.
       config.getJsonObject("http").getJsonObject("ws").put("authTimeoutSeconds", 2).put("heartbeatSeconds", 1);
       try {

@@ -9,7 +9,8 @@ import java.util.List;
 
 /** The orders verticle's conf, checked: {@code orders.*}, {@code payments.*} and the shop's {@code currency}. */
 public record OrdersSettings(int paymentTimeoutSeconds, int sweepIntervalSeconds, ShippingRule shipping,
-    long outboxPollMillis, String currency, SandboxSettings sandbox) {
+    long outboxPollMillis, String currency, SandboxSettings sandbox, int reconcileAfterSeconds,
+    int reconcileIntervalSeconds) {
 
   public static OrdersSettings from(JsonObject conf) {
     JsonObject orders = conf.getJsonObject("orders");
@@ -17,6 +18,8 @@ public record OrdersSettings(int paymentTimeoutSeconds, int sweepIntervalSeconds
     int paymentTimeout = (int) ConfigValues.inRange(conf, "orders.paymentTimeoutSeconds", 1, 86_400 - 600);
     int sweepInterval = (int) ConfigValues.inRange(conf, "orders.sweepIntervalSeconds", 1, 3600);
     long pollMillis = ConfigValues.inRange(conf, "orders.outbox.pollMillis", 10, 60_000);
+    int reconcileAfter = (int) ConfigValues.inRange(conf, "payments.reconcile.afterSeconds", 1, 86_400);
+    int reconcileInterval = (int) ConfigValues.inRange(conf, "payments.reconcile.intervalSeconds", 1, 3600);
     JsonObject shipping = orders.getJsonObject("shipping");
     for (String key : List.of("fee", "freeOver")) {
       String amount = shipping.getString(key);
@@ -26,6 +29,6 @@ public record OrdersSettings(int paymentTimeoutSeconds, int sweepIntervalSeconds
       }
     }
     return new OrdersSettings(paymentTimeout, sweepInterval, ShippingRule.from(shipping), pollMillis,
-        conf.getString("currency"), SandboxSettings.from(conf));
+        conf.getString("currency"), SandboxSettings.from(conf), reconcileAfter, reconcileInterval);
   }
 }

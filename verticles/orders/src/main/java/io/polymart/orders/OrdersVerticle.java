@@ -19,6 +19,7 @@ import io.polymart.orders.lifecycle.PaymentTimeouts;
 import io.polymart.orders.order.OrderRepository;
 import io.polymart.orders.order.Transitions;
 import io.polymart.orders.payment.PaymentProvider;
+import io.polymart.orders.payment.PaymentReconciler;
 import io.polymart.orders.payment.PaymentRepository;
 import io.polymart.orders.payment.PaymentService;
 import io.polymart.orders.payment.Refunds;
@@ -36,7 +37,8 @@ public final class OrdersVerticle extends VerticleBase {
   private Pool pool;
   private SqlClient reads;
   private OutboxRelay relay;
-  private Sweeper sweeper;
+  private Sweeper timeouts;
+  private Sweeper reconciliation;
   private SandboxProvider sandbox;
 
   @Override
@@ -54,7 +56,7 @@ public final class OrdersVerticle extends VerticleBase {
     BusClient bus = BusClient.create(vertx, config());
     CatalogStockClient stock = new CatalogStockClient(bus);
     Transitions transitions = new Transitions(orders);
-    sandbox = settings.sandbox().provider(vertx);
+    sandbox = settings.sandbox().provider(vertx, pool);
     Map<String, PaymentProvider> providers = Map.of(sandbox.name(), sandbox);
     Refunds refunds = new Refunds(paymentRepository, providers);
 
@@ -64,21 +66,29 @@ public final class OrdersVerticle extends VerticleBase {
     PaymentService payments = new PaymentService(orders, paymentRepository, transitions, refunds, stock,
         couponRepository, providers, sandbox);
     CouponService coupons = new CouponService(couponRepository);
-    sweeper = new Sweeper(vertx, "unpaid orders cancelled past their payment time",
+    PaymentReconciler reconciler = new PaymentReconciler(paymentRepository, payments, providers,
+        settings.reconcileAfterSeconds());
+    timeouts = new Sweeper(vertx, "unpaid orders cancelled past their payment time",
         settings.sweepIntervalSeconds() * 1000L, PaymentTimeouts.SWEEP_BATCH,
-        new PaymentTimeouts(orders, lifecycle)::cancelExpired);
+        new PaymentTimeouts(orders, lifecycle, reconciler)::cancelExpired);
+    reconciliation = new Sweeper(vertx, "payments without a webhook checked with their provider",
+        settings.reconcileIntervalSeconds() * 1000L, PaymentReconciler.SWEEP_BATCH, reconciler::reconcileStale);
     BusServer server = new OrdersBindings(checkout, orders, lifecycle, payments, coupons).bind(new BusServer(vertx));
 
     return Migrations.apply(vertx, pg, SCHEMA)
         .compose(v -> server.ready())
         .compose(v -> relay.start())
-        .onSuccess(v -> sweeper.start());
+        .onSuccess(v -> {
+          timeouts.start();
+          reconciliation.start();
+        });
   }
 
   @Override
   public Future<?> stop() {
-    if (sweeper != null) {
-      sweeper.stop();
+    if (timeouts != null) {
+      timeouts.stop();
+      reconciliation.stop();
     }
     if (sandbox != null) {
       sandbox.close();

@@ -6,6 +6,7 @@ import io.polymart.orders.payment.SandboxProvider;
 import io.polymart.orders.payment.WebhookSignature;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
 
 import java.nio.charset.StandardCharsets;
 
@@ -31,8 +32,9 @@ record SandboxSettings(String secret, String webhookUrl, int delaySeconds, long 
         : webhookUrl, delaySeconds, toleranceSeconds);
   }
 
-  SandboxProvider provider(Vertx vertx) {
-    return new SandboxProvider(vertx, secret, webhookUrl, delaySeconds, toleranceSeconds);
+  /** The provider, keeping its records through {@code records}. */
+  SandboxProvider provider(Vertx vertx, SqlClient records) {
+    return new SandboxProvider(vertx, records, secret, webhookUrl, delaySeconds, toleranceSeconds);
   }
 
   /**

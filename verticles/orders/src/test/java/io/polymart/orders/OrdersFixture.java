@@ -1,6 +1,7 @@
 package io.polymart.orders;
 
 import io.polymart.core.bus.BusHeaders;
+import io.polymart.core.db.PgSettings;
 import io.polymart.core.error.ServiceException;
 import io.polymart.orders.payment.WebhookSignature;
 import io.polymart.testing.BusTestNode;
@@ -8,6 +9,10 @@ import io.polymart.testing.BusTestNode.Caller;
 import io.polymart.testing.BusTestNode.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,8 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class OrdersFixture {
   static final String SHIPPING_FEE = "7.50";
   static final String FREE_OVER = "60.00";
-  private static final String WEBHOOK_SECRET = "orders-module-tests-webhook-secret";
+  static final String WEBHOOK_SECRET = "orders-module-tests-webhook-secret";
+  /** Nothing listens there: the sandbox's own webhooks never arrive, as in an outage longer than its retries. */
+  static final String LOST_WEBHOOK_URL = "http://127.0.0.1:1/api/v1/payments/webhook/sandbox";
+  /** How long a payment is pending before the reconciliation sweep asks the sandbox about it. */
+  static final int RECONCILE_AFTER_SECONDS = 30;
   private static BusTestNode node;
+  private static Pool pg;
   private static CatalogStockStub stock;
   private static AddressesStub addresses;
   private static CartStub cart;
@@ -47,15 +57,31 @@ final class OrdersFixture {
     if (node == null) {
       BusTestNode started = BusTestNode.start(config -> {
         config.getJsonObject("orders").getJsonObject("shipping").put("fee", SHIPPING_FEE).put("freeOver", FREE_OVER);
-        config.getJsonObject("payments").getJsonObject("sandbox").put("secret", WEBHOOK_SECRET);
+        config.getJsonObject("orders").put("sweepIntervalSeconds", 1);
+        config.getJsonObject("payments").getJsonObject("sandbox").put("secret", WEBHOOK_SECRET)
+            .put("webhookUrl", LOST_WEBHOOK_URL);
+        config.getJsonObject("payments").getJsonObject("reconcile").put("afterSeconds", RECONCILE_AFTER_SECONDS)
+            .put("intervalSeconds", 1);
       });
       stock = new CatalogStockStub(started.vertx());
       addresses = new AddressesStub(started.vertx());
       cart = new CartStub(started.vertx());
       started.deploy(OrdersVerticle::new, 1);
+      pg = PgSettings.from(started.config()).pool(started.vertx());
       node = started;
     }
     return node;
+  }
+
+  /** A pool on the orders database, to look at rows and to move time (expiry, age) the way waiting would. */
+  static Pool pg() {
+    node();
+    return pg;
+  }
+
+  /** Runs {@code sql} with {@code args}; answers the rows. */
+  static RowSet<Row> sql(String sql, Object... args) {
+    return BusTestNode.await(pg().preparedQuery(sql).execute(Tuple.from(args)));
   }
 
   static CatalogStockStub stock() {
@@ -130,19 +156,29 @@ final class OrdersFixture {
    * delivers the provider's signed success webhook at once. Answers the payment as {@code orders.pay} did.
    */
   static JsonObject pay(Caller buyer, String orderId) {
-    JsonObject payment = act(ORDERS_PAY, orderId, new JsonObject().put("method", "card")
-        .put("sandbox", new JsonObject().put("outcome", "delay").put("delaySeconds", 600)), buyer).orThrow();
-    JsonObject event = new JsonObject().put("id", "evt_" + UUID.randomUUID()).put("type", "payment.succeeded")
+    JsonObject payment = startPayment(buyer, orderId, new JsonObject().put("outcome", "delay").put("delaySeconds", 600));
+    webhook(payment, "payment.succeeded").orThrow();
+    return payment;
+  }
+
+  /** Starts a sandbox payment with these options ({@code outcome}, {@code delaySeconds}); answers the payment. */
+  static JsonObject startPayment(Caller buyer, String orderId, JsonObject sandbox) {
+    return act(ORDERS_PAY, orderId, new JsonObject().put("method", "card").put("sandbox", sandbox), buyer).orThrow();
+  }
+
+  /** Delivers a signed sandbox webhook of {@code type} for the payment (as {@code orders.pay} answered it). */
+  static Reply webhook(JsonObject payment, String type) {
+    JsonObject event = new JsonObject().put("id", "evt_" + UUID.randomUUID()).put("type", type)
         .put("created", Instant.now().getEpochSecond())
-        .put("data", new JsonObject().put("paymentId", payment.getString("paymentId")).put("orderId", orderId)
+        .put("data", new JsonObject().put("paymentId", payment.getString("paymentId"))
+            .put("orderId", payment.getString("orderId"))
             .put("amount", payment.getString("amount")).put("currency", payment.getString("currency")));
     long timestamp = Instant.now().getEpochSecond();
     String payload = event.encode();
-    node().ok(ORDERS_PAYMENT_WEBHOOK, new JsonObject(), new JsonObject().put("provider", "sandbox")
+    return node().call(ORDERS_PAYMENT_WEBHOOK, new JsonObject(), new JsonObject().put("provider", "sandbox")
         .put("payload", payload).put("timestamp", Long.toString(timestamp))
         .put("signature", new WebhookSignature(WEBHOOK_SECRET, 300, Clock.systemUTC()).sign(timestamp, payload)),
         Caller.service());
-    return payment;
   }
 
   // -- reading orders ----------------------------------------------------------------------------------------------

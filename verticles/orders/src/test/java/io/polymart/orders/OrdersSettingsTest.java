@@ -22,6 +22,8 @@ class OrdersSettingsTest {
     assertThat(settings.paymentTimeoutSeconds()).isEqualTo(1800);
     assertThat(settings.sweepIntervalSeconds()).isEqualTo(5);
     assertThat(settings.outboxPollMillis()).isEqualTo(1000);
+    assertThat(settings.reconcileAfterSeconds()).isEqualTo(60);
+    assertThat(settings.reconcileIntervalSeconds()).isEqualTo(30);
     assertThat(settings.shipping().fee()).isEqualByComparingTo("10.00");
     assertThat(settings.shipping().freeOver()).isEqualByComparingTo("99.00");
     assertThat(settings.currency()).isEqualTo(conf.getString("currency"));
@@ -79,6 +81,29 @@ class OrdersSettingsTest {
         "POLYMART_PAYMENTS_SANDBOX_WEBHOOK_URL", "http://10.0.0.5:8080/api/v1/payments/webhook/sandbox"))));
     assertThat(edges.paymentTimeoutSeconds()).isEqualTo(85800);
     assertThat(edges.sandbox().webhookUrl()).isEqualTo("http://10.0.0.5:8080/api/v1/payments/webhook/sandbox");
+  }
+
+  @Test
+  void theReconciliationTimesAreChecked() {
+    Map<String, String> messages = Map.of(
+        "POLYMART_PAYMENTS_RECONCILE_AFTER_SECONDS=0",
+        "Configuration key 'payments.reconcile.afterSeconds' must be between 1 and 86400, got 0",
+        "POLYMART_PAYMENTS_RECONCILE_AFTER_SECONDS=86401",
+        "Configuration key 'payments.reconcile.afterSeconds' must be between 1 and 86400, got 86401",
+        "POLYMART_PAYMENTS_RECONCILE_INTERVAL_SECONDS=0",
+        "Configuration key 'payments.reconcile.intervalSeconds' must be between 1 and 3600, got 0",
+        "POLYMART_PAYMENTS_RECONCILE_INTERVAL_SECONDS=3601",
+        "Configuration key 'payments.reconcile.intervalSeconds' must be between 1 and 3600, got 3601");
+    messages.forEach((setting, message) -> {
+      String[] variable = setting.split("=");
+      JsonObject conf = withJwtSecret(ConfigLoader.load(Optional.empty(), Map.of(variable[0], variable[1])));
+      assertThatThrownBy(() -> OrdersSettings.from(conf)).as(setting).isInstanceOf(ConfigException.class)
+          .hasMessage(message);
+    });
+    OrdersSettings edges = OrdersSettings.from(withJwtSecret(ConfigLoader.load(Optional.empty(), Map.of(
+        "POLYMART_PAYMENTS_RECONCILE_AFTER_SECONDS", "86400", "POLYMART_PAYMENTS_RECONCILE_INTERVAL_SECONDS", "1"))));
+    assertThat(edges.reconcileAfterSeconds()).isEqualTo(86400);
+    assertThat(edges.reconcileIntervalSeconds()).isEqualTo(1);
   }
 
   /** Local mode generates the JWT secret at start-up, before the verticles read their settings. */

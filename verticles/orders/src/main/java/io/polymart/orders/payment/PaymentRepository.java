@@ -5,10 +5,13 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +35,16 @@ public final class PaymentRepository {
   private static final String SET_STATUS = """
       UPDATE orders.payments SET status = $2, refund_ref = coalesce($3, refund_ref), updated_at = now()
       WHERE id = $1""";
+  /** Claims the longest-waiting payments pending longer than $1 seconds, or not asked about for as long; $2 of them. */
+  private static final String CLAIM_STALE = """
+      UPDATE orders.payments SET checked_at = now()
+      WHERE id IN (
+        SELECT id FROM orders.payments
+        WHERE status = 'PENDING' AND coalesce(checked_at, created_at) < now() - make_interval(secs => $1)
+        ORDER BY coalesce(checked_at, created_at) LIMIT $2 FOR UPDATE SKIP LOCKED)
+      RETURNING\s""" + COLUMNS;
+  private static final String PENDING_OF_ORDER = "SELECT " + COLUMNS + """
+      \sFROM orders.payments WHERE order_id = $1 AND status = 'PENDING' ORDER BY created_at""";
   private static final String RECORD_WEBHOOK = """
       INSERT INTO orders.webhook_events (provider, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING""";
 
@@ -89,9 +102,32 @@ public final class PaymentRepository {
     return pool.withTransaction(tx -> setStatus(tx, paymentId, "FAILED", null));
   }
 
+  /**
+   * Claims up to {@code batch} payments pending for more than {@code afterSeconds} (and not asked about in that
+   * time) to ask their provider about. Claiming marks them asked in one statement under {@code FOR UPDATE SKIP
+   * LOCKED}: sweeps running at once on several instances and nodes claim different payments, and a payment is asked
+   * about again only {@code afterSeconds} later.
+   */
+  Future<List<Payment>> claimStale(int afterSeconds, int batch) {
+    return pool.preparedQuery(CLAIM_STALE).execute(Tuple.of(afterSeconds, batch)).map(PaymentRepository::all);
+  }
+
+  /** The order's payments still waiting for their provider's word, from the primary. */
+  Future<List<Payment>> pendingOf(UUID orderId) {
+    return pool.preparedQuery(PENDING_OF_ORDER).execute(Tuple.of(orderId)).map(PaymentRepository::all);
+  }
+
   /** Records a webhook delivery; false when this event was seen before. */
   Future<Boolean> recordWebhook(SqlConnection tx, String provider, String eventId) {
     return tx.preparedQuery(RECORD_WEBHOOK).execute(Tuple.of(provider, eventId)).map(rows -> rows.rowCount() > 0);
+  }
+
+  private static List<Payment> all(RowSet<Row> rows) {
+    List<Payment> payments = new ArrayList<>();
+    for (Row row : rows) {
+      payments.add(from(row));
+    }
+    return payments;
   }
 
   private static Payment from(Row row) {

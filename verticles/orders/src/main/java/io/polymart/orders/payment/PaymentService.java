@@ -21,9 +21,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Paying for an order: {@code pay} starts a payment with the provider; the provider's webhook settles it. A settled
- * success moves the order to PAID and confirms its stock; a success that arrives too late (the order was cancelled,
- * or already paid) is refunded at once. Each delivery is recorded by event id, so a repeat changes nothing.
+ * Paying for an order: {@code pay} starts a payment with the provider; the provider's webhook settles it, or, when
+ * the webhook never comes, the provider's answer when {@link PaymentReconciler} asks. A settled success moves the
+ * order to PAID and confirms its stock; a success that arrives too late (the order was cancelled, or already paid) is
+ * refunded at once. Each delivery is recorded by event id, and only a PENDING payment is settled, so a repeat, or a
+ * webhook after the answer it was asked for, changes nothing.
  */
 public final class PaymentService {
   private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
@@ -92,7 +94,32 @@ public final class PaymentService {
                 : settle(change, provider, event).map(new JsonObject().put("received", true))));
   }
 
-  private Future<Void> settle(OrderChange change, PaymentProvider provider, WebhookEvent event) {
+  /**
+   * Applies what {@code provider} answered when asked about a payment whose webhook never came, exactly as that
+   * webhook would have been applied; a payment settled already (by its webhook, or another sweep) is left as it is.
+   * Answers whether this call settled it.
+   */
+  Future<Boolean> settle(PaymentProvider provider, WebhookEvent event) {
+    return orders.inTransaction(change -> settle(change, provider, event));
+  }
+
+  /** Fails a payment its provider has no record of (so it can never be confirmed), unless settled meanwhile. */
+  Future<Void> failUnknown(UUID paymentId) {
+    return orders.inTransaction(change -> payments.lock(change.connection(), paymentId).compose(found -> {
+      if (found.isEmpty() || !found.get().status().equals("PENDING")) {
+        return Future.succeededFuture();
+      }
+      Payment payment = found.get();
+      LOG.warn("Payment {} is unknown to its provider {}: marked failed", payment.id(), payment.provider());
+      return orders.lock(change.connection(), payment.orderId()).compose(order -> {
+        change.notifyUser(order.orElseThrow().userId().toString(), paymentUpdate(payment, "FAILED"));
+        return payments.setStatus(change.connection(), payment.id(), "FAILED", null);
+      });
+    }));
+  }
+
+  /** Answers false when the payment was settled already, by an earlier event or answer. */
+  private Future<Boolean> settle(OrderChange change, PaymentProvider provider, WebhookEvent event) {
     return payments.lock(change.connection(), event.paymentId()).compose(found -> {
       Payment payment = found.filter(p -> p.provider().equals(provider.name()))
           .orElseThrow(() -> ServiceException.unprocessable("UNKNOWN_PAYMENT", "No such payment"));
@@ -105,16 +132,17 @@ public final class PaymentService {
           throw ServiceException.unprocessable("AMOUNT_MISMATCH", "The amount or currency does not match the order");
         }
         if (!payment.status().equals("PENDING")) {
-          return Future.succeededFuture(); // settled by an earlier event
+          return Future.succeededFuture(false);
         }
         if (!event.succeeded()) {
           change.notifyUser(order.userId().toString(), paymentUpdate(payment, "FAILED"));
-          return payments.setStatus(change.connection(), payment.id(), "FAILED", null);
+          return payments.setStatus(change.connection(), payment.id(), "FAILED", null).map(true);
         }
         return payments.setStatus(change.connection(), payment.id(), "SUCCEEDED", null)
             .compose(v -> order.status() == OrderStatus.PENDING_PAYMENT
                 ? capture(change, order, payment)
-                : refundLate(change, payment, "the order is already " + order.status()));
+                : refundLate(change, payment, "the order is already " + order.status()))
+            .map(true);
       });
     });
   }
