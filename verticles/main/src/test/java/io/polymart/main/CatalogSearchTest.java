@@ -265,8 +265,9 @@ class CatalogSearchTest {
     assertThat(CatalogFixtures.ids(bySales)).containsExactlyInAnyOrderElementsOf(expected(i -> true));
 
     JsonArray byRating = search("category", id(PARENT), "sort", "rating", "size", "100").getJsonArray("items");
+    // a JSON number, as the contract says (issue 10: it was a string)
     List<BigDecimal> ratings = byRating.stream().map(o -> new BigDecimal(
-        ((JsonObject) o).getJsonObject("rating").getString("average"))).toList();
+        ((JsonObject) o).getJsonObject("rating").getNumber("average").toString())).toList();
     assertThat(ratings).isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(CatalogFixtures.ids(byRating)).containsExactlyInAnyOrderElementsOf(expected(i -> true));
 
