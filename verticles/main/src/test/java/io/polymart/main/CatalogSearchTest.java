@@ -515,6 +515,26 @@ class CatalogSearchTest {
     assertThat(hotCount(keyword)).isEqualTo(times);
   }
 
+  /** Issue 10: the public list showed whatever anyone searched for, probes included, as long as it found products. */
+  @Test
+  void hotKeywordsShowOnlyShopperText() {
+    String probe = tag + " quibbler'; --";
+    String tooLong = tag + " quibbler quibbler quibbler quibbler";
+    String marker = tag + " zorblefone";
+    int times = 15;
+    for (int i = 0; i < times; i++) {
+      // each finds products, so only the keyword rules keep the first two off the list
+      assertThat(search("q", probe, "category", id(PARENT)).getLong("total")).isPositive();
+      assertThat(search("q", tooLong, "category", id(PARENT)).getLong("total")).isPositive();
+      assertThat(search("q", marker, "category", id(PARENT)).getLong("total")).isPositive();
+    }
+    CatalogFixtures.await("hot keyword " + marker, Duration.ofSeconds(10), () -> hotCount(marker) == times);
+    List<String> hot = fx.http.get(API + "/search/hot").send().json().getJsonArray("items").stream()
+        .map(o -> ((JsonObject) o).getString("keyword")).toList();
+    assertThat(hot).doesNotContain(probe, tooLong)
+        .allMatch(keyword -> keyword.length() <= 30 && !keyword.contains(";"), "keyword");
+  }
+
   private long hotCount(String keyword) {
     Reply reply = fx.http.get(API + "/search/hot").send();
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
