@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.nio.charset.CharacterCodingException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -38,23 +39,50 @@ final class JsonBodies {
     if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8")) {
       throw malformed("Request body must be JSON in UTF-8, not " + charset);
     }
-    String text;
-    try {
-      text = StrictText.decodeUtf8(raw.getBytes());
-    } catch (CharacterCodingException e) {
-      throw malformed("Request body is not valid UTF-8");
+    byte[] bytes = raw.getBytes();
+    Scan scan = Scan.of(bytes);
+    String text = null;
+    if (!scan.ascii()) {
+      try {
+        text = StrictText.decodeUtf8(bytes);
+      } catch (CharacterCodingException e) {
+        throw malformed("Request body is not valid UTF-8");
+      }
     }
     Object value;
     try {
-      value = Json.decodeValue(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
+      // ASCII without NUL is UTF-8 as it stands, and Jackson reads it without guessing another encoding
+      value = text == null ? raw.toJsonValue()
+          : Json.decodeValue(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
     } catch (DecodeException e) {
       throw malformed("Request body is not valid JSON");
     }
     if (!(value instanceof JsonObject object)) {
       throw malformed("Request body must be a JSON object");
     }
-    checkText(object, "");
+    // strict decoding lets no lone surrogate through, and JSON no raw NUL: only a \\u escape can write either
+    Flaw flaw = scan.escapes() ? flaw(object) : null;
+    if (flaw != null) {
+      throw ServiceException.invalidField(flaw.field(), flaw.message());
+    }
     return object;
+  }
+
+  /**
+   * Whether the body is ASCII without NUL (UTF-8 as it stands, the common case) and whether it has a backslash
+   * (an escape to look into).
+   */
+  private record Scan(boolean ascii, boolean escapes) {
+    static Scan of(byte[] bytes) {
+      boolean escapes = false;
+      for (byte b : bytes) {
+        if (b <= 0) {
+          return new Scan(false, true);
+        }
+        escapes |= b == '\\';
+      }
+      return new Scan(true, escapes);
+    }
   }
 
   /** The {@code charset} parameter of a Content-Type, lower case and unquoted, or null. */
@@ -71,26 +99,44 @@ final class JsonBodies {
     return null;
   }
 
-  /** Every name and string beneath {@code value}, named as the schema errors name fields ({@code roles.0}). */
-  private static void checkText(Object value, String field) {
+  /** The first name or string beneath {@code value} that holds a NUL or an unpaired surrogate, or null. */
+  private static Flaw flaw(Object value) {
     if (value instanceof JsonObject object) {
-      for (Map.Entry<String, Object> entry : object) {
-        String name = field.isEmpty() ? entry.getKey() : field + "." + entry.getKey();
-        String flaw = StrictText.flaw(entry.getKey());
-        if (flaw != null) {
-          throw ServiceException.invalidField(field.isEmpty() ? "" : field, "has a property name that " + flaw);
+      return flaw(object.getMap());
+    }
+    if (value instanceof JsonArray array) {
+      return flaw(array.getList());
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        String name = String.valueOf(entry.getKey());
+        String reason = StrictText.flaw(name);
+        if (reason != null) {
+          return new Flaw("", "has a property name that " + reason);
         }
-        checkText(entry.getValue(), name);
+        Flaw inner = flaw(entry.getValue());
+        if (inner != null) {
+          return inner.under(name);
+        }
       }
-    } else if (value instanceof JsonArray array) {
-      for (int i = 0; i < array.size(); i++) {
-        checkText(array.getValue(i), field.isEmpty() ? String.valueOf(i) : field + "." + i);
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        Flaw inner = flaw(list.get(i));
+        if (inner != null) {
+          return inner.under(String.valueOf(i));
+        }
       }
     } else if (value instanceof String text) {
-      String flaw = StrictText.flaw(text);
-      if (flaw != null) {
-        throw ServiceException.invalidField(field, flaw);
-      }
+      String reason = StrictText.flaw(text);
+      return reason == null ? null : new Flaw("", reason);
+    }
+    return null;
+  }
+
+  /** What is wrong and where, named as the schema errors name fields ({@code roles.0}); the path is built on failure only. */
+  private record Flaw(String field, String message) {
+    Flaw under(String name) {
+      return new Flaw(field.isEmpty() ? name : name + "." + field, message);
     }
   }
 

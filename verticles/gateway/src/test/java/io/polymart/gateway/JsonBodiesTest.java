@@ -25,6 +25,8 @@ class JsonBodiesTest {
     assertField("{\"email\":\"a\\u0000@b.c\",\"password\":\"x\"}", "email", StrictText.NUL);
     assertField("{\"address\":{\"lines\":[\"ok\",\"b\\u0000\"]}}", "address.lines.1",
         StrictText.NUL);
+    assertField("{\"note\":\"caf\u00e9\",\"city\":\"\u4e2d\\u0000\"}", "city", StrictText.NUL);
+    assertField("{\"a\\u0000\":1}", "", "has a property name that " + StrictText.NUL);
   }
 
   @Test
@@ -40,7 +42,8 @@ class JsonBodiesTest {
     byte[] overlongSlash = {'{', '"', 'a', '"', ':', '"', (byte) 0xc0, (byte) 0xaf, '"', '}'};
     byte[] encodedSurrogate = {'{', '"', 'a', '"', ':', '"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', '}'};
     byte[] latin1 = {'{', '"', 'a', '"', ':', '"', (byte) 0xe9, '"', '}'};
-    for (byte[] bytes : new byte[][] {overlongSlash, encodedSurrogate, latin1,
+    byte[] escapeThenOverlong = {'{', '"', 'a', '"', ':', '"', '\\', 'n', (byte) 0xc0, (byte) 0xaf, '"', '}'};
+    for (byte[] bytes : new byte[][] {overlongSlash, encodedSurrogate, latin1, escapeThenOverlong,
         "{\"a\":\"b\"}".getBytes(StandardCharsets.UTF_16), "{\"a\":\"b\"}".getBytes(StandardCharsets.UTF_16LE)}) {
       assertMalformed(JSON, Buffer.buffer(bytes));
     }
