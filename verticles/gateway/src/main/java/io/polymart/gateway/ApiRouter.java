@@ -136,7 +136,8 @@ final class ApiRouter {
    * reach {@code /products/{id}} with the id {@code publish} and answer 405. No resource has an empty segment.
    */
   private static void emptySegmentsNameNothing(RoutingContext ctx) {
-    if (ctx.request().path().contains("//")) {
+    String path = ctx.request().path();
+    if (path != null && path.contains("//")) {
       ErrorResponses.send(ctx, 404, "NOT_FOUND", "No such resource");
     } else {
       ctx.next();

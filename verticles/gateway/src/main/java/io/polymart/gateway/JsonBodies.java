@@ -23,6 +23,7 @@ import java.util.Map;
 final class JsonBodies {
   /** RFC 8259 lets a parser ignore one; Jackson did when it read the bytes. */
   private static final String BYTE_ORDER_MARK = "\uFEFF";
+
   private JsonBodies() {
   }
 
@@ -133,7 +134,7 @@ final class JsonBodies {
     return null;
   }
 
-  /** What is wrong and where, named as the schema errors name fields ({@code roles.0}); the path is built on failure only. */
+  /** What is wrong and where, named as schema errors name fields ({@code roles.0}); built on failure only. */
   private record Flaw(String field, String message) {
     Flaw under(String name) {
       return new Flaw(field.isEmpty() ? name : name + "." + field, message);

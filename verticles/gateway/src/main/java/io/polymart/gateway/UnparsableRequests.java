@@ -1,8 +1,8 @@
 package io.polymart.gateway;
 
-import io.polymart.core.error.ServiceException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.polymart.core.error.ServiceException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
