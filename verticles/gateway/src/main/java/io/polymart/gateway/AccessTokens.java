@@ -30,7 +30,7 @@ final class AccessTokens {
     if (token == null || token.isBlank()) {
       return Future.failedFuture(ServiceException.unauthorized(INVALID));
     }
-    return jwt.authenticate(new TokenCredentials(token.trim()))
+    return authenticate(token.trim())
         .recover(e -> Future.failedFuture(ServiceException.unauthorized(INVALID)))
         .compose(user -> {
           Identity identity = identity(user);
@@ -38,6 +38,18 @@ final class AccessTokens {
               ? Future.failedFuture(ServiceException.unauthorized(INVALID))
               : Future.succeededFuture(identity);
         });
+  }
+
+  /**
+   * vertx-auth-jwt throws, rather than fails its future, when a correctly signed token's {@code exp}, {@code iat} or
+   * {@code nbf} is not a number.
+   */
+  private Future<User> authenticate(String token) {
+    try {
+      return jwt.authenticate(new TokenCredentials(token));
+    } catch (RuntimeException malformedClaims) {
+      return Future.failedFuture(malformedClaims);
+    }
   }
 
   /** Whether a token verified earlier has been revoked since (connections that outlive a request ask again). */

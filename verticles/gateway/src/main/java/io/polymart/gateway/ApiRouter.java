@@ -64,7 +64,9 @@ final class ApiRouter {
     RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
         .rootHandler(requestContext::handle)
         .rootHandler(SecurityHeaders::handle)
+        .rootHandler(TextGuard::handle)
         .rootHandler(ctx -> cors.handle(ctx))
+        .rootHandler(ApiRouter::emptySegmentsNameNothing)
         .rootHandler(ctx -> readJsonBody(ctx, contract, readOwnBody, jsonBodies));
     Handler<RoutingContext> media = null;
     for (OpenAPIRoute route : builder.getRoutes()) {
@@ -126,6 +128,19 @@ final class ApiRouter {
             .end(document);
         case LIVE_UPDATES -> new LiveUpdates(vertx, tokens, config.getJsonObject("http").getJsonObject("ws"))::handle;
       };
+    }
+  }
+
+  /**
+   * The router matches the normalized path, where {@code //} is one slash: {@code POST /products//publish} would
+   * reach {@code /products/{id}} with the id {@code publish} and answer 405. No resource has an empty segment.
+   */
+  private static void emptySegmentsNameNothing(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (path != null && path.contains("//")) {
+      ErrorResponses.send(ctx, 404, "NOT_FOUND", "No such resource");
+    } else {
+      ctx.next();
     }
   }
 

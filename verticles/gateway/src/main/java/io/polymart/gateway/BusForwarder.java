@@ -5,13 +5,11 @@ import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -53,7 +51,7 @@ final class BusForwarder {
     JsonObject body;
     try {
       validation.validateQuery(route.id(), ctx.queryParams());
-      body = route.takesJsonBody() ? parseBody(ctx) : new JsonObject();
+      body = route.takesJsonBody() ? JsonBodies.parse(ctx) : new JsonObject();
       validation.validateBody(route.id(), body);
     } catch (ServiceException e) {
       ErrorResponses.send(ctx, e);
@@ -168,21 +166,5 @@ final class BusForwarder {
       throw ServiceException.invalidField(httpName, "must be at most " + maxLength + " characters");
     }
     options.addHeader(busName, value);
-  }
-
-  private static JsonObject parseBody(RoutingContext ctx) {
-    Buffer raw = ctx.body() == null ? null : ctx.body().buffer();
-    if (raw == null || raw.length() == 0) {
-      throw new ServiceException(400, "MALFORMED_JSON", "A JSON object body is required", null, null);
-    }
-    try {
-      Object value = raw.toJsonValue();
-      if (value instanceof JsonObject object) {
-        return object;
-      }
-    } catch (DecodeException e) {
-      throw new ServiceException(400, "MALFORMED_JSON", "Request body is not valid JSON", null, null);
-    }
-    throw new ServiceException(400, "MALFORMED_JSON", "Request body must be a JSON object", null, null);
   }
 }

@@ -45,6 +45,7 @@ public final class GatewayVerticle extends VerticleBase {
     return ApiContract.shared(vertx)
         .compose(contract -> revoked.start(vertx, new RevocationsClient(bus)).compose(v -> vertx.createHttpServer(options)
             .requestHandler(routes.create(contract))
+            .invalidRequestHandler(UnparsableRequests::handle)
             .listen(http.getInteger("port"), http.getString("host"))))
         .onSuccess(started -> {
           server = started;

@@ -8,6 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
+
 /**
  * {@code GET /ws}: upgrades to a WebSocket that pushes the signed-in user's live events (order status, cart changes)
  * published on {@link io.polymart.core.bus.Addresses#userEvents} from any node. The protocol is in {@link LiveSession}.
@@ -31,7 +33,7 @@ final class LiveUpdates {
 
   void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    if (!"websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
+    if (!isHandshake(request)) {
       ErrorResponses.send(ctx, 400, "BAD_REQUEST", "Connect to " + PATH + " with a WebSocket client");
       return;
     }
@@ -39,5 +41,17 @@ final class LiveUpdates {
     request.toWebSocket()
         .onSuccess(ws -> new LiveSession(ws, vertx, tokens, authTimeoutMs, heartbeatMs).start(authorization))
         .onFailure(e -> LOG.debug("WebSocket upgrade failed: {}", e.getMessage()));
+  }
+
+  /**
+   * What the server's upgrade needs to go ahead (RFC 6455 4.2.1); without it, it would answer its own
+   * {@code text/plain} 400 instead of the documented error shape.
+   */
+  static boolean isHandshake(HttpServerRequest request) {
+    String connection = request.getHeader(HttpHeaders.CONNECTION);
+    return "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))
+        && connection != null
+        && Arrays.stream(connection.split(",")).anyMatch(token -> token.trim().equalsIgnoreCase("upgrade"))
+        && request.getHeader("Sec-WebSocket-Key") != null;
   }
 }

@@ -79,14 +79,17 @@ final class RequestValidation {
     }
   }
 
-  /** Throws a 400 naming the first query parameter that breaks its schema. An empty value counts as absent. */
+  /**
+   * Throws a 400 naming the first query parameter that breaks its schema. An empty value ({@code ?page=}) is a value
+   * like any other: it passes only where the schema allows the empty string.
+   */
   void validateQuery(String operationId, MultiMap query) {
     for (QueryParameter parameter : queries.getOrDefault(operationId, List.of())) {
       List<String> values = query.getAll(parameter.name());
-      String raw = values.isEmpty() ? "" : values.get(values.size() - 1);
-      if (raw.isEmpty()) {
+      if (values.isEmpty()) {
         continue;
       }
+      String raw = values.get(values.size() - 1);
       OutputUnit result = parameter.validator().validate(typed(parameter.type(), raw));
       if (!result.getValid()) {
         String reason = leafErrors(result).values().stream().findFirst().orElse("is not valid");

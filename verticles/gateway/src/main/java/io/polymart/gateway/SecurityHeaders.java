@@ -1,5 +1,6 @@
 package io.polymart.gateway;
 
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /** Headers that keep browsers from sniffing, framing or loading foreign scripts. */
@@ -12,11 +13,15 @@ final class SecurityHeaders {
   }
 
   static void handle(RoutingContext ctx) {
-    ctx.response()
+    put(ctx.response());
+    ctx.next();
+  }
+
+  static void put(HttpServerResponse response) {
+    response
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("X-Frame-Options", "DENY")
         .putHeader("Referrer-Policy", "strict-origin-when-cross-origin")
         .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    ctx.next();
   }
 }

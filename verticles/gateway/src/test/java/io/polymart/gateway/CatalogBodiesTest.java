@@ -90,6 +90,20 @@ class CatalogBodiesTest {
         .containsExactly("imageIds");
   }
 
+  /**
+   * Issue 10: the schema allowed 100,000 characters where the body limit is 65,536 bytes. The most it allows now
+   * fits that limit as one ASCII body, with the rest of a product.
+   */
+  @Test
+  void theLongestLongDescriptionFitsTheBodyLimit() {
+    JsonObject longest = new JsonObject().put("details", new JsonObject().put("longDescription",
+        new JsonObject().put("format", "markdown").put("content", "a".repeat(60_000))));
+    schemas.validateBody("updateProduct", longest);
+    assertThat(longest.toBuffer().length()).isLessThan(65_536 - 4_000);
+    longest.getJsonObject("details").getJsonObject("longDescription").put("content", "a".repeat(60_001));
+    assertThat(failingFields("updateProduct", longest)).containsExactly("details.longDescription.content");
+  }
+
   private static JsonObject sku(String code, String price) {
     return new JsonObject().put("code", code).put("price", price);
   }

@@ -33,12 +33,34 @@ class RequestValidationTest {
   }
 
   @Test
-  void queryParametersAreCheckedAgainstTheirSchemasAndEmptyOnesCountAsAbsent() {
+  void queryParametersAreCheckedAgainstTheirSchemas() {
     schemas.validateQuery("searchProducts", query("q", "1.5", "page", "2", "size", "100", "sort", "price_asc"));
-    schemas.validateQuery("searchProducts", query("page", "", "attr.color", "red"));
+    schemas.validateQuery("searchProducts", query("q", "", "attr.color", "red"));
     assertThat(queryFailure("searchProducts", query("page", "abc"))).isEqualTo("page");
     assertThat(queryFailure("searchProducts", query("size", "101"))).isEqualTo("size");
     assertThat(queryFailure("searchProducts", query("sort", "cheapest"))).isEqualTo("sort");
+  }
+
+  /** An empty value is a value: {@code ?page=} is no more a page than {@code ?page=abc} (issue 10). */
+  @Test
+  void emptyQueryValuesAreValidatedLikeAnyOther() {
+    for (String name : List.of("page", "size", "sort", "minPrice", "maxPrice")) {
+      assertThat(queryFailure("searchProducts", query(name, ""))).isEqualTo(name);
+    }
+    assertThat(queryFailure("listSellerProducts", query("status", ""))).isEqualTo("status");
+    assertThat(queryFailure("listOrders", query("status", ""))).isEqualTo("status");
+    assertThat(queryFailure("adminListUsers", query("page", ""))).isEqualTo("page");
+  }
+
+  @Test
+  void priceHistorySkusMustBeUuids() {
+    schemas.validateQuery("getProductPriceHistory", query("sku", "123e4567-e89b-12d3-a456-426614174000"));
+    assertThat(queryFailure("getProductPriceHistory", query("sku", ""))).isEqualTo("sku");
+    assertThat(queryFailure("getProductPriceHistory", query("sku", "123e4567-e89b-12d3-a456-42661417400")))
+        .isEqualTo("sku");
+    assertThat(queryFailure("getProductPriceHistory", query("sku", "123e4567-e89b-12d3-a456-42661417400g")))
+        .isEqualTo("sku");
+    assertThat(queryFailure("getProductPriceHistory", query("sku", "1-1-1-1-1"))).isEqualTo("sku");
   }
 
   private String queryFailure(String operationId, MultiMap query) {

@@ -265,8 +265,9 @@ class CatalogSearchTest {
     assertThat(CatalogFixtures.ids(bySales)).containsExactlyInAnyOrderElementsOf(expected(i -> true));
 
     JsonArray byRating = search("category", id(PARENT), "sort", "rating", "size", "100").getJsonArray("items");
+    // a JSON number, as the contract says (issue 10: it was a string)
     List<BigDecimal> ratings = byRating.stream().map(o -> new BigDecimal(
-        ((JsonObject) o).getJsonObject("rating").getString("average"))).toList();
+        ((JsonObject) o).getJsonObject("rating").getNumber("average").toString())).toList();
     assertThat(ratings).isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(CatalogFixtures.ids(byRating)).containsExactlyInAnyOrderElementsOf(expected(i -> true));
 
@@ -512,6 +513,26 @@ class CatalogSearchTest {
     assertThat(hot.stream().map(o -> ((JsonObject) o).getString("keyword")).toList())
         .doesNotContain(tag + " nothingmatchesthis");
     assertThat(hotCount(keyword)).isEqualTo(times);
+  }
+
+  /** Issue 10: the public list showed whatever anyone searched for, probes included, as long as it found products. */
+  @Test
+  void hotKeywordsShowOnlyShopperText() {
+    String probe = tag + " quibbler'; --";
+    String tooLong = tag + " quibbler quibbler quibbler quibbler";
+    String marker = tag + " zorblefone";
+    int times = 15;
+    for (int i = 0; i < times; i++) {
+      // each finds products, so only the keyword rules keep the first two off the list
+      assertThat(search("q", probe, "category", id(PARENT)).getLong("total")).isPositive();
+      assertThat(search("q", tooLong, "category", id(PARENT)).getLong("total")).isPositive();
+      assertThat(search("q", marker, "category", id(PARENT)).getLong("total")).isPositive();
+    }
+    CatalogFixtures.await("hot keyword " + marker, Duration.ofSeconds(10), () -> hotCount(marker) == times);
+    List<String> hot = fx.http.get(API + "/search/hot").send().json().getJsonArray("items").stream()
+        .map(o -> ((JsonObject) o).getString("keyword")).toList();
+    assertThat(hot).doesNotContain(probe, tooLong)
+        .allMatch(keyword -> keyword.length() <= 30 && !keyword.contains(";"), "keyword");
   }
 
   private long hotCount(String keyword) {

@@ -42,6 +42,36 @@ class GatewayTest {
     assertThat(wrongMethod.errorCode()).isEqualTo("METHOD_NOT_ALLOWED");
   }
 
+  /** Issue 10: the router collapses {@code //}, so this reached {@code /products/{id}} as id "publish": 405. */
+  @Test
+  void pathsWithAnEmptySegmentNameNothing() {
+    Reply publish = http.post("/api/v1/products//publish").send();
+    assertThat(publish.status()).as(publish.toString()).isEqualTo(404);
+    assertThat(publish.errorCode()).isEqualTo("NOT_FOUND");
+    assertThat(http.get("/api/v1//categories").send().status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/categories").send().status()).isEqualTo(200);
+  }
+
+  /** Issue 10: empty values were ignored as if absent; they are validated like {@code page=abc}. */
+  @Test
+  void emptyQueryValuesAreValidated() {
+    for (String name : new String[] {"page", "size", "sort", "minPrice"}) {
+      Reply reply = http.get("/api/v1/products?" + name + "=").send();
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+      assertThat(reply.errorCode()).isEqualTo("VALIDATION_FAILED");
+      assertThat(reply.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field"))
+          .isEqualTo(name);
+    }
+    String product = "/api/v1/products/" + java.util.UUID.randomUUID() + "/price-history?sku=";
+    for (String sku : new String[] {"", "123e4567-e89b-12d3-a456-42661417400", "1-1-1-1-1"}) {
+      Reply reply = http.get(product + sku).send();
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+      assertThat(reply.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field"))
+          .isEqualTo("sku");
+    }
+    assertThat(http.get("/api/v1/products?q=").send().status()).isEqualTo(200);
+  }
+
   @Test
   void requestIdsAreEchoedOrMade() {
     assertThat(http.get("/health").header("X-Request-Id", "abc-123").send().header("X-Request-Id"))

@@ -238,6 +238,16 @@ class LiveUpdatesTest {
     assertThat(reply.errorCode()).isEqualTo("BAD_REQUEST");
   }
 
+  /** Issue 10: an upgrade without {@code Connection: Upgrade} was answered by the server in text/plain. */
+  @Test
+  void anUpgradeWithoutConnectionUpgradeIsABadRequestInTheErrorShape() {
+    RawHttp.Answer answer = RawHttp.request("GET", "/ws").header("Upgrade", "websocket")
+        .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").header("Sec-WebSocket-Version", "13").send();
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.headers().get("content-type")).isEqualTo("application/json");
+    assertThat(answer.errorCode()).isEqualTo("BAD_REQUEST");
+  }
+
   private static JsonObject orderStatus(String to) {
     return new JsonObject().put("type", "order.status").put("orderId", UUID.randomUUID().toString())
         .put("number", "PM202501010000000001").put("from", "PENDING_PAYMENT").put("to", to)

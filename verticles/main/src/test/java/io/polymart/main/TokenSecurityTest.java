@@ -64,6 +64,18 @@ class TokenSecurityTest {
     assertUnauthorized(sign("HS512", "HmacSHA512", claims(user.userId(), Instant.now().plusSeconds(300))));
   }
 
+  /** Issue 10: a correctly signed token whose time claims are not numbers answered 500. */
+  @Test
+  void correctlySignedTokensWithTimeClaimsThatAreNotNumbersAreRejected() {
+    Users.Session user = Users.register(http, TestPlatform.uniqueEmail("claims"));
+    for (String claim : new String[] {"exp", "iat", "nbf"}) {
+      assertUnauthorized(sign("HS256", "HmacSHA256", claims(user.userId(), Instant.now().plusSeconds(300))
+          .put(claim, "tomorrow")));
+      assertUnauthorized(sign("HS256", "HmacSHA256", claims(user.userId(), Instant.now().plusSeconds(300))
+          .put(claim, new JsonObject())));
+    }
+  }
+
   @Test
   void garbageAndMissingTokensAreRejected() {
     assertUnauthorized("not.a.jwt");

@@ -36,7 +36,7 @@ public final class ProductJson {
         + "'price', p.min_price::text, "
         + "'originalPrice', (SELECT min(s.original_price)::text FROM catalog.skus s WHERE s.product_id = p.id "
         + "AND s.status = 'ACTIVE' AND s.price = p.min_price), "
-        + "'soldCount', p.sold_count, 'rating', json_build_object('average', p.rating::text, 'count', p.review_count), "
+        + "'soldCount', p.sold_count, 'rating', json_build_object('average', p.rating, 'count', p.review_count), "
         + "'image', (SELECT " + imageUrls("im", prefixParam) + " FROM catalog.product_images im "
         + "WHERE im.product_id = p.id AND im.cover), "
         + "'createdAt', " + iso("p.created_at") + ")";
@@ -48,7 +48,7 @@ public final class ProductJson {
         + "'status', p.status, 'sellerId', p.seller_id, "
         + "'category', json_build_object('id', c.id, 'name', c.name, 'slug', c.slug), "
         + "'brand', CASE WHEN b.id IS NULL THEN NULL ELSE json_build_object('id', b.id, 'name', b.name, 'slug', b.slug) END, "
-        + "'soldCount', p.sold_count, 'rating', json_build_object('average', p.rating::text, 'count', p.review_count), "
+        + "'soldCount', p.sold_count, 'rating', json_build_object('average', p.rating, 'count', p.review_count), "
         + "'price', p.min_price::text, "
         + "'skus', coalesce((SELECT json_agg(" + sku("s", "i") + " ORDER BY s.created_at, s.code) "
         + "FROM catalog.skus s JOIN catalog.inventory i ON i.sku_id = s.id WHERE s.product_id = p.id), '[]'::json), "

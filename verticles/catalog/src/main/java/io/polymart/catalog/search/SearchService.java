@@ -20,6 +20,9 @@ public final class SearchService {
   private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
   static final String HOT_KEY = "catalog:search:hot";
   private static final int HOT_KEEP = 1000;
+  private static final int HOT_SHOWN = 10;
+  /** Enough to fill the list when older entries that may not show are among the top ones. */
+  private static final int HOT_READ = 50;
   private static final int SUGGESTIONS = 10;
   private final SqlClient client;
   private final SearchRepository search;
@@ -42,8 +45,9 @@ public final class SearchService {
       return search.search(client, new SearchStatement(query, corrections, mediaPrefix));
     }).map(row -> {
       long total = row.getLong("total");
-      if (query.text() != null && total > 0 && query.paging().page() == 1) {
-        countSearch(query.text());
+      String keyword = HotKeywords.keyword(query.text());
+      if (keyword != null && total > 0 && query.paging().page() == 1) {
+        countSearch(keyword);
       }
       return query.paging().page((JsonArray) row.getValue("items"), total).put("facets", new JsonObject()
           .put("brands", row.getValue("brands"))
@@ -91,24 +95,30 @@ public final class SearchService {
         });
   }
 
+  /**
+   * The {@value #HOT_SHOWN} most searched keywords. Entries counted before {@link HotKeywords} decided what may show
+   * are passed over, not shown.
+   */
   public Future<JsonObject> hot() {
-    return redis.zrevrange(List.of(HOT_KEY, "0", "9", "WITHSCORES")).map(response -> {
+    return redis.zrevrange(List.of(HOT_KEY, "0", Integer.toString(HOT_READ - 1), "WITHSCORES")).map(response -> {
       JsonArray items = new JsonArray();
       if (response.size() > 0 && response.get(0).type() == ResponseType.MULTI) {
         for (Response pair : response) { // RESP3: [[member, score], ...]
-          items.add(entry(pair.get(0), pair.get(1)));
+          add(items, pair.get(0), pair.get(1));
         }
       } else {
         for (int i = 0; i + 1 < response.size(); i += 2) { // RESP2: [member, score, ...]
-          items.add(entry(response.get(i), response.get(i + 1)));
+          add(items, response.get(i), response.get(i + 1));
         }
       }
       return new JsonObject().put("items", items);
     });
   }
 
-  private static JsonObject entry(Response member, Response score) {
-    return new JsonObject().put("keyword", member.toString())
-        .put("count", (long) Double.parseDouble(score.toString()));
+  private static void add(JsonArray items, Response member, Response score) {
+    String keyword = member.toString();
+    if (items.size() < HOT_SHOWN && keyword.equals(HotKeywords.keyword(keyword))) {
+      items.add(new JsonObject().put("keyword", keyword).put("count", (long) Double.parseDouble(score.toString())));
+    }
   }
 }

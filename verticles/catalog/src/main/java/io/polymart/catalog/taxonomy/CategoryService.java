@@ -34,23 +34,44 @@ public final class CategoryService {
   /** Active categories as a tree; a category under an inactive parent is hidden with it. */
   public Future<JsonObject> tree() {
     return categories.active(pool).map(rows -> {
-      Map<UUID, JsonObject> byId = new LinkedHashMap<>();
-      List<Row> all = new ArrayList<>();
-      rows.forEach(row -> {
-        byId.put(row.getUUID("id"), json(row).put("children", new JsonArray()));
-        all.add(row);
-      });
       JsonArray roots = new JsonArray();
-      for (Row row : all) {
-        JsonObject node = byId.get(row.getUUID("id"));
-        UUID parent = row.getUUID("parent_id");
-        if (parent == null) {
-          roots.add(node);
-        } else if (byId.containsKey(parent)) {
-          byId.get(parent).getJsonArray("children").add(node);
-        }
-      }
+      linked(rows, roots);
       return new JsonObject().put("items", roots);
+    });
+  }
+
+  /**
+   * The active categories by id, each with its active sub-categories in {@code children}, in the repository's order;
+   * {@code roots} receives the top-level ones.
+   */
+  private static Map<UUID, JsonObject> linked(Iterable<Row> rows, JsonArray roots) {
+    Map<UUID, JsonObject> byId = new LinkedHashMap<>();
+    List<Row> all = new ArrayList<>();
+    rows.forEach(row -> {
+      byId.put(row.getUUID("id"), json(row).put("children", new JsonArray()));
+      all.add(row);
+    });
+    for (Row row : all) {
+      JsonObject node = byId.get(row.getUUID("id"));
+      UUID parent = row.getUUID("parent_id");
+      if (parent == null) {
+        roots.add(node);
+      } else if (byId.containsKey(parent)) {
+        byId.get(parent).getJsonArray("children").add(node);
+      }
+    }
+    return byId;
+  }
+
+  /** The category as the tree shows it: with its active sub-categories, at any depth (even when it is inactive). */
+  private Future<JsonObject> withChildren(JsonObject category) {
+    UUID id = UUID.fromString(category.getString("id"));
+    return categories.active(pool).map(rows -> {
+      Map<UUID, JsonObject> byId = linked(rows, new JsonArray());
+      JsonArray children = new JsonArray();
+      byId.values().stream().filter(node -> id.toString().equals(node.getString("parentId")))
+          .forEach(children::add);
+      return category.put("children", children);
     });
   }
 
@@ -59,7 +80,8 @@ public final class CategoryService {
     return SqlSupport.mapConflicts(pool.withTransaction(tx -> requireParent(tx, category.parentId(), null)
         .compose(v -> categories.insert(tx, id, category.parentId(), category.name(), category.slug(),
             category.sortOrder(), category.active()))
-        .map(CategoryService::json)), CONFLICTS);
+        // a new category has no sub-categories yet
+        .map(row -> json(row).put("children", new JsonArray()))), CONFLICTS);
   }
 
   public Future<JsonObject> update(UUID id, CategoryChanges changes) {
@@ -82,7 +104,7 @@ public final class CategoryService {
             products.forEach(change::touch);
             return json(updated);
           }));
-    }), CONFLICTS);
+    }), CONFLICTS).compose(this::withChildren);
   }
 
   public Future<JsonObject> delete(UUID id) {

@@ -212,7 +212,7 @@ class DemoCatalogTest {
       JsonObject longDescription = d.getJsonObject("longDescription");
       formats.add(longDescription.getString("format"));
       assertThat(longDescription.getString("format")).isIn("markdown", "html");
-      assertThat(longDescription.getString("content")).isNotBlank().hasSizeLessThan(100_000);
+      assertThat(longDescription.getString("content")).isNotBlank().hasSizeLessThanOrEqualTo(60_000);
       JsonArray specs = d.getJsonArray("specifications");
       assertThat(specs.size()).as(p.name()).isBetween(4, 8);
       for (int i = 0; i < specs.size(); i++) {
