@@ -65,6 +65,7 @@ final class ApiRouter {
         .rootHandler(requestContext::handle)
         .rootHandler(SecurityHeaders::handle)
         .rootHandler(ctx -> cors.handle(ctx))
+        .rootHandler(ApiRouter::refuseEmptySegments)
         .rootHandler(ctx -> readJsonBody(ctx, contract, readOwnBody, jsonBodies));
     Handler<RoutingContext> media = null;
     for (OpenAPIRoute route : builder.getRoutes()) {
@@ -126,6 +127,19 @@ final class ApiRouter {
             .end(document);
         case LIVE_UPDATES -> new LiveUpdates(vertx, tokens, config.getJsonObject("http").getJsonObject("ws"))::handle;
       };
+    }
+  }
+
+  /**
+   * A path with an empty segment ({@code /products//publish}, {@code /brands/}) names no resource; Vert.x would route
+   * it as the path without that segment (a known path, so {@code 405}, or even another operation).
+   */
+  private static void refuseEmptySegments(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (path.contains("//") || path.length() > 1 && path.endsWith("/")) {
+      ErrorResponses.send(ctx, 404, "NOT_FOUND", "No such resource");
+    } else {
+      ctx.next();
     }
   }
 
