@@ -2,6 +2,7 @@ package io.polymart.main;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.polymart.gateway.ContractForTests;
 import io.vertx.core.Vertx;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * What the contract says an answer may be: a documented status, a documented media type, a body and headers that
@@ -35,9 +37,19 @@ final class ContractAnswers {
 
   /**
    * One operation of the contract: its id, who may call it, its documented media types by status, and the schema
-   * type of each of its parameters.
+   * of each of its parameters.
    */
-  record Operation(String id, String access, Map<String, Set<String>> responses, Map<String, String> parameterTypes) {
+  record Operation(String id, String access, Map<String, Set<String>> responses, Map<String, JsonNode> parameters) {
+    /** Whether the contract lets this parameter be the empty string. */
+    boolean allowsEmpty(String parameter) {
+      JsonNode schema = parameters.getOrDefault(parameter, MissingNode.getInstance());
+      return schema.path("minLength").asInt(0) == 0 && (!schema.has("pattern")
+          || Pattern.compile(schema.get("pattern").asText()).matcher("").find());
+    }
+
+    boolean isString(String parameter) {
+      return "string".equals(parameters.getOrDefault(parameter, MissingNode.getInstance()).path("type").asText());
+    }
   }
 
   private final Map<String, Operation> operations = new HashMap<>();
@@ -54,13 +66,13 @@ final class ContractAnswers {
           model.path("content").fieldNames().forEachRemaining(types::add);
           responses.put(response.getKey(), types);
         });
-        Map<String, String> parameterTypes = new HashMap<>();
+        Map<String, JsonNode> parameters = new HashMap<>();
         for (JsonNode parameter : op.getValue().path("parameters")) {
           JsonNode model = resolve(doc, parameter);
-          parameterTypes.put(model.get("name").asText(), resolve(doc, model.path("schema")).path("type").asText());
+          parameters.put(model.get("name").asText(), resolve(doc, model.path("schema")));
         }
         operations.put(key(op.getKey(), path.getKey()), new Operation(op.getValue().get("operationId").asText(),
-            op.getValue().path("x-polymart-access").asText("PUBLIC"), responses, parameterTypes));
+            op.getValue().path("x-polymart-access").asText("PUBLIC"), responses, parameters));
       }
     }));
     OpenAPIContract contract = await(ContractForTests.load(vertx).toCompletionStage().toCompletableFuture());

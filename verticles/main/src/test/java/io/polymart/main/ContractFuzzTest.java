@@ -44,7 +44,7 @@ class ContractFuzzTest {
   private static final Map<String, String> EXCLUDED = Map.of(
       "GET /ws", "a WebSocket upgrade, not a request and answer (LiveUpdatesTest covers it)");
   private static final Set<String> PROTECTED = Set.of("USER", "SELLER", "ADMIN");
-  /** Operations that end the caller's sessions: each case gets a session of its own. */
+  /** Operations that end every session of the caller: each case gets a session of an account of its own. */
   private static final Set<String> ENDS_SESSIONS = Set.of("logoutAll");
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -55,6 +55,7 @@ class ContractFuzzTest {
     long start = System.nanoTime();
     FuzzSeeds seeds = FuzzSeeds.create();
     ContractAnswers contract = new ContractAnswers(TestPlatform.vertx());
+    long seeded = System.nanoTime();
     List<RequestCase> cases = requestCases();
     long generated = System.nanoTime();
 
@@ -101,10 +102,10 @@ class ContractFuzzTest {
     }
     long done = System.nanoTime();
 
-    System.out.printf("Contract fuzzing: %d request cases generated in %d ms (seed %d), %d sent in %d ms "
-            + "(%d invalid, %d valid answered 2xx), %d excluded, %d problems%n", cases.size(),
-        TimeUnit.NANOSECONDS.toMillis(generated - start), SEED, sent, TimeUnit.NANOSECONDS.toMillis(done - generated),
-        invalid, validAnswered2xx, excluded, problems.size());
+    System.out.printf("Contract fuzzing: platform and seeds ready in %d ms; %d request cases generated in %d ms "
+            + "(seed %d); %d sent in %d ms (%d invalid, %d valid of which %d answered 2xx), %d excluded; %d problems%n",
+        millis(seeded - start), cases.size(), millis(generated - seeded), SEED, sent, millis(done - generated),
+        invalid, sent - invalid, validAnswered2xx, excluded, problems.size());
     System.out.println("Contract fuzzing, answers by status: " + counts(byStatus));
     System.out.println("Contract fuzzing, cases by operation: " + counts(byOperation));
     problems.forEach(problem -> System.out.println("Contract fuzzing problem: " + problem));
@@ -113,10 +114,11 @@ class ContractFuzzTest {
   }
 
   /**
-   * Whether a failure case is invalid as sent. Two kinds of Tcases failure are not: no token for an operation whose
-   * token is optional (Tcases reads {@code security: [{}, bearerAuth]} as a required token), and a value of another
-   * JSON type for a string parameter (on the wire a query, path or header value is text: {@code q=true} and
-   * {@code q=null} are strings).
+   * Whether a failure case is invalid as sent. Some kinds of Tcases failure are not: no token for an operation whose
+   * token is optional (Tcases reads {@code security: [{}, bearerAuth]} as a required token); a value of another JSON
+   * type for a string parameter (on the wire a query, path or header value is text: {@code q=true} and
+   * {@code q=null} are strings); and an empty parameter value where the contract allows one (Tcases assumes a
+   * parameter value is never empty).
    */
   private static boolean invalidOnTheWire(RequestCase requestCase, ContractAnswers.Operation operation) {
     if (!requestCase.isFailure()) {
@@ -126,8 +128,17 @@ class ContractFuzzTest {
       return PROTECTED.contains(operation.access());
     }
     String input = requestCase.getInvalidInput();
-    int type = input.indexOf(".Type=");
-    return type < 0 || !"string".equals(operation.parameterTypes().get(input.substring(0, type)));
+    if (input.startsWith("Body.")) {
+      return true;
+    }
+    String parameter = input.substring(0, input.indexOf('.'));
+    if (input.startsWith(parameter + ".Type=")) {
+      return !operation.isString(parameter);
+    }
+    if (input.equals(parameter + ".Value.Length=0")) {
+      return !operation.allowsEmpty(parameter);
+    }
+    return true;
   }
 
   /** The token for an operation: none when public or when the case is an authentication failure. */
@@ -136,7 +147,7 @@ class ContractFuzzTest {
       return null;
     }
     if (ENDS_SESSIONS.contains(operation.id())) {
-      return seeds.freshCustomerSession().accessToken();
+      return seeds.leaverSession().accessToken();
     }
     return switch (operation.access()) {
       case "SELLER" -> seeds.seller.accessToken();
@@ -161,6 +172,10 @@ class ContractFuzzTest {
 
   private static String describe(RequestCase requestCase, FuzzRequest request) {
     return "[" + (requestCase.isFailure() ? "invalid: " + requestCase.getInvalidInput() : "valid") + "] " + request;
+  }
+
+  private static long millis(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos);
   }
 
   private static String counts(Map<?, int[]> counts) {

@@ -23,6 +23,8 @@ final class FuzzSeeds {
   final Users.Session seller;
   final Users.Session admin;
   private final Shop shop;
+  /** An account of its own for the requests that end every session of the caller. */
+  private final Users.Session leaver;
   /** Path-parameter values by path template prefix and parameter name, most specific first. */
   private final Map<String, String> pathValues = new LinkedHashMap<>();
   /** Body-property values for uuid-shaped properties of these names. */
@@ -46,6 +48,7 @@ final class FuzzSeeds {
     // a second session of the customer, for DELETE /me/sessions/{id}: the one in use must live on
     String otherSession = sessionId(Users.login(TestPlatform.client(), customer.email(), Users.PASSWORD));
     String coupon = coupon();
+    leaver = shop.fx.customer();
 
     path("/api/v1/me/sessions/{id}", "id", otherSession);
     path("/api/v1/me/addresses/{id}", "id", buyer.addressId());
@@ -72,9 +75,9 @@ final class FuzzSeeds {
     return new FuzzSeeds(new Shop());
   }
 
-  /** A fresh session of the customer, for requests that end the caller's sessions. */
-  Users.Session freshCustomerSession() {
-    return Users.login(TestPlatform.client(), customer.email(), Users.PASSWORD);
+  /** A fresh session of an account of its own, for requests that end every session of the caller. */
+  Users.Session leaverSession() {
+    return Users.login(TestPlatform.client(), leaver.email(), Users.PASSWORD);
   }
 
   /** The seeded value of a path parameter, if the path names a seeded resource there. */
