@@ -1,5 +1,7 @@
 package io.polymart.main;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.swagger.v3.oas.models.OpenAPI;
 import org.cornutum.tcases.SystemInputDef;
 import org.cornutum.tcases.SystemTestDef;
@@ -13,6 +15,7 @@ import org.cornutum.tcases.resolve.ResolverContext;
 import org.cornutum.tcases.util.Notifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 import java.io.StringReader;
 import java.net.URL;
@@ -26,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,17 +61,11 @@ class ContractFuzzTest {
     List<RequestCase> cases = requestCases();
     long generated = System.nanoTime();
 
-    Map<String, int[]> byOperation = new TreeMap<>();
-    Map<Integer, int[]> byStatus = new TreeMap<>();
-    List<String> problems = new ArrayList<>();
-    int sent = 0;
-    int invalid = 0;
-    int excluded = 0;
-    int validAnswered2xx = 0;
+    FuzzTally tally = new FuzzTally();
     for (RequestCase requestCase : cases) {
       String operationKey = requestCase.getOperation().toUpperCase() + " " + requestCase.getPath();
       if (EXCLUDED.containsKey(operationKey)) {
-        excluded++;
+        tally.excluded++;
         continue;
       }
       ContractAnswers.Operation operation = contract.operation(requestCase.getOperation(), requestCase.getPath());
@@ -78,39 +74,30 @@ class ContractFuzzTest {
       try {
         httpRequest = request.toHttp(TestPlatform.baseUrl());
       } catch (IllegalArgumentException e) {
-        problems.add(describe(requestCase, request) + ": cannot be sent: " + e.getMessage());
+        tally.problems.add(describe(requestCase, request) + ": cannot be sent: " + e.getMessage());
         continue;
       }
       HttpResponse<byte[]> answer = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-      sent++;
-      byOperation.computeIfAbsent(operationKey, key -> new int[1])[0]++;
-      byStatus.computeIfAbsent(answer.statusCode(), key -> new int[1])[0]++;
-      boolean isInvalid = invalidOnTheWire(requestCase, operation);
-      if (isInvalid) {
-        invalid++;
-      } else if (answer.statusCode() < 300) {
-        validAnswered2xx++;
-      }
+      boolean invalid = invalidOnTheWire(requestCase, operation);
+      tally.answered(operationKey, answer.statusCode(), invalid);
       List<String> found = new ArrayList<>(request.hasEmptySegment() ? contract.unknownPathProblems(answer)
-          : contract.problems(operation, isInvalid, answer));
+          : contract.problems(operation, invalid, answer));
       if (requestCase.isAuthFailure() && PROTECTED.contains(operation.access()) && answer.statusCode() != 401) {
         found.add("answered " + answer.statusCode() + " without a token");
       }
       for (String problem : found) {
-        problems.add(describe(requestCase, request) + " -> " + answer.statusCode() + ": " + problem);
+        tally.problems.add(describe(requestCase, request) + " -> " + answer.statusCode() + ": " + problem);
       }
     }
     long done = System.nanoTime();
 
-    System.out.printf("Contract fuzzing: platform and seeds ready in %d ms; %d request cases generated in %d ms "
-            + "(seed %d); %d sent in %d ms (%d invalid, %d valid of which %d answered 2xx), %d excluded; %d problems%n",
-        millis(seeded - start), cases.size(), millis(generated - seeded), SEED, sent, millis(done - generated),
-        invalid, sent - invalid, validAnswered2xx, excluded, problems.size());
-    System.out.println("Contract fuzzing, answers by status: " + counts(byStatus));
-    System.out.println("Contract fuzzing, cases by operation: " + counts(byOperation));
-    problems.forEach(problem -> System.out.println("Contract fuzzing problem: " + problem));
-    assertThat(problems).as("answers that break the contract").isEmpty();
-    assertThat(sent).as("request cases sent").isGreaterThan(1000);
+    tally.print(String.format("platform and seeds ready in %d ms; %d request cases generated in %d ms (seed %d), "
+        + "sent in %d ms", millis(seeded - start), cases.size(), millis(generated - seeded), SEED,
+        millis(done - generated)));
+    assertThat(tally.problems).as("answers that break the contract").isEmpty();
+    assertThat(tally.sent).as("request cases sent").isGreaterThan(1000);
+    // the seeded callers and resources serve the valid cases: a lost token or a missing seed would show here
+    assertThat(tally.validAnswered2xx).as("valid request cases answered 2xx").isGreaterThan(100);
   }
 
   /**
@@ -158,11 +145,14 @@ class ContractFuzzTest {
 
   /** Tcases' request cases for the contract, deletions last so the seeded resources serve the other cases first. */
   private static List<RequestCase> requestCases() {
+    // Tcases reports each step of its generation at INFO: some 500 lines
+    ((Logger) LoggerFactory.getLogger("org.cornutum")).setLevel(Level.WARN);
     OpenAPI api;
     try (OpenApiReader reader = new OpenApiReader(new StringReader(OpenApi30Copy.document()), (URL) null, "json")) {
       api = reader.read();
     }
-    SystemInputDef model = TcasesOpenApi.getRequestInputModel(api, ModelOptions.builder().notifier(Notifier.ignore()).build());
+    SystemInputDef model = TcasesOpenApi.getRequestInputModel(api,
+        ModelOptions.builder().notifier(Notifier.ignore()).build());
     SystemTestDef tests = Tcases.getTests(model, null, null);
     List<RequestCase> cases = new ArrayList<>(RequestCases.getRequestCases(tests,
         ResolverContext.builder().random(new Random(SEED)).build()).getRequestCases());
@@ -176,11 +166,5 @@ class ContractFuzzTest {
 
   private static long millis(long nanos) {
     return TimeUnit.NANOSECONDS.toMillis(nanos);
-  }
-
-  private static String counts(Map<?, int[]> counts) {
-    StringBuilder text = new StringBuilder();
-    counts.forEach((key, count) -> text.append(text.length() == 0 ? "" : ", ").append(key).append('=').append(count[0]));
-    return text.toString();
   }
 }

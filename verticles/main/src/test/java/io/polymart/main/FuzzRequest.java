@@ -62,7 +62,8 @@ final class FuzzRequest {
     }
     // each request from its own address, so the per-IP rate limits of login and register do not answer for it
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    headers.put("X-Forwarded-For", "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255));
+    headers.put("X-Forwarded-For",
+        "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255));
     this.body = body(requestCase.getBody(), seeds);
   }
 
@@ -152,7 +153,8 @@ final class FuzzRequest {
   /** The request, or an {@link IllegalArgumentException} when the JDK client refuses to send it (a header value). */
   HttpRequest toHttp(String baseUrl) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + target)).timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
     return request.build();
   }
@@ -160,6 +162,6 @@ final class FuzzRequest {
   @Override
   public String toString() {
     String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-    return method + " " + target + " " + headers.keySet() + (text.length() > 300 ? " " + text.substring(0, 300) + "..." : " " + text);
+    return method + " " + target + " " + headers.keySet() + " " + ContractAnswers.abbreviated(text);
   }
 }

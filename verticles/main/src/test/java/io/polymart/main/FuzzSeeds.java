@@ -106,7 +106,8 @@ final class FuzzSeeds {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Reply reply = shop.http.post(API + "/coupons").bearer(admin.accessToken()).json(new JsonObject()
         .put("code", code).put("type", "FIXED").put("value", "1.00").put("totalQuantity", 1000)
-        .put("startsAt", now.minus(1, ChronoUnit.DAYS).toString()).put("endsAt", now.plus(1, ChronoUnit.DAYS).toString()))
+        .put("startsAt", now.minus(1, ChronoUnit.DAYS).toString())
+        .put("endsAt", now.plus(1, ChronoUnit.DAYS).toString()))
         .send();
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return code;

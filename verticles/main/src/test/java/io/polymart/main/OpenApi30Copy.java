@@ -57,11 +57,12 @@ final class OpenApi30Copy {
       String file = files.get(i);
       ObjectNode schema = (ObjectNode) read(JSON, "schemas/json/" + file + ".json");
       JsonNode defs = schema.remove("$defs");
+      rewriteRefs(schema, file);
+      schemas.set(componentName(file, null), schema);
       if (defs != null) {
+        rewriteRefs(defs, file);
         defs.fields().forEachRemaining(def -> schemas.set(componentName(file, def.getKey()), def.getValue()));
       }
-      schemas.set(componentName(file, null), schema);
-      rewriteLocalRefs(schemas, file);
       collectFileRefs(schema, files);
     }
     toOpenApi30(doc);
@@ -89,15 +90,7 @@ final class OpenApi30Copy {
     node.elements().forEachRemaining(child -> collectFileRefs(child, files));
   }
 
-  /** {@code #/$defs/x} of a file's schemas now live in the components. */
-  private static void rewriteLocalRefs(ObjectNode schemas, String file) {
-    schemas.fields().forEachRemaining(entry -> {
-      if (entry.getKey().equals(componentName(file, null)) || entry.getKey().startsWith(componentName(file, ""))) {
-        rewriteRefs(entry.getValue(), file);
-      }
-    });
-  }
-
+  /** A file's {@code #/$defs/x} now live in the components. */
   private static void rewriteRefs(JsonNode node, String file) {
     if (node instanceof ObjectNode object && object.path("$ref").isTextual()) {
       String ref = object.get("$ref").asText();
