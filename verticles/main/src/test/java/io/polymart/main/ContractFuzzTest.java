@@ -6,6 +6,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import org.cornutum.tcases.SystemInputDef;
 import org.cornutum.tcases.SystemTestDef;
 import org.cornutum.tcases.Tcases;
+import org.cornutum.tcases.generator.GeneratorSet;
+import org.cornutum.tcases.generator.TupleGenerator;
 import org.cornutum.tcases.openapi.ModelOptions;
 import org.cornutum.tcases.openapi.TcasesOpenApi;
 import org.cornutum.tcases.openapi.reader.OpenApiReader;
@@ -153,7 +155,11 @@ class ContractFuzzTest {
     }
     SystemInputDef model = TcasesOpenApi.getRequestInputModel(api,
         ModelOptions.builder().notifier(Notifier.ignore()).build());
-    SystemTestDef tests = Tcases.getTests(model, null, null);
+    TupleGenerator generator = new TupleGenerator();
+    generator.setRandomSeed(SEED);
+    GeneratorSet generators = new GeneratorSet();
+    generators.addGenerator(GeneratorSet.ALL, generator);
+    SystemTestDef tests = Tcases.getTests(model, generators, null);
     List<RequestCase> cases = new ArrayList<>(RequestCases.getRequestCases(tests,
         ResolverContext.builder().random(new Random(SEED)).build()).getRequestCases());
     cases.sort(Comparator.comparing(requestCase -> requestCase.getOperation().equalsIgnoreCase("delete")));
