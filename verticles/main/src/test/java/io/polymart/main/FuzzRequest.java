@@ -25,14 +25,12 @@ final class FuzzRequest {
   private static final Pattern UUID = Pattern.compile(
       "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
-  final RequestCase requestCase;
   final String method;
   final String target;
   final Map<String, String> headers = new LinkedHashMap<>();
   final byte[] body;
 
   FuzzRequest(RequestCase requestCase, FuzzSeeds seeds, String bearer) {
-    this.requestCase = requestCase;
     this.method = requestCase.getOperation().toUpperCase();
     String path = requestCase.getPath();
     List<String> query = new ArrayList<>();
