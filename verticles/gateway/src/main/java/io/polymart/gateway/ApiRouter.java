@@ -66,7 +66,7 @@ final class ApiRouter {
         .rootHandler(SecurityHeaders::handle)
         .rootHandler(TextGuard::handle)
         .rootHandler(ctx -> cors.handle(ctx))
-        .rootHandler(ApiRouter::emptySegmentsNameNothing)
+        .rootHandler(ApiRouter::refuseEmptySegments)
         .rootHandler(ctx -> readJsonBody(ctx, contract, readOwnBody, jsonBodies));
     Handler<RoutingContext> media = null;
     for (OpenAPIRoute route : builder.getRoutes()) {
@@ -132,12 +132,12 @@ final class ApiRouter {
   }
 
   /**
-   * The router matches the normalized path, where {@code //} is one slash: {@code POST /products//publish} would
-   * reach {@code /products/{id}} with the id {@code publish} and answer 405. No resource has an empty segment.
+   * A path with an empty segment ({@code /products//publish}, {@code /brands/}) names no resource; Vert.x would route
+   * it as the path without that segment (a known path, so {@code 405}, or even another operation).
    */
-  private static void emptySegmentsNameNothing(RoutingContext ctx) {
+  private static void refuseEmptySegments(RoutingContext ctx) {
     String path = ctx.request().path();
-    if (path != null && path.contains("//")) {
+    if (path != null && (path.contains("//") || path.length() > 1 && path.endsWith("/"))) {
       ErrorResponses.send(ctx, 404, "NOT_FOUND", "No such resource");
     } else {
       ctx.next();

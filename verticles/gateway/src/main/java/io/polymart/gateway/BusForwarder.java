@@ -5,6 +5,7 @@ import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -50,7 +51,7 @@ final class BusForwarder {
   void forward(RoutingContext ctx, ApiOperation route, BeforeAnswer beforeAnswer) {
     JsonObject body;
     try {
-      validation.validateQuery(route.id(), ctx.queryParams());
+      validation.validateQuery(route.id(), query(ctx));
       body = route.takesJsonBody() ? JsonBodies.parse(ctx) : new JsonObject();
       validation.validateBody(route.id(), body);
     } catch (ServiceException e) {
@@ -58,6 +59,14 @@ final class BusForwarder {
       return;
     }
     send(ctx, route, body, beforeAnswer);
+  }
+
+  /**
+   * The query parameters, split at {@code &} only: a {@code ;} is part of a value (as in URLSearchParams), not the
+   * legacy separator Netty's decoder takes it for, which validated a cut value and forwarded a different one.
+   */
+  private static MultiMap query(RoutingContext ctx) {
+    return ctx.request().params(true);
   }
 
   /** Sends {@code body} with the request's path and query parameters and answers with the reply. */
@@ -76,7 +85,7 @@ final class BusForwarder {
     JsonObject params = new JsonObject();
     ctx.pathParams().forEach(params::put);
     JsonObject query = new JsonObject();
-    for (Map.Entry<String, String> entry : ctx.queryParams()) {
+    for (Map.Entry<String, String> entry : query(ctx)) {
       query.put(entry.getKey(), entry.getValue());
     }
     eventBus.<JsonObject>request(route.address(), BusRequest.envelope(params, query, body), options)

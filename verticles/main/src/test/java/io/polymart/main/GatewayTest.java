@@ -73,6 +73,30 @@ class GatewayTest {
   }
 
   @Test
+  void pathsWithAnEmptySegmentAreUnknown() {
+    // Vert.x routes these as the path without the empty segment: a known path (405) or another operation (200)
+    for (String path : new String[] {"/api/v1/products//publish", "/api/v1/brands/", "/api/v1/products/",
+        "/api/v1/categories//"}) {
+      Reply reply = http.post(path).send();
+      assertThat(reply.status()).as(path + " " + reply).isEqualTo(404);
+      assertThat(reply.errorCode()).isEqualTo("NOT_FOUND");
+      Reply get = http.get(path).send();
+      assertThat(get.status()).as(path + " " + get).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void aSemicolonInAQueryValueIsPartOfTheValue() {
+    // 100 characters before the ';' and 21 after: as one value it is longer than the 120 allowed
+    String category = "a".repeat(100) + ";" + "b".repeat(20);
+    Reply reply = http.get("/api/v1/products?category=" + category).send();
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+    assertThat(reply.errorCode()).isEqualTo("VALIDATION_FAILED");
+    assertThat(reply.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field"))
+        .isEqualTo("category");
+  }
+
+  @Test
   void requestIdsAreEchoedOrMade() {
     assertThat(http.get("/health").header("X-Request-Id", "abc-123").send().header("X-Request-Id"))
         .isEqualTo("abc-123");
