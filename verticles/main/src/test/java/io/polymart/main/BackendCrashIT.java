@@ -27,7 +27,8 @@ import static io.polymart.main.CatalogFixtures.API;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Crashes of the embedded PostgreSQL and Redis (SIGKILL) under a small steady checkout load, on the whole platform.
+ * Crashes of the embedded PostgreSQL and Redis (SIGKILL) under a small steady load of shoppers (search, suggestions,
+ * add to cart, checkout, payment), on the whole platform.
  * Every order answered 201 exists afterwards, no stock stays reserved for an order that does not exist, every
  * payment the provider accepted ends PAID, requests during the outage are 503 with Retry-After (never 500), and the
  * platform recovers by itself. A failsafe test: it runs in a JVM of its own, so its crashes disturb no other test.
@@ -126,6 +127,8 @@ class BackendCrashIT {
         // the cart lives in Redis; the checkout leaves it again, since it buys that line
         Reply added = shop.addToCart(buyer, sku, 1);
         count("POST /cart/items", added);
+        count("GET /products", shop.http.get(API + "/products?q=item&sort=price_asc").send());
+        count("GET /search/suggest", shop.http.get(API + "/search/suggest?q=ite").send());
         Reply order = shop.placeOrder(buyer, UUID.randomUUID().toString(), Shop.items(sku, 1));
         count("POST /orders", order);
         if (order.status() != 201) {
