@@ -113,6 +113,21 @@ class EmbeddedBackendsTest {
       assertThat(redis.call("SET", "cart:1", "3 items")).isEqualTo("OK");
       assertThat(redis.call("GET", "cart:1")).isEqualTo("3 items");
       assertThat(redis.call("CONFIG", "GET", "appendonly")).isEqualTo("appendonly,yes");
+      // every write is on disk before its reply
+      assertThat(redis.call("CONFIG", "GET", "appendfsync")).isEqualTo("appendfsync,always");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void postgresAcknowledgesACommitOnlyOnceItIsOnDisk() throws Exception {
+    try (Connection c = Clients.postgres(backends); Statement s = c.createStatement()) {
+      for (String setting : List.of("synchronous_commit", "fsync", "full_page_writes")) {
+        try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+        }
+      }
     }
   }
 
