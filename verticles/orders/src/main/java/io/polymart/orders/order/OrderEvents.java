@@ -22,11 +22,15 @@ public final class OrderEvents {
         .put("from", from == null ? null : from.name()).put("to", to.name()).put("at", now());
   }
 
-  /** Outbox data for a transition. */
+  /**
+   * Outbox data for a transition: who, which move, and the order's buyer and lines, so a consumer can act on any
+   * status change without having seen OrderPlaced. Refunds are whole-order: the lines of OrderRefunded are all
+   * refunded.
+   */
   public static JsonObject transition(LockedOrder order, OrderStatus to, Actor actor, String reason) {
     return new JsonObject().put("orderId", order.id().toString()).put("number", order.number())
         .put("userId", order.userId().toString()).put("from", order.status().name()).put("to", to.name())
         .put("actor", actor.kind()).put("reason", reason).put("total", order.total().toPlainString())
-        .put("currency", order.currency());
+        .put("currency", order.currency()).put("items", order.items());
   }
 }

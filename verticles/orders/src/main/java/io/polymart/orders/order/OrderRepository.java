@@ -83,12 +83,13 @@ public final class OrderRepository {
         WHERE id = $1 RETURNING id)
       INSERT INTO orders.order_history (order_id, from_status, to_status, actor, actor_id, reason)
       SELECT id, $5, $2, $6, $7, $8 FROM moved""";
-  private static final String LOCK = "SELECT " + LockedOrder.COLUMNS + " FROM orders.orders WHERE id = $1 FOR UPDATE";
+  private static final String LOCK = "SELECT " + LockedOrder.COLUMNS
+      + " FROM orders.orders o WHERE o.id = $1 FOR UPDATE OF o";
   private static final String EXPIRED = """
       SELECT id FROM orders.orders WHERE status = 'PENDING_PAYMENT' AND expires_at < now()
       ORDER BY expires_at LIMIT $1""";
-  private static final String LOCK_EXPIRED = "SELECT " + LockedOrder.COLUMNS + " FROM orders.orders "
-      + "WHERE id = $1 AND status = 'PENDING_PAYMENT' AND expires_at < now() FOR UPDATE SKIP LOCKED";
+  private static final String LOCK_EXPIRED = "SELECT " + LockedOrder.COLUMNS + " FROM orders.orders o "
+      + "WHERE o.id = $1 AND o.status = 'PENDING_PAYMENT' AND o.expires_at < now() FOR UPDATE OF o SKIP LOCKED";
   private static final String FIND_KEY = """
       SELECT order_id, request_hash FROM orders.idempotency_keys WHERE user_id = $1 AND key = $2""";
   private static final String INSERT_KEY = """
