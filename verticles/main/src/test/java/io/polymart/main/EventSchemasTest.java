@@ -92,16 +92,31 @@ class EventSchemasTest {
     assertThat(types).containsExactlyInAnyOrder("OrderPlaced", "OrderPaid", "OrderCancelled", "OrderShipped",
         "OrderDelivered", "OrderCompleted", "OrderRefundRequested", "OrderRefundRejected", "OrderRefunded");
     assertMatchSchema("polymart.orders", events);
+    // a status change must name the buyer and the order's lines: consumers rely on them alone
+    JsonObject delivered = events.stream().filter(e -> completed.equals(e.getString("aggregateId"))
+        && "OrderDelivered".equals(e.getString("type"))).findFirst().orElseThrow();
+    Validator validator = validator("polymart.orders");
+    assertThat(validator.validate(delivered).getValid()).isTrue();
+    JsonObject withoutLines = delivered.copy();
+    withoutLines.getJsonObject("data").remove("items");
+    assertThat(validator.validate(withoutLines).getValid()).isFalse();
+    JsonObject withoutBuyer = delivered.copy();
+    withoutBuyer.getJsonObject("data").remove("userId");
+    assertThat(validator.validate(withoutBuyer).getValid()).isFalse();
   }
 
   private static void expectOk(Reply reply) {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
   }
 
-  private static void assertMatchSchema(String topic, List<JsonObject> events) {
-    Validator validator = Validator.create(JsonSchema.of(schema(topic)), new JsonSchemaOptions()
+  private static Validator validator(String topic) {
+    return Validator.create(JsonSchema.of(schema(topic)), new JsonSchemaOptions()
         .setDraft(Draft.DRAFT202012).setBaseUri("https://polymart.io/schemas/events/")
         .setOutputFormat(OutputFormat.Basic));
+  }
+
+  private static void assertMatchSchema(String topic, List<JsonObject> events) {
+    Validator validator = validator(topic);
     List<String> failures = new ArrayList<>();
     for (JsonObject event : events) {
       OutputUnit result = validator.validate(event);

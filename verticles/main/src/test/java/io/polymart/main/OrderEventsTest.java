@@ -51,6 +51,14 @@ class OrderEventsTest {
     assertThat(refunded.getString("actor")).isEqualTo("seller");
     assertThat(refunded.getString("reason")).isEqualTo("broken");
     assertThat(events.get(1).getJsonObject("data").getString("actor")).isEqualTo("payment");
+    // a consumer learns who bought what from a status change alone, OrderPlaced unseen
+    JsonObject line = new JsonObject().put("skuId", sku.skuId()).put("productId", sku.productId())
+        .put("sellerId", shop.seller().userId()).put("quantity", 2).put("unitPrice", "45.00");
+    for (JsonObject event : events.subList(1, events.size())) {
+      assertThat(event.getJsonObject("data").getString("userId")).as(event.encode())
+          .isEqualTo(buyer.session().userId());
+      assertThat(event.getJsonObject("data").getJsonArray("items")).as(event.encode()).containsExactly(line);
+    }
   }
 
   @Test
@@ -67,7 +75,13 @@ class OrderEventsTest {
     List<JsonObject> cancel = eventsOf(cancelled, "OrderCancelled");
     assertThat(types(cancel)).containsExactly("OrderPlaced", "OrderCancelled");
     assertThat(cancel.get(1).getJsonObject("data").getString("actor")).isEqualTo("user");
-    assertThat(types(eventsOf(completed, "OrderCompleted"))).containsExactly("OrderPlaced", "OrderPaid",
+    List<JsonObject> complete = eventsOf(completed, "OrderCompleted");
+    assertThat(types(complete)).containsExactly("OrderPlaced", "OrderPaid",
         "OrderShipped", "OrderDelivered", "OrderCompleted");
+    JsonObject done = complete.get(4).getJsonObject("data");
+    assertThat(done.getString("userId")).isEqualTo(buyer.session().userId());
+    assertThat(done.getJsonArray("items")).containsExactly(new JsonObject().put("skuId", sku.skuId())
+        .put("productId", sku.productId()).put("sellerId", shop.seller().userId()).put("quantity", 1)
+        .put("unitPrice", "12.00"));
   }
 }
