@@ -23,8 +23,12 @@ public final class BackendOutage {
       "com.mongodb.MongoNodeIsRecoveringException",
       "org.apache.kafka.common.errors.RetriableException",
       "io.minio.errors.ServerException");
-  /** Redis answers while it loads its data after a restart, or cannot write. */
-  private static final Set<String> REDIS_TRANSIENT = Set.of("LOADING", "MASTERDOWN", "TRYAGAIN", "BUSY", "MISCONF");
+  /**
+   * Redis answers while it loads its data after a restart, or cannot write; and the client's own error for a
+   * request whose connection dropped.
+   */
+  private static final Set<String> REDIS_TRANSIENT =
+      Set.of("LOADING", "MASTERDOWN", "TRYAGAIN", "BUSY", "MISCONF", "CLUSTERDOWN", "CONNECTION_CLOSED");
   /** Connection exception, insufficient resources, operator intervention (shutdown, crash, starting up). */
   private static final Set<String> PG_TRANSIENT_CLASSES = Set.of("08", "53", "57");
 

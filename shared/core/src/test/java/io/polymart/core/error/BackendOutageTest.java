@@ -19,6 +19,7 @@ class BackendOutageTest {
         .isTrue();
     assertThat(BackendOutage.is(new PgException("too many clients", "FATAL", "53300", null))).isTrue();
     assertThat(BackendOutage.is(ErrorType.create("LOADING Redis is loading the dataset in memory"))).isTrue();
+    assertThat(BackendOutage.is(ErrorType.create("CONNECTION_CLOSED"))).isTrue();
     assertThat(BackendOutage.is(VertxException.noStackTrace("Connection is closed"))).isTrue();
   }
 
