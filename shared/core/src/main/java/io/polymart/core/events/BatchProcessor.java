@@ -24,6 +24,7 @@ final class BatchProcessor {
   private final AtomicLong handled = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong parked = new AtomicLong();
+  private final AtomicLong storeFailures = new AtomicLong();
 
   BatchProcessor(RecordProcessor records, BooleanSupplier stopping) {
     this.records = records;
@@ -54,6 +55,10 @@ final class BatchProcessor {
     return parked.get();
   }
 
+  long storeFailures() {
+    return storeFailures.get();
+  }
+
   private Future<PartitionProgress> processPartition(List<ConsumerRecord<String, String>> list, int index,
       long commitOffset, long deadlineNanos) {
     if (index == list.size()) {
@@ -65,6 +70,7 @@ final class BatchProcessor {
     }
     return process(record).transform(result -> {
       if (result.failed()) {
+        storeFailures.incrementAndGet();
         return Future.succeededFuture(new PartitionProgress(commitOffset, record.offset(), result.cause()));
       }
       if (result.result() == RecordOutcome.ABANDONED) {

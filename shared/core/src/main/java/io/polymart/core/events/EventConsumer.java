@@ -115,6 +115,11 @@ public final class EventConsumer {
     return batches.parked();
   }
 
+  /** Records that could not be taken through because a store failed; each is read again after a pause. */
+  public long storeFailures() {
+    return batches.storeFailures();
+  }
+
   private KafkaConsumer<String, String> newKafkaConsumer() {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());

@@ -147,7 +147,8 @@ final class PollLoop implements Runnable {
       }
       return;
     }
-    boolean storesFailed = false;
+    boolean storesFailed = progress.values().stream().anyMatch(p -> p.failure() != null);
+    pauseMs = !storesFailed ? 0 : pauseMs == 0 ? FIRST_PAUSE_MS : Math.min(2 * pauseMs, MAX_PAUSE_MS);
     for (Map.Entry<TopicPartition, PartitionProgress> entry : progress.entrySet()) {
       TopicPartition partition = entry.getKey();
       PartitionProgress p = entry.getValue();
@@ -158,17 +159,12 @@ final class PollLoop implements Runnable {
         consumer.seek(partition, p.resumeOffset());
       }
       if (p.failure() != null) {
-        storesFailed = true;
-        pauseAfterFailure(partition, p);
+        pause(partition, p);
       }
-    }
-    if (!storesFailed) {
-      pauseMs = 0;
     }
   }
 
-  private void pauseAfterFailure(TopicPartition partition, PartitionProgress progress) {
-    pauseMs = pauseMs == 0 ? FIRST_PAUSE_MS : Math.min(2 * pauseMs, MAX_PAUSE_MS);
+  private void pause(TopicPartition partition, PartitionProgress progress) {
     LOG.warn("Consumer {}: could not process the record at {} offset {}, reading it again in {} ms: {}", group,
         partition, progress.resumeOffset(), pauseMs, progress.failure().toString());
     consumer.pause(Set.of(partition));
