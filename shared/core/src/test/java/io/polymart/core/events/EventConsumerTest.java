@@ -185,6 +185,33 @@ class EventConsumerTest {
   }
 
   @Test
+  void closingWhileAnEventIsRetriedLeavesItUncommittedForTheNextConsumer() {
+    String topic = EventBackends.createTopic("close", 1);
+    String group = group("close");
+    JsonObject stuck = event("Counted", "agg", new JsonObject().put("seq", 0));
+    send(topic, stuck);
+    RecordingHandler failing = new RecordingHandler(e -> Future.failedFuture("the database is busy"));
+    EventConsumer first = start(new EventConsumer(EventBackends.vertx(),
+        settings(group, topic).withRetries(5, Duration.ofSeconds(1), Duration.ofSeconds(1)), failing, processed,
+        parked));
+    awaitCondition("a first attempt", () -> failing.calls(stuck.getString("id")) == 1);
+    await(first.close());
+    assertThat(failing.calls(stuck.getString("id"))).as("no attempt after close").isEqualTo(1);
+    assertThat(first.parked()).isZero();
+    assertThat(EventBackends.committed(group)).isEmpty();
+
+    RecordingHandler working = new RecordingHandler();
+    EventConsumer next = consumer(group, working, topic);
+    try {
+      awaitCondition("the event", () -> next.handled() == 1);
+      assertThat(working.handledIds()).containsExactly(stuck.getString("id"));
+      assertThat(await(parked.list(group, 10))).isEmpty();
+    } finally {
+      await(next.close());
+    }
+  }
+
+  @Test
   void twoConsumersOfOneGroupSplitThePartitionsAndHandleEveryEventOnceInOrderPerKey() {
     String topic = EventBackends.createTopic("split", 3);
     String group = group("split");
