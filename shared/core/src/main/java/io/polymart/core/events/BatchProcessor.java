@@ -1,0 +1,100 @@
+package io.polymart.core.events;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Processes one polled batch on the consumer's Vert.x context: the partitions side by side, the records of each one
+ * after the other in offset order. A partition stops early, at the record it has not begun, when the consumer is
+ * closing, when the batch has run past its deadline, or when a record could not be processed for want of the stores.
+ * The result never fails.
+ */
+final class BatchProcessor {
+
+  private final RecordProcessor records;
+  private final BooleanSupplier stopping;
+  private final AtomicLong handled = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLong parked = new AtomicLong();
+  private final AtomicLong storeFailures = new AtomicLong();
+
+  BatchProcessor(RecordProcessor records, BooleanSupplier stopping) {
+    this.records = records;
+    this.stopping = stopping;
+  }
+
+  Future<Map<TopicPartition, PartitionProgress>> process(ConsumerRecords<String, String> batch, long deadlineNanos) {
+    Map<TopicPartition, Future<PartitionProgress>> partitions = new HashMap<>();
+    for (TopicPartition partition : batch.partitions()) {
+      partitions.put(partition, processPartition(batch.records(partition), 0, -1, deadlineNanos));
+    }
+    return Future.join(new ArrayList<>(partitions.values())).transform(v -> {
+      Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
+      partitions.forEach((partition, future) -> progress.put(partition, future.result()));
+      return Future.succeededFuture(progress);
+    });
+  }
+
+  long handled() {
+    return handled.get();
+  }
+
+  long duplicates() {
+    return duplicates.get();
+  }
+
+  long parked() {
+    return parked.get();
+  }
+
+  long storeFailures() {
+    return storeFailures.get();
+  }
+
+  private Future<PartitionProgress> processPartition(List<ConsumerRecord<String, String>> list, int index,
+      long commitOffset, long deadlineNanos) {
+    if (index == list.size()) {
+      return Future.succeededFuture(new PartitionProgress(commitOffset, -1, null));
+    }
+    ConsumerRecord<String, String> record = list.get(index);
+    if (stopping.getAsBoolean() || System.nanoTime() - deadlineNanos > 0) {
+      return Future.succeededFuture(new PartitionProgress(commitOffset, record.offset(), null));
+    }
+    return process(record).transform(result -> {
+      if (result.failed()) {
+        storeFailures.incrementAndGet();
+        return Future.succeededFuture(new PartitionProgress(commitOffset, record.offset(), result.cause()));
+      }
+      if (result.result() == RecordOutcome.ABANDONED) {
+        return Future.succeededFuture(new PartitionProgress(commitOffset, record.offset(), null));
+      }
+      count(result.result());
+      return processPartition(list, index + 1, record.offset() + 1, deadlineNanos);
+    });
+  }
+
+  private Future<RecordOutcome> process(ConsumerRecord<String, String> record) {
+    try {
+      return records.process(record);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private void count(RecordOutcome outcome) {
+    switch (outcome) {
+      case HANDLED -> handled.incrementAndGet();
+      case DUPLICATE -> duplicates.incrementAndGet();
+      case PARKED -> parked.incrementAndGet();
+      case ABANDONED -> { }
+    }
+  }
+}
