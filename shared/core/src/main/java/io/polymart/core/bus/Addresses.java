@@ -122,10 +122,18 @@ public final class Addresses {
   public static final String COUPONS_CLAIM = "orders.coupons.claim";
   public static final String COUPONS_MINE = "orders.coupons.mine";
 
+  /**
+   * Service call {@code {userId}} → {@code {items: [{productId, skuIds, eligible, orders: [{orderId, status,
+   * skuIds}]}]}}: what the user bought, by product id, as the reviews verticle learned it from
+   * {@code polymart.orders}. {@code eligible} when an order of the product is DELIVERED or COMPLETED; {@code skuIds}
+   * the SKUs of those orders. Eventually consistent: an order's change shows a moment after it is made.
+   */
+  public static final String REVIEWS_PURCHASES_LIST = "reviews.purchases.list";
+
   /** Request/reply addresses that only other verticles call; no HTTP operation reaches them. */
   public static final Set<String> SERVICE_CALLS = Set.of(USERS_ADDRESSES_GET, USERS_REVOCATIONS_LIST,
       CATALOG_STOCK_RESERVE, CATALOG_STOCK_CONFIRM, CATALOG_STOCK_RELEASE, CATALOG_STOCK_RESTORE, CATALOG_SKUS_LOOKUP,
-      CART_MERGE, CART_SELECTED, CART_REMOVE_LINES);
+      CART_MERGE, CART_SELECTED, CART_REMOVE_LINES, REVIEWS_PURCHASES_LIST);
   /**
    * Published to every node: live events for one user ({@code {type: "order.status" | "cart.changed", ...}}), which
    * the gateway pushes to that user's WebSocket connections.

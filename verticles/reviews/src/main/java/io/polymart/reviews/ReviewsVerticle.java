@@ -1,0 +1,63 @@
+package io.polymart.reviews;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.polymart.core.bus.BusServer;
+import io.polymart.core.events.EventConsumer;
+import io.polymart.core.events.EventConsumerSettings;
+import io.polymart.core.events.MongoParkedEvents;
+import io.polymart.core.events.MongoProcessedEvents;
+import io.polymart.core.mongo.MongoClients;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+
+/**
+ * Wires the reviews verticle: the purchase projection fed by {@code polymart.orders} (consumer group
+ * {@code polymart.reviews}) and the address that reads it.
+ */
+public final class ReviewsVerticle extends VerticleBase {
+  static final String ORDERS_TOPIC = "polymart.orders";
+  static final String GROUP = "polymart.reviews";
+  /** Collections of the consumer's stores: {@code reviews_processed_events}, {@code reviews_parked_events}. */
+  static final String STORE_PREFIX = "reviews";
+  private MongoClient mongo;
+  private EventConsumer orderEvents;
+
+  @Override
+  public Future<?> start() {
+    ReviewsSettings.from(config());
+    // Creating the MongoDB client loads and initialises a lot: not on the event loop.
+    return vertx.executeBlocking(() -> MongoClients.create(config()), false).compose(client -> {
+      mongo = client;
+      return wire(mongo.getDatabase(config().getJsonObject("mongo").getString("database")));
+    });
+  }
+
+  private Future<Void> wire(MongoDatabase database) {
+    PurchaseRepository purchases = new PurchaseRepository(vertx,
+        database.getCollection(PurchaseRepository.COLLECTION));
+    orderEvents = new EventConsumer(vertx,
+        EventConsumerSettings.of(config().getJsonObject("kafka").getString("bootstrapServers"), GROUP, ORDERS_TOPIC),
+        new PurchaseProjection(purchases), new MongoProcessedEvents(vertx, database, STORE_PREFIX),
+        new MongoParkedEvents(vertx, database, STORE_PREFIX));
+    BusServer server = new ReviewsBindings(new PurchaseService(purchases)).bind(new BusServer(vertx));
+    return purchases.createIndexes()
+        .compose(v -> server.ready())
+        .compose(v -> orderEvents.start());
+  }
+
+  /** This instance's consumer of order events (tests read its counts and partitions). */
+  EventConsumer orderEvents() {
+    return orderEvents;
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> consumerClosed = orderEvents == null ? Future.succeededFuture() : orderEvents.close();
+    return consumerClosed.onComplete(v -> {
+      if (mongo != null) {
+        mongo.close();
+      }
+    });
+  }
+}

@@ -1,0 +1,210 @@
+package io.polymart.reviews;
+
+import io.polymart.core.error.ServiceException;
+import io.polymart.reviews.ReviewsFixture.Deployment;
+import io.polymart.testing.BusTestNode.Caller;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.polymart.core.bus.Addresses.REVIEWS_PURCHASES_LIST;
+import static io.polymart.reviews.ReviewsFixture.awaitCaughtUp;
+import static io.polymart.reviews.ReviewsFixture.purchases;
+import static io.polymart.reviews.ReviewsFixture.purchasesByProduct;
+import static io.polymart.reviews.ReviewsFixture.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who bought what, learned from polymart.orders events written by a plain producer. */
+class PurchaseProjectionTest {
+  private Deployment reviews;
+
+  @BeforeEach
+  void deploy() {
+    reviews = ReviewsFixture.deploy(1);
+  }
+
+  @AfterEach
+  void undeploy() {
+    reviews.undeploy();
+  }
+
+  @Test
+  void aDeliveredOrderMakesItsBuyerEligibleForEachOfItsProducts() {
+    UUID buyer = UUID.randomUUID();
+    UUID shirt = UUID.randomUUID();
+    UUID mug = UUID.randomUUID();
+    UUID redShirt = UUID.randomUUID();
+    UUID blueShirt = UUID.randomUUID();
+    UUID mugSku = UUID.randomUUID();
+    TestOrder order = new TestOrder(buyer).line(shirt, redShirt, 1).line(mug, mugSku, 2).line(shirt, blueShirt, 1);
+
+    send(order.placed());
+    send(order.moved("OrderPaid", "PAID"));
+    awaitCaughtUp();
+    JsonObject paid = purchasesByProduct(buyer).get(shirt.toString());
+    assertThat(paid.getBoolean("eligible")).isFalse();
+    assertThat(paid.getJsonArray("skuIds")).isEmpty();
+    assertThat(paid.getJsonArray("orders")).containsExactly(new JsonObject().put("orderId", order.orderId.toString())
+        .put("status", "PAID").put("skuIds", sorted(redShirt, blueShirt)));
+
+    send(order.moved("OrderShipped", "SHIPPED"));
+    assertThat(purchasesAfterCatchingUp(buyer).get(shirt.toString()).getBoolean("eligible")).isFalse();
+    send(order.moved("OrderDelivered", "DELIVERED"));
+    awaitCaughtUp();
+    Map<String, JsonObject> delivered = purchasesByProduct(buyer);
+    assertThat(delivered).containsOnlyKeys(shirt.toString(), mug.toString());
+    assertThat(delivered.get(shirt.toString())).isEqualTo(new JsonObject().put("productId", shirt.toString())
+        .put("skuIds", sorted(redShirt, blueShirt)).put("eligible", true)
+        .put("orders", new JsonArray().add(new JsonObject().put("orderId", order.orderId.toString())
+            .put("status", "DELIVERED").put("skuIds", sorted(redShirt, blueShirt)))));
+    assertThat(delivered.get(mug.toString()).getBoolean("eligible")).isTrue();
+    assertThat(delivered.get(mug.toString()).getJsonArray("skuIds")).containsExactly(mugSku.toString());
+
+    send(order.moved("OrderCompleted", "COMPLETED"));
+    assertThat(purchasesAfterCatchingUp(buyer).get(mug.toString()).getBoolean("eligible")).isTrue();
+    // someone else bought nothing
+    assertThat(purchases(UUID.randomUUID()).getJsonArray("items")).isEmpty();
+  }
+
+  @Test
+  void refundedAndCancelledOrdersDoNotQualifyAndARejectedRefundQualifiesAgain() {
+    UUID buyer = UUID.randomUUID();
+    UUID refundedProduct = UUID.randomUUID();
+    UUID cancelledProduct = UUID.randomUUID();
+    UUID rejectedProduct = UUID.randomUUID();
+    TestOrder refunded = new TestOrder(buyer).line(refundedProduct, UUID.randomUUID(), 1);
+    TestOrder cancelled = new TestOrder(buyer).line(cancelledProduct, UUID.randomUUID(), 1);
+    TestOrder rejected = new TestOrder(buyer).line(rejectedProduct, UUID.randomUUID(), 1);
+    send(refunded.deliveredEvents());
+    send(refunded.moved("OrderRefundRequested", "REFUND_REQUESTED"));
+    send(refunded.moved("OrderRefunded", "REFUNDED"));
+    send(cancelled.placed());
+    send(cancelled.moved("OrderCancelled", "CANCELLED"));
+    send(rejected.deliveredEvents());
+    send(rejected.moved("OrderRefundRequested", "REFUND_REQUESTED"));
+    awaitCaughtUp();
+    assertThat(purchasesByProduct(buyer).get(rejectedProduct.toString()).getBoolean("eligible")).isFalse();
+    send(rejected.moved("OrderRefundRejected", "DELIVERED"));
+
+    Map<String, JsonObject> purchases = purchasesAfterCatchingUp(buyer);
+    assertThat(purchases.get(refundedProduct.toString()).getBoolean("eligible")).isFalse();
+    assertThat(purchases.get(refundedProduct.toString()).getJsonArray("skuIds")).isEmpty();
+    assertThat(status(purchases.get(refundedProduct.toString()))).isEqualTo("REFUNDED");
+    assertThat(purchases.get(cancelledProduct.toString()).getBoolean("eligible")).isFalse();
+    assertThat(status(purchases.get(cancelledProduct.toString()))).isEqualTo("CANCELLED");
+    assertThat(purchases.get(rejectedProduct.toString()).getBoolean("eligible")).isTrue();
+    assertThat(status(purchases.get(rejectedProduct.toString()))).isEqualTo("DELIVERED");
+  }
+
+  @Test
+  void aSecondOrderOfTheProductKeepsItsOwnStatus() {
+    UUID buyer = UUID.randomUUID();
+    UUID product = UUID.randomUUID();
+    UUID sku = UUID.randomUUID();
+    TestOrder first = new TestOrder(buyer).line(product, sku, 1);
+    TestOrder second = new TestOrder(buyer).line(product, UUID.randomUUID(), 1);
+    send(first.deliveredEvents());
+    send(second.deliveredEvents());
+    send(second.moved("OrderRefundRequested", "REFUND_REQUESTED"));
+    send(second.moved("OrderRefunded", "REFUNDED"));
+
+    JsonObject purchase = purchasesAfterCatchingUp(buyer).get(product.toString());
+    assertThat(purchase.getBoolean("eligible")).as("the first order still qualifies").isTrue();
+    assertThat(purchase.getJsonArray("skuIds")).containsExactly(sku.toString());
+    assertThat(purchase.getJsonArray("orders")).hasSize(2);
+  }
+
+  @Test
+  void aDuplicateAndAReplayOfTheSameEventsChangeNothing() {
+    UUID buyer = UUID.randomUUID();
+    UUID product = UUID.randomUUID();
+    TestOrder order = new TestOrder(buyer).line(product, UUID.randomUUID(), 1);
+    List<JsonObject> events = order.deliveredEvents();
+    events.add(order.moved("OrderRefundRequested", "REFUND_REQUESTED"));
+    events.add(order.moved("OrderRefunded", "REFUNDED"));
+    send(events);
+    send(events.get(3));  // the relay sent OrderDelivered again after a failed round
+    JsonObject before = purchasesAfterCatchingUp(buyer).get(product.toString());
+    assertThat(before.getBoolean("eligible")).isFalse();
+    long handled = reviews.handled();
+
+    send(events);  // the whole order once more, same event ids
+    JsonObject after = purchasesAfterCatchingUp(buyer).get(product.toString());
+    assertThat(after).isEqualTo(before);
+    assertThat(reviews.handled()).as("nothing handled again").isEqualTo(handled);
+  }
+
+  @Test
+  void anOlderEventArrivingAfterANewerOneDoesNotRegressTheOrder() {
+    UUID buyer = UUID.randomUUID();
+    UUID product = UUID.randomUUID();
+    TestOrder order = new TestOrder(buyer).line(product, UUID.randomUUID(), 1);
+    List<JsonObject> events = order.deliveredEvents();
+    JsonObject delivered = events.get(3);
+    send(events);
+    assertThat(status(purchasesAfterCatchingUp(buyer).get(product.toString()))).isEqualTo("DELIVERED");
+
+    // a late copy of OrderShipped, under an event id never seen, from before the delivery
+    send(TestOrder.at(events.get(2), Instant.parse(delivered.getString("occurredAt")).minusMillis(1)));
+    assertThat(status(purchasesAfterCatchingUp(buyer).get(product.toString()))).isEqualTo("DELIVERED");
+
+    JsonObject refundedEvent = order.moved("OrderRefundRequested", "REFUND_REQUESTED");
+    send(refundedEvent);
+    send(order.moved("OrderRefunded", "REFUNDED"));
+    // and a late OrderDelivered does not make the refunded order qualify again
+    send(TestOrder.at(delivered, Instant.parse(refundedEvent.getString("occurredAt")).minusSeconds(1)));
+    JsonObject purchase = purchasesAfterCatchingUp(buyer).get(product.toString());
+    assertThat(status(purchase)).isEqualTo("REFUNDED");
+    assertThat(purchase.getBoolean("eligible")).isFalse();
+  }
+
+  @Test
+  void anEventWithoutItsBuyerIsParkedAndTheNextOneIsProcessed() {
+    UUID buyer = UUID.randomUUID();
+    UUID product = UUID.randomUUID();
+    TestOrder order = new TestOrder(buyer).line(product, UUID.randomUUID(), 1);
+    JsonObject placed = order.placed();
+    JsonObject broken = order.moved("OrderPaid", "PAID");
+    broken.getJsonObject("data").remove("userId");
+    long parked = reviews.parked();
+    send(placed);
+    send(broken);
+    send(order.moved("OrderShipped", "SHIPPED"));
+
+    assertThat(status(purchasesAfterCatchingUp(buyer).get(product.toString()))).isEqualTo("SHIPPED");
+    assertThat(reviews.parked()).isEqualTo(parked + 1);
+  }
+
+  @Test
+  void theAddressWantsAUserId() {
+    ServiceException missing = ReviewsFixture.node().fails(REVIEWS_PURCHASES_LIST, new JsonObject(), new JsonObject(),
+        Caller.service());
+    assertThat(missing.status()).isEqualTo(400);
+    ServiceException notUuid = ReviewsFixture.node().fails(REVIEWS_PURCHASES_LIST, new JsonObject(),
+        new JsonObject().put("userId", "../etc"), Caller.service());
+    assertThat(notUuid.status()).isEqualTo(400);
+  }
+
+  private static Map<String, JsonObject> purchasesAfterCatchingUp(UUID buyer) {
+    awaitCaughtUp();
+    return purchasesByProduct(buyer);
+  }
+
+  /** The status of the product's only order. */
+  private static String status(JsonObject purchase) {
+    JsonArray orders = purchase.getJsonArray("orders");
+    assertThat(orders).hasSize(1);
+    return orders.getJsonObject(0).getString("status");
+  }
+
+  private static JsonArray sorted(UUID... skuIds) {
+    return new JsonArray(java.util.Arrays.stream(skuIds).map(UUID::toString).sorted().toList());
+  }
+}

@@ -1,0 +1,194 @@
+package io.polymart.reviews;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.polymart.core.mongo.MongoClients;
+import io.polymart.testing.Await;
+import io.polymart.testing.BusTestNode;
+import io.polymart.testing.BusTestNode.Caller;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.polymart.core.bus.Addresses.REVIEWS_PURCHASES_LIST;
+
+/**
+ * The reviews module's tests' node: a {@link BusTestNode} per test JVM where tests deploy and undeploy
+ * {@link ReviewsVerticle}, a plain Kafka producer writing {@code polymart.orders} events as the orders outbox relay
+ * does, and an admin client to see how far the group {@code polymart.reviews} has read. The topic gets three
+ * partitions, so that instances have partitions to share. Tests share the backends: each uses new users, products and
+ * orders.
+ */
+final class ReviewsFixture {
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final int PARTITIONS = 3;
+  private static BusTestNode node;
+  private static KafkaProducer<String, String> producer;
+  private static Admin admin;
+  private static MongoDatabase database;
+
+  private ReviewsFixture() {
+  }
+
+  static synchronized BusTestNode node() {
+    if (node == null) {
+      BusTestNode started = BusTestNode.start();
+      String bootstrap = started.config().getJsonObject("kafka").getString("bootstrapServers");
+      producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+          ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+      Properties adminConfig = new Properties();
+      adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      admin = Admin.create(adminConfig);
+      try {
+        get(admin.createTopics(List.of(new NewTopic(ReviewsVerticle.ORDERS_TOPIC, PARTITIONS, (short) 1))).all());
+      } catch (IllegalStateException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
+      MongoClient mongo = MongoClients.create(started.config());
+      database = mongo.getDatabase(started.config().getJsonObject("mongo").getString("database"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        producer.close(Duration.ofSeconds(2));
+        admin.close(Duration.ofSeconds(2));
+        mongo.close();
+      }, "reviews-fixture-stop"));
+      node = started;
+    }
+    return node;
+  }
+
+  /** The reviews verticle deployed: its instances and the deployment to undeploy. */
+  record Deployment(String id, List<ReviewsVerticle> instances) {
+    long handled() {
+      return instances.stream().mapToLong(v -> v.orderEvents().handled()).sum();
+    }
+
+    long duplicates() {
+      return instances.stream().mapToLong(v -> v.orderEvents().duplicates()).sum();
+    }
+
+    long parked() {
+      return instances.stream().mapToLong(v -> v.orderEvents().parked()).sum();
+    }
+
+    void undeploy() {
+      BusTestNode.await(node().vertx().undeploy(id));
+    }
+  }
+
+  static Deployment deploy(int instances) {
+    List<ReviewsVerticle> created = new CopyOnWriteArrayList<>();
+    String id = BusTestNode.await(node().vertx().deployVerticle(() -> {
+      ReviewsVerticle verticle = new ReviewsVerticle();
+      created.add(verticle);
+      return verticle;
+    }, new DeploymentOptions().setConfig(node().config()).setInstances(instances)));
+    return new Deployment(id, List.copyOf(created));
+  }
+
+  // -- events ------------------------------------------------------------------------------------------------------
+
+  /** Sends an event keyed by its order id and waits for the acknowledgement, so records go out in call order. */
+  static void send(JsonObject event) {
+    node();
+    get(producer.send(new ProducerRecord<>(ReviewsVerticle.ORDERS_TOPIC, event.getString("aggregateId"),
+        event.encode())));
+  }
+
+  static void send(List<JsonObject> events) {
+    events.forEach(ReviewsFixture::send);
+  }
+
+  /** Waits until the group has committed every record on the topic: everything sent so far is processed. */
+  static void awaitCaughtUp() {
+    Await.until("the reviews group to catch up with " + ReviewsVerticle.ORDERS_TOPIC, TIMEOUT, () -> {
+      Map<TopicPartition, Long> committed = committed();
+      return endOffsets().entrySet().stream()
+          .allMatch(end -> committed.getOrDefault(end.getKey(), 0L).equals(end.getValue()));
+    });
+  }
+
+  /** How many records on the topic the group has not committed yet. */
+  static long lag() {
+    Map<TopicPartition, Long> committed = committed();
+    return endOffsets().entrySet().stream()
+        .mapToLong(end -> end.getValue() - committed.getOrDefault(end.getKey(), 0L)).sum();
+  }
+
+  /** Forgets the group's offsets: the next consumer reads the topic from its start, as a new group would. */
+  static void deleteGroupOffsets() {
+    node();
+    get(admin.deleteConsumerGroups(List.of(ReviewsVerticle.GROUP)).all());
+  }
+
+  private static Map<TopicPartition, Long> committed() {
+    node();
+    Map<TopicPartition, OffsetAndMetadata> offsets =
+        get(admin.listConsumerGroupOffsets(ReviewsVerticle.GROUP).partitionsToOffsetAndMetadata());
+    return offsets.entrySet().stream().filter(e -> e.getValue() != null)
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+  }
+
+  private static Map<TopicPartition, Long> endOffsets() {
+    node();
+    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+    for (int partition = 0; partition < PARTITIONS; partition++) {
+      latest.put(new TopicPartition(ReviewsVerticle.ORDERS_TOPIC, partition), OffsetSpec.latest());
+    }
+    return get(admin.listOffsets(latest).all()).entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+  }
+
+  // -- reading -----------------------------------------------------------------------------------------------------
+
+  static MongoDatabase database() {
+    node();
+    return database;
+  }
+
+  /** The reply of {@code reviews.purchases.list} for the user, asked as another verticle would. */
+  static JsonObject purchases(UUID userId) {
+    return node().ok(REVIEWS_PURCHASES_LIST, new JsonObject(), new JsonObject().put("userId", userId.toString()),
+        Caller.service());
+  }
+
+  /** The user's purchase items by product id. */
+  static Map<String, JsonObject> purchasesByProduct(UUID userId) {
+    JsonArray items = purchases(userId).getJsonArray("items");
+    return items.stream().map(JsonObject.class::cast)
+        .collect(Collectors.toMap(item -> item.getString("productId"), Function.identity()));
+  }
+
+  private static <T> T get(java.util.concurrent.Future<T> future) {
+    try {
+      return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
