@@ -4,6 +4,7 @@ import io.polymart.cart.CartSettings;
 import io.polymart.catalog.CatalogSettings;
 import io.polymart.core.config.ConfigException;
 import io.polymart.orders.OrdersSettings;
+import io.polymart.reviews.ReviewsSettings;
 import io.polymart.users.UsersSettings;
 import io.vertx.core.json.JsonObject;
 
@@ -26,6 +27,7 @@ final class ModuleSettings {
     CatalogSettings.from(checked);
     CartSettings.from(checked);
     OrdersSettings.from(checked);
+    ReviewsSettings.from(checked);
     return config;
   }
 }

@@ -3,6 +3,7 @@ package io.polymart.main;
 import io.polymart.cart.CartVerticle;
 import io.polymart.catalog.CatalogVerticle;
 import io.polymart.orders.OrdersVerticle;
+import io.polymart.reviews.ReviewsVerticle;
 import io.polymart.core.health.ReadinessVerticle;
 import io.polymart.gateway.GatewayVerticle;
 import io.polymart.users.UsersVerticle;
@@ -56,7 +57,8 @@ public final class Platform {
             deployIfEnabled(UsersVerticle.class, config, "users"),
             deployIfEnabled(CatalogVerticle.class, config, "catalog"),
             deployIfEnabled(CartVerticle.class, config, "cart"),
-            deployIfEnabled(OrdersVerticle.class, config, "orders"))
+            deployIfEnabled(OrdersVerticle.class, config, "orders"),
+            deployIfEnabled(ReviewsVerticle.class, config, "reviews"))
         .compose(v -> deployIfEnabled(GatewayVerticle.class, config, "gateway"));
   }
 

@@ -3,6 +3,7 @@ package io.polymart.main;
 import io.polymart.core.config.ConfigException;
 import io.polymart.core.config.ConfigLoader;
 import io.polymart.core.config.ConfigRules;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -28,5 +29,13 @@ class ModuleSettingsTest {
     bad.forEach((variable, key) -> assertThatThrownBy(() -> ModuleSettings.check(
         ConfigRules.check(ConfigLoader.load(Optional.empty(), Map.of(variable, "0")))))
         .as(variable).isInstanceOf(ConfigException.class).hasMessageContaining(key));
+  }
+
+  @Test
+  void theReviewsSectionIsCheckedToo() {
+    JsonObject config = ConfigRules.check(ConfigLoader.load(Optional.empty(), Map.of()));
+    config.getJsonObject("reviews").put("requirePurchase", "sometimes");
+    assertThatThrownBy(() -> ModuleSettings.check(config)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'reviews.requirePurchase'");
   }
 }

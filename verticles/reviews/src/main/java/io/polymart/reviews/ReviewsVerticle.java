@@ -25,6 +25,7 @@ public final class ReviewsVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // checked now, so a bad value stops the deployment; requirePurchase is for the review endpoints to come
     ReviewsSettings.from(config());
     // Creating the MongoDB client loads and initialises a lot: not on the event loop.
     return vertx.executeBlocking(() -> MongoClients.create(config()), false).compose(client -> {
