@@ -1,6 +1,7 @@
 package io.polymart.catalog;
 
 import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.minio.MinioClient;
 import io.polymart.catalog.cache.ProductCache;
 import io.polymart.catalog.change.CatalogTransactions;
@@ -18,6 +19,7 @@ import io.polymart.catalog.product.ProductGuard;
 import io.polymart.catalog.product.ProductReadService;
 import io.polymart.catalog.product.ProductRepository;
 import io.polymart.catalog.product.ProductService;
+import io.polymart.catalog.rating.RatingProjection;
 import io.polymart.catalog.search.SearchRepository;
 import io.polymart.catalog.search.SearchService;
 import io.polymart.catalog.search.SearchTerms;
@@ -32,6 +34,10 @@ import io.polymart.catalog.taxonomy.CategoryService;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
+import io.polymart.core.events.EventConsumer;
+import io.polymart.core.events.EventConsumerSettings;
+import io.polymart.core.events.MongoParkedEvents;
+import io.polymart.core.events.MongoProcessedEvents;
 import io.polymart.core.mongo.MongoClients;
 import io.polymart.core.outbox.Outbox;
 import io.polymart.core.outbox.OutboxRelay;
@@ -58,12 +64,16 @@ public final class CatalogVerticle extends VerticleBase {
   /** Shared by every catalog instance in the JVM, so at most this many images are decoded at once. */
   private static final String RESIZING_POOL = "polymart-catalog-images";
   private static final int RESIZING_THREADS = 2;
+  /** The consumer group reading the reviews' rating changes; its stores are catalog_processed_events and so on. */
+  static final String EVENTS_GROUP = "polymart.catalog";
+  private static final String EVENT_STORES = "catalog";
   private Pool pool;
   private SqlClient reads;
   private RedisAPI redis;
   private MongoClient mongo;
   private Sweeper sweeper;
   private OutboxRelay relay;
+  private EventConsumer ratingEvents;
   private Future<Void> demoLoaded = Future.succeededFuture();
   private WorkerExecutor resizing;
 
@@ -87,13 +97,13 @@ public final class CatalogVerticle extends VerticleBase {
     pool = pg.pool(vertx);
     reads = pg.readClient(vertx);
     redis = RedisClients.api(vertx, conf);
+    MongoDatabase documents = mongo.getDatabase(conf.getJsonObject("mongo").getString("database"));
     ProductDetailsRepository details = new ProductDetailsRepository(vertx,
-        mongo.getDatabase(conf.getJsonObject("mongo").getString("database"))
-            .getCollection(ProductDetailsRepository.COLLECTION));
+        documents.getCollection(ProductDetailsRepository.COLLECTION));
     ImageObjectRepository imageObjects = new ImageObjectRepository(vertx, s3);
     ProductCache cache = new ProductCache(vertx, redis, settings.cacheTtlSeconds());
-    relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", conf.getJsonObject("kafka").getString("bootstrapServers"),
-        settings.outboxPollMillis());
+    String kafka = conf.getJsonObject("kafka").getString("bootstrapServers");
+    relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", kafka, settings.outboxPollMillis());
     CatalogTransactions writer = new CatalogTransactions(
         new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp), cache);
     ProductRepository productRows = new ProductRepository();
@@ -122,6 +132,9 @@ public final class CatalogVerticle extends VerticleBase {
     sweeper = new Sweeper(vertx, "expired reservations released",
         settings.reservations().sweepIntervalSeconds() * 1000L, InventoryService.SWEEP_BATCH,
         inventory::releaseExpired);
+    ratingEvents = new EventConsumer(vertx, EventConsumerSettings.of(kafka, EVENTS_GROUP, RatingProjection.TOPIC),
+        new RatingProjection(pool, cache), new MongoProcessedEvents(vertx, documents, EVENT_STORES),
+        new MongoParkedEvents(vertx, documents, EVENT_STORES));
 
     CatalogBindings bindings = new CatalogBindings(categories, brands, search, reader, products, skus,
         imageService, inventory, skuLookup, media);
@@ -164,6 +177,7 @@ public final class CatalogVerticle extends VerticleBase {
         .compose(v -> imageObjects.ensureBucket())
         .compose(v -> server.ready())
         .compose(v -> relay.start())
+        .compose(v -> ratingEvents.start())
         .<Void>mapEmpty()
         .onSuccess(v -> {
           sweeper.start();
@@ -181,6 +195,11 @@ public final class CatalogVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    Future<Void> consumerClosed = ratingEvents == null ? Future.succeededFuture() : ratingEvents.close();
+    return consumerClosed.transform(v -> closeClients());
+  }
+
+  private Future<Void> closeClients() {
     if (sweeper != null) {
       sweeper.stop();
     }

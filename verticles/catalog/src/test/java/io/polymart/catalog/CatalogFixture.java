@@ -118,9 +118,14 @@ public final class CatalogFixture {
 
   /** A DRAFT product of {@code seller} with these SKUs; the reply of catalog.product.create. */
   public static JsonObject createProduct(Caller seller, JsonObject... skus) {
+    return createProduct(seller, category(), skus);
+  }
+
+  /** A DRAFT product of {@code seller} in the category with these SKUs; the reply of catalog.product.create. */
+  public static JsonObject createProduct(Caller seller, String categoryId, JsonObject... skus) {
     String name = unique("Product");
     JsonObject product = ok(CATALOG_PRODUCT_CREATE, new JsonObject(), new JsonObject().put("name", name)
-        .put("slug", name.toLowerCase()).put("categoryId", category()).put("skus", new JsonArray(List.of(skus))),
+        .put("slug", name.toLowerCase()).put("categoryId", categoryId).put("skus", new JsonArray(List.of(skus))),
         seller);
     assertThat(product.getString("status")).isEqualTo("DRAFT");
     assertThat(product.getJsonArray("skus")).hasSize(skus.length);
