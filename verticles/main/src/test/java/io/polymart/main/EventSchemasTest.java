@@ -105,6 +105,54 @@ class EventSchemasTest {
     assertThat(validator.validate(withoutBuyer).getValid()).isFalse();
   }
 
+  /**
+   * Issue 11: polymart.reviews, checked on sample events until the reviews verticle publishes them. The catalog's
+   * rating consumer relies on ProductRatingChanged as this schema describes it.
+   */
+  @Test
+  void polymartReviewsJsonAcceptsTheReviewEventsAndRejectsMalformedOnes() {
+    Validator validator = validator("polymart.reviews");
+    String product = UUID.randomUUID().toString();
+    JsonObject review = new JsonObject().put("reviewId", UUID.randomUUID().toString()).put("productId", product)
+        .put("userId", UUID.randomUUID().toString()).put("rating", 4).put("verified", true);
+    JsonObject histogram = new JsonObject().put("1", 0).put("2", 1).put("3", 0).put("4", 1).put("5", 1);
+    JsonObject rating = new JsonObject().put("productId", product).put("count", 3).put("average", 3.67)
+        .put("histogram", histogram);
+    List<JsonObject> valid = List.of(reviewEvent("ReviewPublished", product, review),
+        reviewEvent("ReviewRemoved", product, review.copy().put("verified", false)),
+        reviewEvent("ProductRatingChanged", product, rating),
+        reviewEvent("ProductRatingChanged", product, new JsonObject().put("productId", product).put("count", 0)
+            .put("average", 0).put("histogram", new JsonObject().put("1", 0).put("2", 0).put("3", 0).put("4", 0)
+                .put("5", 0))));
+    assertMatchSchema("polymart.reviews", valid);
+
+    List<JsonObject> invalid = List.of(
+        reviewEvent("ReviewPublished", product, review.copy().put("rating", 6)),
+        reviewEvent("ReviewRemoved", product, withoutField(review, "verified")),
+        reviewEvent("ProductRatingChanged", product, rating.copy().put("average", "3.67")),
+        reviewEvent("ProductRatingChanged", product, rating.copy().put("average", 5.5)),
+        reviewEvent("ProductRatingChanged", product, rating.copy().put("count", -1)),
+        reviewEvent("ProductRatingChanged", product, rating.copy().put("count", 2.5)),
+        reviewEvent("ProductRatingChanged", product, withoutField(rating, "histogram")),
+        reviewEvent("ProductRatingChanged", product, rating.copy().put("histogram", withoutField(histogram, "5"))),
+        reviewEvent("ProductRatingChanged", product, rating.copy().put("histogram", histogram.copy().put("6", 1))),
+        withoutField(reviewEvent("ProductRatingChanged", product, rating), "occurredAt"));
+    for (JsonObject event : invalid) {
+      assertThat(validator.validate(event).getValid()).as("rejects " + event.encode()).isFalse();
+    }
+  }
+
+  private static JsonObject reviewEvent(String type, String productId, JsonObject data) {
+    return new JsonObject().put("type", type).put("id", UUID.randomUUID().toString())
+        .put("occurredAt", "2026-12-03T21:15:30.123Z").put("aggregateId", productId).put("data", data);
+  }
+
+  private static JsonObject withoutField(JsonObject object, String field) {
+    JsonObject copy = object.copy();
+    copy.remove(field);
+    return copy;
+  }
+
   private static void expectOk(Reply reply) {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
   }
