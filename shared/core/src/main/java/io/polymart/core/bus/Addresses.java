@@ -129,6 +129,9 @@ public final class Addresses {
    * the SKUs of those orders. Eventually consistent: an order's change shows a moment after it is made.
    */
   public static final String REVIEWS_PURCHASES_LIST = "reviews.purchases.list";
+  public static final String REVIEWS_CREATE = "reviews.create";
+  public static final String REVIEWS_LIST = "reviews.list";
+  public static final String REVIEWS_SUMMARY = "reviews.summary";
 
   /** Request/reply addresses that only other verticles call; no HTTP operation reaches them. */
   public static final Set<String> SERVICE_CALLS = Set.of(USERS_ADDRESSES_GET, USERS_REVOCATIONS_LIST,
