@@ -70,6 +70,35 @@ class ReviewJourneyTest {
     assertThat(summary.json().getDouble("average")).isEqualTo(4.0);
     assertThat(summary.json().getJsonObject("histogram").getLong("4")).isEqualTo(1);
     assertThat(summary.json().getLong("verifiedCount")).isEqualTo(1);
+
+    String reviewPath = API + "/reviews/" + created.json().getString("id");
+    Reply foreignEdit = shop.http.patch(reviewPath).bearer(shop.buyer().token())
+        .json(new JsonObject().put("rating", 1)).send();
+    assertThat(foreignEdit.status()).isEqualTo(404);
+    Reply edit = shop.http.patch(reviewPath).bearer(buyer.token()).json(new JsonObject().put("rating", 2)).send();
+    assertThat(edit.status()).isEqualTo(200);
+    assertThat(edit.json().getString("status")).isEqualTo("PUBLISHED");
+    assertThat(shop.http.get(reviews + "/summary").send().json().getDouble("average")).isEqualTo(2.0);
+
+    String admin = shop.admin().accessToken();
+    assertThat(shop.http.get(API + "/admin/reviews?status=PUBLISHED").bearer(buyer.token()).send().status())
+        .isEqualTo(403);
+    Reply rejected = shop.http.post(API + "/admin/reviews/" + created.json().getString("id") + "/reject")
+        .bearer(admin).json(new JsonObject().put("reason", "Off topic")).send();
+    assertThat(rejected.status()).isEqualTo(200);
+    assertThat(rejected.json().getString("rejectionReason")).isEqualTo("Off topic");
+    assertThat(shop.http.get(reviews + "/summary").send().json().getLong("count")).isZero();
+    Reply moderation = shop.http.get(API + "/admin/reviews?status=REJECTED&size=100").bearer(admin).send();
+    assertThat(moderation.status()).isEqualTo(200);
+    assertThat(moderation.json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .anyMatch(item -> item.getString("id").equals(created.json().getString("id")))).isTrue();
+    assertThat(shop.http.post(API + "/admin/reviews/" + created.json().getString("id") + "/publish").bearer(admin)
+        .send().json().getString("status")).isEqualTo("PUBLISHED");
+    assertThat(shop.http.get(reviews + "/summary").send().json().getLong("count")).isEqualTo(1);
+
+    assertThat(shop.http.delete(reviewPath).bearer(buyer.token()).send().status()).isEqualTo(204);
+    assertThat(shop.http.get(reviews + "/summary").send().json().getLong("count")).isZero();
+    assertThat(shop.http.get(reviews).send().json().getLong("total")).isZero();
   }
 
   private static void awaitEligible(Shop.Buyer buyer, Shop.Sku sku) {

@@ -14,13 +14,17 @@ record ReviewInput(UUID skuId, int rating, String title, String body) {
   static final int BODY_MAX = 5000;
 
   static ReviewInput from(JsonObject json) {
-    Object rating = json.getValue("rating");
-    if (!(rating instanceof Integer || rating instanceof Long) || ((Number) rating).intValue() < 1
-        || ((Number) rating).intValue() > 5) {
-      throw ServiceException.invalidField("rating", "must be a whole number from 1 to 5");
-    }
-    return new ReviewInput(skuId(json.getValue("skuId")), ((Number) rating).intValue(),
+    return new ReviewInput(skuId(json.getValue("skuId")), rating(json.getValue("rating")),
         text(json.getValue("title"), "title", TITLE_MAX, false), text(json.getValue("body"), "body", BODY_MAX, true));
+  }
+
+  /** 1 to 5; JSON Schema counts {@code 4.0} as an integer too. */
+  static int rating(Object value) {
+    if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+        && number.doubleValue() >= 1 && number.doubleValue() <= 5) {
+      return number.intValue();
+    }
+    throw ServiceException.invalidField("rating", "must be a whole number from 1 to 5");
   }
 
   private static UUID skuId(Object value) {

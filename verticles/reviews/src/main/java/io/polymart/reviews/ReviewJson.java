@@ -28,9 +28,10 @@ final class ReviewJson {
         .put("updatedAt", instant(review.getDate("updatedAt")));
   }
 
-  /** The author's (and moderators') form: the public one with its status. */
+  /** The author's (and moderators') form: the public one with its status and, once rejected, why. */
   static JsonObject withStatus(Document review) {
-    return published(review).put("status", review.getString("status"));
+    return published(review).put("status", review.getString("status"))
+        .put("rejectionReason", review.getString("rejectionReason"));
   }
 
   private static String instant(Date date) {

@@ -2,8 +2,11 @@ package io.polymart.reviews;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.polymart.core.mongo.Publishers;
 import io.vertx.core.Future;
@@ -41,6 +44,27 @@ final class ReviewRepository {
         .recover(e -> e instanceof MongoWriteException write
             && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
             ? Future.succeededFuture(false) : Future.failedFuture(e));
+  }
+
+  /**
+   * Applies the update to the review the filter matches, atomically, and completes with the review as it was before,
+   * or null when none matches: a caller whose filter names the status it moves from learns whether it moved it.
+   */
+  Future<Document> change(Bson filter, Bson update) {
+    return Publishers.collect(vertx, reviews.findOneAndUpdate(filter, update,
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
+        .map(found -> found.isEmpty() ? null : found.get(0));
+  }
+
+  /** Deletes the review the filter matches; completes with it, or null when none matches. */
+  Future<Document> delete(Bson filter) {
+    return Publishers.collect(vertx, reviews.findOneAndDelete(filter))
+        .map(found -> found.isEmpty() ? null : found.get(0));
+  }
+
+  Future<Document> get(String id) {
+    return Publishers.collect(vertx, reviews.find(Filters.eq("_id", id)).limit(1))
+        .map(found -> found.isEmpty() ? null : found.get(0));
   }
 
   Future<List<Document>> find(Bson filter, Bson sort, int skip, int limit) {

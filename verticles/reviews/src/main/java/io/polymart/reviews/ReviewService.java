@@ -1,14 +1,21 @@
 package io.polymart.reviews;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.polymart.core.bus.Paging;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 /** Writing and reading reviews, and keeping {@code review_stats} in step with what is PUBLISHED. */
@@ -61,6 +68,117 @@ final class ReviewService {
         return counted.map(v -> ReviewJson.withStatus(review));
       });
     });
+  }
+
+  /**
+   * The author's edit of their review (anyone else's answers 404, like a missing one). Verification is taken again
+   * from the projection; the review is PUBLISHED again at once when {@code autoPublish} is on and it is still a
+   * verified purchase, otherwise it goes back to PENDING. The stats follow.
+   */
+  Future<JsonObject> edit(UUID userId, String reviewId, ReviewEdit edit) {
+    return reviews.get(reviewId).compose(current -> {
+      if (current == null || !current.getString("userId").equals(userId.toString())) {
+        return Future.failedFuture(notFound());
+      }
+      return purchases.purchase(userId, UUID.fromString(current.getString("productId"))).compose(purchase -> {
+        boolean verified = purchase.getBoolean("eligible");
+        ReviewStatus status = settings.autoPublish() && verified ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
+        Document changes = new Document("verified", verified).append("status", status.name())
+            .append("rejectionReason", null).append("updatedAt", new Date());
+        if (edit.rating() != null) {
+          changes.append("rating", edit.rating());
+        }
+        if (edit.title() != null) {
+          changes.append("title", edit.title());
+        }
+        if (edit.body() != null) {
+          changes.append("body", edit.body());
+        }
+        return apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString())), changes)
+            .compose(after -> after == null ? Future.failedFuture(notFound()) : Future.succeededFuture(after));
+      });
+    }).map(ReviewJson::withStatus);
+  }
+
+  /** Deletes a review: its author's, or any when {@code admin}. Anyone else's answers 404. */
+  Future<Void> delete(UUID userId, boolean admin, String reviewId) {
+    Bson filter = admin ? Filters.eq("_id", reviewId)
+        : Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString()));
+    return reviews.delete(filter).compose(before -> before == null ? Future.failedFuture(notFound())
+        : restat(before, null));
+  }
+
+  /** Moderation: one page of reviews in a status (every status when null), newest first. */
+  Future<JsonObject> moderationList(ReviewStatus status, Paging paging) {
+    Bson filter = status == null ? Filters.empty() : Filters.eq("status", status.name());
+    return reviews.count(filter).compose(total -> reviews.find(filter,
+            Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")), paging.offset(), paging.size())
+        .map(found -> {
+          JsonArray items = new JsonArray();
+          found.forEach(review -> items.add(ReviewJson.withStatus(review)));
+          return paging.page(items, total);
+        }));
+  }
+
+  /** Publishes a review; one already PUBLISHED stays as it is. */
+  Future<JsonObject> publish(String reviewId) {
+    return moderate(reviewId, ReviewStatus.PUBLISHED, null);
+  }
+
+  /** Rejects a review with a reason shown to its author; one already REJECTED stays as it is. */
+  Future<JsonObject> reject(String reviewId, String reason) {
+    return moderate(reviewId, ReviewStatus.REJECTED, reason);
+  }
+
+  /**
+   * Moves the review to {@code status} unless it is there already. The move is one conditional update of the review,
+   * so of two moderators acting at once each move happens once, and the stats change once per move.
+   */
+  private Future<JsonObject> moderate(String reviewId, ReviewStatus status, String rejectionReason) {
+    Document changes = new Document("status", status.name()).append("rejectionReason", rejectionReason)
+        .append("updatedAt", new Date());
+    return apply(Filters.and(Filters.eq("_id", reviewId), Filters.ne("status", status.name())), changes)
+        .compose(moved -> moved != null ? Future.succeededFuture(moved) : reviews.get(reviewId).compose(
+            unchanged -> unchanged == null ? Future.failedFuture(notFound()) : Future.succeededFuture(unchanged)))
+        .map(ReviewJson::withStatus);
+  }
+
+  /**
+   * Sets the fields on the review the filter matches in one atomic update, then moves the stats by what that update
+   * changed: the review as it was before (returned by the update) and as the update left it. Completes with the
+   * latter, or null when the filter matched nothing.
+   */
+  private Future<Document> apply(Bson filter, Document changes) {
+    List<Bson> sets = new ArrayList<>();
+    changes.forEach((field, value) -> sets.add(Updates.set(field, value)));
+    return reviews.change(filter, Updates.combine(sets)).compose(before -> {
+      if (before == null) {
+        return Future.succeededFuture(null);
+      }
+      Document after = new Document(before);
+      after.putAll(changes);
+      return restat(before, after).map(v -> after);
+    });
+  }
+
+  /**
+   * Counts a review that left PUBLISHED out of the stats, and one that entered it in, each with the rating and
+   * verified mark it had on that side of the change. {@code after} is null for a deleted review.
+   */
+  private Future<Void> restat(Document before, Document after) {
+    String productId = before.getString("productId");
+    boolean wasPublished = ReviewStatus.PUBLISHED.name().equals(before.getString("status"));
+    boolean isPublished = after != null && ReviewStatus.PUBLISHED.name().equals(after.getString("status"));
+    Future<Void> out = wasPublished
+        ? stats.add(productId, before.getInteger("rating"), before.getBoolean("verified"), -1)
+        : Future.succeededFuture();
+    return out.compose(v -> isPublished
+        ? stats.add(productId, after.getInteger("rating"), after.getBoolean("verified"), 1)
+        : Future.succeededFuture());
+  }
+
+  private static ServiceException notFound() {
+    return ServiceException.notFound("Review not found");
   }
 
   /** One page of the product's published reviews. */

@@ -132,6 +132,11 @@ public final class Addresses {
   public static final String REVIEWS_CREATE = "reviews.create";
   public static final String REVIEWS_LIST = "reviews.list";
   public static final String REVIEWS_SUMMARY = "reviews.summary";
+  public static final String REVIEWS_UPDATE = "reviews.update";
+  public static final String REVIEWS_DELETE = "reviews.delete";
+  public static final String REVIEWS_ADMIN_LIST = "reviews.admin.list";
+  public static final String REVIEWS_ADMIN_PUBLISH = "reviews.admin.publish";
+  public static final String REVIEWS_ADMIN_REJECT = "reviews.admin.reject";
 
   /** Request/reply addresses that only other verticles call; no HTTP operation reaches them. */
   public static final Set<String> SERVICE_CALLS = Set.of(USERS_ADDRESSES_GET, USERS_REVOCATIONS_LIST,
