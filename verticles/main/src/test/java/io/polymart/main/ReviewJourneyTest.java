@@ -71,6 +71,12 @@ class ReviewJourneyTest {
     assertThat(summary.json().getJsonObject("histogram").getLong("4")).isEqualTo(1);
     assertThat(summary.json().getLong("verifiedCount")).isEqualTo(1);
 
+    Reply mine = shop.http.get(API + "/me/reviews").bearer(buyer.token()).send();
+    assertThat(mine.status()).isEqualTo(200);
+    assertThat(mine.json().getJsonArray("items").getJsonObject(0).getString("status")).isEqualTo("PUBLISHED");
+    assertThat(mine.json().getJsonArray("reviewable")).isEmpty();
+    assertThat(shop.http.get(API + "/me/reviews").send().status()).isEqualTo(401);
+
     String reviewPath = API + "/reviews/" + created.json().getString("id");
     Reply foreignEdit = shop.http.patch(reviewPath).bearer(shop.buyer().token())
         .json(new JsonObject().put("rating", 1)).send();

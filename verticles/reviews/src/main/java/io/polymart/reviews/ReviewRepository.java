@@ -67,6 +67,7 @@ final class ReviewRepository {
         .map(found -> found.isEmpty() ? null : found.get(0));
   }
 
+  /** Reviews the filter matches, in {@code sort} order; a {@code limit} of 0 reads them all. */
   Future<List<Document>> find(Bson filter, Bson sort, int skip, int limit) {
     return Publishers.collect(vertx, reviews.find(filter).sort(sort).skip(skip).limit(limit));
   }

@@ -15,7 +15,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Writing and reading reviews, and keeping {@code review_stats} in step with what is PUBLISHED. */
@@ -179,6 +181,32 @@ final class ReviewService {
 
   private static ServiceException notFound() {
     return ServiceException.notFound("Review not found");
+  }
+
+  /**
+   * The user's reviews in every status, newest first, one page of them; and {@code reviewable}: the products they may
+   * review and have not yet, {@code [{productId, skuIds}]}, from the purchase projection.
+   */
+  Future<JsonObject> mine(UUID userId, Paging paging) {
+    Bson filter = Filters.eq("userId", userId.toString());
+    Future<JsonObject> page = reviews.count(filter).compose(total -> reviews.find(filter,
+            Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")), paging.offset(), paging.size())
+        .map(found -> {
+          JsonArray items = new JsonArray();
+          found.forEach(review -> items.add(ReviewJson.withStatus(review)));
+          return paging.page(items, total);
+        }));
+    Future<List<Document>> reviewed = reviews.find(filter, Sorts.ascending("productId"), 0, 0);
+    return Future.all(page, reviewed, purchases.list(userId)).map(all -> {
+      Set<String> done = new HashSet<>();
+      reviewed.result().forEach(review -> done.add(review.getString("productId")));
+      JsonArray reviewable = new JsonArray();
+      all.<JsonObject>resultAt(2).getJsonArray("items").stream().map(JsonObject.class::cast)
+          .filter(item -> item.getBoolean("eligible") && !done.contains(item.getString("productId")))
+          .forEach(item -> reviewable.add(new JsonObject().put("productId", item.getString("productId"))
+              .put("skuIds", item.getJsonArray("skuIds"))));
+      return page.result().put("reviewable", reviewable);
+    });
   }
 
   /** One page of the product's published reviews. */

@@ -14,6 +14,7 @@ import static io.polymart.core.bus.Addresses.REVIEWS_ADMIN_REJECT;
 import static io.polymart.core.bus.Addresses.REVIEWS_CREATE;
 import static io.polymart.core.bus.Addresses.REVIEWS_DELETE;
 import static io.polymart.core.bus.Addresses.REVIEWS_LIST;
+import static io.polymart.core.bus.Addresses.REVIEWS_MINE;
 import static io.polymart.core.bus.Addresses.REVIEWS_PURCHASES_LIST;
 import static io.polymart.core.bus.Addresses.REVIEWS_SUMMARY;
 import static io.polymart.core.bus.Addresses.REVIEWS_UPDATE;
@@ -40,6 +41,7 @@ final class ReviewsBindings {
         // the gateway answers 204 without a body
         .handle(REVIEWS_DELETE, request -> reviews.delete(request.userUuid(), request.roles().contains("admin"),
             reviewId(request)).map(v -> new JsonObject()))
+        .handle(REVIEWS_MINE, request -> reviews.mine(request.userUuid(), Paging.from(request)))
         .handle(REVIEWS_ADMIN_LIST, request -> reviews.moderationList(status(request), Paging.from(request)))
         .handle(REVIEWS_ADMIN_PUBLISH, request -> reviews.publish(reviewId(request)))
         .handle(REVIEWS_ADMIN_REJECT, request -> reviews.reject(reviewId(request),

@@ -7,6 +7,7 @@ import io.polymart.reviews.ReviewsFixture.Deployment;
 import io.polymart.testing.BusTestNode;
 import io.polymart.testing.BusTestNode.Caller;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import static io.polymart.core.bus.Addresses.REVIEWS_ADMIN_PUBLISH;
 import static io.polymart.core.bus.Addresses.REVIEWS_ADMIN_REJECT;
 import static io.polymart.core.bus.Addresses.REVIEWS_CREATE;
 import static io.polymart.core.bus.Addresses.REVIEWS_DELETE;
+import static io.polymart.core.bus.Addresses.REVIEWS_MINE;
 import static io.polymart.core.bus.Addresses.REVIEWS_SUMMARY;
 import static io.polymart.core.bus.Addresses.REVIEWS_UPDATE;
 import static io.polymart.reviews.ReviewsFixture.awaitCaughtUp;
@@ -84,6 +86,36 @@ class ReviewModerationTest {
     assertThat(edited.getString("status")).isEqualTo("PENDING");
     assertThat(edited.getInteger("rating")).isEqualTo(4);
     assertThat(summary(product)).isEqualTo(emptySummary(product));
+  }
+
+  @Test
+  void myReviewsShowEveryStatusAndTheProductsStillToReview() {
+    deploy(false);
+    UUID reviewed = UUID.randomUUID();
+    UUID rejected = UUID.randomUUID();
+    UUID toReview = UUID.randomUUID();
+    UUID toReviewSku = UUID.randomUUID();
+    UUID notDelivered = UUID.randomUUID();
+    UUID buyer = UUID.randomUUID();
+    send(new TestOrder(buyer).line(reviewed, UUID.randomUUID(), 1).line(rejected, UUID.randomUUID(), 1)
+        .line(toReview, toReviewSku, 1).deliveredEvents());
+    TestOrder paid = new TestOrder(buyer).line(notDelivered, UUID.randomUUID(), 1);
+    send(List.of(paid.placed(), paid.moved("OrderPaid", "PAID")));
+    awaitCaughtUp();
+    String pendingId = create(buyer, reviewed, 4).getString("id");
+    String rejectedId = create(buyer, rejected, 1).getString("id");
+    node().ok(REVIEWS_ADMIN_REJECT, params(rejectedId), new JsonObject().put("reason", "Spam"), Caller.admin());
+
+    JsonObject mine = node().ok(REVIEWS_MINE, new JsonObject(), new JsonObject(), Caller.user(buyer.toString()));
+    assertThat(mine.getLong("total")).isEqualTo(2);
+    assertThat(mine.getJsonArray("items").stream().map(JsonObject.class::cast)
+        .map(item -> item.getString("id") + ":" + item.getString("status")))
+        .containsExactly(rejectedId + ":REJECTED", pendingId + ":PENDING");
+    assertThat(mine.getJsonArray("reviewable")).containsExactly(new JsonObject().put("productId", toReview.toString())
+        .put("skuIds", new JsonArray().add(toReviewSku.toString())));
+    assertThat(node().ok(REVIEWS_MINE, new JsonObject(), new JsonObject(), Caller.user(UUID.randomUUID().toString())))
+        .isEqualTo(new JsonObject().put("items", new JsonArray()).put("total", 0L).put("page", 1)
+            .put("size", 20).put("reviewable", new JsonArray()));
   }
 
   @Test

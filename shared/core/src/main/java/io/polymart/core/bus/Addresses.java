@@ -133,6 +133,7 @@ public final class Addresses {
   public static final String REVIEWS_LIST = "reviews.list";
   public static final String REVIEWS_SUMMARY = "reviews.summary";
   public static final String REVIEWS_UPDATE = "reviews.update";
+  public static final String REVIEWS_MINE = "reviews.mine";
   public static final String REVIEWS_DELETE = "reviews.delete";
   public static final String REVIEWS_ADMIN_LIST = "reviews.admin.list";
   public static final String REVIEWS_ADMIN_PUBLISH = "reviews.admin.publish";
