@@ -129,6 +129,10 @@ public final class Addresses {
    * the SKUs of those orders. Eventually consistent: an order's change shows a moment after it is made.
    */
   public static final String REVIEWS_PURCHASES_LIST = "reviews.purchases.list";
+  /**
+   * The review operations of {@code schemas/openapi.yaml} (create, published list, summary, the author's update,
+   * delete and own list, admin moderation); the gateway forwards them, the OpenAPI document gives their shapes.
+   */
   public static final String REVIEWS_CREATE = "reviews.create";
   public static final String REVIEWS_LIST = "reviews.list";
   public static final String REVIEWS_SUMMARY = "reviews.summary";
