@@ -68,6 +68,12 @@ final class PurchaseRepository {
         .sort(Sorts.ascending("productId")));
   }
 
+  /** The buyer's document of one product, or null. */
+  Future<Document> find(UUID userId, UUID productId) {
+    return Publishers.collect(vertx, purchases.find(Filters.eq("_id", userId + ":" + productId)).limit(1))
+        .map(found -> found.isEmpty() ? null : found.get(0));
+  }
+
   private Future<Void> ensureDocument(String id, UUID userId, UUID productId) {
     Future<UpdateResult> upsert = Publishers.first(vertx, purchases.updateOne(Filters.eq("_id", id),
         Updates.combine(Updates.setOnInsert("userId", userId.toString()),

@@ -39,6 +39,14 @@ final class PurchaseService {
     });
   }
 
+  /** The user's item of one product (as in {@link #list}), or one that is not eligible when they never bought it. */
+  Future<JsonObject> purchase(UUID userId, UUID productId) {
+    return purchases.find(userId, productId).map(document -> document == null
+        ? new JsonObject().put("productId", productId.toString()).put("skuIds", new JsonArray())
+            .put("eligible", false).put("orders", new JsonArray())
+        : item(document));
+  }
+
   private static JsonObject item(Document purchase) {
     List<Map.Entry<String, Document>> entries = new ArrayList<>();
     Document orders = purchase.get("orders", Document.class);

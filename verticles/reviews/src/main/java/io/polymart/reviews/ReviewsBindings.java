@@ -2,22 +2,81 @@ package io.polymart.reviews;
 
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.bus.BusServer;
+import io.polymart.core.bus.Paging;
 import io.polymart.core.error.ServiceException;
+import io.vertx.core.json.JsonObject;
 
 import java.util.UUID;
 
+import static io.polymart.core.bus.Addresses.REVIEWS_ADMIN_LIST;
+import static io.polymart.core.bus.Addresses.REVIEWS_ADMIN_PUBLISH;
+import static io.polymart.core.bus.Addresses.REVIEWS_ADMIN_REJECT;
+import static io.polymart.core.bus.Addresses.REVIEWS_CREATE;
+import static io.polymart.core.bus.Addresses.REVIEWS_DELETE;
+import static io.polymart.core.bus.Addresses.REVIEWS_LIST;
+import static io.polymart.core.bus.Addresses.REVIEWS_MINE;
 import static io.polymart.core.bus.Addresses.REVIEWS_PURCHASES_LIST;
+import static io.polymart.core.bus.Addresses.REVIEWS_SUMMARY;
+import static io.polymart.core.bus.Addresses.REVIEWS_UPDATE;
 
 /** The reviews verticle's addresses: each request's envelope read into the typed arguments of its service. */
 final class ReviewsBindings {
+  static final int REASON_MAX = 500;
   private final PurchaseService purchases;
+  private final ReviewService reviews;
 
-  ReviewsBindings(PurchaseService purchases) {
+  ReviewsBindings(PurchaseService purchases, ReviewService reviews) {
     this.purchases = purchases;
+    this.reviews = reviews;
   }
 
   BusServer bind(BusServer server) {
-    return server.handle(REVIEWS_PURCHASES_LIST, request -> purchases.list(userId(request)));
+    return server.handle(REVIEWS_PURCHASES_LIST, request -> purchases.list(userId(request)))
+        .handle(REVIEWS_CREATE, request -> reviews.create(request.userUuid(), productId(request),
+            ReviewInput.from(request.body())))
+        .handle(REVIEWS_LIST, request -> reviews.list(ReviewQuery.from(request)))
+        .handle(REVIEWS_SUMMARY, request -> reviews.summary(productId(request)))
+        .handle(REVIEWS_UPDATE, request -> reviews.edit(request.userUuid(), reviewId(request),
+            ReviewEdit.from(request.body())))
+        // the gateway answers 204 without a body
+        .handle(REVIEWS_DELETE, request -> reviews.delete(request.userUuid(), request.roles().contains("admin"),
+            reviewId(request)).map(v -> new JsonObject()))
+        .handle(REVIEWS_MINE, request -> reviews.mine(request.userUuid(), Paging.from(request)))
+        .handle(REVIEWS_ADMIN_LIST, request -> reviews.moderationList(status(request), Paging.from(request)))
+        .handle(REVIEWS_ADMIN_PUBLISH, request -> reviews.publish(reviewId(request)))
+        .handle(REVIEWS_ADMIN_REJECT, request -> reviews.reject(reviewId(request),
+            ReviewInput.text(request.body().getValue("reason"), "reason", REASON_MAX, true)));
+  }
+
+  /**
+   * The product id of the path: a value {@link UUID#fromString} would stretch into a UUID (a short group, say) is not
+   * the canonical form of any id, so it names no product either (404).
+   */
+  static UUID productId(BusRequest request) {
+    UUID id = request.uuidParam("id", "Product");
+    if (!id.toString().equalsIgnoreCase(request.param("id"))) {
+      throw ServiceException.notFound("Product not found");
+    }
+    return id;
+  }
+
+  /** A review id of the path, canonical UUID text; anything else names no review (404). */
+  private static String reviewId(BusRequest request) {
+    UUID id = request.uuidParam("id", "Review");
+    if (!id.toString().equalsIgnoreCase(request.param("id"))) {
+      throw ServiceException.notFound("Review not found");
+    }
+    return id.toString();
+  }
+
+  private static ReviewStatus status(BusRequest request) {
+    return request.query("status").map(value -> {
+      try {
+        return ReviewStatus.valueOf(value);
+      } catch (IllegalArgumentException e) {
+        throw ServiceException.invalidField("status", "must be PENDING, PUBLISHED or REJECTED");
+      }
+    }).orElse(null);
   }
 
   private static UUID userId(BusRequest request) {

@@ -7,18 +7,22 @@ import io.vertx.core.json.JsonObject;
  * The reviews verticle's conf, {@code reviews.*}, checked on reading.
  *
  * @param requirePurchase whether only a verified buyer (an order of the product DELIVERED or COMPLETED) may review
+ * @param autoPublish whether a verified buyer's review is published at once instead of waiting for moderation
  */
-public record ReviewsSettings(boolean requirePurchase) {
+public record ReviewsSettings(boolean requirePurchase, boolean autoPublish) {
   public static ReviewsSettings from(JsonObject conf) {
     JsonObject reviews = conf.getJsonObject("reviews");
     if (reviews == null) {
       throw new ConfigException("Configuration section 'reviews' is missing");
     }
-    Object requirePurchase = reviews.getValue("requirePurchase");
-    if (!(requirePurchase instanceof Boolean required)) {
-      throw new ConfigException("Configuration key 'reviews.requirePurchase' must be a boolean, got "
-          + requirePurchase);
+    return new ReviewsSettings(bool(reviews, "requirePurchase"), bool(reviews, "autoPublish"));
+  }
+
+  private static boolean bool(JsonObject reviews, String key) {
+    Object value = reviews.getValue(key);
+    if (!(value instanceof Boolean flag)) {
+      throw new ConfigException("Configuration key 'reviews." + key + "' must be a boolean, got " + value);
     }
-    return new ReviewsSettings(required);
+    return flag;
   }
 }

@@ -13,20 +13,20 @@ import io.vertx.core.VerticleBase;
 
 /**
  * Wires the reviews verticle: the purchase projection fed by {@code polymart.orders} (consumer group
- * {@code polymart.reviews}) and the address that reads it.
+ * {@code polymart.reviews}) and the address that reads it; reviews and their per-product stats.
  */
 public final class ReviewsVerticle extends VerticleBase {
   static final String ORDERS_TOPIC = "polymart.orders";
   static final String GROUP = "polymart.reviews";
   /** Collections of the consumer's stores: {@code reviews_processed_events}, {@code reviews_parked_events}. */
   static final String STORE_PREFIX = "reviews";
+  private ReviewsSettings settings;
   private MongoClient mongo;
   private EventConsumer orderEvents;
 
   @Override
   public Future<?> start() {
-    // checked now, so a bad value stops the deployment; requirePurchase is for the review endpoints to come
-    ReviewsSettings.from(config());
+    settings = ReviewsSettings.from(config());
     // Creating the MongoDB client loads and initialises a lot: not on the event loop.
     return vertx.executeBlocking(() -> MongoClients.create(config()), false).compose(client -> {
       mongo = client;
@@ -41,8 +41,14 @@ public final class ReviewsVerticle extends VerticleBase {
         EventConsumerSettings.of(config().getJsonObject("kafka").getString("bootstrapServers"), GROUP, ORDERS_TOPIC),
         new PurchaseProjection(purchases), new MongoProcessedEvents(vertx, database, STORE_PREFIX),
         new MongoParkedEvents(vertx, database, STORE_PREFIX));
-    BusServer server = new ReviewsBindings(new PurchaseService(purchases)).bind(new BusServer(vertx));
+    ReviewRepository reviews = new ReviewRepository(vertx, database.getCollection(ReviewRepository.COLLECTION));
+    ReviewStatsRepository stats = new ReviewStatsRepository(vertx,
+        database.getCollection(ReviewStatsRepository.COLLECTION));
+    PurchaseService purchaseService = new PurchaseService(purchases);
+    BusServer server = new ReviewsBindings(purchaseService,
+        new ReviewService(settings, purchaseService, reviews, stats)).bind(new BusServer(vertx));
     return purchases.createIndexes()
+        .compose(v -> reviews.createIndexes())
         .compose(v -> server.ready())
         .compose(v -> orderEvents.start());
   }

@@ -100,12 +100,17 @@ final class ReviewsFixture {
   }
 
   static Deployment deploy(int instances) {
+    return deploy(instances, node().config());
+  }
+
+  /** Deploys with another conf, such as other {@code reviews.*} settings. */
+  static Deployment deploy(int instances, JsonObject config) {
     List<ReviewsVerticle> created = new CopyOnWriteArrayList<>();
     String id = BusTestNode.await(node().vertx().deployVerticle(() -> {
       ReviewsVerticle verticle = new ReviewsVerticle();
       created.add(verticle);
       return verticle;
-    }, new DeploymentOptions().setConfig(node().config()).setInstances(instances)));
+    }, new DeploymentOptions().setConfig(config).setInstances(instances)));
     return new Deployment(id, List.copyOf(created));
   }
 

@@ -129,6 +129,19 @@ public final class Addresses {
    * the SKUs of those orders. Eventually consistent: an order's change shows a moment after it is made.
    */
   public static final String REVIEWS_PURCHASES_LIST = "reviews.purchases.list";
+  /**
+   * The review operations of {@code schemas/openapi.yaml} (create, published list, summary, the author's update,
+   * delete and own list, admin moderation); the gateway forwards them, the OpenAPI document gives their shapes.
+   */
+  public static final String REVIEWS_CREATE = "reviews.create";
+  public static final String REVIEWS_LIST = "reviews.list";
+  public static final String REVIEWS_SUMMARY = "reviews.summary";
+  public static final String REVIEWS_UPDATE = "reviews.update";
+  public static final String REVIEWS_MINE = "reviews.mine";
+  public static final String REVIEWS_DELETE = "reviews.delete";
+  public static final String REVIEWS_ADMIN_LIST = "reviews.admin.list";
+  public static final String REVIEWS_ADMIN_PUBLISH = "reviews.admin.publish";
+  public static final String REVIEWS_ADMIN_REJECT = "reviews.admin.reject";
 
   /** Request/reply addresses that only other verticles call; no HTTP operation reaches them. */
   public static final Set<String> SERVICE_CALLS = Set.of(USERS_ADDRESSES_GET, USERS_REVOCATIONS_LIST,

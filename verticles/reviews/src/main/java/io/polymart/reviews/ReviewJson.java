@@ -1,0 +1,40 @@
+package io.polymart.reviews;
+
+import io.vertx.core.json.JsonObject;
+import org.bson.Document;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+
+/** A stored review as the API shows it: text exactly as written, as JSON strings. */
+final class ReviewJson {
+  private static final DateTimeFormatter INSTANT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private ReviewJson() {
+  }
+
+  /** The public form: no status, no author id. */
+  static JsonObject published(Document review) {
+    String skuId = review.getString("skuId");
+    return new JsonObject().put("id", review.getString("_id")).put("productId", review.getString("productId"))
+        .put("rating", review.getInteger("rating")).put("title", review.getString("title"))
+        .put("body", review.getString("body"))
+        .put("author", new JsonObject().put("displayName", review.getString("authorName")))
+        .put("verified", review.getBoolean("verified"))
+        .put("sku", skuId == null ? null : new JsonObject().put("id", skuId))
+        .put("createdAt", instant(review.getDate("createdAt")))
+        .put("updatedAt", instant(review.getDate("updatedAt")));
+  }
+
+  /** The author's (and moderators') form: the public one with its status and, once rejected, why. */
+  static JsonObject withStatus(Document review) {
+    return published(review).put("status", review.getString("status"))
+        .put("rejectionReason", review.getString("rejectionReason"));
+  }
+
+  private static String instant(Date date) {
+    return INSTANT.format(date.toInstant());
+  }
+}

@@ -1,0 +1,78 @@
+package io.polymart.reviews;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import io.polymart.core.mongo.Publishers;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.List;
+
+/**
+ * Reviews in {@code reviews}: {@code {_id, productId, userId, authorName, rating, title, body, skuId, verified,
+ * status, createdAt, updatedAt}}, ids as strings. A unique index on (userId, productId) keeps one review per user and
+ * product, even when two arrive at once.
+ */
+final class ReviewRepository {
+  static final String COLLECTION = "reviews";
+  private final Vertx vertx;
+  private final MongoCollection<Document> reviews;
+
+  ReviewRepository(Vertx vertx, MongoCollection<Document> reviews) {
+    this.vertx = vertx;
+    this.reviews = reviews;
+  }
+
+  Future<Void> createIndexes() {
+    return Publishers.first(vertx, reviews.createIndex(Indexes.ascending("userId", "productId"),
+            new IndexOptions().unique(true)))
+        .compose(v -> Publishers.first(vertx, reviews.createIndex(Indexes.ascending("productId", "status"))))
+        .mapEmpty();
+  }
+
+  /** Inserts a new review; completes with false when the user already reviewed the product. */
+  Future<Boolean> insert(Document review) {
+    return Publishers.first(vertx, reviews.insertOne(review)).map(r -> true)
+        .recover(e -> e instanceof MongoWriteException write
+            && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
+            ? Future.succeededFuture(false) : Future.failedFuture(e));
+  }
+
+  /**
+   * Applies the update to the review the filter matches, atomically, and completes with the review as it was before,
+   * or null when none matches: a caller whose filter names the status it moves from learns whether it moved it.
+   */
+  Future<Document> change(Bson filter, Bson update) {
+    return Publishers.collect(vertx, reviews.findOneAndUpdate(filter, update,
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
+        .map(found -> found.isEmpty() ? null : found.get(0));
+  }
+
+  /** Deletes the review the filter matches; completes with it, or null when none matches. */
+  Future<Document> delete(Bson filter) {
+    return Publishers.collect(vertx, reviews.findOneAndDelete(filter))
+        .map(found -> found.isEmpty() ? null : found.get(0));
+  }
+
+  Future<Document> get(String id) {
+    return Publishers.collect(vertx, reviews.find(Filters.eq("_id", id)).limit(1))
+        .map(found -> found.isEmpty() ? null : found.get(0));
+  }
+
+  /** Reviews the filter matches, in {@code sort} order; a {@code limit} of 0 reads them all. */
+  Future<List<Document>> find(Bson filter, Bson sort, int skip, int limit) {
+    return Publishers.collect(vertx, reviews.find(filter).sort(sort).skip(skip).limit(limit));
+  }
+
+  Future<Long> count(Bson filter) {
+    return Publishers.first(vertx, reviews.countDocuments(filter));
+  }
+}

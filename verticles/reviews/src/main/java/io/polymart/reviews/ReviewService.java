@@ -1,0 +1,253 @@
+package io.polymart.reviews;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.polymart.core.bus.Paging;
+import io.polymart.core.error.ServiceException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Writing and reading reviews, and keeping {@code review_stats} in step with what is PUBLISHED. */
+final class ReviewService {
+  private final ReviewsSettings settings;
+  private final PurchaseService purchases;
+  private final ReviewRepository reviews;
+  private final ReviewStatsRepository stats;
+
+  ReviewService(ReviewsSettings settings, PurchaseService purchases, ReviewRepository reviews,
+      ReviewStatsRepository stats) {
+    this.settings = settings;
+    this.purchases = purchases;
+    this.reviews = reviews;
+    this.stats = stats;
+  }
+
+  /**
+   * The user's review of the product. Verified when the projection says they bought it (an order DELIVERED or
+   * COMPLETED); with {@code requirePurchase} only then allowed (403 NOT_A_VERIFIED_BUYER). A {@code skuId} must be one
+   * of the SKUs they bought (422 SKU_NOT_PURCHASED). PUBLISHED at once when {@code autoPublish} and verified, else
+   * PENDING. A second review of the same product is 409 REVIEW_EXISTS.
+   */
+  Future<JsonObject> create(UUID userId, UUID productId, ReviewInput input) {
+    return purchases.purchase(userId, productId).compose(purchase -> {
+      boolean verified = purchase.getBoolean("eligible");
+      if (settings.requirePurchase() && !verified) {
+        return Future.failedFuture(new ServiceException(403, "NOT_A_VERIFIED_BUYER",
+            "Only buyers whose order of this product was delivered may review it", null, null));
+      }
+      if (input.skuId() != null && !purchase.getJsonArray("skuIds").contains(input.skuId().toString())) {
+        return Future.failedFuture(ServiceException.unprocessable("SKU_NOT_PURCHASED",
+            "You have no delivered order of this SKU"));
+      }
+      ReviewStatus status = settings.autoPublish() && verified ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
+      Date now = new Date();
+      Document review = new Document("_id", UUID.randomUUID().toString())
+          .append("productId", productId.toString()).append("userId", userId.toString())
+          .append("authorName", displayName(userId)).append("rating", input.rating())
+          .append("title", input.title()).append("body", input.body())
+          .append("skuId", input.skuId() == null ? null : input.skuId().toString()).append("verified", verified)
+          .append("status", status.name()).append("createdAt", now).append("updatedAt", now);
+      return reviews.insert(review).compose(inserted -> {
+        if (!inserted) {
+          return Future.failedFuture(ServiceException.conflict("REVIEW_EXISTS",
+              "You have already reviewed this product; edit your review instead"));
+        }
+        Future<Void> counted = status == ReviewStatus.PUBLISHED
+            ? stats.add(productId.toString(), input.rating(), verified, 1) : Future.succeededFuture();
+        return counted.map(v -> ReviewJson.withStatus(review));
+      });
+    });
+  }
+
+  /**
+   * The author's edit of their review (anyone else's answers 404, like a missing one). Verification is taken again
+   * from the projection; the review is PUBLISHED again at once when {@code autoPublish} is on and it is still a
+   * verified purchase, otherwise it goes back to PENDING. The stats follow.
+   */
+  Future<JsonObject> edit(UUID userId, String reviewId, ReviewEdit edit) {
+    return reviews.get(reviewId).compose(current -> {
+      if (current == null || !current.getString("userId").equals(userId.toString())) {
+        return Future.failedFuture(notFound());
+      }
+      return purchases.purchase(userId, UUID.fromString(current.getString("productId"))).compose(purchase -> {
+        boolean verified = purchase.getBoolean("eligible");
+        ReviewStatus status = settings.autoPublish() && verified ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
+        Document changes = new Document("verified", verified).append("status", status.name())
+            .append("rejectionReason", null).append("updatedAt", new Date());
+        if (edit.rating() != null) {
+          changes.append("rating", edit.rating());
+        }
+        if (edit.title() != null) {
+          changes.append("title", edit.title());
+        }
+        if (edit.body() != null) {
+          changes.append("body", edit.body());
+        }
+        return apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString())), changes)
+            .compose(after -> after == null ? Future.failedFuture(notFound()) : Future.succeededFuture(after));
+      });
+    }).map(ReviewJson::withStatus);
+  }
+
+  /** Deletes a review: its author's, or any when {@code admin}. Anyone else's answers 404. */
+  Future<Void> delete(UUID userId, boolean admin, String reviewId) {
+    Bson filter = admin ? Filters.eq("_id", reviewId)
+        : Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString()));
+    return reviews.delete(filter).compose(before -> before == null ? Future.failedFuture(notFound())
+        : restat(before, null));
+  }
+
+  /** Moderation: one page of reviews in a status (every status when null), newest first. */
+  Future<JsonObject> moderationList(ReviewStatus status, Paging paging) {
+    Bson filter = status == null ? Filters.empty() : Filters.eq("status", status.name());
+    return reviews.count(filter).compose(total -> reviews.find(filter,
+            Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")), paging.offset(), paging.size())
+        .map(found -> {
+          JsonArray items = new JsonArray();
+          found.forEach(review -> items.add(ReviewJson.withStatus(review)));
+          return paging.page(items, total);
+        }));
+  }
+
+  /** Publishes a review; one already PUBLISHED stays as it is. */
+  Future<JsonObject> publish(String reviewId) {
+    return moderate(reviewId, ReviewStatus.PUBLISHED, null);
+  }
+
+  /** Rejects a review with a reason shown to its author; one already REJECTED stays as it is. */
+  Future<JsonObject> reject(String reviewId, String reason) {
+    return moderate(reviewId, ReviewStatus.REJECTED, reason);
+  }
+
+  /**
+   * Moves the review to {@code status} unless it is there already. The move is one conditional update of the review,
+   * so of two moderators acting at once each move happens once, and the stats change once per move.
+   */
+  private Future<JsonObject> moderate(String reviewId, ReviewStatus status, String rejectionReason) {
+    Document changes = new Document("status", status.name()).append("rejectionReason", rejectionReason)
+        .append("updatedAt", new Date());
+    return apply(Filters.and(Filters.eq("_id", reviewId), Filters.ne("status", status.name())), changes)
+        .compose(moved -> moved != null ? Future.succeededFuture(moved) : reviews.get(reviewId).compose(
+            unchanged -> unchanged == null ? Future.failedFuture(notFound()) : Future.succeededFuture(unchanged)))
+        .map(ReviewJson::withStatus);
+  }
+
+  /**
+   * Sets the fields on the review the filter matches in one atomic update, then moves the stats by what that update
+   * changed: the review as it was before (returned by the update) and as the update left it. Completes with the
+   * latter, or null when the filter matched nothing.
+   */
+  private Future<Document> apply(Bson filter, Document changes) {
+    List<Bson> sets = new ArrayList<>();
+    changes.forEach((field, value) -> sets.add(Updates.set(field, value)));
+    return reviews.change(filter, Updates.combine(sets)).compose(before -> {
+      if (before == null) {
+        return Future.succeededFuture(null);
+      }
+      Document after = new Document(before);
+      after.putAll(changes);
+      return restat(before, after).map(v -> after);
+    });
+  }
+
+  /**
+   * Counts a review that left PUBLISHED out of the stats, and one that entered it in, each with the rating and
+   * verified mark it had on that side of the change. {@code after} is null for a deleted review.
+   */
+  private Future<Void> restat(Document before, Document after) {
+    String productId = before.getString("productId");
+    boolean wasPublished = ReviewStatus.PUBLISHED.name().equals(before.getString("status"));
+    boolean isPublished = after != null && ReviewStatus.PUBLISHED.name().equals(after.getString("status"));
+    Future<Void> out = wasPublished
+        ? stats.add(productId, before.getInteger("rating"), before.getBoolean("verified"), -1)
+        : Future.succeededFuture();
+    return out.compose(v -> isPublished
+        ? stats.add(productId, after.getInteger("rating"), after.getBoolean("verified"), 1)
+        : Future.succeededFuture());
+  }
+
+  private static ServiceException notFound() {
+    return ServiceException.notFound("Review not found");
+  }
+
+  /**
+   * The user's reviews in every status, newest first, one page of them; and {@code reviewable}: the products they may
+   * review and have not yet, {@code [{productId, skuIds}]}, from the purchase projection.
+   */
+  Future<JsonObject> mine(UUID userId, Paging paging) {
+    Bson filter = Filters.eq("userId", userId.toString());
+    Future<JsonObject> page = reviews.count(filter).compose(total -> reviews.find(filter,
+            Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")), paging.offset(), paging.size())
+        .map(found -> {
+          JsonArray items = new JsonArray();
+          found.forEach(review -> items.add(ReviewJson.withStatus(review)));
+          return paging.page(items, total);
+        }));
+    Future<List<Document>> reviewed = reviews.find(filter, Sorts.ascending("productId"), 0, 0);
+    return Future.all(page, reviewed, purchases.list(userId)).map(all -> {
+      Set<String> done = new HashSet<>();
+      reviewed.result().forEach(review -> done.add(review.getString("productId")));
+      JsonArray reviewable = new JsonArray();
+      all.<JsonObject>resultAt(2).getJsonArray("items").stream().map(JsonObject.class::cast)
+          .filter(item -> item.getBoolean("eligible") && !done.contains(item.getString("productId")))
+          .forEach(item -> reviewable.add(new JsonObject().put("productId", item.getString("productId"))
+              .put("skuIds", item.getJsonArray("skuIds"))));
+      return page.result().put("reviewable", reviewable);
+    });
+  }
+
+  /** One page of the product's published reviews. */
+  Future<JsonObject> list(ReviewQuery query) {
+    return reviews.count(query.filter()).compose(total -> reviews.find(query.filter(), query.order(),
+            query.paging().offset(), query.paging().size())
+        .map(found -> {
+          JsonArray items = new JsonArray();
+          found.forEach(review -> items.add(ReviewJson.published(review)));
+          return query.paging().page(items, total);
+        }));
+  }
+
+  /** Count, average (2 decimals), histogram and verified count of the product's published reviews. */
+  Future<JsonObject> summary(UUID productId) {
+    return stats.find(productId.toString()).map(found -> {
+      Document stat = found == null ? new Document() : found;
+      long count = number(stat.get("count"));
+      long sum = number(stat.get("sum"));
+      Document histogram = stat.get("histogram", Document.class);
+      JsonObject stars = new JsonObject();
+      for (int rating = 1; rating <= 5; rating++) {
+        stars.put(String.valueOf(rating), histogram == null ? 0L : number(histogram.get(String.valueOf(rating))));
+      }
+      BigDecimal average = count == 0 ? BigDecimal.ZERO
+          : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+      return new JsonObject().put("productId", productId.toString()).put("count", count)
+          .put("average", average.doubleValue()).put("histogram", stars)
+          .put("verifiedCount", number(stat.get("verified")));
+    });
+  }
+
+  /**
+   * The name shown for an author. The gateway's envelope carries only the user id and roles, and no typed client to
+   * the users verticle's profiles exists yet, so it is derived from the id: never the email, nothing the user typed.
+   */
+  static String displayName(UUID userId) {
+    return "Customer " + userId.toString().substring(0, 8);
+  }
+
+  private static long number(Object value) {
+    return value instanceof Number n ? n.longValue() : 0L;
+  }
+}
