@@ -13,7 +13,8 @@ import io.vertx.core.VerticleBase;
 
 /**
  * Wires the reviews verticle: the purchase projection fed by {@code polymart.orders} (consumer group
- * {@code polymart.reviews}) and the address that reads it; reviews and their per-product stats.
+ * {@code polymart.reviews}) and the address that reads it; reviews and their per-product stats, whose changes the
+ * {@link RatingRelay} publishes to {@code polymart.reviews}.
  */
 public final class ReviewsVerticle extends VerticleBase {
   static final String ORDERS_TOPIC = "polymart.orders";
@@ -22,7 +23,10 @@ public final class ReviewsVerticle extends VerticleBase {
   static final String STORE_PREFIX = "reviews";
   private ReviewsSettings settings;
   private MongoClient mongo;
+  /** How often the rating relay looks for unpublished stats besides being woken up by a change. */
+  static final long RATING_RELAY_INTERVAL_MS = 250;
   private EventConsumer orderEvents;
+  private RatingRelay ratingRelay;
 
   @Override
   public Future<?> start() {
@@ -43,13 +47,17 @@ public final class ReviewsVerticle extends VerticleBase {
         new MongoParkedEvents(vertx, database, STORE_PREFIX));
     ReviewRepository reviews = new ReviewRepository(vertx, database.getCollection(ReviewRepository.COLLECTION));
     ReviewStatsRepository stats = new ReviewStatsRepository(vertx,
-        database.getCollection(ReviewStatsRepository.COLLECTION));
+        database.getCollection(ReviewStatsRepository.COLLECTION), () -> ratingRelay.wakeUp());
+    ratingRelay = new RatingRelay(vertx, stats, config().getJsonObject("kafka").getString("bootstrapServers"),
+        RATING_RELAY_INTERVAL_MS);
     PurchaseService purchaseService = new PurchaseService(purchases);
     BusServer server = new ReviewsBindings(purchaseService,
         new ReviewService(settings, purchaseService, reviews, stats)).bind(new BusServer(vertx));
     return purchases.createIndexes()
         .compose(v -> reviews.createIndexes())
+        .compose(v -> stats.createIndexes())
         .compose(v -> server.ready())
+        .compose(v -> ratingRelay.start())
         .compose(v -> orderEvents.start());
   }
 
@@ -58,10 +66,16 @@ public final class ReviewsVerticle extends VerticleBase {
     return orderEvents;
   }
 
+  /** This instance's relay of rating changes to {@code polymart.reviews}. */
+  RatingRelay ratingRelay() {
+    return ratingRelay;
+  }
+
   @Override
   public Future<?> stop() {
     Future<Void> consumerClosed = orderEvents == null ? Future.succeededFuture() : orderEvents.close();
-    return consumerClosed.onComplete(v -> {
+    Future<Void> relayStopped = ratingRelay == null ? Future.succeededFuture() : ratingRelay.stop();
+    return Future.join(consumerClosed, relayStopped).onComplete(v -> {
       if (mongo != null) {
         mongo.close();
       }

@@ -107,8 +107,15 @@ public final class OutboxRelay {
     this.pollIntervalMs = pollIntervalMs;
     this.select = "SELECT id, topic, aggregate_id, payload::text AS payload FROM " + table + " ORDER BY id LIMIT $1";
     this.delete = "DELETE FROM " + table + " WHERE id = ANY($1)";
-    // an outage must fail a round within seconds, not after the defaults' minutes
-    this.producerConfig = Map.of(
+    this.producerConfig = producerConfig(bootstrapServers);
+  }
+
+  /**
+   * The producer settings of a relay: acks from all replicas, idempotent, in order per partition; an outage fails a
+   * send within seconds, not after the defaults' minutes. Other relays (such as the reviews' rating relay) use them.
+   */
+  public static Map<String, String> producerConfig(String bootstrapServers) {
+    return Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),

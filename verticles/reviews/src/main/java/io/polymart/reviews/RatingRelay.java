@@ -1,0 +1,181 @@
+package io.polymart.reviews;
+
+import io.polymart.core.outbox.OutboxRelay;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes ProductRatingChanged to {@code polymart.reviews} for every {@code review_stats} document flagged
+ * {@code unpublished} (see {@link ReviewStatsRepository}): the document is its own outbox entry, since the embedded
+ * MongoDB has no transactions to write a separate one with the change. A round reads up to {@value #BATCH} flagged
+ * documents, sends a snapshot of each (keyed by product id, so in order per product), waits for all acks, then clears
+ * each flag only if the version sent is still the current one. A change made meanwhile keeps its document flagged for
+ * the next round: nothing is lost. A crash between the ack and the clearing, or two instances sending the same
+ * version, sends a record twice with the same event id, which consumers skip: nothing is applied twice.
+ *
+ * <p>Rounds run every {@code pollIntervalMs}, right away after {@link #wakeUp()} (a stats change on this instance),
+ * and back off from 250 ms to 5 s while Kafka or MongoDB fail. The producer is configured and handled as the
+ * PostgreSQL {@link OutboxRelay}'s: fetching the topic's partitions first keeps {@code send()} from blocking.
+ */
+final class RatingRelay {
+  static final String TOPIC = "polymart.reviews";
+  static final int BATCH = 100;
+  private static final Logger LOG = LoggerFactory.getLogger(RatingRelay.class);
+  private static final long FIRST_BACKOFF_MS = 250;
+  private static final long MAX_BACKOFF_MS = 5_000;
+  private static final long SEND_TIMEOUT_MS = 15_000;
+  private static final long CLOSE_TIMEOUT_MS = 5_000;
+  private static final AtomicInteger PRODUCERS = new AtomicInteger();
+
+  private final Vertx vertx;
+  private final Context context;
+  private final ReviewStatsRepository stats;
+  private final String bootstrapServers;
+  private final long pollIntervalMs;
+  private final AtomicLong sent = new AtomicLong();
+
+  // confined to the context's event loop
+  private KafkaProducer<String, String> producer;
+  private boolean started;
+  private boolean stopping;
+  private boolean running;
+  private boolean wokenUpWhileRunning;
+  private Future<Integer> round = Future.succeededFuture(0);
+  private long timerId = -1;
+  private long backoffMs;
+
+  /** Runs on the context it is created on: create it in the verticle's {@code start()}. */
+  RatingRelay(Vertx vertx, ReviewStatsRepository stats, String bootstrapServers, long pollIntervalMs) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.stats = stats;
+    this.bootstrapServers = bootstrapServers;
+    this.pollIntervalMs = pollIntervalMs;
+  }
+
+  Future<Void> start() {
+    return Future.future(promise -> context.runOnContext(v -> {
+      started = true;
+      trigger(false);
+      promise.complete();
+    }));
+  }
+
+  /** Lets a running round finish, then closes the producer. Flagged documents stay flagged. */
+  Future<Void> stop() {
+    return Future.<Void>future(promise -> context.runOnContext(v -> {
+      stopping = true;
+      vertx.cancelTimer(timerId);
+      round.transform(ar -> {
+        KafkaProducer<String, String> p = producer;
+        producer = null;
+        return p == null ? Future.<Void>succeededFuture() : p.close(CLOSE_TIMEOUT_MS);
+      }).onComplete(promise);
+    }));
+  }
+
+  /** Runs a round soon (not while backing off from a failure). */
+  void wakeUp() {
+    context.runOnContext(v -> trigger(true));
+  }
+
+  /** Records sent and acknowledged so far by this relay. */
+  long sent() {
+    return sent.get();
+  }
+
+  private void trigger(boolean wakeUp) {
+    if (!started || stopping) {
+      return;
+    }
+    if (running) {
+      wokenUpWhileRunning |= wakeUp;
+      return;
+    }
+    if (wakeUp && backoffMs > 0) {
+      return;
+    }
+    vertx.cancelTimer(timerId);
+    running = true;
+    round = runRound().onComplete(this::roundEnded);
+  }
+
+  private Future<Integer> runRound() {
+    return stats.unpublished(BATCH).compose(docs -> docs.isEmpty() ? Future.succeededFuture(0) : publish(docs));
+  }
+
+  private Future<Integer> publish(List<Document> docs) {
+    Future<KafkaProducer<String, String>> ready = producer != null
+        ? Future.succeededFuture(producer)
+        : newProducer().onSuccess(p -> producer = p);
+    return ready.compose(p -> p.partitionsFor(TOPIC)
+            .compose(partitions -> Future.all(docs.stream().map(doc -> {
+              JsonObject event = RatingSnapshot.event(doc);
+              return p.send(KafkaProducerRecord.create(TOPIC, event.getString("aggregateId"), event.encode()));
+            }).toList())))
+        .timeout(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .compose(acked -> {
+          sent.addAndGet(docs.size());
+          return Future.all(docs.stream()
+              .map(doc -> stats.markPublished(doc.getString("_id"), RatingSnapshot.version(doc))).toList());
+        })
+        .map(docs.size());
+  }
+
+  private void roundEnded(AsyncResult<Integer> result) {
+    running = false;
+    boolean again = wokenUpWhileRunning;
+    wokenUpWhileRunning = false;
+    long delay;
+    if (result.failed()) {
+      if (backoffMs == 0) {
+        LOG.warn("Rating relay: could not publish, the stats stay flagged; retrying until it works: {}",
+            result.cause().toString());
+      }
+      backoffMs = backoffMs == 0 ? FIRST_BACKOFF_MS : Math.min(2 * backoffMs, MAX_BACKOFF_MS);
+      dropProducer();
+      delay = backoffMs;
+    } else {
+      if (backoffMs > 0) {
+        LOG.info("Rating relay: publishing works again");
+      }
+      backoffMs = 0;
+      delay = result.result() == BATCH || again ? 0 : pollIntervalMs;
+    }
+    if (!stopping) {
+      timerId = vertx.setTimer(Math.max(1, delay), id -> trigger(false));
+    }
+  }
+
+  /** Records of a failed round still buffered must not reach Kafka after the next round resent them. */
+  private void dropProducer() {
+    KafkaProducer<String, String> old = producer;
+    producer = null;
+    if (old != null) {
+      old.close(1).onFailure(e -> LOG.debug("Rating relay: closing the producer failed", e));
+    }
+  }
+
+  private Future<KafkaProducer<String, String>> newProducer() {
+    Map<String, String> config = new HashMap<>(OutboxRelay.producerConfig(bootstrapServers));
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, "polymart-reviews-rating-" + PRODUCERS.incrementAndGet());
+    return context.executeBlocking(() -> KafkaProducer.<String, String>create(vertx, config)
+        .exceptionHandler(e -> LOG.debug("Rating relay: send failed: {}", e.toString())));
+  }
+}
