@@ -12,7 +12,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -225,16 +224,10 @@ final class ReviewService {
     return stats.find(productId.toString()).map(found -> {
       Document stat = found == null ? new Document() : found;
       long count = number(stat.get("count"));
-      long sum = number(stat.get("sum"));
-      Document histogram = stat.get("histogram", Document.class);
-      JsonObject stars = new JsonObject();
-      for (int rating = 1; rating <= 5; rating++) {
-        stars.put(String.valueOf(rating), histogram == null ? 0L : number(histogram.get(String.valueOf(rating))));
-      }
-      BigDecimal average = count == 0 ? BigDecimal.ZERO
-          : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+      // as the relay publishes it in ProductRatingChanged
+      BigDecimal average = RatingSnapshot.average(count, number(stat.get("sum")));
       return new JsonObject().put("productId", productId.toString()).put("count", count)
-          .put("average", average.doubleValue()).put("histogram", stars)
+          .put("average", average.doubleValue()).put("histogram", RatingSnapshot.histogram(stat))
           .put("verifiedCount", number(stat.get("verified")));
     });
   }
