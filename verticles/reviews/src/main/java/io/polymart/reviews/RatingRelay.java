@@ -1,23 +1,18 @@
 package io.polymart.reviews;
 
-import io.polymart.core.outbox.OutboxRelay;
+import io.polymart.core.outbox.RelayProducer;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,17 +36,15 @@ final class RatingRelay {
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final long SEND_TIMEOUT_MS = 15_000;
   private static final long CLOSE_TIMEOUT_MS = 5_000;
-  private static final AtomicInteger PRODUCERS = new AtomicInteger();
 
   private final Vertx vertx;
   private final Context context;
   private final ReviewStatsRepository stats;
-  private final String bootstrapServers;
+  private final RelayProducer producer;
   private final long pollIntervalMs;
   private final AtomicLong sent = new AtomicLong();
 
   // confined to the context's event loop
-  private KafkaProducer<String, String> producer;
   private boolean started;
   private boolean stopping;
   private boolean running;
@@ -65,7 +58,7 @@ final class RatingRelay {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.stats = stats;
-    this.bootstrapServers = bootstrapServers;
+    this.producer = new RelayProducer(vertx, context, bootstrapServers, "reviews-rating");
     this.pollIntervalMs = pollIntervalMs;
   }
 
@@ -82,11 +75,7 @@ final class RatingRelay {
     return Future.<Void>future(promise -> context.runOnContext(v -> {
       stopping = true;
       vertx.cancelTimer(timerId);
-      round.transform(ar -> {
-        KafkaProducer<String, String> p = producer;
-        producer = null;
-        return p == null ? Future.<Void>succeededFuture() : p.close(CLOSE_TIMEOUT_MS);
-      }).onComplete(promise);
+      round.transform(ar -> producer.close(CLOSE_TIMEOUT_MS)).onComplete(promise);
     }));
   }
 
@@ -121,10 +110,7 @@ final class RatingRelay {
   }
 
   private Future<Integer> publish(List<Document> docs) {
-    Future<KafkaProducer<String, String>> ready = producer != null
-        ? Future.succeededFuture(producer)
-        : newProducer().onSuccess(p -> producer = p);
-    return ready.compose(p -> p.partitionsFor(TOPIC)
+    return producer.ready().compose(p -> p.partitionsFor(TOPIC)
             .compose(partitions -> Future.all(docs.stream().map(doc -> {
               JsonObject event = RatingSnapshot.event(doc);
               return p.send(KafkaProducerRecord.create(TOPIC, event.getString("aggregateId"), event.encode()));
@@ -149,7 +135,7 @@ final class RatingRelay {
             result.cause().toString());
       }
       backoffMs = backoffMs == 0 ? FIRST_BACKOFF_MS : Math.min(2 * backoffMs, MAX_BACKOFF_MS);
-      dropProducer();
+      producer.drop();
       delay = backoffMs;
     } else {
       if (backoffMs > 0) {
@@ -161,21 +147,5 @@ final class RatingRelay {
     if (!stopping) {
       timerId = vertx.setTimer(Math.max(1, delay), id -> trigger(false));
     }
-  }
-
-  /** Records of a failed round still buffered must not reach Kafka after the next round resent them. */
-  private void dropProducer() {
-    KafkaProducer<String, String> old = producer;
-    producer = null;
-    if (old != null) {
-      old.close(1).onFailure(e -> LOG.debug("Rating relay: closing the producer failed", e));
-    }
-  }
-
-  private Future<KafkaProducer<String, String>> newProducer() {
-    Map<String, String> config = new HashMap<>(OutboxRelay.producerConfig(bootstrapServers));
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, "polymart-reviews-rating-" + PRODUCERS.incrementAndGet());
-    return context.executeBlocking(() -> KafkaProducer.<String, String>create(vertx, config)
-        .exceptionHandler(e -> LOG.debug("Rating relay: send failed: {}", e.toString())));
   }
 }

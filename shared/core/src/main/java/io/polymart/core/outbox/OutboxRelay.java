@@ -17,13 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -62,7 +60,6 @@ public final class OutboxRelay {
   /** Safety net only: kafka-clients fails a send within max.block.ms + delivery.timeout.ms. */
   private static final long SEND_TIMEOUT_MS = 15_000;
   private static final long CLOSE_TIMEOUT_MS = 5_000;
-  private static final AtomicInteger PRODUCERS = new AtomicInteger();
 
   private final Vertx vertx;
   private final Context context;
@@ -70,14 +67,13 @@ public final class OutboxRelay {
   private final String table;
   private final long lockKey;
   private final long pollIntervalMs;
-  private final Map<String, String> producerConfig;
   private final String select;
   private final String delete;
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong failedRounds = new AtomicLong();
 
   // confined to the context's event loop
-  private KafkaProducer<String, String> producer;
+  private final RelayProducer producer;
   private boolean started;
   private boolean stopping;
   private boolean running;
@@ -107,7 +103,7 @@ public final class OutboxRelay {
     this.pollIntervalMs = pollIntervalMs;
     this.select = "SELECT id, topic, aggregate_id, payload::text AS payload FROM " + table + " ORDER BY id LIMIT $1";
     this.delete = "DELETE FROM " + table + " WHERE id = ANY($1)";
-    this.producerConfig = producerConfig(bootstrapServers);
+    this.producer = new RelayProducer(vertx, context, bootstrapServers, "outbox-" + table);
   }
 
   /**
@@ -134,8 +130,7 @@ public final class OutboxRelay {
         return Future.failedFuture(new IllegalStateException("Outbox relay for " + table + " already started"));
       }
       started = true;
-      return newProducer().map(p -> {
-        producer = p;
+      return producer.ready().map(p -> {
         trigger(false);
         return null;
       });
@@ -147,11 +142,7 @@ public final class OutboxRelay {
     return onContext(() -> {
       stopping = true;
       vertx.cancelTimer(timerId);
-      return round.transform(ar -> {
-        KafkaProducer<String, String> p = producer;
-        producer = null;
-        return p == null ? Future.<Void>succeededFuture() : p.close(CLOSE_TIMEOUT_MS);
-      });
+      return round.transform(ar -> producer.close(CLOSE_TIMEOUT_MS));
     });
   }
 
@@ -189,11 +180,8 @@ public final class OutboxRelay {
   }
 
   private Future<Integer> runRound() {
-    Future<KafkaProducer<String, String>> ready = producer != null
-        ? Future.succeededFuture(producer)
-        : newProducer().onSuccess(p -> producer = p);
     // READ COMMITTED: the SELECT, a statement after the lock, sees what the previous holder deleted
-    return ready.compose(p -> pool.withTransaction(tx -> tx
+    return producer.ready().compose(p -> pool.withTransaction(tx -> tx
         .preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(lockKey))
         .compose(lock -> lock.iterator().next().getBoolean(0)
             ? tx.preparedQuery(select).execute(Tuple.of(BATCH)).compose(rows -> publish(tx, p, rows))
@@ -269,29 +257,8 @@ public final class OutboxRelay {
     }
     caughtUp = -1;
     backoffMs = backoffMs == 0 ? FIRST_BACKOFF_MS : Math.min(2 * backoffMs, MAX_BACKOFF_MS);
-    dropProducer();
+    producer.drop();
     return backoffMs;
-  }
-
-  /**
-   * A fresh producer for the next round: records of the failed round still in this one's buffer must not reach Kafka
-   * after it has started resending them. (close(0) would wait for ever in the Vert.x client, hence 1 ms.)
-   */
-  private void dropProducer() {
-    KafkaProducer<String, String> old = producer;
-    producer = null;
-    if (old != null) {
-      old.close(1).onFailure(e -> LOG.debug("Outbox {}: closing the producer failed", table, e));
-    }
-  }
-
-  private Future<KafkaProducer<String, String>> newProducer() {
-    Map<String, String> config = new HashMap<>(producerConfig);
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, "polymart-outbox-" + table + "-" + PRODUCERS.incrementAndGet());
-    // the constructor resolves the bootstrap servers' host names. A failed send fails its round, logged there:
-    // without an exception handler, the Vert.x client would also log each failed batch as an unhandled exception
-    return context.executeBlocking(() -> KafkaProducer.<String, String>create(vertx, config)
-        .exceptionHandler(e -> LOG.debug("Outbox {}: send failed: {}", table, e.toString())));
   }
 
   private <T> Future<T> onContext(Supplier<Future<T>> action) {
