@@ -1,5 +1,6 @@
 package io.polymart.users;
 
+import io.polymart.core.ratelimit.RateLimiter;
 import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;

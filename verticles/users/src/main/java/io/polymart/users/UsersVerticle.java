@@ -1,5 +1,6 @@
 package io.polymart.users;
 
+import io.polymart.core.ratelimit.RateLimiter;
 import io.polymart.core.auth.JwtKeys;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.db.Migrations;
@@ -26,7 +27,7 @@ public final class UsersVerticle extends VerticleBase {
     SessionRepository sessions = new SessionRepository();
     AddressRepository addressRepository = new AddressRepository();
     RedisAPI redis = RedisClients.api(vertx, conf);
-    RateLimiter limiter = new RateLimiter(redis, settings.rateLimit().windowSeconds());
+    RateLimiter limiter = new RateLimiter(redis, "users:", settings.rateLimit().windowSeconds());
     TokenIssuer tokens = new TokenIssuer(JwtKeys.provider(vertx, conf), conf.getJsonObject("jwt"));
     Revocations revocations = new Revocations(pool, vertx.eventBus(), tokens.accessTokenSeconds());
 

@@ -1,4 +1,4 @@
-package io.polymart.users;
+package io.polymart.core.ratelimit;
 
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -33,7 +33,7 @@ class RateLimiterOutageTest {
     }
     RedisAPI redis = RedisAPI.api(Redis.createClient(vertx,
         new RedisOptions().setConnectionString("redis://127.0.0.1:" + closedPort)));
-    limiter = new RateLimiter(redis, 60);
+    limiter = new RateLimiter(redis, "test:", 60);
   }
 
   @AfterAll

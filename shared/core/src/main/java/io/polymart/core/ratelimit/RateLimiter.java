@@ -1,4 +1,4 @@
-package io.polymart.users;
+package io.polymart.core.ratelimit;
 
 import io.polymart.core.error.BackendOutage;
 import io.polymart.core.error.ServiceException;
@@ -11,36 +11,40 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Fixed-window counters in Redis under {@code users:rl:}; shared by every instance and node. While Redis is down the
+ * Fixed-window counters in Redis under {@code <prefix>rl:} (the owning verticle's key prefix, e.g. {@code users:}),
+ * shared by every instance and node. While Redis is down the
  * same limits are counted in this instance's memory instead, so signing in and registering keep working and stay
  * limited (per instance rather than cluster-wide) instead of failing with the cache.
  */
-final class RateLimiter {
+public final class RateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
   private final RedisAPI redis;
+  private final String keyPrefix;
   private final int windowSeconds;
   private final LocalWindows local;
   private boolean usingLocal;
 
-  RateLimiter(RedisAPI redis, int windowSeconds) {
+  /** @param verticlePrefix the owning verticle's Redis key prefix, e.g. {@code "users:"} */
+  public RateLimiter(RedisAPI redis, String verticlePrefix, int windowSeconds) {
     this.redis = redis;
+    this.keyPrefix = verticlePrefix + "rl:";
     this.windowSeconds = windowSeconds;
     this.local = new LocalWindows(windowSeconds);
   }
 
   /** Counts one attempt and fails with 429 once the window holds more than {@code limit}. */
-  Future<Void> hit(String key, int limit) {
+  public Future<Void> hit(String key, int limit) {
     return count(key).compose(count -> count > limit ? rejected(key) : Future.succeededFuture());
   }
 
   /** Fails with 429 when earlier attempts already used up the window, without counting this one. */
-  Future<Void> check(String key, int limit) {
+  public Future<Void> check(String key, int limit) {
     return redis.get(redisKey(key)).map(value -> value == null ? 0L : value.toLong()).map(this::fromRedis)
         .recover(failure -> orLocal(failure, () -> local.count(key, System.currentTimeMillis())))
         .compose(count -> count >= limit ? rejected(key) : Future.succeededFuture());
   }
 
-  Future<Long> count(String key) {
+  public Future<Long> count(String key) {
     String redisKey = redisKey(key);
     // Creating the key with its expiry first means a counter can never outlive its window.
     return redis.set(List.of(redisKey, "0", "EX", String.valueOf(windowSeconds), "NX"))
@@ -75,7 +79,7 @@ final class RateLimiter {
     return Future.succeededFuture(localValue.getAsLong());
   }
 
-  private static String redisKey(String key) {
-    return "users:rl:" + key;
+  private String redisKey(String key) {
+    return keyPrefix + key;
   }
 }

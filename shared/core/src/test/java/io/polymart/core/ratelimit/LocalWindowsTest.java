@@ -1,4 +1,4 @@
-package io.polymart.users;
+package io.polymart.core.ratelimit;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.polymart.users;
+package io.polymart.core.ratelimit;
 
 import java.util.HashMap;
 import java.util.Map;
