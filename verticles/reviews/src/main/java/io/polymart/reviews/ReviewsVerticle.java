@@ -3,6 +3,8 @@ package io.polymart.reviews;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.polymart.core.bus.BusServer;
+import io.polymart.core.client.BusClient;
+import io.polymart.core.client.CatalogProductClient;
 import io.polymart.core.events.EventConsumer;
 import io.polymart.core.events.EventConsumerSettings;
 import io.polymart.core.events.MongoParkedEvents;
@@ -51,8 +53,10 @@ public final class ReviewsVerticle extends VerticleBase {
     ratingRelay = new RatingRelay(vertx, stats, config().getJsonObject("kafka").getString("bootstrapServers"),
         RATING_RELAY_INTERVAL_MS);
     PurchaseService purchaseService = new PurchaseService(purchases);
+    ReviewedProducts products = new ReviewedProducts(new CatalogProductClient(BusClient.create(vertx, config())));
     BusServer server = new ReviewsBindings(purchaseService,
-        new ReviewService(settings, purchaseService, reviews, stats)).bind(new BusServer(vertx));
+        new ReviewService(settings, purchaseService, reviews, stats, products), new ReplyService(reviews))
+        .bind(new BusServer(vertx));
     return purchases.createIndexes()
         .compose(v -> reviews.createIndexes())
         .compose(v -> stats.createIndexes())
