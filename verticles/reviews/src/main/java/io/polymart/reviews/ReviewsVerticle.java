@@ -16,7 +16,8 @@ import io.vertx.core.VerticleBase;
 /**
  * Wires the reviews verticle: the purchase projection fed by {@code polymart.orders} (consumer group
  * {@code polymart.reviews}) and the address that reads it; reviews and their per-product stats, whose changes the
- * {@link RatingRelay} publishes to {@code polymart.reviews}.
+ * {@link RatingRelay} publishes to {@code polymart.reviews}; the catalog, asked over the event bus for the product a
+ * review is written about.
  */
 public final class ReviewsVerticle extends VerticleBase {
   static final String ORDERS_TOPIC = "polymart.orders";
