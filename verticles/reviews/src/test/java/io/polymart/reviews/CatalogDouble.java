@@ -64,7 +64,8 @@ final class CatalogDouble {
   void forgetSku(UUID productId, UUID skuId) {
     JsonObject product = products.get(productId.toString());
     synchronized (product) {
-      product.getJsonArray("skus").getList().removeIf(sku -> ((JsonObject) sku).getString("id").equals(skuId.toString()));
+      product.getJsonArray("skus").getList()
+          .removeIf(sku -> ((JsonObject) sku).getString("id").equals(skuId.toString()));
     }
   }
 
@@ -84,7 +85,8 @@ final class CatalogDouble {
     JsonObject product = products.get(productId.toString());
     synchronized (product) {
       product.getJsonArray("skus").stream().map(JsonObject.class::cast)
-          .filter(sku -> sku.getString("id").equals(skuId.toString())).forEach(sku -> sku.put("attributes", attributes));
+          .filter(sku -> sku.getString("id").equals(skuId.toString()))
+          .forEach(sku -> sku.put("attributes", attributes));
     }
   }
 

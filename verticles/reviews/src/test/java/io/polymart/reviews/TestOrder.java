@@ -28,7 +28,8 @@ final class TestOrder {
   TestOrder line(UUID productId, UUID skuId, int quantity) {
     ReviewsFixture.catalog().sells(productId, skuId);
     items.add(new JsonObject().put("skuId", skuId.toString()).put("productId", productId.toString())
-        .put("sellerId", ReviewsFixture.catalog().sellerOf(productId)).put("quantity", quantity).put("unitPrice", "19.90"));
+        .put("sellerId", ReviewsFixture.catalog().sellerOf(productId)).put("quantity", quantity)
+        .put("unitPrice", "19.90"));
     return this;
   }
 

@@ -135,7 +135,8 @@ public final class Addresses {
   public static final String REVIEWS_PURCHASES_LIST = "reviews.purchases.list";
   /**
    * The review operations of {@code schemas/openapi.yaml} (create, published list, summary, the author's update,
-   * delete and own list, moderation by sellers and admins, the seller's reply); the gateway forwards them, the OpenAPI document gives their shapes.
+   * delete and own list, moderation by sellers and admins, the seller's reply); the gateway forwards them, the
+   * OpenAPI document gives their shapes.
    */
   public static final String REVIEWS_CREATE = "reviews.create";
   public static final String REVIEWS_LIST = "reviews.list";
