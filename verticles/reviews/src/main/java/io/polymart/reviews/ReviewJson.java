@@ -15,7 +15,10 @@ final class ReviewJson {
   private ReviewJson() {
   }
 
-  /** The public form: no status, no author id. */
+  /**
+   * The public form: no status, no author id, no seller id. {@code sku} carries the attributes the SKU had when the
+   * review was written (empty for reviews stored before they were kept); {@code reply} the seller's, or null.
+   */
   static JsonObject published(Document review) {
     String skuId = review.getString("skuId");
     return new JsonObject().put("id", review.getString("_id")).put("productId", review.getString("productId"))
@@ -23,7 +26,9 @@ final class ReviewJson {
         .put("body", review.getString("body"))
         .put("author", new JsonObject().put("displayName", review.getString("authorName")))
         .put("verified", review.getBoolean("verified"))
-        .put("sku", skuId == null ? null : new JsonObject().put("id", skuId))
+        .put("sku", skuId == null ? null : new JsonObject().put("id", skuId)
+            .put("attributes", document(review.get("skuAttributes", Document.class))))
+        .put("reply", reply(review.get("reply", Document.class)))
         .put("createdAt", instant(review.getDate("createdAt")))
         .put("updatedAt", instant(review.getDate("updatedAt")));
   }
@@ -32,6 +37,15 @@ final class ReviewJson {
   static JsonObject withStatus(Document review) {
     return published(review).put("status", review.getString("status"))
         .put("rejectionReason", review.getString("rejectionReason"));
+  }
+
+  private static JsonObject reply(Document reply) {
+    return reply == null ? null : new JsonObject().put("body", reply.getString("body"))
+        .put("createdAt", instant(reply.getDate("createdAt"))).put("updatedAt", instant(reply.getDate("updatedAt")));
+  }
+
+  private static JsonObject document(Document document) {
+    return document == null ? new JsonObject() : new JsonObject(document.toJson());
   }
 
   private static String instant(Date date) {

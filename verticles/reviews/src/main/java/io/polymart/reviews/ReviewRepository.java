@@ -18,7 +18,9 @@ import java.util.List;
 
 /**
  * Reviews in {@code reviews}: {@code {_id, productId, userId, authorName, rating, title, body, skuId, verified,
- * status, createdAt, updatedAt}}, ids as strings. A unique index on (userId, productId) keeps one review per user and
+ * status, createdAt, updatedAt, sellerId, skuAttributes, reply: {body, createdAt, updatedAt}}}, ids as strings
+ * ({@code sellerId} and {@code skuAttributes} are missing from reviews stored before they were kept, {@code reply}
+ * until the seller replies). A unique index on (userId, productId) keeps one review per user and
  * product, even when two arrive at once.
  */
 final class ReviewRepository {

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.polymart.core.bus.Paging;
+import io.polymart.core.client.CatalogProductClient.ActiveProduct;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -25,23 +26,32 @@ final class ReviewService {
   private final PurchaseService purchases;
   private final ReviewRepository reviews;
   private final ReviewStatsRepository stats;
+  private final ReviewedProducts products;
 
   ReviewService(ReviewsSettings settings, PurchaseService purchases, ReviewRepository reviews,
-      ReviewStatsRepository stats) {
+      ReviewStatsRepository stats, ReviewedProducts products) {
     this.settings = settings;
     this.purchases = purchases;
+    this.products = products;
     this.reviews = reviews;
     this.stats = stats;
   }
 
   /**
-   * The user's review of the product. Verified when the projection says they bought it (an order DELIVERED or
-   * COMPLETED); with {@code requirePurchase} only then allowed (403 NOT_A_VERIFIED_BUYER). A {@code skuId} must be one
-   * of the SKUs they bought (422 SKU_NOT_PURCHASED). PUBLISHED at once when {@code autoPublish} and verified, else
-   * PENDING. A second review of the same product is 409 REVIEW_EXISTS.
+   * The user's review of the product, which the catalog must sell now (404 otherwise, 503 when it does not answer):
+   * the review keeps the product's {@code sellerId} and a snapshot of the named SKU's attributes. Verified when the
+   * projection says they bought it (an order DELIVERED or COMPLETED); with {@code requirePurchase} only then allowed
+   * (403 NOT_A_VERIFIED_BUYER). A {@code skuId} must be one of the SKUs they bought (422 SKU_NOT_PURCHASED) and one
+   * the catalog lists under the product (422 SKU_NOT_OF_PRODUCT). PUBLISHED at once when {@code autoPublish} and
+   * verified, else PENDING. A second review of the same product is 409 REVIEW_EXISTS.
    */
   Future<JsonObject> create(UUID userId, UUID productId, ReviewInput input) {
-    return purchases.purchase(userId, productId).compose(purchase -> {
+    Future<ActiveProduct> catalog = products.active(productId);
+    Future<JsonObject> bought = purchases.purchase(userId, productId);
+    // asked at once; an unknown product answers 404 whatever the purchase lookup says
+    Future<JsonObject> productThenPurchase = Future.join(catalog, bought)
+        .transform(both -> catalog.failed() ? catalog.<JsonObject>mapEmpty() : bought);
+    return productThenPurchase.compose(purchase -> {
       boolean verified = purchase.getBoolean("eligible");
       if (settings.requirePurchase() && !verified) {
         return Future.failedFuture(new ServiceException(403, "NOT_A_VERIFIED_BUYER",
@@ -51,6 +61,8 @@ final class ReviewService {
         return Future.failedFuture(ServiceException.unprocessable("SKU_NOT_PURCHASED",
             "You have no delivered order of this SKU"));
       }
+      JsonObject skuAttributes = input.skuId() == null ? null
+          : ReviewedProducts.skuAttributes(catalog.result(), input.skuId());
       ReviewStatus status = settings.autoPublish() && verified ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
       Date now = new Date();
       Document review = new Document("_id", UUID.randomUUID().toString())
@@ -58,6 +70,8 @@ final class ReviewService {
           .append("authorName", displayName(userId)).append("rating", input.rating())
           .append("title", input.title()).append("body", input.body())
           .append("skuId", input.skuId() == null ? null : input.skuId().toString()).append("verified", verified)
+          .append("sellerId", catalog.result().sellerId())
+          .append("skuAttributes", skuAttributes == null ? null : Document.parse(skuAttributes.encode()))
           .append("status", status.name()).append("createdAt", now).append("updatedAt", now);
       return reviews.insert(review).compose(inserted -> {
         if (!inserted) {
@@ -109,9 +123,9 @@ final class ReviewService {
         : restat(before, null));
   }
 
-  /** Moderation: one page of reviews in a status (every status when null), newest first. */
-  Future<JsonObject> moderationList(ReviewStatus status, Paging paging) {
-    Bson filter = status == null ? Filters.empty() : Filters.eq("status", status.name());
+  /** Moderation: one page of the moderator's reviews in a status (every status when null), newest first. */
+  Future<JsonObject> moderationList(Moderator moderator, ReviewStatus status, Paging paging) {
+    Bson filter = moderator.scoped(status == null ? Filters.empty() : Filters.eq("status", status.name()));
     return reviews.count(filter).compose(total -> reviews.find(filter,
             Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")), paging.offset(), paging.size())
         .map(found -> {
@@ -121,26 +135,29 @@ final class ReviewService {
         }));
   }
 
-  /** Publishes a review; one already PUBLISHED stays as it is. */
-  Future<JsonObject> publish(String reviewId) {
-    return moderate(reviewId, ReviewStatus.PUBLISHED, null);
+  /** Publishes a review the moderator may act on (else 404); one already PUBLISHED stays as it is. */
+  Future<JsonObject> publish(Moderator moderator, String reviewId) {
+    return moderate(moderator, reviewId, ReviewStatus.PUBLISHED, null);
   }
 
   /** Rejects a review with a reason shown to its author; one already REJECTED stays as it is. */
-  Future<JsonObject> reject(String reviewId, String reason) {
-    return moderate(reviewId, ReviewStatus.REJECTED, reason);
+  Future<JsonObject> reject(Moderator moderator, String reviewId, String reason) {
+    return moderate(moderator, reviewId, ReviewStatus.REJECTED, reason);
   }
 
   /**
    * Moves the review to {@code status} unless it is there already. The move is one conditional update of the review,
    * so of two moderators acting at once each move happens once, and the stats change once per move.
    */
-  private Future<JsonObject> moderate(String reviewId, ReviewStatus status, String rejectionReason) {
+  private Future<JsonObject> moderate(Moderator moderator, String reviewId, ReviewStatus status,
+      String rejectionReason) {
     Document changes = new Document("status", status.name()).append("rejectionReason", rejectionReason)
         .append("updatedAt", new Date());
-    return apply(Filters.and(Filters.eq("_id", reviewId), Filters.ne("status", status.name())), changes)
-        .compose(moved -> moved != null ? Future.succeededFuture(moved) : reviews.get(reviewId).compose(
-            unchanged -> unchanged == null ? Future.failedFuture(notFound()) : Future.succeededFuture(unchanged)))
+    Bson review = moderator.scoped(Filters.eq("_id", reviewId));
+    return apply(Filters.and(review, Filters.ne("status", status.name())), changes)
+        .compose(moved -> moved != null ? Future.succeededFuture(moved)
+            : reviews.find(review, Sorts.ascending("_id"), 0, 1).compose(unchanged -> unchanged.isEmpty()
+                ? Future.failedFuture(notFound()) : Future.succeededFuture(unchanged.get(0))))
         .map(ReviewJson::withStatus);
   }
 

@@ -16,6 +16,8 @@ import static io.polymart.core.bus.Addresses.REVIEWS_DELETE;
 import static io.polymart.core.bus.Addresses.REVIEWS_LIST;
 import static io.polymart.core.bus.Addresses.REVIEWS_MINE;
 import static io.polymart.core.bus.Addresses.REVIEWS_PURCHASES_LIST;
+import static io.polymart.core.bus.Addresses.REVIEWS_REPLY;
+import static io.polymart.core.bus.Addresses.REVIEWS_REPLY_DELETE;
 import static io.polymart.core.bus.Addresses.REVIEWS_SUMMARY;
 import static io.polymart.core.bus.Addresses.REVIEWS_UPDATE;
 
@@ -24,10 +26,12 @@ final class ReviewsBindings {
   static final int REASON_MAX = 500;
   private final PurchaseService purchases;
   private final ReviewService reviews;
+  private final ReplyService replies;
 
-  ReviewsBindings(PurchaseService purchases, ReviewService reviews) {
+  ReviewsBindings(PurchaseService purchases, ReviewService reviews, ReplyService replies) {
     this.purchases = purchases;
     this.reviews = reviews;
+    this.replies = replies;
   }
 
   BusServer bind(BusServer server) {
@@ -42,10 +46,15 @@ final class ReviewsBindings {
         .handle(REVIEWS_DELETE, request -> reviews.delete(request.userUuid(), request.roles().contains("admin"),
             reviewId(request)).map(v -> new JsonObject()))
         .handle(REVIEWS_MINE, request -> reviews.mine(request.userUuid(), Paging.from(request)))
-        .handle(REVIEWS_ADMIN_LIST, request -> reviews.moderationList(status(request), Paging.from(request)))
-        .handle(REVIEWS_ADMIN_PUBLISH, request -> reviews.publish(reviewId(request)))
-        .handle(REVIEWS_ADMIN_REJECT, request -> reviews.reject(reviewId(request),
-            ReviewInput.text(request.body().getValue("reason"), "reason", REASON_MAX, true)));
+        .handle(REVIEWS_ADMIN_LIST, request -> reviews.moderationList(Moderator.from(request), status(request),
+            Paging.from(request)))
+        .handle(REVIEWS_ADMIN_PUBLISH, request -> reviews.publish(Moderator.from(request), reviewId(request)))
+        .handle(REVIEWS_ADMIN_REJECT, request -> reviews.reject(Moderator.from(request), reviewId(request),
+            ReviewInput.text(request.body().getValue("reason"), "reason", REASON_MAX, true)))
+        .handle(REVIEWS_REPLY, request -> replies.reply(Moderator.from(request), reviewId(request),
+            ReviewInput.text(request.body().getValue("body"), "body", ReplyService.BODY_MAX, true)))
+        .handle(REVIEWS_REPLY_DELETE, request -> replies.remove(Moderator.from(request), reviewId(request))
+            .map(v -> new JsonObject()));
   }
 
   /**

@@ -3,6 +3,8 @@ package io.polymart.reviews;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.polymart.core.bus.BusServer;
+import io.polymart.core.client.BusClient;
+import io.polymart.core.client.CatalogProductClient;
 import io.polymart.core.events.EventConsumer;
 import io.polymart.core.events.EventConsumerSettings;
 import io.polymart.core.events.MongoParkedEvents;
@@ -14,7 +16,8 @@ import io.vertx.core.VerticleBase;
 /**
  * Wires the reviews verticle: the purchase projection fed by {@code polymart.orders} (consumer group
  * {@code polymart.reviews}) and the address that reads it; reviews and their per-product stats, whose changes the
- * {@link RatingRelay} publishes to {@code polymart.reviews}.
+ * {@link RatingRelay} publishes to {@code polymart.reviews}; the catalog, asked over the event bus for the product a
+ * review is written about.
  */
 public final class ReviewsVerticle extends VerticleBase {
   static final String ORDERS_TOPIC = "polymart.orders";
@@ -51,8 +54,10 @@ public final class ReviewsVerticle extends VerticleBase {
     ratingRelay = new RatingRelay(vertx, stats, config().getJsonObject("kafka").getString("bootstrapServers"),
         RATING_RELAY_INTERVAL_MS);
     PurchaseService purchaseService = new PurchaseService(purchases);
+    ReviewedProducts products = new ReviewedProducts(new CatalogProductClient(BusClient.create(vertx, config())));
     BusServer server = new ReviewsBindings(purchaseService,
-        new ReviewService(settings, purchaseService, reviews, stats)).bind(new BusServer(vertx));
+        new ReviewService(settings, purchaseService, reviews, stats, products), new ReplyService(reviews))
+        .bind(new BusServer(vertx));
     return purchases.createIndexes()
         .compose(v -> reviews.createIndexes())
         .compose(v -> stats.createIndexes())

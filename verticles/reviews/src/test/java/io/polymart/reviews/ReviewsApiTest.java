@@ -50,7 +50,10 @@ class ReviewsApiTest {
         .put("title", "Good").put("body", "Fits well")).orThrow();
     assertThat(review.getString("status")).isEqualTo("PUBLISHED");
     assertThat(review.getBoolean("verified")).isTrue();
-    assertThat(review.getJsonObject("sku")).isEqualTo(new JsonObject().put("id", sku.toString()));
+    // the SKU's attributes as the catalog had them when the review was written
+    assertThat(review.getJsonObject("sku")).isEqualTo(new JsonObject().put("id", sku.toString())
+        .put("attributes", ReviewsFixture.catalog().attributes(product, sku)));
+    assertThat(review.getValue("reply")).isNull();
     assertThat(review.getJsonObject("author").getString("displayName"))
         .isEqualTo("Customer " + buyer.toString().substring(0, 8));
     assertThat(review.getString("createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
@@ -74,7 +77,7 @@ class ReviewsApiTest {
 
   @Test
   void nonBuyersUndeliveredBuyersAndSkusNotBoughtAreRefused() {
-    UUID product = UUID.randomUUID();
+    UUID product = ReviewsFixture.catalog().product(UUID.randomUUID());
     ServiceException stranger = create(UUID.randomUUID(), product, body(5)).failure();
     assertThat(stranger.status()).isEqualTo(403);
     assertThat(stranger.code()).isEqualTo("NOT_A_VERIFIED_BUYER");
@@ -98,7 +101,7 @@ class ReviewsApiTest {
   @Test
   void withoutRequirePurchaseAnyoneReviewsButOnlyVerifiedBuyersArePublishedAtOnce() {
     redeploy(reviewsConf -> reviewsConf.put("requirePurchase", false));
-    UUID product = UUID.randomUUID();
+    UUID product = ReviewsFixture.catalog().product(UUID.randomUUID());
     JsonObject stranger = create(UUID.randomUUID(), product, body(2)).orThrow();
     assertThat(stranger.getString("status")).isEqualTo("PENDING");
     assertThat(stranger.getBoolean("verified")).isFalse();

@@ -38,8 +38,8 @@ import static io.polymart.core.bus.Addresses.REVIEWS_PURCHASES_LIST;
  * The reviews module's tests' node: a {@link BusTestNode} per test JVM where tests deploy and undeploy
  * {@link ReviewsVerticle}, a plain Kafka producer writing {@code polymart.orders} events as the orders outbox relay
  * does, and an admin client to see how far the group {@code polymart.reviews} has read. The topic gets three
- * partitions, so that instances have partitions to share. Tests share the backends: each uses new users, products and
- * orders.
+ * partitions, so that instances have partitions to share. A {@link CatalogDouble} answers for the catalog. Tests share
+ * the backends: each uses new users, products and orders.
  */
 final class ReviewsFixture {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -48,6 +48,7 @@ final class ReviewsFixture {
   private static KafkaProducer<String, String> producer;
   private static Admin admin;
   private static MongoDatabase database;
+  private static CatalogDouble catalog;
 
   private ReviewsFixture() {
   }
@@ -70,6 +71,7 @@ final class ReviewsFixture {
       }
       MongoClient mongo = MongoClients.create(started.config());
       database = mongo.getDatabase(started.config().getJsonObject("mongo").getString("database"));
+      catalog = new CatalogDouble(started.vertx());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         producer.close(Duration.ofSeconds(2));
         admin.close(Duration.ofSeconds(2));
@@ -165,6 +167,12 @@ final class ReviewsFixture {
     }
     return get(admin.listOffsets(latest).all()).entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+  }
+
+  /** The catalog as the reviews verticle sees it on this node's bus. */
+  static CatalogDouble catalog() {
+    node();
+    return catalog;
   }
 
   // -- reading -----------------------------------------------------------------------------------------------------

@@ -24,9 +24,12 @@ final class TestOrder {
     this.userId = userId;
   }
 
+  /** A line of the order; the catalog double sells the product and SKU from now on. */
   TestOrder line(UUID productId, UUID skuId, int quantity) {
+    ReviewsFixture.catalog().sells(productId, skuId);
     items.add(new JsonObject().put("skuId", skuId.toString()).put("productId", productId.toString())
-        .put("sellerId", UUID.randomUUID().toString()).put("quantity", quantity).put("unitPrice", "19.90"));
+        .put("sellerId", ReviewsFixture.catalog().sellerOf(productId)).put("quantity", quantity)
+        .put("unitPrice", "19.90"));
     return this;
   }
 

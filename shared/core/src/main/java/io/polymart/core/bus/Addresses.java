@@ -45,6 +45,10 @@ public final class Addresses {
   public static final String CATALOG_SEARCH_SUGGEST = "catalog.search.suggest";
   public static final String CATALOG_SEARCH_HOT = "catalog.search.hot";
   public static final String CATALOG_SELLER_PRODUCTS = "catalog.seller.products";
+  /**
+   * The product page; other verticles ask it on nobody's behalf through {@code CatalogProductClient} (only an
+   * {@code ACTIVE} product answers, anything else is 404).
+   */
   public static final String CATALOG_PRODUCT_GET = "catalog.product.get";
   public static final String CATALOG_PRODUCT_PRICE_HISTORY = "catalog.product.price-history";
   public static final String CATALOG_PRODUCT_CREATE = "catalog.product.create";
@@ -131,7 +135,8 @@ public final class Addresses {
   public static final String REVIEWS_PURCHASES_LIST = "reviews.purchases.list";
   /**
    * The review operations of {@code schemas/openapi.yaml} (create, published list, summary, the author's update,
-   * delete and own list, admin moderation); the gateway forwards them, the OpenAPI document gives their shapes.
+   * delete and own list, moderation by sellers and admins, the seller's reply); the gateway forwards them, the
+   * OpenAPI document gives their shapes.
    */
   public static final String REVIEWS_CREATE = "reviews.create";
   public static final String REVIEWS_LIST = "reviews.list";
@@ -142,6 +147,8 @@ public final class Addresses {
   public static final String REVIEWS_ADMIN_LIST = "reviews.admin.list";
   public static final String REVIEWS_ADMIN_PUBLISH = "reviews.admin.publish";
   public static final String REVIEWS_ADMIN_REJECT = "reviews.admin.reject";
+  public static final String REVIEWS_REPLY = "reviews.reply";
+  public static final String REVIEWS_REPLY_DELETE = "reviews.reply.delete";
 
   /** Request/reply addresses that only other verticles call; no HTTP operation reaches them. */
   public static final Set<String> SERVICE_CALLS = Set.of(USERS_ADDRESSES_GET, USERS_REVOCATIONS_LIST,

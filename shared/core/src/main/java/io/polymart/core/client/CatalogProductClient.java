@@ -1,0 +1,60 @@
+package io.polymart.core.client;
+
+import io.polymart.core.bus.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A product as anyone may see it ({@link Addresses#CATALOG_PRODUCT_GET} asked on nobody's behalf, so only an
+ * {@code ACTIVE} product answers). A failure other than the catalog's 404 comes as the bus reports it: no catalog
+ * deployed or no answer in time is a 503 once read with {@code ServiceException.fromFailure}.
+ */
+public final class CatalogProductClient {
+  private static final int NOT_FOUND = 404;
+  private final BusClient bus;
+
+  /** The facts of an active product other verticles keep: its seller and each SKU's attributes, by SKU id. */
+  public record ActiveProduct(String id, String sellerId, Map<String, JsonObject> skuAttributes) {
+    public ActiveProduct {
+      skuAttributes = Map.copyOf(skuAttributes);
+    }
+
+    static ActiveProduct fromJson(JsonObject product) {
+      Map<String, JsonObject> skus = new LinkedHashMap<>();
+      product.getJsonArray("skus").forEach(item -> {
+        JsonObject sku = (JsonObject) item;
+        JsonObject attributes = sku.getJsonObject("attributes");
+        skus.put(sku.getString("id"), attributes == null ? new JsonObject() : attributes);
+      });
+      return new ActiveProduct(product.getString("id"), product.getString("sellerId"), skus);
+    }
+
+    /** A copy of the SKU's attributes; null when the SKU is not one of this product's. */
+    public JsonObject attributesOf(UUID skuId) {
+      JsonObject attributes = skuAttributes.get(skuId.toString());
+      return attributes == null ? null : attributes.copy();
+    }
+  }
+
+  public CatalogProductClient(BusClient bus) {
+    this.bus = bus;
+  }
+
+  /** The product when it exists and is active; empty when it is unknown, a draft, withdrawn or deleted. */
+  public Future<Optional<ActiveProduct>> activeProduct(UUID productId) {
+    return bus.send(Addresses.CATALOG_PRODUCT_GET, new JsonObject().put("id", productId.toString()), new JsonObject(),
+            new JsonObject(), BusCaller.NONE)
+        .map(reply -> Optional.of(reply.body())
+            .filter(product -> "ACTIVE".equals(product.getString("status")))
+            .map(ActiveProduct::fromJson))
+        .recover(failure -> failure instanceof ReplyException reply && reply.failureCode() == NOT_FOUND
+            ? Future.succeededFuture(Optional.empty())
+            : Future.failedFuture(failure));
+  }
+}
