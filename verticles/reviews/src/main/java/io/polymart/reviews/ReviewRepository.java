@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * Reviews in {@code reviews}: {@code {_id, productId, userId, authorName, rating, title, body, skuId, verified,
- * status, createdAt, updatedAt}}, ids as strings. A unique index on (userId, productId) keeps one review per user and
+ * status, createdAt, updatedAt, helpfulCount, unhelpfulCount, helpfulScore, votesVersion, hiddenByReports,
+ * reportsSince}}, ids as strings. A unique index on (userId, productId) keeps one review per user and
  * product, even when two arrive at once.
  */
 final class ReviewRepository {
@@ -35,6 +36,9 @@ final class ReviewRepository {
     return Publishers.first(vertx, reviews.createIndex(Indexes.ascending("userId", "productId"),
             new IndexOptions().unique(true)))
         .compose(v -> Publishers.first(vertx, reviews.createIndex(Indexes.ascending("productId", "status"))))
+        // sort=helpful
+        .compose(v -> Publishers.first(vertx, reviews.createIndex(Indexes.compoundIndex(
+            Indexes.ascending("productId", "status"), Indexes.descending(ReviewVotes.SCORE, "createdAt", "_id")))))
         .mapEmpty();
   }
 

@@ -16,18 +16,25 @@ import static io.polymart.core.bus.Addresses.REVIEWS_DELETE;
 import static io.polymart.core.bus.Addresses.REVIEWS_LIST;
 import static io.polymart.core.bus.Addresses.REVIEWS_MINE;
 import static io.polymart.core.bus.Addresses.REVIEWS_PURCHASES_LIST;
+import static io.polymart.core.bus.Addresses.REVIEWS_REPORT;
 import static io.polymart.core.bus.Addresses.REVIEWS_SUMMARY;
+import static io.polymart.core.bus.Addresses.REVIEWS_UNVOTE;
 import static io.polymart.core.bus.Addresses.REVIEWS_UPDATE;
+import static io.polymart.core.bus.Addresses.REVIEWS_VOTE;
 
 /** The reviews verticle's addresses: each request's envelope read into the typed arguments of its service. */
 final class ReviewsBindings {
   static final int REASON_MAX = 500;
   private final PurchaseService purchases;
   private final ReviewService reviews;
+  private final ReviewVotes votes;
+  private final ReviewReports reports;
 
-  ReviewsBindings(PurchaseService purchases, ReviewService reviews) {
+  ReviewsBindings(PurchaseService purchases, ReviewService reviews, ReviewVotes votes, ReviewReports reports) {
     this.purchases = purchases;
     this.reviews = reviews;
+    this.votes = votes;
+    this.reports = reports;
   }
 
   BusServer bind(BusServer server) {
@@ -45,6 +52,11 @@ final class ReviewsBindings {
         .handle(REVIEWS_ADMIN_LIST, request -> reviews.moderationList(status(request), Paging.from(request)))
         .handle(REVIEWS_ADMIN_PUBLISH, request -> reviews.publish(reviewId(request)))
         .handle(REVIEWS_ADMIN_REJECT, request -> reviews.reject(reviewId(request),
+            ReviewInput.text(request.body().getValue("reason"), "reason", REASON_MAX, true)))
+        .handle(REVIEWS_VOTE, request -> votes.vote(request.userUuid(), reviewId(request), helpful(request)))
+        .handle(REVIEWS_UNVOTE, request -> votes.withdraw(request.userUuid(), reviewId(request))
+            .map(v -> new JsonObject()))
+        .handle(REVIEWS_REPORT, request -> reports.report(request.userUuid(), reviewId(request),
             ReviewInput.text(request.body().getValue("reason"), "reason", REASON_MAX, true)));
   }
 
@@ -67,6 +79,13 @@ final class ReviewsBindings {
       throw ServiceException.notFound("Review not found");
     }
     return id.toString();
+  }
+
+  private static boolean helpful(BusRequest request) {
+    if (!(request.body().getValue("helpful") instanceof Boolean helpful)) {
+      throw ServiceException.invalidField("helpful", "must be true or false");
+    }
+    return helpful;
   }
 
   private static ReviewStatus status(BusRequest request) {
