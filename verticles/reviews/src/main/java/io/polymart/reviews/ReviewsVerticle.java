@@ -16,7 +16,8 @@ import java.time.Duration;
 /**
  * Wires the reviews verticle: the purchase projection fed by {@code polymart.orders} (consumer group
  * {@code polymart.reviews}) and the address that reads it; reviews and their per-product stats, whose changes the
- * {@link RatingRelay} publishes to {@code polymart.reviews}.
+ * {@link RatingRelay} publishes to {@code polymart.reviews}; helpful votes and reports, and the {@link VoteRepair} of
+ * votes cut short.
  */
 public final class ReviewsVerticle extends VerticleBase {
   static final String ORDERS_TOPIC = "polymart.orders";

@@ -25,6 +25,7 @@ final class VoteRepair {
   private final ReviewRepository reviews;
   private final VoteRepository votes;
   private final Duration stuckAfter;
+  private boolean running;
 
   VoteRepair(ReviewRepository reviews, VoteRepository votes, Duration stuckAfter) {
     this.reviews = reviews;
@@ -32,8 +33,12 @@ final class VoteRepair {
     this.stuckAfter = stuckAfter;
   }
 
-  /** One round; completes with how many reviews it recounted. */
+  /** One round (none while the previous one is still going); completes with how many reviews it recounted. */
   Future<Integer> run() {
+    if (running) {
+      return Future.succeededFuture(0);
+    }
+    running = true;
     Date cutoff = new Date(System.currentTimeMillis() - stuckAfter.toMillis());
     return votes.stuck(cutoff, BATCH).compose(stuck -> {
       Set<String> reviewIds = new LinkedHashSet<>();
@@ -43,7 +48,8 @@ final class VoteRepair {
         done = done.compose(n -> recount(reviewId, cutoff).map(recounted -> recounted ? n + 1 : n));
       }
       return done;
-    });
+    }).onFailure(e -> LOG.warn("Looking for votes cut short failed; the next round tries again", e))
+        .onComplete(v -> running = false);
   }
 
   private Future<Boolean> recount(String reviewId, Date cutoff) {
