@@ -84,9 +84,4 @@ final class VoteRepository {
         Filters.and(Filters.eq("reviewId", reviewId), Filters.lt("pendingSince", before)),
         Updates.unset("pendingSince"))).mapEmpty();
   }
-
-  Future<Document> get(String userId, String reviewId) {
-    return Publishers.collect(vertx, votes.find(Filters.eq("_id", id(userId, reviewId))).limit(1))
-        .map(found -> found.isEmpty() ? null : found.get(0));
-  }
 }
