@@ -29,14 +29,23 @@ final class ReviewJson {
         .put("sku", skuId == null ? null : new JsonObject().put("id", skuId)
             .put("attributes", document(review.get("skuAttributes", Document.class))))
         .put("reply", reply(review.get("reply", Document.class)))
+        .put("helpfulCount", ReviewVotes.number(review, ReviewVotes.HELPFUL))
+        .put("unhelpfulCount", ReviewVotes.number(review, ReviewVotes.UNHELPFUL))
         .put("createdAt", instant(review.getDate("createdAt")))
         .put("updatedAt", instant(review.getDate("updatedAt")));
   }
 
-  /** The author's (and moderators') form: the public one with its status and, once rejected, why. */
+  /**
+   * The author's (and moderators') form: the public one with its status, once rejected why, and
+   * {@code hiddenByReports: true} while reports keep it in moderation.
+   */
   static JsonObject withStatus(Document review) {
-    return published(review).put("status", review.getString("status"))
+    JsonObject json = published(review).put("status", review.getString("status"))
         .put("rejectionReason", review.getString("rejectionReason"));
+    if (Boolean.TRUE.equals(review.getBoolean(ReviewReports.HIDDEN))) {
+      json.put("hiddenByReports", true);
+    }
+    return json;
   }
 
   private static JsonObject reply(Document reply) {

@@ -14,11 +14,12 @@ import java.util.UUID;
 
 /**
  * {@code GET /products/{id}/reviews}: published reviews of one product, optionally of one {@code rating} and only
- * {@code verified} ones, sorted {@code newest} (default), {@code rating_desc} or {@code rating_asc} (ties newest
- * first, then by id so pages never overlap).
+ * {@code verified} ones, sorted {@code newest} (default), {@code rating_desc}, {@code rating_asc} or {@code helpful}
+ * (by the Wilson lower bound of the helpful votes, see {@link WilsonScore}) (ties newest first, then by id so pages
+ * never overlap).
  */
 record ReviewQuery(UUID productId, Integer rating, Boolean verified, String sort, Paging paging) {
-  static final List<String> SORTS = List.of("newest", "rating_desc", "rating_asc");
+  static final List<String> SORTS = List.of("newest", "rating_desc", "rating_asc", "helpful");
 
   static ReviewQuery from(BusRequest request) {
     UUID productId = ReviewsBindings.productId(request);
@@ -54,6 +55,7 @@ record ReviewQuery(UUID productId, Integer rating, Boolean verified, String sort
     return switch (sort) {
       case "rating_desc" -> Sorts.orderBy(Sorts.descending("rating"), newest);
       case "rating_asc" -> Sorts.orderBy(Sorts.ascending("rating"), newest);
+      case "helpful" -> Sorts.orderBy(Sorts.descending(ReviewVotes.SCORE), newest);
       default -> newest;
     };
   }

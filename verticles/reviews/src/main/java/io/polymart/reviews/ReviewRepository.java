@@ -18,9 +18,10 @@ import java.util.List;
 
 /**
  * Reviews in {@code reviews}: {@code {_id, productId, userId, authorName, rating, title, body, skuId, verified,
- * status, createdAt, updatedAt, sellerId, skuAttributes, reply: {body, createdAt, updatedAt}}}, ids as strings
- * ({@code sellerId} and {@code skuAttributes} are missing from reviews stored before they were kept, {@code reply}
- * until the seller replies). A unique index on (userId, productId) keeps one review per user and
+ * status, createdAt, updatedAt, sellerId, skuAttributes, reply: {body, createdAt, updatedAt}, helpfulCount,
+ * unhelpfulCount, helpfulScore, votesVersion, hiddenByReports, reportsSince}}, ids as strings ({@code sellerId} and
+ * {@code skuAttributes} are missing from reviews stored before they were kept, {@code reply} until the seller
+ * replies). A unique index on (userId, productId) keeps one review per user and
  * product, even when two arrive at once.
  */
 final class ReviewRepository {
@@ -37,6 +38,9 @@ final class ReviewRepository {
     return Publishers.first(vertx, reviews.createIndex(Indexes.ascending("userId", "productId"),
             new IndexOptions().unique(true)))
         .compose(v -> Publishers.first(vertx, reviews.createIndex(Indexes.ascending("productId", "status"))))
+        // sort=helpful
+        .compose(v -> Publishers.first(vertx, reviews.createIndex(Indexes.compoundIndex(
+            Indexes.ascending("productId", "status"), Indexes.descending(ReviewVotes.SCORE, "createdAt", "_id")))))
         .mapEmpty();
   }
 

@@ -72,7 +72,8 @@ final class ReviewService {
           .append("skuId", input.skuId() == null ? null : input.skuId().toString()).append("verified", verified)
           .append("sellerId", catalog.result().sellerId())
           .append("skuAttributes", skuAttributes == null ? null : Document.parse(skuAttributes.encode()))
-          .append("status", status.name()).append("createdAt", now).append("updatedAt", now);
+          .append("status", status.name()).append("createdAt", now).append("updatedAt", now)
+          .append(ReviewVotes.HELPFUL, 0).append(ReviewVotes.UNHELPFUL, 0).append(ReviewVotes.SCORE, 0.0);
       return reviews.insert(review).compose(inserted -> {
         if (!inserted) {
           return Future.failedFuture(ServiceException.conflict("REVIEW_EXISTS",
@@ -97,7 +98,10 @@ final class ReviewService {
       }
       return purchases.purchase(userId, UUID.fromString(current.getString("productId"))).compose(purchase -> {
         boolean verified = purchase.getBoolean("eligible");
-        ReviewStatus status = settings.autoPublish() && verified ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
+        // a review hidden by reports waits for a moderator, edited or not
+        boolean hidden = Boolean.TRUE.equals(current.getBoolean(ReviewReports.HIDDEN));
+        ReviewStatus status = settings.autoPublish() && verified && !hidden
+            ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
         Document changes = new Document("verified", verified).append("status", status.name())
             .append("rejectionReason", null).append("updatedAt", new Date());
         if (edit.rating() != null) {
@@ -152,13 +156,24 @@ final class ReviewService {
   private Future<JsonObject> moderate(Moderator moderator, String reviewId, ReviewStatus status,
       String rejectionReason) {
     Document changes = new Document("status", status.name()).append("rejectionReason", rejectionReason)
-        .append("updatedAt", new Date());
+        .append(ReviewReports.HIDDEN, false).append("updatedAt", new Date());
     Bson review = moderator.scoped(Filters.eq("_id", reviewId));
     return apply(Filters.and(review, Filters.ne("status", status.name())), changes)
         .compose(moved -> moved != null ? Future.succeededFuture(moved)
             : reviews.find(review, Sorts.ascending("_id"), 0, 1).compose(unchanged -> unchanged.isEmpty()
                 ? Future.failedFuture(notFound()) : Future.succeededFuture(unchanged.get(0))))
         .map(ReviewJson::withStatus);
+  }
+
+  /**
+   * Takes a PUBLISHED review back to moderation because of reports, unless it left PUBLISHED or was hidden again
+   * since {@code reportsSince} (as the caller read it): of reports racing, one moves it, once. The stats follow.
+   */
+  Future<Document> hideByReports(String reviewId, Date reportsSince) {
+    Document changes = new Document("status", ReviewStatus.PENDING.name()).append(ReviewReports.HIDDEN, true)
+        .append(ReviewReports.REPORTS_SINCE, new Date()).append("updatedAt", new Date());
+    return apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("status", ReviewStatus.PUBLISHED.name()),
+        Filters.eq(ReviewReports.REPORTS_SINCE, reportsSince)), changes);
   }
 
   /**

@@ -18,8 +18,11 @@ import static io.polymart.core.bus.Addresses.REVIEWS_MINE;
 import static io.polymart.core.bus.Addresses.REVIEWS_PURCHASES_LIST;
 import static io.polymart.core.bus.Addresses.REVIEWS_REPLY;
 import static io.polymart.core.bus.Addresses.REVIEWS_REPLY_DELETE;
+import static io.polymart.core.bus.Addresses.REVIEWS_REPORT;
 import static io.polymart.core.bus.Addresses.REVIEWS_SUMMARY;
+import static io.polymart.core.bus.Addresses.REVIEWS_UNVOTE;
 import static io.polymart.core.bus.Addresses.REVIEWS_UPDATE;
+import static io.polymart.core.bus.Addresses.REVIEWS_VOTE;
 
 /** The reviews verticle's addresses: each request's envelope read into the typed arguments of its service. */
 final class ReviewsBindings {
@@ -27,11 +30,16 @@ final class ReviewsBindings {
   private final PurchaseService purchases;
   private final ReviewService reviews;
   private final ReplyService replies;
+  private final ReviewVotes votes;
+  private final ReviewReports reports;
 
-  ReviewsBindings(PurchaseService purchases, ReviewService reviews, ReplyService replies) {
+  ReviewsBindings(PurchaseService purchases, ReviewService reviews, ReplyService replies, ReviewVotes votes,
+      ReviewReports reports) {
     this.purchases = purchases;
     this.reviews = reviews;
     this.replies = replies;
+    this.votes = votes;
+    this.reports = reports;
   }
 
   BusServer bind(BusServer server) {
@@ -54,7 +62,12 @@ final class ReviewsBindings {
         .handle(REVIEWS_REPLY, request -> replies.reply(Moderator.from(request), reviewId(request),
             ReviewInput.text(request.body().getValue("body"), "body", ReplyService.BODY_MAX, true)))
         .handle(REVIEWS_REPLY_DELETE, request -> replies.remove(Moderator.from(request), reviewId(request))
-            .map(v -> new JsonObject()));
+            .map(v -> new JsonObject()))
+        .handle(REVIEWS_VOTE, request -> votes.vote(request.userUuid(), reviewId(request), helpful(request)))
+        .handle(REVIEWS_UNVOTE, request -> votes.withdraw(request.userUuid(), reviewId(request))
+            .map(v -> new JsonObject()))
+        .handle(REVIEWS_REPORT, request -> reports.report(request.userUuid(), reviewId(request),
+            ReviewInput.text(request.body().getValue("reason"), "reason", REASON_MAX, true)));
   }
 
   /**
@@ -76,6 +89,13 @@ final class ReviewsBindings {
       throw ServiceException.notFound("Review not found");
     }
     return id.toString();
+  }
+
+  private static boolean helpful(BusRequest request) {
+    if (!(request.body().getValue("helpful") instanceof Boolean helpful)) {
+      throw ServiceException.invalidField("helpful", "must be true or false");
+    }
+    return helpful;
   }
 
   private static ReviewStatus status(BusRequest request) {

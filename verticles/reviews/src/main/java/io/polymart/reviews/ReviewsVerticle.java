@@ -13,11 +13,13 @@ import io.polymart.core.mongo.MongoClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 
+import java.time.Duration;
+
 /**
  * Wires the reviews verticle: the purchase projection fed by {@code polymart.orders} (consumer group
  * {@code polymart.reviews}) and the address that reads it; reviews and their per-product stats, whose changes the
- * {@link RatingRelay} publishes to {@code polymart.reviews}; the catalog, asked over the event bus for the product a
- * review is written about.
+ * {@link RatingRelay} publishes to {@code polymart.reviews}; helpful votes and reports, and the {@link VoteRepair} of
+ * votes cut short; the catalog, asked over the event bus for the product a review is written about.
  */
 public final class ReviewsVerticle extends VerticleBase {
   static final String ORDERS_TOPIC = "polymart.orders";
@@ -28,6 +30,11 @@ public final class ReviewsVerticle extends VerticleBase {
   private MongoClient mongo;
   /** How often the rating relay looks for unpublished stats besides being woken up by a change. */
   static final long RATING_RELAY_INTERVAL_MS = 250;
+  /** A vote pending this long was cut short by a crash (a vote takes milliseconds); its review is recounted. */
+  static final Duration VOTE_STUCK_AFTER = Duration.ofMinutes(1);
+  static final Duration VOTE_REPAIR_INTERVAL = Duration.ofSeconds(30);
+  private VoteRepair voteRepair;
+  private long voteRepairTimer = -1;
   private EventConsumer orderEvents;
   private RatingRelay ratingRelay;
 
@@ -55,11 +62,21 @@ public final class ReviewsVerticle extends VerticleBase {
         RATING_RELAY_INTERVAL_MS);
     PurchaseService purchaseService = new PurchaseService(purchases);
     ReviewedProducts products = new ReviewedProducts(new CatalogProductClient(BusClient.create(vertx, config())));
-    BusServer server = new ReviewsBindings(purchaseService,
-        new ReviewService(settings, purchaseService, reviews, stats, products), new ReplyService(reviews))
+    ReviewService reviewService = new ReviewService(settings, purchaseService, reviews, stats, products);
+    VoteRepository votes = new VoteRepository(vertx, database.getCollection(VoteRepository.COLLECTION));
+    ReportRepository reports = new ReportRepository(vertx, database.getCollection(ReportRepository.COLLECTION));
+    voteRepair = new VoteRepair(reviews, votes, VOTE_STUCK_AFTER);
+    BusServer server = new ReviewsBindings(purchaseService, reviewService, new ReplyService(reviews),
+        new ReviewVotes(reviews, votes), new ReviewReports(settings, reviews, reports, reviewService))
         .bind(new BusServer(vertx));
     return purchases.createIndexes()
         .compose(v -> reviews.createIndexes())
+        .compose(v -> votes.createIndexes())
+        .compose(v -> reports.createIndexes())
+        .compose(v -> {
+          voteRepairTimer = vertx.setPeriodic(VOTE_REPAIR_INTERVAL.toMillis(), id -> voteRepair.run());
+          return Future.<Void>succeededFuture();
+        })
         .compose(v -> stats.createIndexes())
         .compose(v -> server.ready())
         .compose(v -> ratingRelay.start())
@@ -78,6 +95,7 @@ public final class ReviewsVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    vertx.cancelTimer(voteRepairTimer);
     Future<Void> consumerClosed = orderEvents == null ? Future.succeededFuture() : orderEvents.close();
     Future<Void> relayStopped = ratingRelay == null ? Future.succeededFuture() : ratingRelay.stop();
     return Future.join(consumerClosed, relayStopped).onComplete(v -> {

@@ -156,7 +156,7 @@ class ReviewsApiTest {
     assertThat(second.getInteger("page")).isEqualTo(2);
     assertThat(second.getLong("total")).isEqualTo(5);
     assertThat(ratings(second)).containsExactly(1, 5);
-    assertThat(listFails(product, new JsonObject().put("sort", "helpful")).status()).isEqualTo(400);
+    assertThat(listFails(product, new JsonObject().put("sort", "most_helpful")).status()).isEqualTo(400);
     assertThat(listFails(product, new JsonObject().put("rating", "6")).status()).isEqualTo(400);
     // UUID.fromString would read a short last group as a UUID: it names no product
     JsonObject shortId = new JsonObject().put("id", product.toString().substring(0, 35));

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReviewsSettingsTest {
   @Test
   void theDefaultsRequireAPurchase() {
-    assertThat(ReviewsSettings.from(ConfigLoader.defaults())).isEqualTo(new ReviewsSettings(true, true));
+    assertThat(ReviewsSettings.from(ConfigLoader.defaults())).isEqualTo(new ReviewsSettings(true, true, 3));
   }
 
   @Test

@@ -149,6 +149,10 @@ public final class Addresses {
   public static final String REVIEWS_ADMIN_REJECT = "reviews.admin.reject";
   public static final String REVIEWS_REPLY = "reviews.reply";
   public static final String REVIEWS_REPLY_DELETE = "reviews.reply.delete";
+  /** Helpful votes ({@code POST}/{@code DELETE /reviews/{id}/votes}) and reports of a review. */
+  public static final String REVIEWS_VOTE = "reviews.vote";
+  public static final String REVIEWS_UNVOTE = "reviews.unvote";
+  public static final String REVIEWS_REPORT = "reviews.report";
 
   /** Request/reply addresses that only other verticles call; no HTTP operation reaches them. */
   public static final Set<String> SERVICE_CALLS = Set.of(USERS_ADDRESSES_GET, USERS_REVOCATIONS_LIST,
