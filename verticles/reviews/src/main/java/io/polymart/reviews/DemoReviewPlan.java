@@ -8,8 +8,9 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * What the demo shop's reviewers say about one product, drawn from a generator seeded by the product id: the same
- * product always gets the same reviews, so a second start (or one after a crash) plans exactly what the first did.
+ * What the demo shop's reviewers say about one product, drawn from a generator seeded by the product's slug (the
+ * demo catalog's are the same on every machine): the same product always gets the same reviews, so a second start
+ * (or one after a crash) plans exactly what the first did.
  * About {@value #REVIEWED_PERCENT} % of products are reviewed, each by 2 to 24 of {@value #REVIEWERS} demo reviewers,
  * around a quality of its own, with helpful and unhelpful votes from other reviewers.
  */
@@ -27,9 +28,10 @@ record DemoReviewPlan(UUID productId, List<PlannedReview> reviews) {
     return UUID.nameUUIDFromBytes(("polymart-demo-reviewer-" + i).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The plan for a product with these SKUs; no reviews for most products, or when it has no SKU. */
-  static DemoReviewPlan of(UUID productId, List<UUID> skuIds) {
-    Random random = new Random(productId.getMostSignificantBits() ^ productId.getLeastSignificantBits());
+  /** The plan for a product with this slug and these SKUs; no reviews for most products, or when it has no SKU. */
+  static DemoReviewPlan of(UUID productId, String slug, List<UUID> skuIds) {
+    UUID seed = UUID.nameUUIDFromBytes(slug.getBytes(StandardCharsets.UTF_8));
+    Random random = new Random(seed.getMostSignificantBits() ^ seed.getLeastSignificantBits());
     if (skuIds.isEmpty() || random.nextInt(100) >= REVIEWED_PERCENT) {
       return new DemoReviewPlan(productId, List.of());
     }

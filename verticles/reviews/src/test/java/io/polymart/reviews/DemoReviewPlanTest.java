@@ -20,7 +20,8 @@ class DemoReviewPlanTest {
   @Test
   void theSameProductAlwaysGetsTheSameReviews() {
     for (int i = 0; i < 50; i++) {
-      assertThat(DemoReviewPlan.of(product(i), SKUS)).isEqualTo(DemoReviewPlan.of(product(i), SKUS));
+      assertThat(DemoReviewPlan.of(product(i), "demo-" + i, SKUS))
+          .isEqualTo(DemoReviewPlan.of(product(i), "demo-" + i, SKUS));
     }
   }
 
@@ -30,7 +31,7 @@ class DemoReviewPlanTest {
     double ratingSum = 0;
     int ratings = 0;
     for (int i = 0; i < 1000; i++) {
-      DemoReviewPlan plan = DemoReviewPlan.of(product(i), SKUS);
+      DemoReviewPlan plan = DemoReviewPlan.of(product(i), "demo-" + i, SKUS);
       if (!plan.reviews().isEmpty()) {
         reviewed++;
         assertThat(plan.reviews()).hasSizeBetween(2, 24);
@@ -51,7 +52,7 @@ class DemoReviewPlanTest {
   @Test
   void everyReviewerWritesOnceAndNoOneVotesOnTheirOwnReviewOrTwice() {
     for (int i = 0; i < 300; i++) {
-      DemoReviewPlan plan = DemoReviewPlan.of(product(i), SKUS);
+      DemoReviewPlan plan = DemoReviewPlan.of(product(i), "demo-" + i, SKUS);
       Set<UUID> authors = new HashSet<>();
       plan.reviews().forEach(review -> assertThat(authors.add(review.reviewer())).isTrue());
       for (DemoReviewPlan.PlannedReview review : plan.reviews()) {
@@ -65,7 +66,7 @@ class DemoReviewPlanTest {
   @Test
   void aProductWithoutSkusGetsNoReviews() {
     for (int i = 0; i < 20; i++) {
-      assertThat(DemoReviewPlan.of(product(i), List.of()).reviews()).isEmpty();
+      assertThat(DemoReviewPlan.of(product(i), "demo-" + i, List.of()).reviews()).isEmpty();
     }
   }
 }
