@@ -28,6 +28,7 @@ final class ModuleSettings {
     CartSettings.from(checked);
     OrdersSettings.from(checked);
     ReviewsSettings.from(checked);
+    ClusterSettings.from(checked);
     return config;
   }
 }
