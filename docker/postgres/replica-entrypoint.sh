@@ -14,4 +14,6 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     sleep 2
   done
 fi
+# the WAL receiver's libpq reads it when primary_conninfo carries no password
+export PGPASSWORD="$POSTGRES_REPLICATION_PASSWORD"
 exec docker-entrypoint.sh "$@"

@@ -4,6 +4,7 @@ import io.polymart.core.config.ConfigException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ final class ComposeChecks {
     for (String name : services.fieldNames()) {
       JsonObject service = services.getJsonObject(name);
       dependencies(name, service, services, problems);
+      bindMounts(name, service, problems);
       if (service.containsKey("build") || service.getString("image", "").startsWith("polymart")) {
         nodes++;
         polymartNode(name, service, imageEnvironment, problems);
@@ -47,6 +49,17 @@ final class ComposeChecks {
         : dependsOn instanceof JsonArray list ? list.stream().map(Object::toString).toList() : List.of();
     names.stream().filter(dependency -> !services.containsKey(dependency))
         .forEach(dependency -> problems.add(name + " depends on " + dependency + ", which is no service"));
+  }
+
+  /** A bind mount's source ({@code ./postgres/x.sh:/...}) is a file of the kit, relative to docker/. */
+  private static void bindMounts(String name, JsonObject service, List<String> problems) {
+    for (Object volume : service.getJsonArray("volumes", new JsonArray())) {
+      String source = volume instanceof JsonObject longForm ? longForm.getString("source", "")
+          : volume.toString().split(":")[0];
+      if ((source.startsWith("./") || source.startsWith("../")) && !Files.exists(DeployKit.DOCKER.resolve(source))) {
+        problems.add(name + " mounts " + source + ", which is not in docker/");
+      }
+    }
   }
 
   private static void polymartNode(String name, JsonObject service, Map<String, String> imageEnvironment,

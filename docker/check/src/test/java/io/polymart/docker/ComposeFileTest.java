@@ -47,6 +47,8 @@ class ComposeFileTest {
         new Mutation("another container port", "\"8081:8080\"", "\"8081:8081\"", "publishes container ports [8081]"),
         new Mutation("a node off its cluster address", "POLYMART_CLUSTER_HOST: 172.28.0.12",
             "POLYMART_CLUSTER_HOST: 172.28.0.13", "lacks the node itself"),
+        new Mutation("a bind mount of a missing file", "./postgres/replica-entrypoint.sh:",
+            "./postgres/replica.sh:", "mounts ./postgres/replica.sh"),
         new Mutation("a dependency on no service", "      polymart-1:\n        condition: service_healthy",
             "      polymart-one:\n        condition: service_healthy", "depends on polymart-one"));
   }
