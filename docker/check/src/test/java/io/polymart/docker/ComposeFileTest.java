@@ -42,6 +42,8 @@ class ComposeFileTest {
             "'cluster.enabled'"),
         new Mutation("a backend address missing", "POLYMART_KAFKA_BOOTSTRAP_SERVERS: kafka:9092",
             "POLYMART_KAFKA_BOOTSTRAP_SERVERS: \"\"", "'kafka.bootstrapServers' is required"),
+        new Mutation("a module's own rule", "POLYMART_PG_POOL_SIZE: \"8\"",
+            "POLYMART_PG_POOL_SIZE: \"8\"\n  POLYMART_CART_MAX_LINES: \"0\"", "'cart.maxLines'"),
         new Mutation("a secret not in the env file", "${JWT_SECRET:?set in docker/.env}",
             "${JWT_SECRETS:?set in docker/.env}", "JWT_SECRETS is not in the env file"),
         new Mutation("another container port", "\"8081:8080\"", "\"8081:8081\"", "publishes container ports [8081]"),

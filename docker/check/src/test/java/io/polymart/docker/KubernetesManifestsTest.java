@@ -94,6 +94,8 @@ class KubernetesManifestsTest {
         new Mutation("hazelcast-service.yaml: not headless", "  clusterIP: None\n", "", "must be headless"),
         new Mutation("configmap.yaml: no DNS discovery", "  POLYMART_CLUSTER_KUBERNETES_SERVICE_DNS: polymart-hazelcast",
             "  POLYMART_CLUSTER_KUBERNETES_SERVICE_DNS: \"\"", "cluster.kubernetesServiceDns"),
+        new Mutation("configmap.yaml: members and the DNS name both", "  POLYMART_CLUSTER_PORT: \"5701\"\n",
+            "  POLYMART_CLUSTER_PORT: \"5701\"\n  POLYMART_CLUSTER_MEMBERS: 10.0.0.11:5701\n", "exclude each other"),
         new Mutation("hpa.yaml: scaling another Deployment", "    name: polymart\n  minReplicas",
             "    name: polymart-web\n  minReplicas", "scales Deployment polymart-web"),
         new Mutation("backends.yaml: a backend missing", "  name: polymart-kafka", "  name: polymart-events",
