@@ -12,11 +12,12 @@ import io.vertx.core.json.JsonObject;
  * Checks every module's conf section through its own settings record before anything starts, so a bad value stops
  * the start with the key's name (exit 2) rather than when its verticle deploys on some node.
  */
-final class ModuleSettings {
+public final class ModuleSettings {
   private ModuleSettings() {
   }
 
-  static JsonObject check(JsonObject config) throws ConfigException {
+  /** Also run by docker/check on the conf each container of the deployment kit would start with. */
+  public static JsonObject check(JsonObject config) throws ConfigException {
     // In local mode the JWT key is generated later, and the sandbox's webhook key derives from it: only the rules
     // are checked here, on a copy that has a stand-in key.
     JsonObject checked = config.copy();
@@ -28,6 +29,7 @@ final class ModuleSettings {
     CartSettings.from(checked);
     OrdersSettings.from(checked);
     ReviewsSettings.from(checked);
+    ClusterSettings.from(checked);
     return config;
   }
 }

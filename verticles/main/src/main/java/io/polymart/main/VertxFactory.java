@@ -12,41 +12,58 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 /**
- * A plain Vert.x, or with {@code cluster.enabled} one that joins the other nodes through Hazelcast
- * (TCP/IP discovery of {@code cluster.members}, no multicast) so the event bus spans them all.
+ * A plain Vert.x, or with {@code cluster.enabled} one that joins the other nodes through Hazelcast so the event bus
+ * spans them all: TCP/IP discovery of {@code cluster.members}, or the addresses a DNS lookup of
+ * {@code cluster.kubernetesServiceDns} gives (a headless Service), each on {@code cluster.port}; never multicast.
  */
 final class VertxFactory {
   private VertxFactory() {
   }
 
   static Future<Vertx> create(JsonObject config) {
-    JsonObject cluster = config.getJsonObject("cluster");
-    if (!cluster.getBoolean("enabled")) {
+    ClusterSettings cluster = ClusterSettings.from(config);
+    if (!cluster.enabled()) {
       return Future.succeededFuture(Vertx.vertx());
     }
-    String host = cluster.getString("host");
-    Config hazelcast = ConfigUtil.loadConfig()
-        .setClusterName(cluster.getString("name"))
-        .setProperty("hazelcast.logging.type", "slf4j")
-        .setProperty("hazelcast.phone.home.enabled", "false")
-        .setProperty("hazelcast.shutdownhook.enabled", "false")
-        // members are listed explicitly, so there is nothing to wait for before joining them
-        .setProperty("hazelcast.wait.seconds.before.join", "1");
-    NetworkConfig network = hazelcast.getNetworkConfig()
-        .setPort(cluster.getInteger("port"))
-        .setPortAutoIncrement(false)
-        .setPublicAddress(host + ":" + cluster.getInteger("port"));
-    network.getInterfaces().setEnabled(true).addInterface(host);
-    JoinConfig join = network.getJoin();
-    join.getMulticastConfig().setEnabled(false);
-    join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true);
-    cluster.getJsonArray("members").forEach(member -> join.getTcpIpConfig().addMember((String) member));
+    return clustered(cluster, hazelcastConfig(cluster));
+  }
+
+  static Future<Vertx> clustered(ClusterSettings cluster, Config hazelcast) {
+    String host = cluster.host();
     VertxOptions options = new VertxOptions()
         .setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host));
     return Vertx.builder()
         .with(options)
         .withClusterManager(new HazelcastClusterManager(hazelcast))
         .buildClustered();
+  }
+
+  static Config hazelcastConfig(ClusterSettings cluster) {
+    String host = cluster.host();
+    Config hazelcast = ConfigUtil.loadConfig()
+        .setClusterName(cluster.name())
+        .setProperty("hazelcast.logging.type", "slf4j")
+        .setProperty("hazelcast.phone.home.enabled", "false")
+        .setProperty("hazelcast.shutdownhook.enabled", "false")
+        // members are listed or looked up, so there is nothing to wait for before joining them
+        .setProperty("hazelcast.wait.seconds.before.join", "1");
+    NetworkConfig network = hazelcast.getNetworkConfig()
+        .setPort(cluster.port())
+        .setPortAutoIncrement(false)
+        .setPublicAddress(host + ":" + cluster.port());
+    network.getInterfaces().setEnabled(true).addInterface(host);
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    if (cluster.discoversByDns()) {
+      // Hazelcast's built-in Kubernetes discovery in its DNS lookup mode: no access to the Kubernetes API needed
+      join.getKubernetesConfig().setEnabled(true)
+          .setProperty("service-dns", cluster.kubernetesServiceDns())
+          .setProperty("service-port", String.valueOf(cluster.port()));
+    } else {
+      join.getTcpIpConfig().setEnabled(true);
+      cluster.members().forEach(member -> join.getTcpIpConfig().addMember(member));
+    }
+    return hazelcast;
   }
 }
