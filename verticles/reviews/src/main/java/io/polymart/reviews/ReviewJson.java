@@ -1,11 +1,13 @@
 package io.polymart.reviews;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.bson.Document;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.List;
 
 /** A stored review as the API shows it: text exactly as written, as JSON strings. */
 final class ReviewJson {
@@ -24,6 +26,7 @@ final class ReviewJson {
         .put("author", new JsonObject().put("displayName", review.getString("authorName")))
         .put("verified", review.getBoolean("verified"))
         .put("sku", skuId == null ? null : new JsonObject().put("id", skuId))
+        .put("images", images(review))
         .put("createdAt", instant(review.getDate("createdAt")))
         .put("updatedAt", instant(review.getDate("updatedAt")));
   }
@@ -32,6 +35,15 @@ final class ReviewJson {
   static JsonObject withStatus(Document review) {
     return published(review).put("status", review.getString("status"))
         .put("rejectionReason", review.getString("rejectionReason"));
+  }
+
+  /** {@code [{id, thumbnail, large}]}, the URLs of each image's renditions; empty when it has none. */
+  private static JsonArray images(Document review) {
+    JsonArray images = new JsonArray();
+    review.getList("images", Document.class, List.of()).forEach(image -> images.add(new JsonObject()
+        .put("id", image.getString("id")).put("thumbnail", image.getString("thumbnail"))
+        .put("large", image.getString("large"))));
+    return images;
   }
 
   private static String instant(Date date) {

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.polymart.core.bus.Paging;
 import io.polymart.core.error.ServiceException;
+import io.polymart.reviews.image.ReviewImageService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,19 +26,22 @@ final class ReviewService {
   private final PurchaseService purchases;
   private final ReviewRepository reviews;
   private final ReviewStatsRepository stats;
+  private final ReviewImageService images;
 
   ReviewService(ReviewsSettings settings, PurchaseService purchases, ReviewRepository reviews,
-      ReviewStatsRepository stats) {
+      ReviewStatsRepository stats, ReviewImageService images) {
     this.settings = settings;
     this.purchases = purchases;
     this.reviews = reviews;
     this.stats = stats;
+    this.images = images;
   }
 
   /**
    * The user's review of the product. Verified when the projection says they bought it (an order DELIVERED or
    * COMPLETED); with {@code requirePurchase} only then allowed (403 NOT_A_VERIFIED_BUYER). A {@code skuId} must be one
-   * of the SKUs they bought (422 SKU_NOT_PURCHASED). PUBLISHED at once when {@code autoPublish} and verified, else
+   * of the SKUs they bought (422 SKU_NOT_PURCHASED). {@code images} are attached to it (see
+   * {@link ReviewImageService#attach}). PUBLISHED at once when {@code autoPublish}, verified and without images, else
    * PENDING. A second review of the same product is 409 REVIEW_EXISTS.
    */
   Future<JsonObject> create(UUID userId, UUID productId, ReviewInput input) {
@@ -51,30 +55,46 @@ final class ReviewService {
         return Future.failedFuture(ServiceException.unprocessable("SKU_NOT_PURCHASED",
             "You have no delivered order of this SKU"));
       }
-      ReviewStatus status = settings.autoPublish() && verified ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
-      Date now = new Date();
-      Document review = new Document("_id", UUID.randomUUID().toString())
-          .append("productId", productId.toString()).append("userId", userId.toString())
-          .append("authorName", displayName(userId)).append("rating", input.rating())
-          .append("title", input.title()).append("body", input.body())
-          .append("skuId", input.skuId() == null ? null : input.skuId().toString()).append("verified", verified)
-          .append("status", status.name()).append("createdAt", now).append("updatedAt", now);
-      return reviews.insert(review).compose(inserted -> {
-        if (!inserted) {
-          return Future.failedFuture(ServiceException.conflict("REVIEW_EXISTS",
-              "You have already reviewed this product; edit your review instead"));
-        }
-        Future<Void> counted = status == ReviewStatus.PUBLISHED
-            ? stats.add(productId.toString(), input.rating(), verified, 1) : Future.succeededFuture();
-        return counted.map(v -> ReviewJson.withStatus(review));
-      });
+      ReviewStatus status = settings.autoPublish() && verified && input.images().isEmpty()
+          ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
+      String reviewId = UUID.randomUUID().toString();
+      return images.attach(userId, reviewId, input.images())
+          .compose(attached -> insert(reviewId, userId, productId, input, verified, status, attached));
     });
+  }
+
+  /** Writes the new review; one not written (a second review of the product) gives its images back. */
+  private Future<JsonObject> insert(String reviewId, UUID userId, UUID productId, ReviewInput input, boolean verified,
+      ReviewStatus status, List<Document> attached) {
+    Date now = new Date();
+    Document review = new Document("_id", reviewId)
+        .append("productId", productId.toString()).append("userId", userId.toString())
+        .append("authorName", displayName(userId)).append("rating", input.rating())
+        .append("title", input.title()).append("body", input.body())
+        .append("skuId", input.skuId() == null ? null : input.skuId().toString()).append("verified", verified)
+        .append("status", status.name()).append("createdAt", now).append("updatedAt", now);
+    if (!attached.isEmpty()) {
+      review.append("images", attached);
+    }
+    return reviews.insert(review)
+        .recover(failure -> images.detach(reviewId, input.images()).compose(v -> Future.failedFuture(failure)))
+        .compose(inserted -> {
+          if (!inserted) {
+            return images.detach(reviewId, input.images()).compose(v -> Future.failedFuture(
+                ServiceException.conflict("REVIEW_EXISTS",
+                    "You have already reviewed this product; edit your review instead")));
+          }
+          Future<Void> counted = status == ReviewStatus.PUBLISHED
+              ? stats.add(productId.toString(), input.rating(), verified, 1) : Future.succeededFuture();
+          return counted.map(v -> ReviewJson.withStatus(review));
+        });
   }
 
   /**
    * The author's edit of their review (anyone else's answers 404, like a missing one). Verification is taken again
    * from the projection; the review is PUBLISHED again at once when {@code autoPublish} is on and it is still a
-   * verified purchase, otherwise it goes back to PENDING. The stats follow.
+   * verified purchase without images, otherwise it goes back to PENDING. The stats follow. New {@code images} are
+   * attached as on create; those the edit leaves out are removed.
    */
   Future<JsonObject> edit(UUID userId, String reviewId, ReviewEdit edit) {
     return reviews.get(reviewId).compose(current -> {
@@ -83,7 +103,16 @@ final class ReviewService {
       }
       return purchases.purchase(userId, UUID.fromString(current.getString("productId"))).compose(purchase -> {
         boolean verified = purchase.getBoolean("eligible");
-        ReviewStatus status = settings.autoPublish() && verified ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
+        List<Document> kept = imagesOf(current);
+        List<String> keptIds = kept.stream().map(image -> image.getString("id")).toList();
+        List<String> wanted = edit.images() == null ? keptIds : edit.images();
+        if (wanted.size() > images.maxPerReview()) {
+          return Future.failedFuture(ReviewImageService.tooMany(images.maxPerReview()));
+        }
+        List<String> added = wanted.stream().filter(id -> !keptIds.contains(id)).toList();
+        List<String> dropped = keptIds.stream().filter(id -> !wanted.contains(id)).toList();
+        ReviewStatus status = settings.autoPublish() && verified && wanted.isEmpty()
+            ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
         Document changes = new Document("verified", verified).append("status", status.name())
             .append("rejectionReason", null).append("updatedAt", new Date());
         if (edit.rating() != null) {
@@ -95,8 +124,19 @@ final class ReviewService {
         if (edit.body() != null) {
           changes.append("body", edit.body());
         }
-        return apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString())), changes)
-            .compose(after -> after == null ? Future.failedFuture(notFound()) : Future.succeededFuture(after));
+        return images.attach(userId, reviewId, added).compose(attached -> {
+          if (edit.images() != null) {
+            List<Document> all = new ArrayList<>(kept);
+            all.addAll(attached);
+            changes.append("images", wanted.stream().map(id -> all.stream()
+                .filter(image -> image.getString("id").equals(id)).findFirst().orElseThrow()).toList());
+          }
+          return apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString())), changes)
+              .recover(failure -> images.detach(reviewId, added).compose(v -> Future.failedFuture(failure)))
+              .compose(after -> after == null
+                  ? images.detach(reviewId, added).compose(v -> Future.failedFuture(notFound()))
+                  : images.remove(reviewId, dropped).map(after));
+        });
       });
     }).map(ReviewJson::withStatus);
   }
@@ -106,7 +146,13 @@ final class ReviewService {
     Bson filter = admin ? Filters.eq("_id", reviewId)
         : Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString()));
     return reviews.delete(filter).compose(before -> before == null ? Future.failedFuture(notFound())
-        : restat(before, null));
+        : restat(before, null).compose(v -> images.remove(reviewId,
+            imagesOf(before).stream().map(image -> image.getString("id")).toList())));
+  }
+
+  /** The review's images, {@code [{id, thumbnail, large}]}; none when it has no {@code images}. */
+  private static List<Document> imagesOf(Document review) {
+    return review.getList("images", Document.class, List.of());
   }
 
   /** Moderation: one page of reviews in a status (every status when null), newest first. */

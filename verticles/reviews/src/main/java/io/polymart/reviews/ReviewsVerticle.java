@@ -2,19 +2,29 @@ package io.polymart.reviews;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.minio.MinioClient;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.events.EventConsumer;
 import io.polymart.core.events.EventConsumerSettings;
 import io.polymart.core.events.MongoParkedEvents;
 import io.polymart.core.events.MongoProcessedEvents;
 import io.polymart.core.mongo.MongoClients;
+import io.polymart.core.s3.BucketObjects;
+import io.polymart.core.s3.S3Clients;
+import io.polymart.core.sweep.Sweeper;
+import io.polymart.reviews.image.ReviewImageBindings;
+import io.polymart.reviews.image.ReviewImageRepository;
+import io.polymart.reviews.image.ReviewImageService;
+import io.polymart.reviews.image.ReviewImageSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 
 /**
  * Wires the reviews verticle: the purchase projection fed by {@code polymart.orders} (consumer group
  * {@code polymart.reviews}) and the address that reads it; reviews and their per-product stats, whose changes the
- * {@link RatingRelay} publishes to {@code polymart.reviews}.
+ * {@link RatingRelay} publishes to {@code polymart.reviews}; review images in S3 ({@code review-images}), with the sweep
+ * that removes those never attached.
  */
 public final class ReviewsVerticle extends VerticleBase {
   static final String ORDERS_TOPIC = "polymart.orders";
@@ -27,18 +37,30 @@ public final class ReviewsVerticle extends VerticleBase {
   static final long RATING_RELAY_INTERVAL_MS = 250;
   private EventConsumer orderEvents;
   private RatingRelay ratingRelay;
+  /** Shared by every reviews instance in the JVM, so at most this many images are decoded at once. */
+  private static final String RESIZING_POOL = "polymart-reviews-images";
+  private static final int RESIZING_THREADS = 2;
+  private static final int SWEEP_BATCH = 100;
+  private ReviewImageSettings imageSettings;
+  private WorkerExecutor resizing;
+  private Sweeper imageSweeper;
+
+  private record BlockingClients(MongoClient mongo, MinioClient s3) {
+  }
 
   @Override
   public Future<?> start() {
     settings = ReviewsSettings.from(config());
-    // Creating the MongoDB client loads and initialises a lot: not on the event loop.
-    return vertx.executeBlocking(() -> MongoClients.create(config()), false).compose(client -> {
-      mongo = client;
-      return wire(mongo.getDatabase(config().getJsonObject("mongo").getString("database")));
-    });
+    imageSettings = ReviewImageSettings.from(config());
+    // Creating the MongoDB and S3 clients loads and initialises a lot: not on the event loop.
+    return vertx.executeBlocking(() -> new BlockingClients(MongoClients.create(config()), S3Clients.create(config())),
+        false).compose(clients -> {
+          mongo = clients.mongo();
+          return wire(mongo.getDatabase(config().getJsonObject("mongo").getString("database")), clients.s3());
+        });
   }
 
-  private Future<Void> wire(MongoDatabase database) {
+  private Future<Void> wire(MongoDatabase database, MinioClient s3) {
     PurchaseRepository purchases = new PurchaseRepository(vertx,
         database.getCollection(PurchaseRepository.COLLECTION));
     orderEvents = new EventConsumer(vertx,
@@ -51,12 +73,22 @@ public final class ReviewsVerticle extends VerticleBase {
     ratingRelay = new RatingRelay(vertx, stats, config().getJsonObject("kafka").getString("bootstrapServers"),
         RATING_RELAY_INTERVAL_MS);
     PurchaseService purchaseService = new PurchaseService(purchases);
-    BusServer server = new ReviewsBindings(purchaseService,
-        new ReviewService(settings, purchaseService, reviews, stats)).bind(new BusServer(vertx));
+    ReviewImageRepository imageRecords = new ReviewImageRepository(vertx,
+        database.getCollection(ReviewImageRepository.COLLECTION));
+    BucketObjects imageObjects = new BucketObjects(vertx, s3, ReviewImageService.BUCKET);
+    resizing = vertx.createSharedWorkerExecutor(RESIZING_POOL, RESIZING_THREADS);
+    ReviewImageService images = new ReviewImageService(resizing, imageRecords, imageObjects, imageSettings);
+    imageSweeper = new Sweeper(vertx, "unattached review images removed",
+        imageSettings.sweepIntervalSeconds() * 1000, SWEEP_BATCH, images::sweep);
+    BusServer server = new ReviewImageBindings(images).bind(new ReviewsBindings(purchaseService,
+        new ReviewService(settings, purchaseService, reviews, stats, images)).bind(new BusServer(vertx)));
     return purchases.createIndexes()
         .compose(v -> reviews.createIndexes())
         .compose(v -> stats.createIndexes())
+        .compose(v -> imageRecords.createIndexes())
+        .compose(v -> imageObjects.ensureBucket())
         .compose(v -> server.ready())
+        .onSuccess(v -> imageSweeper.start())
         .compose(v -> ratingRelay.start())
         .compose(v -> orderEvents.start());
   }
@@ -73,6 +105,12 @@ public final class ReviewsVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (imageSweeper != null) {
+      imageSweeper.stop();
+    }
+    if (resizing != null) {
+      resizing.close();
+    }
     Future<Void> consumerClosed = orderEvents == null ? Future.succeededFuture() : orderEvents.close();
     Future<Void> relayStopped = ratingRelay == null ? Future.succeededFuture() : ratingRelay.stop();
     return Future.join(consumerClosed, relayStopped).onComplete(v -> {
