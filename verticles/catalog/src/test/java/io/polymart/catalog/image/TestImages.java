@@ -7,10 +7,16 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
-/** Fixtures (the image pipeline's own, with its WebP files, are in shared/core's tests). */
+/**
+ * Fixtures. The WebP files under src/test/resources/images were made with libwebp's cwebp 1.2.4 from
+ * a 64x48 gradient PNG (the alpha one half opaque, half at alpha 64):
+ * {@code cwebp -q 80 rgb.png -o lossy-64x48.webp}, {@code cwebp -q 80 rgba.png -o lossy-alpha-64x48.webp},
+ * {@code cwebp -lossless rgba.png -o lossless-alpha-64x48.webp}.
+ */
 final class TestImages {
   private TestImages() {
   }
@@ -53,6 +59,17 @@ final class TestImages {
         throw new IllegalStateException("not decodable");
       }
       return image;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] resource(String name) {
+    try (InputStream in = TestImages.class.getResourceAsStream("/images/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing test resource " + name);
+      }
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
