@@ -10,6 +10,8 @@ import io.vertx.core.json.JsonObject;
  * ({@link Addresses#REVIEWS_MEDIA_GET}), any other from the catalog's ({@link Addresses#CATALOG_MEDIA_GET}).
  */
 public final class MediaClient {
+  /** The prefix of the keys of review images. */
+  public static final String REVIEWS_PREFIX = "reviews/";
   private final BusClient bus;
 
   /** An object's bytes and content type. */
@@ -19,9 +21,6 @@ public final class MediaClient {
   public MediaClient(BusClient bus) {
     this.bus = bus;
   }
-
-  /** The prefix of the keys of review images. */
-  public static final String REVIEWS_PREFIX = "reviews/";
 
   /** The object under {@code key}; a missing one fails as its owner answers (404). */
   public Future<Media> get(String key) {
