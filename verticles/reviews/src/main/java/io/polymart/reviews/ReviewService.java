@@ -146,8 +146,7 @@ final class ReviewService {
     Bson filter = admin ? Filters.eq("_id", reviewId)
         : Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString()));
     return reviews.delete(filter).compose(before -> before == null ? Future.failedFuture(notFound())
-        : restat(before, null).compose(v -> images.remove(reviewId,
-            imagesOf(before).stream().map(image -> image.getString("id")).toList())));
+        : restat(before, null).compose(v -> images.removeAll(reviewId)));
   }
 
   /** The review's images, {@code [{id, thumbnail, large}]}; none when it has no {@code images}. */

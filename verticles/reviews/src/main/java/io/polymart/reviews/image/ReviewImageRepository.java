@@ -63,6 +63,12 @@ public final class ReviewImageRepository {
         Updates.combine(Updates.set("reviewId", null), Updates.set("expiresAt", expiresAt)))).mapEmpty();
   }
 
+  /** Every image of the review, whatever its list says (a deleted review's): the next sweep removes them. */
+  Future<Void> releaseAll(String reviewId, Date expiresAt) {
+    return Publishers.first(vertx, images.updateMany(Filters.eq("reviewId", reviewId),
+        Updates.combine(Updates.set("reviewId", null), Updates.set("expiresAt", expiresAt)))).mapEmpty();
+  }
+
   /** Up to {@code limit} waiting images whose time is up (or whose sweep stopped half-way), oldest first. */
   Future<List<Document>> due(Date now, int limit) {
     return Publishers.collect(vertx, images.find(Filters.and(Filters.eq("reviewId", null),

@@ -122,7 +122,15 @@ public final class ReviewImageService {
         : images.detach(ids, reviewId, new Date(System.currentTimeMillis() + settings.unattachedTtlSeconds() * 1000));
   }
 
-  /** The review dropped these images (it was deleted, or an edit left them out): the next sweep removes them. */
+  /**
+   * The review was deleted: the next sweep removes every image attached to it, also one its list missed (two edits
+   * of the author's racing, each attaching images, leave only the last one's in the list).
+   */
+  public Future<Void> removeAll(String reviewId) {
+    return images.releaseAll(reviewId, new Date());
+  }
+
+  /** An edit left these images out: the next sweep removes them. */
   public Future<Void> remove(String reviewId, List<String> ids) {
     return ids.isEmpty() ? Future.succeededFuture() : images.detach(ids, reviewId, new Date());
   }
