@@ -131,8 +131,8 @@ final class ReviewService {
             changes.append("images", wanted.stream().map(id -> all.stream()
                 .filter(image -> image.getString("id").equals(id)).findFirst().orElseThrow()).toList());
           }
+          // a failure after the update leaves the new images attached: better unshown than shown and then swept
           return apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString())), changes)
-              .recover(failure -> images.detach(reviewId, added).compose(v -> Future.failedFuture(failure)))
               .compose(after -> after == null
                   ? images.detach(reviewId, added).compose(v -> Future.failedFuture(notFound()))
                   : images.remove(reviewId, dropped).map(after));
