@@ -5,6 +5,7 @@ import io.polymart.catalog.CatalogSettings;
 import io.polymart.core.config.ConfigException;
 import io.polymart.orders.OrdersSettings;
 import io.polymart.reviews.ReviewsSettings;
+import io.polymart.reviews.image.ReviewImageSettings;
 import io.polymart.users.UsersSettings;
 import io.vertx.core.json.JsonObject;
 
@@ -30,6 +31,7 @@ public final class ModuleSettings {
     OrdersSettings.from(checked);
     ReviewsSettings.from(checked);
     ClusterSettings.from(checked);
+    ReviewImageSettings.from(checked);
     return config;
   }
 }

@@ -147,7 +147,8 @@ final class DemoReviews {
         .getBytes(StandardCharsets.UTF_8));
     OrderChange delivered = new OrderChange(orderId, planned.reviewer(), "DELIVERED",
         new OrderChange.EventVersion(DELIVERED_AT, 0), Map.of(productId, List.of(planned.skuId())));
-    ReviewInput input = new ReviewInput(planned.skuId(), planned.rating(), planned.title(), planned.body());
+    ReviewInput input = new ReviewInput(planned.skuId(), planned.rating(), planned.title(), planned.body(),
+        List.of());
     return purchases.record(delivered, productId, List.of(planned.skuId()))
         .compose(v -> reviews.create(planned.reviewer(), productId, input)
             .recover(e -> e instanceof ServiceException s && "REVIEW_EXISTS".equals(s.code())

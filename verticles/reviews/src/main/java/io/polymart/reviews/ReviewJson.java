@@ -1,11 +1,13 @@
 package io.polymart.reviews;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.bson.Document;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.List;
 
 /** A stored review as the API shows it: text exactly as written, as JSON strings. */
 final class ReviewJson {
@@ -28,6 +30,7 @@ final class ReviewJson {
         .put("verified", review.getBoolean("verified"))
         .put("sku", skuId == null ? null : new JsonObject().put("id", skuId)
             .put("attributes", document(review.get("skuAttributes", Document.class))))
+        .put("images", images(review))
         .put("reply", reply(review.get("reply", Document.class)))
         .put("helpfulCount", ReviewVotes.number(review, ReviewVotes.HELPFUL))
         .put("unhelpfulCount", ReviewVotes.number(review, ReviewVotes.UNHELPFUL))
@@ -55,6 +58,15 @@ final class ReviewJson {
 
   private static JsonObject document(Document document) {
     return document == null ? new JsonObject() : new JsonObject(document.toJson());
+  }
+
+  /** {@code [{id, thumbnail, large}]}, the URLs of each image's renditions; empty when it has none. */
+  private static JsonArray images(Document review) {
+    JsonArray images = new JsonArray();
+    review.getList("images", Document.class, List.of()).forEach(image -> images.add(new JsonObject()
+        .put("id", image.getString("id")).put("thumbnail", image.getString("thumbnail"))
+        .put("large", image.getString("large"))));
+    return images;
   }
 
   private static String instant(Date date) {

@@ -14,11 +14,11 @@ import java.util.UUID;
 
 /**
  * {@code GET /products/{id}/reviews}: published reviews of one product, optionally of one {@code rating} and only
- * {@code verified} ones, sorted {@code newest} (default), {@code rating_desc}, {@code rating_asc} or {@code helpful}
- * (by the Wilson lower bound of the helpful votes, see {@link WilsonScore}) (ties newest first, then by id so pages
- * never overlap).
+ * {@code verified} ones, with or without images ({@code withImages}), sorted {@code newest} (default),
+ * {@code rating_desc}, {@code rating_asc} or {@code helpful} (by the Wilson lower bound of the helpful votes, see
+ * {@link WilsonScore}) (ties newest first, then by id so pages never overlap).
  */
-record ReviewQuery(UUID productId, Integer rating, Boolean verified, String sort, Paging paging) {
+record ReviewQuery(UUID productId, Integer rating, Boolean verified, Boolean withImages, String sort, Paging paging) {
   static final List<String> SORTS = List.of("newest", "rating_desc", "rating_asc", "helpful");
 
   static ReviewQuery from(BusRequest request) {
@@ -29,17 +29,22 @@ record ReviewQuery(UUID productId, Integer rating, Boolean verified, String sort
       }
       return Integer.parseInt(value);
     }).orElse(null);
-    Boolean verified = request.query("verified").map(value -> {
-      if (!value.equals("true") && !value.equals("false")) {
-        throw ServiceException.invalidField("verified", "must be true or false");
-      }
-      return Boolean.parseBoolean(value);
-    }).orElse(null);
+    Boolean verified = flag(request, "verified");
+    Boolean withImages = flag(request, "withImages");
     String sort = request.query("sort").orElse("newest");
     if (!SORTS.contains(sort)) {
       throw ServiceException.invalidField("sort", "must be one of " + String.join(", ", SORTS));
     }
-    return new ReviewQuery(productId, rating, verified, sort, Paging.from(request));
+    return new ReviewQuery(productId, rating, verified, withImages, sort, Paging.from(request));
+  }
+
+  private static Boolean flag(BusRequest request, String name) {
+    return request.query(name).map(value -> {
+      if (!value.equals("true") && !value.equals("false")) {
+        throw ServiceException.invalidField(name, "must be true or false");
+      }
+      return Boolean.parseBoolean(value);
+    }).orElse(null);
   }
 
   Bson filter() {
@@ -47,6 +52,7 @@ record ReviewQuery(UUID productId, Integer rating, Boolean verified, String sort
         Filters.eq("status", ReviewStatus.PUBLISHED.name())));
     Optional.ofNullable(rating).ifPresent(r -> filters.add(Filters.eq("rating", r)));
     Optional.ofNullable(verified).ifPresent(v -> filters.add(Filters.eq("verified", v)));
+    Optional.ofNullable(withImages).ifPresent(w -> filters.add(Filters.exists("images.0", w)));
     return Filters.and(filters);
   }
 

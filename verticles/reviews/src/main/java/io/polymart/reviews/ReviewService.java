@@ -6,6 +6,7 @@ import com.mongodb.client.model.Updates;
 import io.polymart.core.bus.Paging;
 import io.polymart.core.client.CatalogProductClient.ActiveProduct;
 import io.polymart.core.error.ServiceException;
+import io.polymart.reviews.image.ReviewImageService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,14 +28,16 @@ final class ReviewService {
   private final ReviewRepository reviews;
   private final ReviewStatsRepository stats;
   private final ReviewedProducts products;
+  private final ReviewImageService images;
 
   ReviewService(ReviewsSettings settings, PurchaseService purchases, ReviewRepository reviews,
-      ReviewStatsRepository stats, ReviewedProducts products) {
+      ReviewStatsRepository stats, ReviewedProducts products, ReviewImageService images) {
     this.settings = settings;
     this.purchases = purchases;
     this.products = products;
     this.reviews = reviews;
     this.stats = stats;
+    this.images = images;
   }
 
   /**
@@ -42,8 +45,9 @@ final class ReviewService {
    * the review keeps the product's {@code sellerId} and a snapshot of the named SKU's attributes. Verified when the
    * projection says they bought it (an order DELIVERED or COMPLETED); with {@code requirePurchase} only then allowed
    * (403 NOT_A_VERIFIED_BUYER). A {@code skuId} must be one of the SKUs they bought (422 SKU_NOT_PURCHASED) and one
-   * the catalog lists under the product (422 SKU_NOT_OF_PRODUCT). PUBLISHED at once when {@code autoPublish} and
-   * verified, else PENDING. A second review of the same product is 409 REVIEW_EXISTS.
+   * the catalog lists under the product (422 SKU_NOT_OF_PRODUCT). {@code images} are attached to it (see
+   * {@link ReviewImageService#attach}). PUBLISHED at once when {@code autoPublish}, verified and without images, else
+   * PENDING. A second review of the same product is 409 REVIEW_EXISTS.
    */
   Future<JsonObject> create(UUID userId, UUID productId, ReviewInput input) {
     Future<ActiveProduct> catalog = products.active(productId);
@@ -63,8 +67,8 @@ final class ReviewService {
       }
       JsonObject skuAttributes = input.skuId() == null ? null
           : ReviewedProducts.skuAttributes(catalog.result(), input.skuId());
-      ReviewStatus status = settings.autoPublish() && verified ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
-      Date now = new Date();
+      ReviewStatus status = settings.autoPublish() && verified && input.images().isEmpty()
+          ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
       Document review = new Document("_id", UUID.randomUUID().toString())
           .append("productId", productId.toString()).append("userId", userId.toString())
           .append("authorName", displayName(userId)).append("rating", input.rating())
@@ -72,24 +76,43 @@ final class ReviewService {
           .append("skuId", input.skuId() == null ? null : input.skuId().toString()).append("verified", verified)
           .append("sellerId", catalog.result().sellerId())
           .append("skuAttributes", skuAttributes == null ? null : Document.parse(skuAttributes.encode()))
-          .append("status", status.name()).append("createdAt", now).append("updatedAt", now)
+          .append("status", status.name())
           .append(ReviewVotes.HELPFUL, 0).append(ReviewVotes.UNHELPFUL, 0).append(ReviewVotes.SCORE, 0.0);
-      return reviews.insert(review).compose(inserted -> {
-        if (!inserted) {
-          return Future.failedFuture(ServiceException.conflict("REVIEW_EXISTS",
-              "You have already reviewed this product; edit your review instead"));
-        }
-        Future<Void> counted = status == ReviewStatus.PUBLISHED
-            ? stats.add(productId.toString(), input.rating(), verified, 1) : Future.succeededFuture();
-        return counted.map(v -> ReviewJson.withStatus(review));
-      });
+      return images.attach(userId, review.getString("_id"), input.images())
+          .compose(attached -> insert(review, input, attached));
     });
+  }
+
+  /** Writes the new review; one not written (a second review of the product) gives its images back. */
+  private Future<JsonObject> insert(Document review, ReviewInput input, List<Document> attached) {
+    String reviewId = review.getString("_id");
+    String productId = review.getString("productId");
+    boolean verified = review.getBoolean("verified");
+    ReviewStatus status = ReviewStatus.valueOf(review.getString("status"));
+    Date now = new Date();
+    review.append("createdAt", now).append("updatedAt", now);
+    if (!attached.isEmpty()) {
+      review.append("images", attached);
+    }
+    return reviews.insert(review)
+        .recover(failure -> images.detach(reviewId, input.images()).compose(v -> Future.failedFuture(failure)))
+        .compose(inserted -> {
+          if (!inserted) {
+            return images.detach(reviewId, input.images()).compose(v -> Future.failedFuture(
+                ServiceException.conflict("REVIEW_EXISTS",
+                    "You have already reviewed this product; edit your review instead")));
+          }
+          Future<Void> counted = status == ReviewStatus.PUBLISHED
+              ? stats.add(productId, input.rating(), verified, 1) : Future.succeededFuture();
+          return counted.map(v -> ReviewJson.withStatus(review));
+        });
   }
 
   /**
    * The author's edit of their review (anyone else's answers 404, like a missing one). Verification is taken again
    * from the projection; the review is PUBLISHED again at once when {@code autoPublish} is on and it is still a
-   * verified purchase, otherwise it goes back to PENDING. The stats follow.
+   * verified purchase without images, otherwise it goes back to PENDING. The stats follow. New {@code images} are
+   * attached as on create; those the edit leaves out are removed.
    */
   Future<JsonObject> edit(UUID userId, String reviewId, ReviewEdit edit) {
     return reviews.get(reviewId).compose(current -> {
@@ -98,9 +121,17 @@ final class ReviewService {
       }
       return purchases.purchase(userId, UUID.fromString(current.getString("productId"))).compose(purchase -> {
         boolean verified = purchase.getBoolean("eligible");
+        List<Document> kept = imagesOf(current);
+        List<String> keptIds = kept.stream().map(image -> image.getString("id")).toList();
+        List<String> wanted = edit.images() == null ? keptIds : edit.images();
+        if (wanted.size() > images.maxPerReview()) {
+          return Future.failedFuture(ReviewImageService.tooMany(images.maxPerReview()));
+        }
+        List<String> added = wanted.stream().filter(id -> !keptIds.contains(id)).toList();
+        List<String> dropped = keptIds.stream().filter(id -> !wanted.contains(id)).toList();
         // a review hidden by reports waits for a moderator, edited or not
         boolean hidden = Boolean.TRUE.equals(current.getBoolean(ReviewReports.HIDDEN));
-        ReviewStatus status = settings.autoPublish() && verified && !hidden
+        ReviewStatus status = settings.autoPublish() && verified && wanted.isEmpty() && !hidden
             ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
         Document changes = new Document("verified", verified).append("status", status.name())
             .append("rejectionReason", null).append("updatedAt", new Date());
@@ -113,8 +144,19 @@ final class ReviewService {
         if (edit.body() != null) {
           changes.append("body", edit.body());
         }
-        return apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString())), changes)
-            .compose(after -> after == null ? Future.failedFuture(notFound()) : Future.succeededFuture(after));
+        return images.attach(userId, reviewId, added).compose(attached -> {
+          if (edit.images() != null) {
+            List<Document> all = new ArrayList<>(kept);
+            all.addAll(attached);
+            changes.append("images", wanted.stream().map(id -> all.stream()
+                .filter(image -> image.getString("id").equals(id)).findFirst().orElseThrow()).toList());
+          }
+          // a failure after the update leaves the new images attached: better unshown than shown and then swept
+          return apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString())), changes)
+              .compose(after -> after == null
+                  ? images.detach(reviewId, added).compose(v -> Future.failedFuture(notFound()))
+                  : images.remove(reviewId, dropped).map(after));
+        });
       });
     }).map(ReviewJson::withStatus);
   }
@@ -124,7 +166,12 @@ final class ReviewService {
     Bson filter = admin ? Filters.eq("_id", reviewId)
         : Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString()));
     return reviews.delete(filter).compose(before -> before == null ? Future.failedFuture(notFound())
-        : restat(before, null));
+        : restat(before, null).compose(v -> images.removeAll(reviewId)));
+  }
+
+  /** The review's images, {@code [{id, thumbnail, large}]}; none when it has no {@code images}. */
+  private static List<Document> imagesOf(Document review) {
+    return review.getList("images", Document.class, List.of());
   }
 
   /** Moderation: one page of the moderator's reviews in a status (every status when null), newest first. */

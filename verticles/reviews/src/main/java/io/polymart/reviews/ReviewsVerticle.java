@@ -2,6 +2,7 @@ package io.polymart.reviews;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.minio.MinioClient;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.client.BusClient;
 import io.polymart.core.client.CatalogProductClient;
@@ -10,8 +11,16 @@ import io.polymart.core.events.EventConsumerSettings;
 import io.polymart.core.events.MongoParkedEvents;
 import io.polymart.core.events.MongoProcessedEvents;
 import io.polymart.core.mongo.MongoClients;
+import io.polymart.core.s3.BucketObjects;
+import io.polymart.core.s3.S3Clients;
+import io.polymart.core.sweep.Sweeper;
+import io.polymart.reviews.image.ReviewImageBindings;
+import io.polymart.reviews.image.ReviewImageRepository;
+import io.polymart.reviews.image.ReviewImageService;
+import io.polymart.reviews.image.ReviewImageSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 
 import java.time.Duration;
 
@@ -19,7 +28,8 @@ import java.time.Duration;
  * Wires the reviews verticle: the purchase projection fed by {@code polymart.orders} (consumer group
  * {@code polymart.reviews}) and the address that reads it; reviews and their per-product stats, whose changes the
  * {@link RatingRelay} publishes to {@code polymart.reviews}; helpful votes and reports, and the {@link VoteRepair} of
- * votes cut short; the catalog, asked over the event bus for the product a review is written about.
+ * votes cut short; the catalog, asked over the event bus for the product a review is written about; review images in
+ * S3 ({@code review-images}), with the sweep that removes those never attached.
  */
 public final class ReviewsVerticle extends VerticleBase {
   static final String ORDERS_TOPIC = "polymart.orders";
@@ -37,18 +47,30 @@ public final class ReviewsVerticle extends VerticleBase {
   private long voteRepairTimer = -1;
   private EventConsumer orderEvents;
   private RatingRelay ratingRelay;
+  /** Shared by every reviews instance in the JVM, so at most this many images are decoded at once. */
+  private static final String RESIZING_POOL = "polymart-reviews-images";
+  private static final int RESIZING_THREADS = 2;
+  private static final int SWEEP_BATCH = 100;
+  private ReviewImageSettings imageSettings;
+  private WorkerExecutor resizing;
+  private Sweeper imageSweeper;
+
+  private record BlockingClients(MongoClient mongo, MinioClient s3) {
+  }
 
   @Override
   public Future<?> start() {
     settings = ReviewsSettings.from(config());
-    // Creating the MongoDB client loads and initialises a lot: not on the event loop.
-    return vertx.executeBlocking(() -> MongoClients.create(config()), false).compose(client -> {
-      mongo = client;
-      return wire(mongo.getDatabase(config().getJsonObject("mongo").getString("database")));
-    });
+    imageSettings = ReviewImageSettings.from(config());
+    // Creating the MongoDB and S3 clients loads and initialises a lot: not on the event loop.
+    return vertx.executeBlocking(() -> new BlockingClients(MongoClients.create(config()), S3Clients.create(config())),
+        false).compose(clients -> {
+          mongo = clients.mongo();
+          return wire(mongo.getDatabase(config().getJsonObject("mongo").getString("database")), clients.s3());
+        });
   }
 
-  private Future<Void> wire(MongoDatabase database) {
+  private Future<Void> wire(MongoDatabase database, MinioClient s3) {
     PurchaseRepository purchases = new PurchaseRepository(vertx,
         database.getCollection(PurchaseRepository.COLLECTION));
     orderEvents = new EventConsumer(vertx,
@@ -62,13 +84,20 @@ public final class ReviewsVerticle extends VerticleBase {
         RATING_RELAY_INTERVAL_MS);
     PurchaseService purchaseService = new PurchaseService(purchases);
     ReviewedProducts products = new ReviewedProducts(new CatalogProductClient(BusClient.create(vertx, config())));
-    ReviewService reviewService = new ReviewService(settings, purchaseService, reviews, stats, products);
+    ReviewImageRepository imageRecords = new ReviewImageRepository(vertx,
+        database.getCollection(ReviewImageRepository.COLLECTION));
+    BucketObjects imageObjects = new BucketObjects(vertx, s3, ReviewImageService.BUCKET);
+    resizing = vertx.createSharedWorkerExecutor(RESIZING_POOL, RESIZING_THREADS);
+    ReviewImageService images = new ReviewImageService(resizing, imageRecords, imageObjects, imageSettings);
+    imageSweeper = new Sweeper(vertx, "unattached review images removed",
+        imageSettings.sweepIntervalSeconds() * 1000, SWEEP_BATCH, images::sweep);
+    ReviewService reviewService = new ReviewService(settings, purchaseService, reviews, stats, products, images);
     VoteRepository votes = new VoteRepository(vertx, database.getCollection(VoteRepository.COLLECTION));
     ReportRepository reports = new ReportRepository(vertx, database.getCollection(ReportRepository.COLLECTION));
     voteRepair = new VoteRepair(reviews, votes, VOTE_STUCK_AFTER);
-    BusServer server = new ReviewsBindings(purchaseService, reviewService, new ReplyService(reviews),
-        new ReviewVotes(reviews, votes), new ReviewReports(settings, reviews, reports, reviewService))
-        .bind(new BusServer(vertx));
+    BusServer server = new ReviewImageBindings(images).bind(new ReviewsBindings(purchaseService, reviewService,
+        new ReplyService(reviews), new ReviewVotes(reviews, votes),
+        new ReviewReports(settings, reviews, reports, reviewService)).bind(new BusServer(vertx)));
     return purchases.createIndexes()
         .compose(v -> reviews.createIndexes())
         .compose(v -> votes.createIndexes())
@@ -78,7 +107,10 @@ public final class ReviewsVerticle extends VerticleBase {
           return Future.<Void>succeededFuture();
         })
         .compose(v -> stats.createIndexes())
+        .compose(v -> imageRecords.createIndexes())
+        .compose(v -> imageObjects.ensureBucket())
         .compose(v -> server.ready())
+        .onSuccess(v -> imageSweeper.start())
         .compose(v -> ratingRelay.start())
         .compose(v -> orderEvents.start());
   }
@@ -96,6 +128,12 @@ public final class ReviewsVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(voteRepairTimer);
+    if (imageSweeper != null) {
+      imageSweeper.stop();
+    }
+    if (resizing != null) {
+      resizing.close();
+    }
     Future<Void> consumerClosed = orderEvents == null ? Future.succeededFuture() : orderEvents.close();
     Future<Void> relayStopped = ratingRelay == null ? Future.succeededFuture() : ratingRelay.stop();
     return Future.join(consumerClosed, relayStopped).onComplete(v -> {

@@ -153,11 +153,18 @@ public final class Addresses {
   public static final String REVIEWS_VOTE = "reviews.vote";
   public static final String REVIEWS_UNVOTE = "reviews.unvote";
   public static final String REVIEWS_REPORT = "reviews.report";
+  /** {@code {file}} (the uploaded bytes) from the signed-in user → {@code {id, thumbnail, large}}. */
+  public static final String REVIEWS_IMAGE_UPLOAD = "reviews.image.upload";
+  /**
+   * Service call {@code {key}} → {@code {contentType, bytes}}: a review image object under {@code /media/reviews/},
+   * asked by the gateway's media route (the {@code /media/} operation names {@link #CATALOG_MEDIA_GET}).
+   */
+  public static final String REVIEWS_MEDIA_GET = "reviews.media.get";
 
   /** Request/reply addresses that only other verticles call; no HTTP operation reaches them. */
   public static final Set<String> SERVICE_CALLS = Set.of(USERS_ADDRESSES_GET, USERS_REVOCATIONS_LIST,
       CATALOG_STOCK_RESERVE, CATALOG_STOCK_CONFIRM, CATALOG_STOCK_RELEASE, CATALOG_STOCK_RESTORE, CATALOG_SKUS_LOOKUP,
-      CART_MERGE, CART_SELECTED, CART_REMOVE_LINES, REVIEWS_PURCHASES_LIST);
+      CART_MERGE, CART_SELECTED, CART_REMOVE_LINES, REVIEWS_PURCHASES_LIST, REVIEWS_MEDIA_GET);
   /**
    * Published to every node: live events for one user ({@code {type: "order.status" | "cart.changed", ...}}), which
    * the gateway pushes to that user's WebSocket connections.

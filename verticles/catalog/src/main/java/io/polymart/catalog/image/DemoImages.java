@@ -1,5 +1,7 @@
 package io.polymart.catalog.image;
 
+import io.polymart.core.image.ImageEncoding;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

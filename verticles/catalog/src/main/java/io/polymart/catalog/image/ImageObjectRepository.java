@@ -1,81 +1,36 @@
 package io.polymart.catalog.image;
 
-import io.minio.BucketExistsArgs;
-import io.minio.GetObjectArgs;
-import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
-import io.minio.RemoveObjectArgs;
-import io.minio.errors.ErrorResponseException;
+import io.polymart.core.s3.BucketObjects;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.List;
 
-/** Image objects in the S3 bucket {@code product-images}. The MinIO client blocks, so every call runs on a worker. */
+/** Image objects in the S3 bucket {@code product-images}. */
 public final class ImageObjectRepository {
   static final String BUCKET = "product-images";
-  private static final Logger LOG = LoggerFactory.getLogger(ImageObjectRepository.class);
-  private final Vertx vertx;
-  private final MinioClient client;
+  private final BucketObjects objects;
 
   public ImageObjectRepository(Vertx vertx, MinioClient client) {
-    this.vertx = vertx;
-    this.client = client;
+    this.objects = new BucketObjects(vertx, client, BUCKET);
   }
 
   public Future<Void> ensureBucket() {
-    return vertx.executeBlocking(() -> {
-      if (!client.bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
-        try {
-          client.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
-        } catch (ErrorResponseException e) {
-          if (!e.errorResponse().code().startsWith("BucketAlready")) {
-            throw e; // another instance creating it at the same moment is fine
-          }
-        }
-      }
-      return null;
-    }, false);
+    return objects.ensureBucket();
   }
 
   Future<Void> put(String key, byte[] bytes, String contentType) {
-    return vertx.executeBlocking(() -> {
-      client.putObject(PutObjectArgs.builder().bucket(BUCKET).object(key).contentType(contentType)
-          .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
-      return null;
-    }, false);
+    return objects.put(key, bytes, contentType);
   }
 
   /** The object's bytes, or null when there is no such object. */
   public Future<byte[]> get(String key) {
-    return vertx.executeBlocking(() -> {
-      try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(BUCKET).object(key).build())) {
-        return in.readAllBytes();
-      } catch (ErrorResponseException e) {
-        if ("NoSuchKey".equals(e.errorResponse().code())) {
-          return null;
-        }
-        throw e;
-      }
-    }, false);
+    return objects.get(key);
   }
 
   /** Best effort: an object left behind is only wasted space, never a broken product. */
   Future<Void> deleteQuietly(List<String> keys) {
-    return vertx.executeBlocking(() -> {
-      for (String key : keys) {
-        try {
-          client.removeObject(RemoveObjectArgs.builder().bucket(BUCKET).object(key).build());
-        } catch (Exception e) {
-          LOG.warn("Could not delete image object {}: {}", key, e.toString());
-        }
-      }
-      return null;
-    }, false);
+    return objects.deleteQuietly(keys);
   }
 }

@@ -1,5 +1,7 @@
 package io.polymart.catalog.image;
 
+import io.polymart.core.image.ProcessedImage;
+
 import io.polymart.catalog.product.ProductJson;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -1,5 +1,9 @@
 package io.polymart.catalog.image;
 
+import io.polymart.core.image.ImageProcessor;
+import io.polymart.core.image.ImageRejectedException;
+import io.polymart.core.image.ProcessedImage;
+
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.change.Change;
 import io.polymart.catalog.product.Caller;

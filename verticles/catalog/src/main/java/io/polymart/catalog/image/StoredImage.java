@@ -1,5 +1,7 @@
 package io.polymart.catalog.image;
 
+import io.polymart.core.image.ProcessedImage;
+
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;

@@ -2,6 +2,8 @@ package io.polymart.catalog.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polymart.core.image.ImageProcessor;
+import io.polymart.core.image.ImageFormat;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;

@@ -1,13 +1,13 @@
-package io.polymart.catalog.image;
+package io.polymart.core.image;
 
-import static io.polymart.catalog.image.ImageFormatTest.ascii;
-import static io.polymart.catalog.image.ImageFormatTest.noise;
+import static io.polymart.core.image.ImageFormatTest.ascii;
+import static io.polymart.core.image.ImageFormatTest.noise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.polymart.catalog.image.ProcessedImage.Rendition;
+import io.polymart.core.image.ProcessedImage.Rendition;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

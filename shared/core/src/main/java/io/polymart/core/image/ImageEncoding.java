@@ -1,4 +1,4 @@
-package io.polymart.catalog.image;
+package io.polymart.core.image;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -14,12 +14,12 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Encodes images in memory. A fresh writer per call, so it is safe on any thread. */
-final class ImageEncoding {
+public final class ImageEncoding {
   private ImageEncoding() {
   }
 
   /** JPEG has no alpha: anything transparent is laid on white first, or it would come out black. */
-  static byte[] jpeg(BufferedImage image, float quality) {
+  public static byte[] jpeg(BufferedImage image, float quality) {
     BufferedImage opaque = image.getType() == BufferedImage.TYPE_INT_RGB ? image : onWhite(image);
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ImageWriteParam param = writer.getDefaultWriteParam();
@@ -28,7 +28,7 @@ final class ImageEncoding {
     return write(writer, opaque, param);
   }
 
-  static byte[] png(BufferedImage image) {
+  public static byte[] png(BufferedImage image) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     return write(writer, image, writer.getDefaultWriteParam());
   }

@@ -1,6 +1,6 @@
-package io.polymart.catalog.image;
+package io.polymart.core.image;
 
-import io.polymart.catalog.image.ProcessedImage.Rendition;
+import io.polymart.core.image.ProcessedImage.Rendition;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

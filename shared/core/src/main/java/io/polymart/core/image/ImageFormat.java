@@ -1,4 +1,4 @@
-package io.polymart.catalog.image;
+package io.polymart.core.image;
 
 import java.util.Optional;
 

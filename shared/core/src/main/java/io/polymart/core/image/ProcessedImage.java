@@ -1,4 +1,4 @@
-package io.polymart.catalog.image;
+package io.polymart.core.image;
 
 /**
  * A validated upload and its derived renditions. {@code original} is the upload with its pixels untouched and its
