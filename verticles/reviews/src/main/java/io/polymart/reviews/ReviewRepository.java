@@ -7,6 +7,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.polymart.core.mongo.Publishers;
 import io.vertx.core.Future;
@@ -14,12 +15,14 @@ import io.vertx.core.Vertx;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.util.Date;
 import java.util.List;
 
 /**
  * Reviews in {@code reviews}: {@code {_id, productId, userId, authorName, rating, title, body, skuId, verified,
- * status, createdAt, updatedAt}}, ids as strings. A unique index on (userId, productId) keeps one review per user and
- * product, even when two arrive at once.
+ * status, createdAt, updatedAt, revision, revisedAt, pending}}, ids as strings. A unique index on (userId, productId)
+ * keeps one review per user and product, even when two arrive at once. {@code revision} counts the review's changes
+ * and {@code pending} says the latest is not in {@code review_stats} yet (see {@link ReviewSettlement}).
  */
 final class ReviewRepository {
   static final String COLLECTION = "reviews";
@@ -35,6 +38,7 @@ final class ReviewRepository {
     return Publishers.first(vertx, reviews.createIndex(Indexes.ascending("userId", "productId"),
             new IndexOptions().unique(true)))
         .compose(v -> Publishers.first(vertx, reviews.createIndex(Indexes.ascending("productId", "status"))))
+        .compose(v -> Publishers.first(vertx, reviews.createIndex(Indexes.ascending("pending"))))
         .mapEmpty();
   }
 
@@ -47,18 +51,37 @@ final class ReviewRepository {
   }
 
   /**
-   * Applies the update to the review the filter matches, atomically, and completes with the review as it was before,
-   * or null when none matches: a caller whose filter names the status it moves from learns whether it moved it.
+   * Applies the update to the review the filter matches, atomically, and completes with the review as the update left
+   * it, or null when none matches: a caller whose filter names the status it moves from learns whether it moved it.
    */
-  Future<Document> change(Bson filter, Bson update) {
+  Future<Document> update(Bson filter, Bson update) {
     return Publishers.collect(vertx, reviews.findOneAndUpdate(filter, update,
-            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
         .map(found -> found.isEmpty() ? null : found.get(0));
   }
 
-  /** Deletes the review the filter matches; completes with it, or null when none matches. */
-  Future<Document> delete(Bson filter) {
-    return Publishers.collect(vertx, reviews.findOneAndDelete(filter))
+  /** Clears the review's {@code pending} flag, unless it has moved past this revision meanwhile. */
+  Future<Void> settled(String id, long revision) {
+    return Publishers.first(vertx, reviews.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("revision", revision)),
+        Updates.unset("pending"))).mapEmpty();
+  }
+
+  /** Removes a deleted review's tombstone for good (a tombstone never changes again). */
+  Future<Void> purge(String id) {
+    return Publishers.first(vertx, reviews.deleteOne(Filters.and(Filters.eq("_id", id),
+        Filters.eq("status", ReviewStatus.DELETED.name())))).mapEmpty();
+  }
+
+  /** Up to {@code limit} reviews still {@code pending} whose latest revision is older than {@code revisedBefore}. */
+  Future<List<Document>> pending(Date revisedBefore, int limit) {
+    return Publishers.collect(vertx, reviews.find(Filters.and(Filters.eq("pending", true),
+        Filters.lt("revisedAt", revisedBefore))).limit(limit));
+  }
+
+  /** The user's review of the product, in any status (a tombstone too), or null. */
+  Future<Document> byAuthor(String userId, String productId) {
+    return Publishers.collect(vertx, reviews.find(Filters.and(Filters.eq("userId", userId),
+            Filters.eq("productId", productId))).limit(1))
         .map(found -> found.isEmpty() ? null : found.get(0));
   }
 

@@ -11,21 +11,32 @@ import io.polymart.core.mongo.Publishers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Per-product aggregates of PUBLISHED reviews in {@code review_stats}: {@code {_id: productId, count, sum, verified,
- * histogram: {"1".."5"}, version, changedAt, unpublished}}. Each change is one atomic update of one document (the
- * embedded MongoDB has no transactions), so concurrent publishes and unpublishes never lose a count; the average is
- * sum / count on reading.
+ * withImages, histogram: {"1".."5"}, counted: {<reviewId>: {revision, published, rating?, verified?, withImages?}},
+ * events: [{id, value}], version, changedAt, unpublished}}. The average is sum / count on reading.
  *
- * <p>The same update makes the document its own outbox entry for {@link RatingRelay}: {@code version} counts the
- * changes, {@code changedAt} is when the latest happened, in microseconds since the epoch ({@code $max}, so it never
- * goes back when two changes race)
- * and {@code unpublished: true} says the current version still has to reach {@code polymart.reviews}. The relay clears
- * the flag only if the version it sent is still the current one, so a change made while it was sending stays flagged.
+ * <p>Applying a review is idempotent: {@code counted} remembers which revision of each review the aggregates hold and
+ * what it counted, and {@link #apply} moves them by the difference to a newer revision in one update conditional on
+ * that entry being unchanged (compare-and-set, retried on a lost race). Applying a revision twice, concurrently, or
+ * after a newer one changes nothing. The embedded MongoDB has no transactions: the review and its stats are two
+ * documents, so the review carries a {@code pending} flag until its revision is applied (see
+ * {@link ReviewSettlement}). Entries of deleted reviews stay (a few bytes each) so that a late application of an
+ * older revision can never count them again.
+ *
+ * <p>The same update makes the document its own outbox: a change of the aggregates counts a {@code version},
+ * {@code changedAt} (microseconds since the epoch; {@code $max}, so it never goes back when two changes race) and
+ * flags {@code unpublished: true}; a review entering or leaving PUBLISHED also appends its ReviewPublished or
+ * ReviewRemoved to {@code events}. The {@link RatingRelay} sends them, then removes the events it sent and clears the
+ * flag only if the version it sent is still the current one, so a change made while it was sending stays flagged.
  */
 final class ReviewStatsRepository {
   static final String COLLECTION = "review_stats";
@@ -41,19 +52,64 @@ final class ReviewStatsRepository {
     this.changed = changed;
   }
 
-  /** Counts a review entering PUBLISHED ({@code sign} 1) or leaving it ({@code sign} -1). */
-  Future<Void> add(String productId, int rating, boolean verified, int sign) {
-    return increment(productId, rating, verified, sign)
-        // two first reviews of a product may upsert at once: the loser finds the document there and increments it
-        .recover(e -> isDuplicateKey(e) ? increment(productId, rating, verified, sign) : Future.failedFuture(e))
-        .onSuccess(v -> changed.run());
+  /**
+   * Brings the product's aggregates to the review's revision (its {@code revision} field), unless they hold it or a
+   * newer one already.
+   */
+  Future<Void> apply(Document review) {
+    String productId = review.getString("productId");
+    String entry = "counted." + review.getString("_id");
+    CountedReview after = CountedReview.of(review);
+    return find(productId).compose(stat -> {
+      Document counted = stat == null ? null : stat.get("counted", Document.class);
+      Document current = counted == null ? null : counted.get(review.getString("_id"), Document.class);
+      CountedReview before = CountedReview.from(current);
+      if (current != null && before.revision() >= after.revision()) {
+        return Future.succeededFuture();
+      }
+      Bson unchanged = current == null ? Filters.exists(entry, false) : Filters.eq(entry + ".revision", before.revision());
+      Bson update = update(entry, review, before, after);
+      // no document yet: the upsert creates it; one created meanwhile fails it with a duplicate key, a lost race
+      Future<Boolean> written = Publishers.first(vertx, stats.updateOne(Filters.and(Filters.eq("_id", productId),
+              unchanged), update, new UpdateOptions().upsert(current == null)))
+          .map(result -> result.getMatchedCount() > 0 || result.getUpsertedId() != null)
+          .recover(e -> isDuplicateKey(e) ? Future.succeededFuture(false) : Future.failedFuture(e));
+      return written.compose(won -> {
+        if (!won) {
+          return apply(review);
+        }
+        changed.run();
+        return Future.succeededFuture();
+      });
+    });
   }
 
-  private Future<Void> increment(String productId, int rating, boolean verified, int sign) {
-    return Publishers.first(vertx, stats.updateOne(Filters.eq("_id", productId), Updates.combine(
-        Updates.inc("count", sign), Updates.inc("sum", sign * rating), Updates.inc("verified", verified ? sign : 0),
-        Updates.inc("histogram." + rating, sign), Updates.inc("version", 1), Updates.max("changedAt", RatingSnapshot.micros(Instant.now())),
-        Updates.set("unpublished", true)), new UpdateOptions().upsert(true))).mapEmpty();
+  private static Bson update(String entry, Document review, CountedReview before, CountedReview after) {
+    Map<String, Long> moves = new LinkedHashMap<>();
+    count(moves, before, -1);
+    count(moves, after, 1);
+    moves.values().removeIf(value -> value == 0);
+    List<Bson> updates = new ArrayList<>();
+    updates.add(Updates.set(entry, after.toDocument()));
+    if (!moves.isEmpty()) {
+      moves.forEach((field, by) -> updates.add(Updates.inc(field, by)));
+      updates.add(Updates.inc("version", 1L));
+      updates.add(Updates.max("changedAt", RatingSnapshot.micros(Instant.now())));
+      updates.add(Updates.set("unpublished", true));
+      ReviewEvents.of(review, before, after).ifPresent(event -> updates.add(Updates.push("events", event)));
+    }
+    return Updates.combine(updates);
+  }
+
+  private static void count(Map<String, Long> moves, CountedReview review, long sign) {
+    if (!review.published()) {
+      return;
+    }
+    moves.merge("count", sign, Long::sum);
+    moves.merge("sum", sign * review.rating(), Long::sum);
+    moves.merge("histogram." + review.rating(), sign, Long::sum);
+    moves.merge("verified", review.verified() ? sign : 0, Long::sum);
+    moves.merge("withImages", review.withImages() ? sign : 0, Long::sum);
   }
 
   /** The product's aggregates, or null when none of its reviews was ever published. */
@@ -70,6 +126,12 @@ final class ReviewStatsRepository {
   /** Up to {@code limit} documents whose current version has not been published yet. */
   Future<List<Document>> unpublished(int limit) {
     return Publishers.collect(vertx, stats.find(Filters.eq("unpublished", true)).limit(limit));
+  }
+
+  /** Removes events the relay has sent from the document's outbox. */
+  Future<Void> removeEvents(String productId, List<String> ids) {
+    return Publishers.first(vertx, stats.updateOne(Filters.eq("_id", productId),
+        Updates.pull("events", Filters.in("id", ids)))).mapEmpty();
   }
 
   /**

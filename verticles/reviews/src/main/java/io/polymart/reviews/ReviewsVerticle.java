@@ -14,7 +14,7 @@ import io.vertx.core.VerticleBase;
 /**
  * Wires the reviews verticle: the purchase projection fed by {@code polymart.orders} (consumer group
  * {@code polymart.reviews}) and the address that reads it; reviews and their per-product stats, whose changes the
- * {@link RatingRelay} publishes to {@code polymart.reviews}.
+ * {@link RatingRelay} publishes to {@code polymart.reviews} (and settles after a crash).
  */
 public final class ReviewsVerticle extends VerticleBase {
   static final String ORDERS_TOPIC = "polymart.orders";
@@ -27,6 +27,7 @@ public final class ReviewsVerticle extends VerticleBase {
   static final long RATING_RELAY_INTERVAL_MS = 250;
   private EventConsumer orderEvents;
   private RatingRelay ratingRelay;
+  private ReviewService reviewService;
 
   @Override
   public Future<?> start() {
@@ -41,18 +42,19 @@ public final class ReviewsVerticle extends VerticleBase {
   private Future<Void> wire(MongoDatabase database) {
     PurchaseRepository purchases = new PurchaseRepository(vertx,
         database.getCollection(PurchaseRepository.COLLECTION));
-    orderEvents = new EventConsumer(vertx,
-        EventConsumerSettings.of(config().getJsonObject("kafka").getString("bootstrapServers"), GROUP, ORDERS_TOPIC),
-        new PurchaseProjection(purchases), new MongoProcessedEvents(vertx, database, STORE_PREFIX),
-        new MongoParkedEvents(vertx, database, STORE_PREFIX));
     ReviewRepository reviews = new ReviewRepository(vertx, database.getCollection(ReviewRepository.COLLECTION));
     ReviewStatsRepository stats = new ReviewStatsRepository(vertx,
         database.getCollection(ReviewStatsRepository.COLLECTION), () -> ratingRelay.wakeUp());
-    ratingRelay = new RatingRelay(vertx, stats, config().getJsonObject("kafka").getString("bootstrapServers"),
-        RATING_RELAY_INTERVAL_MS);
+    ReviewSettlement settlement = new ReviewSettlement(reviews, stats);
+    ratingRelay = new RatingRelay(vertx, stats, settlement,
+        config().getJsonObject("kafka").getString("bootstrapServers"), RATING_RELAY_INTERVAL_MS);
     PurchaseService purchaseService = new PurchaseService(purchases);
-    BusServer server = new ReviewsBindings(purchaseService,
-        new ReviewService(settings, purchaseService, reviews, stats)).bind(new BusServer(vertx));
+    reviewService = new ReviewService(settings, purchaseService, reviews, stats, settlement);
+    orderEvents = new EventConsumer(vertx,
+        EventConsumerSettings.of(config().getJsonObject("kafka").getString("bootstrapServers"), GROUP, ORDERS_TOPIC),
+        new PurchaseProjection(purchases, reviewService::reverify), new MongoProcessedEvents(vertx, database,
+        STORE_PREFIX), new MongoParkedEvents(vertx, database, STORE_PREFIX));
+    BusServer server = new ReviewsBindings(purchaseService, reviewService).bind(new BusServer(vertx));
     return purchases.createIndexes()
         .compose(v -> reviews.createIndexes())
         .compose(v -> stats.createIndexes())
@@ -66,7 +68,12 @@ public final class ReviewsVerticle extends VerticleBase {
     return orderEvents;
   }
 
-  /** This instance's relay of rating changes to {@code polymart.reviews}. */
+  /** This instance's review service (tests simulate a crash with its {@code write}). */
+  ReviewService reviewService() {
+    return reviewService;
+  }
+
+  /** This instance's relay of review and rating events to {@code polymart.reviews}. */
   RatingRelay ratingRelay() {
     return ratingRelay;
   }
