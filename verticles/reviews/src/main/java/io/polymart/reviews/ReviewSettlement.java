@@ -21,7 +21,7 @@ import java.util.Date;
  */
 final class ReviewSettlement {
   /** Pending reviews younger than this are left to the instance that changed them. */
-  static final Duration REPAIR_AFTER = Duration.ofSeconds(1);
+  static final Duration REPAIR_AFTER = Duration.ofSeconds(2);
   private final ReviewRepository reviews;
   private final ReviewStatsRepository stats;
 
