@@ -65,7 +65,8 @@ class ReviewOutboxTest {
     Await.until("the relay to settle the review", ReviewsFixture.TIMEOUT,
         () -> summary(product).getLong("count") == 1 && !review(id).containsKey("pending"));
     assertThat(summary(product).getDouble("average")).isEqualTo(4.0);
-    JsonObject published = single(RatingEventsTest.awaitRecords(product, 2), ReviewEvents.PUBLISHED);
+    JsonObject published = single(RatingEventsTest.awaitOfType(product, ReviewEvents.PUBLISHED, 1),
+        ReviewEvents.PUBLISHED);
     assertThat(published.getJsonObject("data")).isEqualTo(new JsonObject().put("reviewId", id)
         .put("productId", product.toString()).put("userId", review(id).getString("userId")).put("rating", 4)
         .put("verified", true).put("at", published.getString("occurredAt")));
@@ -103,7 +104,7 @@ class ReviewOutboxTest {
     assertThat(summary(product).getLong("count")).isZero();
     assertThat(stat(product).getLong("version")).isEqualTo(2);
 
-    List<JsonObject> records = RatingEventsTest.awaitRecords(product, 3);
+    List<JsonObject> records = RatingEventsTest.awaitOfType(product, ReviewEvents.REMOVED, 1);
     assertThat(records.stream().filter(r -> !r.getString("type").equals(RatingSnapshot.TYPE))
         .map(r -> r.getString("type") + ":" + r.getString("id")).distinct())
         .containsExactly(ReviewEvents.PUBLISHED + ":" + ReviewEvents.eventId(ReviewEvents.PUBLISHED, id, 2),
@@ -179,7 +180,7 @@ class ReviewOutboxTest {
     assertThat(summary(product).getLong("count")).isZero();
     assertThat(summary(product).getDouble("average")).isZero();
     assertThat(review(id)).as("the settled tombstone is removed").isNull();
-    JsonObject removed = single(awaitOfType(product, ReviewEvents.REMOVED, 1), ReviewEvents.REMOVED);
+    JsonObject removed = single(RatingEventsTest.awaitOfType(product, ReviewEvents.REMOVED, 1), ReviewEvents.REMOVED);
     assertThat(removed.getJsonObject("data").getString("reason")).isEqualTo("DELETED");
     assertThat(removed.getJsonObject("data").getString("reviewId")).isEqualTo(id);
     assertValid(removed);
@@ -203,7 +204,7 @@ class ReviewOutboxTest {
     assertThat(review(second)).isNull();
     assertThat(summary(product).getLong("count")).isEqualTo(1);
     assertThat(summary(product).getDouble("average")).isEqualTo(2.0);
-    assertThat(awaitOfType(product, ReviewEvents.REMOVED, 2).stream()
+    assertThat(RatingEventsTest.awaitOfType(product, ReviewEvents.REMOVED, 2).stream()
         .filter(r -> r.getString("type").equals(ReviewEvents.REMOVED))
         .map(r -> r.getJsonObject("data").getString("reviewId")).distinct()).containsExactly(id, second);
     assertThat(third).isNotEqualTo(second);
@@ -275,7 +276,7 @@ class ReviewOutboxTest {
     awaitCaughtUp();
     assertThat(review(id).getBoolean("verified")).isTrue();
     assertThat(summary(product).getLong("verifiedCount")).isEqualTo(1);
-    List<JsonObject> published = awaitOfType(product, ReviewEvents.PUBLISHED, 3).stream()
+    List<JsonObject> published = RatingEventsTest.awaitOfType(product, ReviewEvents.PUBLISHED, 3).stream()
         .filter(r -> r.getString("type").equals(ReviewEvents.PUBLISHED)).toList();
     assertThat(published.stream().map(r -> r.getJsonObject("data").getBoolean("verified")).distinct().toList())
         .containsExactly(true, false);
@@ -316,18 +317,6 @@ class ReviewOutboxTest {
   private static Document stat(UUID product) {
     return BusTestNode.await(Publishers.first(node().vertx(),
         statsCollection().find(Filters.eq("_id", product.toString())).first()));
-  }
-
-  /** Waits until {@code count} different events of the type keyed by the product are on the topic; all records. */
-  private static List<JsonObject> awaitOfType(UUID product, String type, int count) {
-    List<List<JsonObject>> seen = new ArrayList<>();
-    Await.until(count + " " + type + " of " + product, ReviewsFixture.TIMEOUT, () -> {
-      List<JsonObject> records = RatingEventsTest.records(product);
-      seen.add(records);
-      return records.stream().filter(r -> r.getString("type").equals(type)).map(r -> r.getString("id")).distinct()
-          .count() >= count;
-    });
-    return seen.get(seen.size() - 1);
   }
 
   private static JsonObject single(List<JsonObject> records, String type) {
