@@ -71,7 +71,9 @@ final class ReviewService {
           return Future.failedFuture(ServiceException.conflict("REVIEW_EXISTS",
               "You have already reviewed this product; edit your review instead"));
         }
-        return settlement.settle(review).map(v -> ReviewJson.withStatus(review));
+        // an order change recorded since the projection was read may have changed the verified mark meanwhile
+        return settlement.settle(review).compose(v -> reverify(userId, productId))
+            .map(v -> ReviewJson.withStatus(review));
       });
     });
   }
@@ -112,7 +114,9 @@ final class ReviewService {
           changes.append("body", edit.body());
         }
         return apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString())), changes)
-            .compose(after -> after == null ? Future.failedFuture(notFound()) : Future.succeededFuture(after));
+            .compose(after -> after == null ? Future.failedFuture(notFound())
+                // as in create: the projection may have moved since it was read
+                : reverify(userId, UUID.fromString(current.getString("productId"))).map(v -> after));
       });
     }).map(ReviewJson::withStatus);
   }
