@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -40,6 +41,7 @@ import java.util.Map;
  */
 final class ReviewStatsRepository {
   static final String COLLECTION = "review_stats";
+  private static final Bson WITHOUT_ENTRIES = Projections.exclude("counted");
   private final Vertx vertx;
   private final MongoCollection<Document> stats;
 
@@ -58,30 +60,41 @@ final class ReviewStatsRepository {
    */
   Future<Void> apply(Document review) {
     String productId = review.getString("productId");
-    String entry = "counted." + review.getString("_id");
+    String reviewId = review.getString("_id");
+    String entry = "counted." + reviewId;
     CountedReview after = CountedReview.of(review);
-    return find(productId).compose(stat -> {
-      Document counted = stat == null ? null : stat.get("counted", Document.class);
-      Document current = counted == null ? null : counted.get(review.getString("_id"), Document.class);
+    return counted(productId, reviewId).compose(current -> {
       CountedReview before = CountedReview.from(current);
       if (current != null && before.revision() >= after.revision()) {
         return Future.succeededFuture();
       }
-      Bson unchanged = current == null ? Filters.exists(entry, false) : Filters.eq(entry + ".revision", before.revision());
-      Bson update = update(entry, review, before, after);
+      Bson unchanged = current == null ? Filters.exists(entry, false)
+          : Filters.eq(entry + ".revision", before.revision());
       // no document yet: the upsert creates it; one created meanwhile fails it with a duplicate key, a lost race
-      Future<Boolean> written = Publishers.first(vertx, stats.updateOne(Filters.and(Filters.eq("_id", productId),
-              unchanged), update, new UpdateOptions().upsert(current == null)))
+      Future<Boolean> written = Publishers.first(vertx, stats.updateOne(
+              Filters.and(Filters.eq("_id", productId), unchanged), update(entry, review, before, after),
+              new UpdateOptions().upsert(current == null)))
           .map(result -> result.getMatchedCount() > 0 || result.getUpsertedId() != null)
           .recover(e -> isDuplicateKey(e) ? Future.succeededFuture(false) : Future.failedFuture(e));
       return written.compose(won -> {
         if (!won) {
+          // another revision of this review was applied meanwhile: look again
           return apply(review);
         }
         changed.run();
         return Future.succeededFuture();
       });
     });
+  }
+
+  /** The entry {@code counted.<reviewId>} of the product's stats, or null. */
+  private Future<Document> counted(String productId, String reviewId) {
+    return Publishers.collect(vertx, stats.find(Filters.eq("_id", productId))
+            .projection(Projections.include("counted." + reviewId)).limit(1))
+        .map(found -> {
+          Document counted = found.isEmpty() ? null : found.get(0).get("counted", Document.class);
+          return counted == null ? null : counted.get(reviewId, Document.class);
+        });
   }
 
   private static Bson update(String entry, Document review, CountedReview before, CountedReview after) {
@@ -112,9 +125,9 @@ final class ReviewStatsRepository {
     moves.merge("withImages", review.withImages() ? sign : 0, Long::sum);
   }
 
-  /** The product's aggregates, or null when none of its reviews was ever published. */
+  /** The product's aggregates (without the per-review entries), or null when none of its reviews was ever applied. */
   Future<Document> find(String productId) {
-    return Publishers.collect(vertx, stats.find(Filters.eq("_id", productId)).limit(1))
+    return Publishers.collect(vertx, stats.find(Filters.eq("_id", productId)).projection(WITHOUT_ENTRIES).limit(1))
         .map((List<Document> found) -> found.isEmpty() ? null : found.get(0));
   }
 
@@ -125,7 +138,8 @@ final class ReviewStatsRepository {
 
   /** Up to {@code limit} documents whose current version has not been published yet. */
   Future<List<Document>> unpublished(int limit) {
-    return Publishers.collect(vertx, stats.find(Filters.eq("unpublished", true)).limit(limit));
+    return Publishers.collect(vertx, stats.find(Filters.eq("unpublished", true)).projection(WITHOUT_ENTRIES)
+        .limit(limit));
   }
 
   /** Removes events the relay has sent from the document's outbox. */
