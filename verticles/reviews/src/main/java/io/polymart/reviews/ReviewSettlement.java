@@ -2,6 +2,8 @@ package io.polymart.reviews;
 
 import io.vertx.core.Future;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.util.Date;
  * the tombstone is removed for good.
  */
 final class ReviewSettlement {
+  private static final Logger LOG = LoggerFactory.getLogger(ReviewSettlement.class);
   /** Pending reviews younger than this are left to the instance that changed them. */
   static final Duration REPAIR_AFTER = Duration.ofSeconds(2);
   private final ReviewRepository reviews;
@@ -37,9 +40,14 @@ final class ReviewSettlement {
         ? reviews.purge(id) : reviews.settled(id, RatingSnapshot.number(review.get("revision"))));
   }
 
-  /** Settles up to {@code limit} reviews left pending for longer than {@link #REPAIR_AFTER}; completes with how many. */
+  /**
+   * Settles up to {@code limit} reviews left pending for longer than {@link #REPAIR_AFTER}; completes with how many it
+   * found. One that fails to settle stays pending for the next call, without holding the others up.
+   */
   Future<Integer> repair(int limit) {
     return reviews.pending(Date.from(Instant.now().minus(REPAIR_AFTER)), limit).compose(found ->
-        Future.all(found.stream().map(this::settle).toList()).map(all -> found.size()));
+        Future.join(found.stream().map(review -> settle(review).onFailure(e -> LOG.warn(
+            "Review {} could not be settled into review_stats; it stays pending: {}", review.getString("_id"),
+            e.toString()))).toList()).transform(all -> Future.succeededFuture(found.size())));
   }
 }
