@@ -78,6 +78,17 @@ final class ReviewRepository {
         Filters.lt("revisedAt", revisedBefore))).limit(limit));
   }
 
+  /** Reviews from before revisions (see {@link LegacyReviews}). */
+  Future<List<Document>> withoutRevision() {
+    return Publishers.collect(vertx, reviews.find(Filters.exists("revision", false)));
+  }
+
+  /** Gives a review from before revisions its revision 0, unless a change gave it one meanwhile. */
+  Future<Void> adopt(String id) {
+    return Publishers.first(vertx, reviews.updateOne(Filters.and(Filters.eq("_id", id),
+        Filters.exists("revision", false)), Updates.set("revision", 0L))).mapEmpty();
+  }
+
   /** The user's review of the product, in any status (a tombstone too), or null. */
   Future<Document> byAuthor(String userId, String productId) {
     return Publishers.collect(vertx, reviews.find(Filters.and(Filters.eq("userId", userId),

@@ -87,6 +87,21 @@ final class ReviewStatsRepository {
     });
   }
 
+  /**
+   * Records what the aggregates counted of a review from before revisions (see {@link LegacyReviews}) as its
+   * revision 0, without moving them, unless its entry is there already.
+   */
+  Future<Void> adopt(Document legacyReview) {
+    Document review = new Document(legacyReview).append("revision", 0L);
+    String entry = "counted." + review.getString("_id");
+    Bson filter = Filters.and(Filters.eq("_id", review.getString("productId")), Filters.exists(entry, false));
+    Bson update = Updates.set(entry, CountedReview.of(review).toDocument());
+    return Publishers.first(vertx, stats.updateOne(filter, update, new UpdateOptions().upsert(true))).<Void>mapEmpty()
+        // created meanwhile, with the entry or without: set it where it is missing
+        .recover(e -> isDuplicateKey(e) ? Publishers.first(vertx, stats.updateOne(filter, update)).mapEmpty()
+            : Future.failedFuture(e));
+  }
+
   /** The entry {@code counted.<reviewId>} of the product's stats, or null. */
   private Future<Document> counted(String productId, String reviewId) {
     return Publishers.collect(vertx, stats.find(Filters.eq("_id", productId))

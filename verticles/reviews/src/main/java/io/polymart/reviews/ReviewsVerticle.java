@@ -58,6 +58,7 @@ public final class ReviewsVerticle extends VerticleBase {
     return purchases.createIndexes()
         .compose(v -> reviews.createIndexes())
         .compose(v -> stats.createIndexes())
+        .compose(v -> new LegacyReviews(reviews, stats).adopt())
         .compose(v -> server.ready())
         .compose(v -> ratingRelay.start())
         .compose(v -> orderEvents.start());

@@ -24,6 +24,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import static io.polymart.core.bus.Addresses.REVIEWS_ADMIN_PUBLISH;
+import static io.polymart.core.bus.Addresses.REVIEWS_ADMIN_REJECT;
 import static io.polymart.core.bus.Addresses.REVIEWS_CREATE;
 import static io.polymart.core.bus.Addresses.REVIEWS_DELETE;
 import static io.polymart.core.bus.Addresses.REVIEWS_LIST;
@@ -281,6 +282,34 @@ class ReviewOutboxTest {
     assertThat(published.stream().map(r -> r.getJsonObject("data").getBoolean("verified")).distinct().toList())
         .containsExactly(true, false);
     assertThat(published.get(published.size() - 1).getJsonObject("data").getBoolean("verified")).isTrue();
+  }
+
+  @Test
+  void aReviewFromBeforeRevisionsIsAdoptedAtStartAndItsChangesCountOnce() {
+    UUID product = UUID.randomUUID();
+    String id = UUID.randomUUID().toString();
+    Date then = new Date(System.currentTimeMillis() - 86_400_000L);
+    // as an earlier build left them: no revision, and stats that counted the published review
+    BusTestNode.await(Publishers.first(node().vertx(), reviewsCollection().insertOne(new Document("_id", id)
+        .append("productId", product.toString()).append("userId", UUID.randomUUID().toString())
+        .append("authorName", "Customer 12345678").append("rating", 3).append("title", null).append("body", "Old")
+        .append("skuId", null).append("verified", true).append("status", "PUBLISHED").append("createdAt", then)
+        .append("updatedAt", then))));
+    BusTestNode.await(Publishers.first(node().vertx(), statsCollection().insertOne(new Document("_id",
+        product.toString()).append("count", 1).append("sum", 3).append("verified", 1)
+        .append("histogram", new Document("3", 1)).append("version", 1).append("changedAt", 1L)
+        .append("unpublished", false))));
+
+    reviews = deploy(false, 1);
+    assertThat(review(id).getLong("revision")).isZero();
+    assertThat(summary(product).getLong("count")).isEqualTo(1);
+    node().ok(REVIEWS_ADMIN_REJECT, params(id), new JsonObject().put("reason", "Old"), Caller.admin());
+    assertThat(summary(product).getLong("count")).isZero();
+    assertThat(summary(product).getLong("verifiedCount")).isZero();
+    node().ok(REVIEWS_ADMIN_PUBLISH, params(id), new JsonObject(), Caller.admin());
+    assertThat(summary(product).getLong("count")).isEqualTo(1);
+    assertThat(summary(product).getDouble("average")).isEqualTo(3.0);
+    assertThat(review(id).getLong("revision")).isEqualTo(2);
   }
 
   // -- helpers -----------------------------------------------------------------------------------------------------
