@@ -10,8 +10,11 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,12 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code unpublished} (see {@link ReviewStatsRepository}), the ReviewPublished and ReviewRemoved events waiting in its
  * {@code events} and then a ProductRatingChanged of its current version: the document is its own outbox, since the
  * embedded MongoDB has no transactions to write a separate one with the change. A round first settles the reviews a
- * crash left {@code pending} ({@link ReviewSettlement#repair}), then reads up to {@value #BATCH} flagged documents,
- * sends their records (keyed by product id, so in order per product), waits for all acks, removes the review events
- * it sent and clears each flag only if the version sent is still the current one. A change made meanwhile keeps its
- * document flagged for the next round: nothing is lost. A crash between the ack and the clearing, or two instances
- * sending the same document, sends a record twice with the same event id, which consumers skip: nothing is applied
- * twice. Settling is idempotent, so instances may repair the same review at once.
+ * crash left {@code pending} ({@link ReviewSettlement#repair}), then claims up to {@value #BATCH} flagged documents
+ * that no other instance's relay holds (a lease of {@link #LEASE}), sends their records (keyed by product id, so in
+ * order per product), waits for all acks, removes the review events it sent, clears each flag only if the version
+ * sent is still the current one and gives its claims up. A change made meanwhile keeps its document flagged for the
+ * next round: nothing is lost. Only a crash (or a round outliving its lease) between the ack and the clearing sends
+ * a record twice, with the same event id, which consumers skip: nothing is applied twice. Settling is idempotent, so
+ * instances may repair the same review at once.
  *
  * <p>Rounds run every {@code pollIntervalMs}, right away after {@link #wakeUp()} (a stats change on this instance),
  * and back off from 250 ms to 5 s while Kafka or MongoDB fail. The producer is configured and handled as the
@@ -39,6 +43,8 @@ final class RatingRelay {
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final long SEND_TIMEOUT_MS = 15_000;
   private static final long CLOSE_TIMEOUT_MS = 5_000;
+  /** How long a claim on a stats document lasts: longer than a round that sends it can take. */
+  static final Duration LEASE = Duration.ofMillis(SEND_TIMEOUT_MS + 10_000);
 
   private final Vertx vertx;
   private final Context context;
@@ -47,6 +53,7 @@ final class RatingRelay {
   private final RelayProducer producer;
   private final long pollIntervalMs;
   private final AtomicLong sent = new AtomicLong();
+  private final String owner = UUID.randomUUID().toString();
 
   // confined to the context's event loop
   private boolean started;
@@ -113,7 +120,7 @@ final class RatingRelay {
 
   /** Completes with the larger of the reviews repaired and the documents published: a full batch means more. */
   private Future<Integer> runRound() {
-    return settlement.repair(BATCH).compose(repaired -> stats.unpublished(BATCH)
+    return settlement.repair(BATCH).compose(repaired -> stats.claimUnpublished(BATCH, owner, Instant.now(), LEASE)
         .compose(docs -> docs.isEmpty() ? Future.succeededFuture(0) : publish(docs))
         .map(published -> Math.max(repaired, published)));
   }
@@ -140,7 +147,8 @@ final class RatingRelay {
     String productId = doc.getString("_id");
     List<String> ids = reviewEvents(doc).stream().map(event -> event.getString("id")).toList();
     Future<Void> removed = ids.isEmpty() ? Future.succeededFuture() : stats.removeEvents(productId, ids);
-    return removed.compose(v -> stats.markPublished(productId, RatingSnapshot.version(doc)));
+    return removed.compose(v -> stats.markPublished(productId, RatingSnapshot.version(doc)))
+        .compose(marked -> stats.release(productId, owner).map(marked));
   }
 
   private static List<Document> reviewEvents(Document doc) {

@@ -14,11 +14,14 @@ import io.vertx.core.Vertx;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Per-product aggregates of PUBLISHED reviews in {@code review_stats}: {@code {_id: productId, count, sum, verified,
@@ -36,8 +39,9 @@ import java.util.Map;
  * <p>The same update makes the document its own outbox: a change of the aggregates counts a {@code version},
  * {@code changedAt} (microseconds since the epoch; {@code $max}, so it never goes back when two changes race) and
  * flags {@code unpublished: true}; a review entering or leaving PUBLISHED also appends its ReviewPublished or
- * ReviewRemoved to {@code events}. The {@link RatingRelay} sends them, then removes the events it sent and clears the
- * flag only if the version it sent is still the current one, so a change made while it was sending stays flagged.
+ * ReviewRemoved to {@code events}. A {@link RatingRelay} claims the document ({@code claimedBy}, {@code claimedUntil}),
+ * sends them, then removes the events it sent, clears the flag only if the version it sent is still the current one
+ * (so a change made while it was sending stays flagged) and gives the claim up.
  */
 final class ReviewStatsRepository {
   static final String COLLECTION = "review_stats";
@@ -151,10 +155,29 @@ final class ReviewStatsRepository {
     return Publishers.first(vertx, stats.createIndex(Indexes.ascending("unpublished"))).mapEmpty();
   }
 
-  /** Up to {@code limit} documents whose current version has not been published yet. */
-  Future<List<Document>> unpublished(int limit) {
-    return Publishers.collect(vertx, stats.find(Filters.eq("unpublished", true)).projection(WITHOUT_ENTRIES)
-        .limit(limit));
+  /**
+   * Up to {@code limit} unpublished documents that no other relay holds, each now held by {@code owner} until
+   * {@code now + lease}: read, then claimed by an update conditional on the version read and on no live claim, so of
+   * relays on several instances one sends a given version. A relay that dies holding a claim holds it until it lapses.
+   */
+  Future<List<Document>> claimUnpublished(int limit, String owner, Instant now, Duration lease) {
+    Bson free = Filters.or(Filters.exists("claimedUntil", false), Filters.lt("claimedUntil", Date.from(now)));
+    return Publishers.collect(vertx, stats.find(Filters.and(Filters.eq("unpublished", true), free))
+            .projection(WITHOUT_ENTRIES).limit(limit))
+        .compose(found -> Future.all(found.stream().map(doc -> Publishers.first(vertx, stats.updateOne(
+                Filters.and(Filters.eq("_id", doc.getString("_id")), Filters.eq("version", doc.get("version")),
+                    Filters.eq("unpublished", true), free),
+                Updates.combine(Updates.set("claimedBy", owner), Updates.set("claimedUntil",
+                    Date.from(now.plus(lease))))))
+            .map(result -> result.getModifiedCount() > 0 ? doc : null)).toList()))
+        .map(all -> all.<Document>list().stream().filter(Objects::nonNull).toList());
+  }
+
+  /** Gives up the owner's claim of the document, if it still holds it. */
+  Future<Void> release(String productId, String owner) {
+    return Publishers.first(vertx, stats.updateOne(Filters.and(Filters.eq("_id", productId),
+        Filters.eq("claimedBy", owner)), Updates.combine(Updates.unset("claimedBy"), Updates.unset("claimedUntil"))))
+        .mapEmpty();
   }
 
   /** Removes events the relay has sent from the document's outbox. */

@@ -167,6 +167,12 @@ class ReviewOutboxTest {
     assertThat(summary.getJsonObject("histogram")).isEqualTo(new JsonObject().put("1", stars[1])
         .put("2", stars[2]).put("3", stars[3]).put("4", stars[4]).put("5", stars[5]));
     assertThat(stat(product).getLong("sum")).isEqualTo(sum);
+
+    // the two instances' relays claim documents before sending: without a crash, no record goes out twice
+    Await.until("everything sent", ReviewsFixture.TIMEOUT, () -> !stat(product).getBoolean("unpublished"));
+    List<String> sent = RatingEventsTest.records(product).stream().map(r -> r.getString("id")).toList();
+    assertThat(sent).doesNotHaveDuplicates();
+    assertThat(sent).isNotEmpty();
   }
 
   @Test
