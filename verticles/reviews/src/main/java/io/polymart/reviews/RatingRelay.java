@@ -5,24 +5,31 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes ProductRatingChanged to {@code polymart.reviews} for every {@code review_stats} document flagged
- * {@code unpublished} (see {@link ReviewStatsRepository}): the document is its own outbox entry, since the embedded
- * MongoDB has no transactions to write a separate one with the change. A round reads up to {@value #BATCH} flagged
- * documents, sends a snapshot of each (keyed by product id, so in order per product), waits for all acks, then clears
- * each flag only if the version sent is still the current one. A change made meanwhile keeps its document flagged for
- * the next round: nothing is lost. A crash between the ack and the clearing, or two instances sending the same
- * version, sends a record twice with the same event id, which consumers skip: nothing is applied twice.
+ * The reviews' outbox relay. Publishes to {@code polymart.reviews}, for every {@code review_stats} document flagged
+ * {@code unpublished} (see {@link ReviewStatsRepository}), the ReviewPublished and ReviewRemoved events waiting in its
+ * {@code events} and then a ProductRatingChanged of its current version: the document is its own outbox, since the
+ * embedded MongoDB has no transactions to write a separate one with the change. A round first settles the reviews a
+ * crash left {@code pending} ({@link ReviewSettlement#repair}), then claims up to {@value #BATCH} flagged documents
+ * that no other instance's relay holds (a lease of {@link #LEASE}), sends their records (keyed by product id, so in
+ * order per product), waits for all acks, removes the review events it sent, clears each flag only if the version
+ * sent is still the current one and gives its claims up. A change made meanwhile keeps its document flagged for the
+ * next round: nothing is lost. Only a crash (or a round outliving its lease) between the ack and the clearing sends
+ * a record twice, with the same event id, which consumers skip: nothing is applied twice. Settling is idempotent, so
+ * instances may repair the same review at once.
  *
  * <p>Rounds run every {@code pollIntervalMs}, right away after {@link #wakeUp()} (a stats change on this instance),
  * and back off from 250 ms to 5 s while Kafka or MongoDB fail. The producer is configured and handled as the
@@ -36,13 +43,17 @@ final class RatingRelay {
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final long SEND_TIMEOUT_MS = 15_000;
   private static final long CLOSE_TIMEOUT_MS = 5_000;
+  /** How long a claim on a stats document lasts: longer than a round that sends it can take. */
+  static final Duration LEASE = Duration.ofMillis(SEND_TIMEOUT_MS + 10_000);
 
   private final Vertx vertx;
   private final Context context;
   private final ReviewStatsRepository stats;
+  private final ReviewSettlement settlement;
   private final RelayProducer producer;
   private final long pollIntervalMs;
   private final AtomicLong sent = new AtomicLong();
+  private final String owner = UUID.randomUUID().toString();
 
   // confined to the context's event loop
   private boolean started;
@@ -54,10 +65,12 @@ final class RatingRelay {
   private long backoffMs;
 
   /** Runs on the context it is created on: create it in the verticle's {@code start()}. */
-  RatingRelay(Vertx vertx, ReviewStatsRepository stats, String bootstrapServers, long pollIntervalMs) {
+  RatingRelay(Vertx vertx, ReviewStatsRepository stats, ReviewSettlement settlement, String bootstrapServers,
+      long pollIntervalMs) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.stats = stats;
+    this.settlement = settlement;
     this.producer = new RelayProducer(vertx, context, bootstrapServers, "reviews-rating");
     this.pollIntervalMs = pollIntervalMs;
   }
@@ -84,7 +97,7 @@ final class RatingRelay {
     context.runOnContext(v -> trigger(true));
   }
 
-  /** Records sent and acknowledged so far by this relay. */
+  /** Records (of every type) sent and acknowledged so far by this relay. */
   long sent() {
     return sent.get();
   }
@@ -105,23 +118,42 @@ final class RatingRelay {
     round = runRound().onComplete(this::roundEnded);
   }
 
+  /** Completes with the larger of the reviews repaired and the documents published: a full batch means more. */
   private Future<Integer> runRound() {
-    return stats.unpublished(BATCH).compose(docs -> docs.isEmpty() ? Future.succeededFuture(0) : publish(docs));
+    return settlement.repair(BATCH).compose(repaired -> stats.claimUnpublished(BATCH, owner, Instant.now(), LEASE)
+        .compose(docs -> docs.isEmpty() ? Future.succeededFuture(0) : publish(docs))
+        .map(published -> Math.max(repaired, published)));
   }
 
   private Future<Integer> publish(List<Document> docs) {
+    List<KafkaProducerRecord<String, String>> records = new ArrayList<>();
+    for (Document doc : docs) {
+      String productId = doc.getString("_id");
+      reviewEvents(doc).forEach(event -> records.add(KafkaProducerRecord.create(TOPIC, productId,
+          event.getString("value"))));
+      records.add(KafkaProducerRecord.create(TOPIC, productId, RatingSnapshot.event(doc).encode()));
+    }
     return producer.ready().compose(p -> p.partitionsFor(TOPIC)
-            .compose(partitions -> Future.all(docs.stream().map(doc -> {
-              JsonObject event = RatingSnapshot.event(doc);
-              return p.send(KafkaProducerRecord.create(TOPIC, event.getString("aggregateId"), event.encode()));
-            }).toList())))
+            .compose(partitions -> Future.all(records.stream().map(p::send).toList())))
         .timeout(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .compose(acked -> {
-          sent.addAndGet(docs.size());
-          return Future.all(docs.stream()
-              .map(doc -> stats.markPublished(doc.getString("_id"), RatingSnapshot.version(doc))).toList());
+          sent.addAndGet(records.size());
+          return Future.all(docs.stream().map(this::markSent).toList());
         })
         .map(docs.size());
+  }
+
+  private Future<Boolean> markSent(Document doc) {
+    String productId = doc.getString("_id");
+    List<String> ids = reviewEvents(doc).stream().map(event -> event.getString("id")).toList();
+    Future<Void> removed = ids.isEmpty() ? Future.succeededFuture() : stats.removeEvents(productId, ids);
+    return removed.compose(v -> stats.markPublished(productId, RatingSnapshot.version(doc)))
+        .compose(marked -> stats.release(productId, owner).map(marked));
+  }
+
+  private static List<Document> reviewEvents(Document doc) {
+    List<Document> events = doc.getList("events", Document.class);
+    return events == null ? List.of() : events;
   }
 
   private void roundEnded(AsyncResult<Integer> result) {

@@ -7,6 +7,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.polymart.core.mongo.Publishers;
 import io.vertx.core.Future;
@@ -14,15 +15,17 @@ import io.vertx.core.Vertx;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.util.Date;
 import java.util.List;
 
 /**
  * Reviews in {@code reviews}: {@code {_id, productId, userId, authorName, rating, title, body, skuId, verified,
  * status, createdAt, updatedAt, sellerId, skuAttributes, reply: {body, createdAt, updatedAt}, helpfulCount,
- * unhelpfulCount, helpfulScore, votesVersion, hiddenByReports, reportsSince}}, ids as strings ({@code sellerId} and
- * {@code skuAttributes} are missing from reviews stored before they were kept, {@code reply} until the seller
- * replies). A unique index on (userId, productId) keeps one review per user and
- * product, even when two arrive at once.
+ * unhelpfulCount, helpfulScore, votesVersion, hiddenByReports, reportsSince, images, revision, revisedAt, pending}},
+ * ids as strings ({@code sellerId} and {@code skuAttributes} are missing from reviews stored before they were kept,
+ * {@code reply} until the seller replies). A unique index on (userId, productId) keeps one review per user and
+ * product, even when two arrive at once. {@code revision} counts the review's changes and {@code pending} says the
+ * latest is not in {@code review_stats} yet (see {@link ReviewSettlement}).
  */
 final class ReviewRepository {
   static final String COLLECTION = "reviews";
@@ -41,6 +44,7 @@ final class ReviewRepository {
         // sort=helpful
         .compose(v -> Publishers.first(vertx, reviews.createIndex(Indexes.compoundIndex(
             Indexes.ascending("productId", "status"), Indexes.descending(ReviewVotes.SCORE, "createdAt", "_id")))))
+        .compose(v -> Publishers.first(vertx, reviews.createIndex(Indexes.ascending("pending"))))
         .mapEmpty();
   }
 
@@ -53,18 +57,60 @@ final class ReviewRepository {
   }
 
   /**
-   * Applies the update to the review the filter matches, atomically, and completes with the review as it was before,
-   * or null when none matches: a caller whose filter names the status it moves from learns whether it moved it.
+   * Applies the update to the review the filter matches, atomically, and completes with the review as the update left
+   * it, or null when none matches: a caller whose filter names the status it moves from learns whether it moved it.
+   */
+  Future<Document> update(Bson filter, Bson update) {
+    return Publishers.collect(vertx, reviews.findOneAndUpdate(filter, update,
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+        .map(found -> found.isEmpty() ? null : found.get(0));
+  }
+
+  /**
+   * Applies an update that does not touch what {@code review_stats} counts (votes, the seller's reply) to the review
+   * the filter matches, unless it is deleted, atomically; completes with the review as it was before, or null when
+   * none matches.
    */
   Future<Document> change(Bson filter, Bson update) {
-    return Publishers.collect(vertx, reviews.findOneAndUpdate(filter, update,
+    return Publishers.collect(vertx, reviews.findOneAndUpdate(
+            Filters.and(filter, Filters.ne("status", ReviewStatus.DELETED.name())), update,
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE)))
         .map(found -> found.isEmpty() ? null : found.get(0));
   }
 
-  /** Deletes the review the filter matches; completes with it, or null when none matches. */
-  Future<Document> delete(Bson filter) {
-    return Publishers.collect(vertx, reviews.findOneAndDelete(filter))
+  /** Clears the review's {@code pending} flag, unless it has moved past this revision meanwhile. */
+  Future<Void> settled(String id, long revision) {
+    return Publishers.first(vertx, reviews.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("revision", revision)),
+        Updates.unset("pending"))).mapEmpty();
+  }
+
+  /** Removes a deleted review's tombstone for good (a tombstone never changes again). */
+  Future<Void> purge(String id) {
+    return Publishers.first(vertx, reviews.deleteOne(Filters.and(Filters.eq("_id", id),
+        Filters.eq("status", ReviewStatus.DELETED.name())))).mapEmpty();
+  }
+
+  /** Up to {@code limit} reviews still {@code pending} whose latest revision is older than {@code revisedBefore}. */
+  Future<List<Document>> pending(Date revisedBefore, int limit) {
+    return Publishers.collect(vertx, reviews.find(Filters.and(Filters.eq("pending", true),
+        Filters.lt("revisedAt", revisedBefore))).limit(limit));
+  }
+
+  /** Reviews from before revisions (see {@link LegacyReviews}). */
+  Future<List<Document>> withoutRevision() {
+    return Publishers.collect(vertx, reviews.find(Filters.exists("revision", false)));
+  }
+
+  /** Gives a review from before revisions its revision 0, unless a change gave it one meanwhile. */
+  Future<Void> adopt(String id) {
+    return Publishers.first(vertx, reviews.updateOne(Filters.and(Filters.eq("_id", id),
+        Filters.exists("revision", false)), Updates.set("revision", 0L))).mapEmpty();
+  }
+
+  /** The user's review of the product, in any status (a tombstone too), or null. */
+  Future<Document> byAuthor(String userId, String productId) {
+    return Publishers.collect(vertx, reviews.find(Filters.and(Filters.eq("userId", userId),
+            Filters.eq("productId", productId))).limit(1))
         .map(found -> found.isEmpty() ? null : found.get(0));
   }
 

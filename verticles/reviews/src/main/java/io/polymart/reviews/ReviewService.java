@@ -21,7 +21,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Writing and reading reviews, and keeping {@code review_stats} in step with what is PUBLISHED. */
+/**
+ * Writing and reading reviews, and keeping {@code review_stats} in step with what is PUBLISHED: every change of a
+ * review goes through {@link #apply}, one atomic update of the review that counts its revision, which is then settled
+ * into the stats (see {@link ReviewSettlement}) before the answer goes out.
+ */
 final class ReviewService {
   private final ReviewsSettings settings;
   private final PurchaseService purchases;
@@ -29,15 +33,18 @@ final class ReviewService {
   private final ReviewStatsRepository stats;
   private final ReviewedProducts products;
   private final ReviewImageService images;
+  private final ReviewSettlement settlement;
 
   ReviewService(ReviewsSettings settings, PurchaseService purchases, ReviewRepository reviews,
-      ReviewStatsRepository stats, ReviewedProducts products, ReviewImageService images) {
+      ReviewStatsRepository stats, ReviewedProducts products, ReviewImageService images,
+      ReviewSettlement settlement) {
     this.settings = settings;
     this.purchases = purchases;
     this.products = products;
     this.reviews = reviews;
     this.stats = stats;
     this.images = images;
+    this.settlement = settlement;
   }
 
   /**
@@ -83,18 +90,19 @@ final class ReviewService {
     });
   }
 
-  /** Writes the new review; one not written (a second review of the product) gives its images back. */
+  /**
+   * Writes the new review, as its first revision, and settles it into the stats; one not written (a second review of
+   * the product) gives its images back.
+   */
   private Future<JsonObject> insert(Document review, ReviewInput input, List<Document> attached) {
     String reviewId = review.getString("_id");
-    String productId = review.getString("productId");
-    boolean verified = review.getBoolean("verified");
-    ReviewStatus status = ReviewStatus.valueOf(review.getString("status"));
     Date now = new Date();
-    review.append("createdAt", now).append("updatedAt", now);
+    review.append("createdAt", now).append("updatedAt", now)
+        .append("revision", 1L).append("revisedAt", now).append("pending", true);
     if (!attached.isEmpty()) {
       review.append("images", attached);
     }
-    return reviews.insert(review)
+    return insert(review)
         .recover(failure -> images.detach(reviewId, input.images()).compose(v -> Future.failedFuture(failure)))
         .compose(inserted -> {
           if (!inserted) {
@@ -102,10 +110,23 @@ final class ReviewService {
                 ServiceException.conflict("REVIEW_EXISTS",
                     "You have already reviewed this product; edit your review instead")));
           }
-          Future<Void> counted = status == ReviewStatus.PUBLISHED
-              ? stats.add(productId, input.rating(), verified, 1) : Future.succeededFuture();
-          return counted.map(v -> ReviewJson.withStatus(review));
+          UUID userId = UUID.fromString(review.getString("userId"));
+          UUID productId = UUID.fromString(review.getString("productId"));
+          // an order change recorded since the projection was read may have changed the verified mark meanwhile
+          return settlement.settle(review).compose(v -> reverify(userId, productId))
+              .map(v -> ReviewJson.withStatus(review));
         });
+  }
+
+  /**
+   * Inserts the review; false when the author has one of the product already. A tombstone of their deleted review
+   * that a crash left unsettled is settled (and so removed) first: a deleted review never blocks a new one.
+   */
+  private Future<Boolean> insert(Document review) {
+    return reviews.insert(review).compose(inserted -> inserted ? Future.succeededFuture(true)
+        : reviews.byAuthor(review.getString("userId"), review.getString("productId")).compose(existing ->
+            existing != null && ReviewStatus.DELETED.name().equals(existing.getString("status"))
+                ? settlement.settle(existing).compose(v -> reviews.insert(review)) : Future.succeededFuture(false)));
   }
 
   /**
@@ -116,7 +137,7 @@ final class ReviewService {
    */
   Future<JsonObject> edit(UUID userId, String reviewId, ReviewEdit edit) {
     return reviews.get(reviewId).compose(current -> {
-      if (current == null || !current.getString("userId").equals(userId.toString())) {
+      if (current == null || !current.getString("userId").equals(userId.toString()) || deleted(current)) {
         return Future.failedFuture(notFound());
       }
       return purchases.purchase(userId, UUID.fromString(current.getString("productId"))).compose(purchase -> {
@@ -155,18 +176,28 @@ final class ReviewService {
           return apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString())), changes)
               .compose(after -> after == null
                   ? images.detach(reviewId, added).compose(v -> Future.failedFuture(notFound()))
-                  : images.remove(reviewId, dropped).map(after));
+                  : images.remove(reviewId, dropped)
+                      // as in create: the projection may have moved since it was read
+                      .compose(v -> reverify(userId, UUID.fromString(current.getString("productId"))))
+                      .map(after));
         });
       });
     }).map(ReviewJson::withStatus);
   }
 
-  /** Deletes a review: its author's, or any when {@code admin}. Anyone else's answers 404. */
+  /**
+   * Deletes a review: its author's, or any when {@code admin}. Anyone else's answers 404, as does one deleted already.
+   * The review becomes a tombstone (text dropped) that settling takes out of the stats, announces and removes.
+   */
   Future<Void> delete(UUID userId, boolean admin, String reviewId) {
     Bson filter = admin ? Filters.eq("_id", reviewId)
         : Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString()));
-    return reviews.delete(filter).compose(before -> before == null ? Future.failedFuture(notFound())
-        : restat(before, null).compose(v -> images.removeAll(reviewId)));
+    Date now = new Date();
+    Document tombstone = new Document("status", ReviewStatus.DELETED.name()).append("deletedAt", now)
+        .append("updatedAt", now).append("title", null).append("body", null).append("images", null)
+        .append("rejectionReason", null);
+    return apply(filter, tombstone).compose(after -> after == null ? Future.failedFuture(notFound())
+        : images.removeAll(reviewId));
   }
 
   /** The review's images, {@code [{id, thumbnail, large}]}; none when it has no {@code images}. */
@@ -176,7 +207,8 @@ final class ReviewService {
 
   /** Moderation: one page of the moderator's reviews in a status (every status when null), newest first. */
   Future<JsonObject> moderationList(Moderator moderator, ReviewStatus status, Paging paging) {
-    Bson filter = moderator.scoped(status == null ? Filters.empty() : Filters.eq("status", status.name()));
+    Bson filter = moderator.scoped(status == null ? Filters.ne("status", ReviewStatus.DELETED.name())
+        : Filters.eq("status", status.name()));
     return reviews.count(filter).compose(total -> reviews.find(filter,
             Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")), paging.offset(), paging.size())
         .map(found -> {
@@ -208,7 +240,8 @@ final class ReviewService {
     return apply(Filters.and(review, Filters.ne("status", status.name())), changes)
         .compose(moved -> moved != null ? Future.succeededFuture(moved)
             : reviews.find(review, Sorts.ascending("_id"), 0, 1).compose(unchanged -> unchanged.isEmpty()
-                ? Future.failedFuture(notFound()) : Future.succeededFuture(unchanged.get(0))))
+                || deleted(unchanged.get(0)) ? Future.failedFuture(notFound())
+                : Future.succeededFuture(unchanged.get(0))))
         .map(ReviewJson::withStatus);
   }
 
@@ -224,37 +257,46 @@ final class ReviewService {
   }
 
   /**
-   * Sets the fields on the review the filter matches in one atomic update, then moves the stats by what that update
-   * changed: the review as it was before (returned by the update) and as the update left it. Completes with the
-   * latter, or null when the filter matched nothing.
+   * Sets the fields on the review the filter matches (never a deleted one) in one atomic update that also counts a
+   * new revision, then settles that revision into the stats. Completes with the review as the update left it, or null
+   * when the filter matched nothing.
    */
-  private Future<Document> apply(Bson filter, Document changes) {
-    List<Bson> sets = new ArrayList<>();
-    changes.forEach((field, value) -> sets.add(Updates.set(field, value)));
-    return reviews.change(filter, Updates.combine(sets)).compose(before -> {
-      if (before == null) {
-        return Future.succeededFuture(null);
-      }
-      Document after = new Document(before);
-      after.putAll(changes);
-      return restat(before, after).map(v -> after);
-    });
+  Future<Document> apply(Bson filter, Document changes) {
+    return write(filter, changes).compose(after -> after == null ? Future.succeededFuture(null)
+        : settlement.settle(after).map(v -> after));
   }
 
   /**
-   * Counts a review that left PUBLISHED out of the stats, and one that entered it in, each with the rating and
-   * verified mark it had on that side of the change. {@code after} is null for a deleted review.
+   * The update of {@link #apply} alone: the review changed and left pending, as a crash before settling leaves it
+   * (tests simulate that crash with it).
    */
-  private Future<Void> restat(Document before, Document after) {
-    String productId = before.getString("productId");
-    boolean wasPublished = ReviewStatus.PUBLISHED.name().equals(before.getString("status"));
-    boolean isPublished = after != null && ReviewStatus.PUBLISHED.name().equals(after.getString("status"));
-    Future<Void> out = wasPublished
-        ? stats.add(productId, before.getInteger("rating"), before.getBoolean("verified"), -1)
-        : Future.succeededFuture();
-    return out.compose(v -> isPublished
-        ? stats.add(productId, after.getInteger("rating"), after.getBoolean("verified"), 1)
-        : Future.succeededFuture());
+  Future<Document> write(Bson filter, Document changes) {
+    List<Bson> updates = new ArrayList<>();
+    changes.forEach((field, value) -> updates.add(Updates.set(field, value)));
+    updates.add(Updates.inc("revision", 1L));
+    updates.add(Updates.set("revisedAt", new Date()));
+    updates.add(Updates.set("pending", true));
+    return reviews.update(Filters.and(filter, Filters.ne("status", ReviewStatus.DELETED.name())),
+        Updates.combine(updates));
+  }
+
+  /**
+   * Gives the user's review of the product (if any) the verified mark the purchase projection now says it has: lost
+   * when the order that qualified is refunded or cancelled, back when another qualifying order arrives. Called after
+   * each change of the projection; looks again after each change it makes, so that of two order changes handled at
+   * once the mark ends as the latest projection says.
+   */
+  Future<Void> reverify(UUID userId, UUID productId) {
+    return purchases.purchase(userId, productId).compose(purchase -> {
+      boolean verified = purchase.getBoolean("eligible");
+      return apply(Filters.and(Filters.eq("userId", userId.toString()), Filters.eq("productId", productId.toString()),
+              Filters.ne("verified", verified)), new Document("verified", verified))
+          .compose(changed -> changed == null ? Future.succeededFuture() : reverify(userId, productId));
+    });
+  }
+
+  private static boolean deleted(Document review) {
+    return ReviewStatus.DELETED.name().equals(review.getString("status"));
   }
 
   private static ServiceException notFound() {
@@ -266,7 +308,8 @@ final class ReviewService {
    * review and have not yet, {@code [{productId, skuIds}]}, from the purchase projection.
    */
   Future<JsonObject> mine(UUID userId, Paging paging) {
-    Bson filter = Filters.eq("userId", userId.toString());
+    Bson filter = Filters.and(Filters.eq("userId", userId.toString()),
+        Filters.ne("status", ReviewStatus.DELETED.name()));
     Future<JsonObject> page = reviews.count(filter).compose(total -> reviews.find(filter,
             Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")), paging.offset(), paging.size())
         .map(found -> {
@@ -298,7 +341,7 @@ final class ReviewService {
         }));
   }
 
-  /** Count, average (2 decimals), histogram and verified count of the product's published reviews. */
+  /** Count, average (2 decimals), histogram, verified and with-images counts of the product's published reviews. */
   Future<JsonObject> summary(UUID productId) {
     return stats.find(productId.toString()).map(found -> {
       Document stat = found == null ? new Document() : found;
@@ -307,7 +350,7 @@ final class ReviewService {
       BigDecimal average = RatingSnapshot.average(count, number(stat.get("sum")));
       return new JsonObject().put("productId", productId.toString()).put("count", count)
           .put("average", average.doubleValue()).put("histogram", RatingSnapshot.histogram(stat))
-          .put("verifiedCount", number(stat.get("verified")));
+          .put("verifiedCount", number(stat.get("verified"))).put("withImagesCount", number(stat.get("withImages")));
     });
   }
 

@@ -101,10 +101,15 @@ final class ReviewsBindings {
   private static ReviewStatus status(BusRequest request) {
     return request.query("status").map(value -> {
       try {
-        return ReviewStatus.valueOf(value);
+        ReviewStatus status = ReviewStatus.valueOf(value);
+        // tombstones are no one's to see
+        if (status != ReviewStatus.DELETED) {
+          return status;
+        }
       } catch (IllegalArgumentException e) {
-        throw ServiceException.invalidField("status", "must be PENDING, PUBLISHED or REJECTED");
+        // answered below
       }
+      throw ServiceException.invalidField("status", "must be PENDING, PUBLISHED or REJECTED");
     }).orElse(null);
   }
 

@@ -27,9 +27,9 @@ import java.time.Duration;
 /**
  * Wires the reviews verticle: the purchase projection fed by {@code polymart.orders} (consumer group
  * {@code polymart.reviews}) and the address that reads it; reviews and their per-product stats, whose changes the
- * {@link RatingRelay} publishes to {@code polymart.reviews}; helpful votes and reports, and the {@link VoteRepair} of
- * votes cut short; the catalog, asked over the event bus for the product a review is written about; review images in
- * S3 ({@code review-images}), with the sweep that removes those never attached.
+ * {@link RatingRelay} publishes to {@code polymart.reviews} (and settles after a crash); helpful votes and reports, and
+ * the {@link VoteRepair} of votes cut short; the catalog, asked over the event bus for the product a review is written
+ * about; review images in S3 ({@code review-images}), with the sweep that removes those never attached.
  */
 public final class ReviewsVerticle extends VerticleBase {
   static final String ORDERS_TOPIC = "polymart.orders";
@@ -57,6 +57,7 @@ public final class ReviewsVerticle extends VerticleBase {
 
   private record BlockingClients(MongoClient mongo, MinioClient s3) {
   }
+  private ReviewService reviewService;
 
   @Override
   public Future<?> start() {
@@ -73,15 +74,12 @@ public final class ReviewsVerticle extends VerticleBase {
   private Future<Void> wire(MongoDatabase database, MinioClient s3) {
     PurchaseRepository purchases = new PurchaseRepository(vertx,
         database.getCollection(PurchaseRepository.COLLECTION));
-    orderEvents = new EventConsumer(vertx,
-        EventConsumerSettings.of(config().getJsonObject("kafka").getString("bootstrapServers"), GROUP, ORDERS_TOPIC),
-        new PurchaseProjection(purchases), new MongoProcessedEvents(vertx, database, STORE_PREFIX),
-        new MongoParkedEvents(vertx, database, STORE_PREFIX));
     ReviewRepository reviews = new ReviewRepository(vertx, database.getCollection(ReviewRepository.COLLECTION));
     ReviewStatsRepository stats = new ReviewStatsRepository(vertx,
         database.getCollection(ReviewStatsRepository.COLLECTION), () -> ratingRelay.wakeUp());
-    ratingRelay = new RatingRelay(vertx, stats, config().getJsonObject("kafka").getString("bootstrapServers"),
-        RATING_RELAY_INTERVAL_MS);
+    ReviewSettlement settlement = new ReviewSettlement(reviews, stats);
+    ratingRelay = new RatingRelay(vertx, stats, settlement,
+        config().getJsonObject("kafka").getString("bootstrapServers"), RATING_RELAY_INTERVAL_MS);
     PurchaseService purchaseService = new PurchaseService(purchases);
     ReviewedProducts products = new ReviewedProducts(new CatalogProductClient(BusClient.create(vertx, config())));
     ReviewImageRepository imageRecords = new ReviewImageRepository(vertx,
@@ -91,7 +89,11 @@ public final class ReviewsVerticle extends VerticleBase {
     ReviewImageService images = new ReviewImageService(resizing, imageRecords, imageObjects, imageSettings);
     imageSweeper = new Sweeper(vertx, "unattached review images removed",
         imageSettings.sweepIntervalSeconds() * 1000, SWEEP_BATCH, images::sweep);
-    ReviewService reviewService = new ReviewService(settings, purchaseService, reviews, stats, products, images);
+    reviewService = new ReviewService(settings, purchaseService, reviews, stats, products, images, settlement);
+    orderEvents = new EventConsumer(vertx,
+        EventConsumerSettings.of(config().getJsonObject("kafka").getString("bootstrapServers"), GROUP, ORDERS_TOPIC),
+        new PurchaseProjection(purchases, reviewService::reverify), new MongoProcessedEvents(vertx, database,
+        STORE_PREFIX), new MongoParkedEvents(vertx, database, STORE_PREFIX));
     VoteRepository votes = new VoteRepository(vertx, database.getCollection(VoteRepository.COLLECTION));
     ReportRepository reports = new ReportRepository(vertx, database.getCollection(ReportRepository.COLLECTION));
     voteRepair = new VoteRepair(reviews, votes, VOTE_STUCK_AFTER);
@@ -109,6 +111,7 @@ public final class ReviewsVerticle extends VerticleBase {
         .compose(v -> stats.createIndexes())
         .compose(v -> imageRecords.createIndexes())
         .compose(v -> imageObjects.ensureBucket())
+        .compose(v -> new LegacyReviews(reviews, stats).adopt())
         .compose(v -> server.ready())
         .onSuccess(v -> imageSweeper.start())
         .compose(v -> ratingRelay.start())
@@ -120,7 +123,12 @@ public final class ReviewsVerticle extends VerticleBase {
     return orderEvents;
   }
 
-  /** This instance's relay of rating changes to {@code polymart.reviews}. */
+  /** This instance's review service (tests simulate a crash with its {@code write}). */
+  ReviewService reviewService() {
+    return reviewService;
+  }
+
+  /** This instance's relay of review and rating events to {@code polymart.reviews}. */
   RatingRelay ratingRelay() {
     return ratingRelay;
   }

@@ -79,8 +79,19 @@ class RatingEventsTest {
       assertThat(event.getString("type")).isEqualTo("ProductRatingChanged");
       assertThat(event.getJsonObject("data").getValue("average")).isInstanceOf(Number.class);
     }
+    // the review events share the topic and key: every record is valid, 4 reviews entered PUBLISHED and 1 left it
+    awaitOfType(product, ReviewEvents.PUBLISHED, 4);
+    List<JsonObject> records = awaitOfType(product, ReviewEvents.REMOVED, 1);
+    for (JsonObject record : records) {
+      OutputUnit result = validator.validate(record);
+      assertThat(result.getValid()).as(record.encode() + ": " + result.getErrors()).isTrue();
+    }
+    assertThat(records.stream().filter(r -> r.getString("type").equals(ReviewEvents.PUBLISHED))
+        .map(r -> r.getString("id")).distinct()).hasSize(4);
+    assertThat(records.stream().filter(r -> r.getString("type").equals(ReviewEvents.REMOVED))
+        .map(r -> r.getJsonObject("data").getString("reviewId")).distinct()).containsExactly(ids.get(0));
     // each event id stands for one version of the stats: a re-sent one carries the same data
-    Map<String, List<JsonObject>> byId = events.stream()
+    Map<String, List<JsonObject>> byId = records.stream()
         .collect(Collectors.groupingBy(e -> e.getString("id")));
     byId.values().forEach(same -> assertThat(same).allSatisfy(e -> assertThat(e).isEqualTo(same.get(0))));
     Document stat = stat(product);
@@ -152,8 +163,25 @@ class RatingEventsTest {
     return events.stream().max(Comparator.comparing(e -> Instant.parse(e.getString("occurredAt")))).orElseThrow();
   }
 
-  /** Every record keyed by the product on polymart.reviews, from the topic's start. */
+  /** The ProductRatingChanged records keyed by the product on polymart.reviews, from the topic's start. */
   private static List<JsonObject> events(UUID product) {
+    return records(product).stream().filter(r -> RatingSnapshot.TYPE.equals(r.getString("type"))).toList();
+  }
+
+  /** Waits until {@code count} different events of the type keyed by the product are on the topic; all records. */
+  static List<JsonObject> awaitOfType(UUID product, String type, int count) {
+    List<List<JsonObject>> seen = new ArrayList<>();
+    Await.until(count + " " + type + " of " + product, ReviewsFixture.TIMEOUT, () -> {
+      List<JsonObject> records = records(product);
+      seen.add(records);
+      return records.stream().filter(r -> r.getString("type").equals(type)).map(r -> r.getString("id")).distinct()
+          .count() >= count;
+    });
+    return seen.get(seen.size() - 1);
+  }
+
+  /** Every record (of every type) keyed by the product on polymart.reviews, from the topic's start. */
+  static List<JsonObject> records(UUID product) {
     String bootstrap = node().config().getJsonObject("kafka").getString("bootstrapServers");
     Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -183,7 +211,7 @@ class RatingEventsTest {
         .getCollection(ReviewStatsRepository.COLLECTION).find(Filters.eq("_id", product.toString())).first()));
   }
 
-  private static Validator validator() {
+  static Validator validator() {
     try {
       JsonObject schema = new JsonObject(Files.readString(Path.of("../../schemas/events/polymart.reviews.json")));
       return Validator.create(JsonSchema.of(schema), new JsonSchemaOptions().setDraft(Draft.DRAFT202012)

@@ -232,6 +232,6 @@ class ReviewModerationTest {
   private static JsonObject emptySummary(UUID product) {
     return new JsonObject().put("productId", product.toString()).put("count", 0L).put("average", 0.0)
         .put("histogram", new JsonObject().put("1", 0L).put("2", 0L).put("3", 0L).put("4", 0L).put("5", 0L))
-        .put("verifiedCount", 0L);
+        .put("verifiedCount", 0L).put("withImagesCount", 0L);
   }
 }

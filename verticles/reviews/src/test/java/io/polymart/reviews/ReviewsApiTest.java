@@ -72,7 +72,8 @@ class ReviewsApiTest {
     withoutStatus.remove("rejectionReason");
     assertThat(listed).isEqualTo(withoutStatus);
     assertThat(summary(product)).isEqualTo(new JsonObject().put("productId", product.toString()).put("count", 1L)
-        .put("average", 4.0).put("histogram", histogram(0, 0, 0, 1, 0)).put("verifiedCount", 1L));
+        .put("average", 4.0).put("histogram", histogram(0, 0, 0, 1, 0)).put("verifiedCount", 1L)
+        .put("withImagesCount", 0L));
   }
 
   @Test
@@ -121,7 +122,8 @@ class ReviewsApiTest {
     assertThat(review.getBoolean("verified")).isTrue();
     assertThat(list(product, new JsonObject()).getLong("total")).isZero();
     assertThat(summary(product)).isEqualTo(new JsonObject().put("productId", product.toString()).put("count", 0L)
-        .put("average", 0.0).put("histogram", histogram(0, 0, 0, 0, 0)).put("verifiedCount", 0L));
+        .put("average", 0.0).put("histogram", histogram(0, 0, 0, 0, 0)).put("verifiedCount", 0L)
+        .put("withImagesCount", 0L));
   }
 
   @Test
