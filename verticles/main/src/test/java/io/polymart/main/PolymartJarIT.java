@@ -91,6 +91,41 @@ class PolymartJarIT {
     assertThat(image.statusCode()).isEqualTo(200);
     assertThat(image.headers().firstValue("Content-Type")).contains("image/jpeg");
     assertThat(ImageIO.read(new ByteArrayInputStream(image.body())).getWidth()).isBetween(1, 800);
+    readTheDemoReviews(http, deadline);
+  }
+
+  /**
+   * The demo's reviews reach the catalog's ratings: the best-rated product has reviews, listed most helpful first (by
+   * the Wilson lower bound of their votes), as many as its summary counts.
+   */
+  private static void readTheDemoReviews(HttpTestClient http, Instant deadline) throws Exception {
+    JsonObject best = http.get("/api/v1/products?sort=rating&size=1").send().json().getJsonArray("items")
+        .getJsonObject(0);
+    while (best.getJsonObject("rating").getLong("count") == 0 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250); // the demo reviews follow the products in the background
+      best = http.get("/api/v1/products?sort=rating&size=1").send().json().getJsonArray("items").getJsonObject(0);
+    }
+    long count = best.getJsonObject("rating").getLong("count");
+    assertThat(count).as("a demo product with reviews").isPositive();
+    String path = "/api/v1/products/" + best.getString("id") + "/reviews";
+    JsonObject summary = http.get(path + "/summary").send().json();
+    JsonObject reviews = http.get(path + "?sort=helpful&size=100").send().json();
+    assertThat(reviews.getLong("total")).isEqualTo(summary.getLong("count")).isGreaterThanOrEqualTo(count);
+    List<Double> scores = reviews.getJsonArray("items").stream().map(JsonObject.class::cast)
+        .map(review -> wilsonLowerBound(review.getInteger("helpfulCount"), review.getInteger("unhelpfulCount")))
+        .toList();
+    assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(reviews.getJsonArray("items").getJsonObject(0).getBoolean("verified")).isTrue();
+  }
+
+  private static double wilsonLowerBound(int helpful, int unhelpful) {
+    int n = helpful + unhelpful;
+    if (n == 0) {
+      return 0;
+    }
+    double z = 1.96;
+    double p = (double) helpful / n;
+    return (p + z * z / (2 * n) - z * Math.sqrt((p * (1 - p) + z * z / (4 * n)) / n)) / (1 + z * z / n);
   }
 
   private Process start(int port, String name, String... arguments) throws IOException {

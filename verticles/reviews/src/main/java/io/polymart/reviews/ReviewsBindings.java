@@ -32,24 +32,32 @@ final class ReviewsBindings {
   private final ReplyService replies;
   private final ReviewVotes votes;
   private final ReviewReports reports;
+  private final ReviewLimits limits;
 
   ReviewsBindings(PurchaseService purchases, ReviewService reviews, ReplyService replies, ReviewVotes votes,
-      ReviewReports reports) {
+      ReviewReports reports, ReviewLimits limits) {
     this.purchases = purchases;
     this.reviews = reviews;
     this.replies = replies;
     this.votes = votes;
     this.reports = reports;
+    this.limits = limits;
   }
 
   BusServer bind(BusServer server) {
     return server.handle(REVIEWS_PURCHASES_LIST, request -> purchases.list(userId(request)))
-        .handle(REVIEWS_CREATE, request -> reviews.create(request.userUuid(), productId(request),
-            ReviewInput.from(request.body())))
+        .handle(REVIEWS_CREATE, request -> {
+          UUID productId = productId(request);
+          ReviewInput input = ReviewInput.from(request.body());
+          return limits.write(request.userUuid(), () -> reviews.create(request.userUuid(), productId, input));
+        })
         .handle(REVIEWS_LIST, request -> reviews.list(ReviewQuery.from(request)))
         .handle(REVIEWS_SUMMARY, request -> reviews.summary(productId(request)))
-        .handle(REVIEWS_UPDATE, request -> reviews.edit(request.userUuid(), reviewId(request),
-            ReviewEdit.from(request.body())))
+        .handle(REVIEWS_UPDATE, request -> {
+          String reviewId = reviewId(request);
+          ReviewEdit edit = ReviewEdit.from(request.body());
+          return limits.write(request.userUuid(), () -> reviews.edit(request.userUuid(), reviewId, edit));
+        })
         // the gateway answers 204 without a body
         .handle(REVIEWS_DELETE, request -> reviews.delete(request.userUuid(), request.roles().contains("admin"),
             reviewId(request)).map(v -> new JsonObject()))
@@ -63,11 +71,21 @@ final class ReviewsBindings {
             ReviewInput.text(request.body().getValue("body"), "body", ReplyService.BODY_MAX, true)))
         .handle(REVIEWS_REPLY_DELETE, request -> replies.remove(Moderator.from(request), reviewId(request))
             .map(v -> new JsonObject()))
-        .handle(REVIEWS_VOTE, request -> votes.vote(request.userUuid(), reviewId(request), helpful(request)))
-        .handle(REVIEWS_UNVOTE, request -> votes.withdraw(request.userUuid(), reviewId(request))
-            .map(v -> new JsonObject()))
-        .handle(REVIEWS_REPORT, request -> reports.report(request.userUuid(), reviewId(request),
-            ReviewInput.text(request.body().getValue("reason"), "reason", REASON_MAX, true)));
+        .handle(REVIEWS_VOTE, request -> {
+          String reviewId = reviewId(request);
+          boolean helpful = helpful(request);
+          return limits.vote(request.userUuid(), () -> votes.vote(request.userUuid(), reviewId, helpful));
+        })
+        .handle(REVIEWS_UNVOTE, request -> {
+          String reviewId = reviewId(request);
+          return limits.vote(request.userUuid(), () -> votes.withdraw(request.userUuid(), reviewId))
+              .map(v -> new JsonObject());
+        })
+        .handle(REVIEWS_REPORT, request -> {
+          String reviewId = reviewId(request);
+          String reason = ReviewInput.text(request.body().getValue("reason"), "reason", REASON_MAX, true);
+          return limits.report(request.userUuid(), () -> reports.report(request.userUuid(), reviewId, reason));
+        });
   }
 
   /**

@@ -4,6 +4,8 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.minio.MinioClient;
 import io.polymart.core.bus.BusServer;
+import io.polymart.core.ratelimit.RateLimiter;
+import io.polymart.core.redis.RedisClients;
 import io.polymart.core.client.BusClient;
 import io.polymart.core.client.CatalogProductClient;
 import io.polymart.core.events.EventConsumer;
@@ -36,6 +38,9 @@ public final class ReviewsVerticle extends VerticleBase {
   static final String GROUP = "polymart.reviews";
   /** Collections of the consumer's stores: {@code reviews_processed_events}, {@code reviews_parked_events}. */
   static final String STORE_PREFIX = "reviews";
+  /** The verticle's Redis key prefix. */
+  static final String REDIS_PREFIX = "reviews:";
+  private DemoReviews demoReviews;
   private ReviewsSettings settings;
   private MongoClient mongo;
   /** How often the rating relay looks for unpublished stats besides being woken up by a change. */
@@ -97,9 +102,17 @@ public final class ReviewsVerticle extends VerticleBase {
     VoteRepository votes = new VoteRepository(vertx, database.getCollection(VoteRepository.COLLECTION));
     ReportRepository reports = new ReportRepository(vertx, database.getCollection(ReportRepository.COLLECTION));
     voteRepair = new VoteRepair(reviews, votes, VOTE_STUCK_AFTER);
-    BusServer server = new ReviewImageBindings(images).bind(new ReviewsBindings(purchaseService, reviewService,
-        new ReplyService(reviews), new ReviewVotes(reviews, votes),
-        new ReviewReports(settings, reviews, reports, reviewService)).bind(new BusServer(vertx)));
+    ReviewVotes reviewVotes = new ReviewVotes(reviews, votes);
+    ReviewLimits limits = new ReviewLimits(new RateLimiter(RedisClients.api(vertx, config()), REDIS_PREFIX,
+        settings.rateLimit().windowSeconds()), settings.rateLimit());
+    BusServer server = new ReviewImageBindings(images, userId -> limits.upload(userId, Future::succeededFuture))
+        .bind(new ReviewsBindings(purchaseService, reviewService, new ReplyService(reviews), reviewVotes,
+            new ReviewReports(settings, reviews, reports, reviewService), limits).bind(new BusServer(vertx)));
+    if (settings.demo()) {
+      demoReviews = new DemoReviews(vertx, BusClient.create(vertx, config()),
+          new DemoProductsDone(vertx, database.getCollection(DemoProductsDone.COLLECTION)), purchases, reviewService,
+          reviews, reviewVotes);
+    }
     return purchases.createIndexes()
         .compose(v -> reviews.createIndexes())
         .compose(v -> votes.createIndexes())
@@ -115,7 +128,13 @@ public final class ReviewsVerticle extends VerticleBase {
         .compose(v -> server.ready())
         .onSuccess(v -> imageSweeper.start())
         .compose(v -> ratingRelay.start())
-        .compose(v -> orderEvents.start());
+        .compose(v -> orderEvents.start())
+        // in the background: the start does not wait for the catalog's demo products
+        .onSuccess(v -> {
+          if (demoReviews != null) {
+            demoReviews.start();
+          }
+        });
   }
 
   /** This instance's consumer of order events (tests read its counts and partitions). */
@@ -138,6 +157,9 @@ public final class ReviewsVerticle extends VerticleBase {
     vertx.cancelTimer(voteRepairTimer);
     if (imageSweeper != null) {
       imageSweeper.stop();
+    }
+    if (demoReviews != null) {
+      demoReviews.stop();
     }
     if (resizing != null) {
       resizing.close();

@@ -14,7 +14,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReviewsSettingsTest {
   @Test
   void theDefaultsRequireAPurchase() {
-    assertThat(ReviewsSettings.from(ConfigLoader.defaults())).isEqualTo(new ReviewsSettings(true, true, 3));
+    assertThat(ReviewsSettings.from(ConfigLoader.defaults())).isEqualTo(new ReviewsSettings(true, true, 3, false,
+        new ReviewsSettings.RateLimits(3600, 30, 300, 30, 60)));
+  }
+
+  @Test
+  void theDemoReviewsAreNotForProduction() {
+    JsonObject production = ConfigLoader.defaults().put("mode", "production");
+    production.getJsonObject("reviews").getJsonObject("demo").put("enabled", true);
+    assertThatThrownBy(() -> ReviewsSettings.from(production)).isInstanceOf(ConfigException.class)
+        .hasMessage("Configuration key 'reviews.demo.enabled' must be false in production mode");
+  }
+
+  @Test
+  void aRateLimitOutOfRangeNamesTheKey() {
+    JsonObject conf = ConfigLoader.defaults();
+    conf.getJsonObject("reviews").getJsonObject("rateLimit").put("votesPerUser", 0);
+    assertThatThrownBy(() -> ReviewsSettings.from(conf)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("reviews.rateLimit.votesPerUser");
   }
 
   @Test
