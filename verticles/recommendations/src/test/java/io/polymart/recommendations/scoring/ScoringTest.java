@@ -82,6 +82,17 @@ class ScoringTest {
   }
 
   @Test
+  void forYouMayRecommendAnItemOfInterestWhenAskedButNeverAnExcludedOne() {
+    MemoryCoOccurrence stats = new MemoryCoOccurrence();
+    BasketLearner.learn(List.of("tent", "stove"), 1, stats);
+    BasketLearner.learn(List.of("stove", "lamp"), 1, stats);
+    Map<String, Double> interests = Map.of("tent", 1.0, "stove", 0.5, "lamp", 0.5);
+    assertThat(Personal.rank(interests, stats, 10, item -> true, Set.of())).isEmpty();
+    assertThat(Personal.rank(interests, stats, 10, item -> true, Set.of("tent"), true)).extracting(Scored::item)
+        .containsExactly("stove", "lamp");
+  }
+
+  @Test
   void popularityRanksByWeightAmongTheEligible() {
     assertThat(Popularity.rank(Map.of("a", 3.0, "b", 5.0, "c", 9.0), 2, item -> !item.equals("c")))
         .extracting(Scored::item).containsExactly("b", "a");
