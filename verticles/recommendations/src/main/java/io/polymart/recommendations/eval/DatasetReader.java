@@ -18,20 +18,20 @@ import java.util.Map;
  * rows become baskets per user: a new basket starts when more than {@code sessionGap} passed since the user's previous
  * row, so an order's items (one timestamp) and a browsing session both make one basket.
  */
-public final class DatasetReader {
+final class DatasetReader {
   private DatasetReader() {
   }
 
-  public static Dataset read(Path file, Duration sessionGap) throws IOException {
+  static Dataset read(Path file, Duration sessionGap) throws IOException {
     return parse(Files.readAllLines(file), sessionGap);
   }
 
-  public static Dataset parse(List<String> lines, Duration sessionGap) {
+  static Dataset parse(List<String> lines, Duration sessionGap) {
     String first = lines.stream().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("");
     return first.split(",", -1).length == 3 ? parseCsv(lines, sessionGap) : parseBasketLines(lines);
   }
 
-  public static Dataset parseBasketLines(List<String> lines) {
+  static Dataset parseBasketLines(List<String> lines) {
     List<Basket> baskets = new ArrayList<>();
     for (String line : lines) {
       List<String> items = Arrays.stream(line.strip().split("\\s+")).filter(item -> !item.isEmpty()).toList();
@@ -42,7 +42,7 @@ public final class DatasetReader {
     return new Dataset(baskets, false, false);
   }
 
-  public static Dataset parseCsv(List<String> lines, Duration sessionGap) {
+  static Dataset parseCsv(List<String> lines, Duration sessionGap) {
     record Row(String user, String item, Instant at) {
     }
     List<Row> rows = new ArrayList<>();

@@ -14,7 +14,7 @@ import java.util.List;
  * forward-decayed with a half-life when asked and the data set has times), then answer every test case with each
  * strategy and measure it.
  */
-public final class Evaluation {
+final class Evaluation {
   private Evaluation() {
   }
 

@@ -12,13 +12,13 @@ import java.util.Random;
  * time span are the test (the model never learns from the future it is tested on). Without, a seeded random share of
  * the baskets.
  */
-public record Split(List<Basket> train, List<Basket> test, String description) {
+record Split(List<Basket> train, List<Basket> test, String description) {
   public Split {
     train = List.copyOf(train);
     test = List.copyOf(test);
   }
 
-  public static Split of(Dataset dataset, double testShare, long seed) {
+  static Split of(Dataset dataset, double testShare, long seed) {
     if (!(testShare > 0 && testShare < 1)) {
       throw new IllegalArgumentException("test share must be between 0 and 1, got " + testShare);
     }
