@@ -63,15 +63,20 @@ final class TestEvents {
 
   /** An order placed and paid by the user with one line per product. */
   static void orderPaid(String userId, List<String> products) {
+    orderPaid(userId, products, Instant.now());
+  }
+
+  /** {@link #orderPaid(String, List)} at a given time. */
+  static void orderPaid(String userId, List<String> products, Instant at) {
     String orderId = id();
     JsonArray items = new JsonArray();
     products.forEach(product -> items.add(new JsonObject().put("skuId", id()).put("productId", product)
         .put("sellerId", id()).put("quantity", 1).put("unitPrice", "10.00")));
     JsonObject data = new JsonObject().put("orderId", orderId).put("number", "PM-1").put("userId", userId)
         .put("items", items);
-    RecsFixture.send(ORDERS, envelope("OrderPlaced", orderId, data.copy()));
+    RecsFixture.send(ORDERS, envelope("OrderPlaced", orderId, data.copy()).put("occurredAt", at.toString()));
     RecsFixture.send(ORDERS, envelope("OrderPaid", orderId, data.copy().put("from", "PENDING_PAYMENT")
-        .put("to", "PAID")));
+        .put("to", "PAID")).put("occurredAt", at.toString()));
   }
 
   static void viewed(String productId, String userId, String visitorId) {
