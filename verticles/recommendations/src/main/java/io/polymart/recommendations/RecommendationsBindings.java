@@ -52,13 +52,12 @@ final class RecommendationsBindings {
   /** {@code size}: a whole number from 1 to {@value #MAX_SIZE}, {@value #DEFAULT_SIZE} when absent. */
   static int size(BusRequest request) {
     return request.query("size").map(value -> {
-      try {
+      // ASCII digits only: Integer.parseInt would take "+5" and other scripts' digits too
+      if (value.matches("[0-9]{1,3}")) {
         int size = Integer.parseInt(value);
         if (size >= 1 && size <= MAX_SIZE) {
           return size;
         }
-      } catch (NumberFormatException e) {
-        // answered below
       }
       throw ServiceException.invalidField("size", "must be a whole number from 1 to " + MAX_SIZE);
     }).orElse(DEFAULT_SIZE);

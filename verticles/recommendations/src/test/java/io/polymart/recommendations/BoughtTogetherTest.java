@@ -147,7 +147,7 @@ class BoughtTogetherTest {
   @Test
   void sizeTypeWindowAndIdsAreChecked() {
     String product = TestEvents.product(id());
-    for (String size : List.of("0", "51", "ten", "2.5", "-1")) {
+    for (String size : List.of("0", "51", "ten", "2.5", "-1", "+5", "\u0665", "0010")) {
       assertThat(RecsFixture.productReply(product, new JsonObject().put("type", "similar").put("size", size))
           .failure().status()).as("size %s", size).isEqualTo(400);
       assertThat(RecsFixture.trendingReply(new JsonObject().put("size", size)).failure().status()).isEqualTo(400);
