@@ -95,12 +95,17 @@ final class RecsFixture {
   }
 
   static Deployment deploy(int instances) {
+    return deploy(instances, node().config());
+  }
+
+  /** Deploys with another conf, such as other {@code recommendations.*} settings. */
+  static Deployment deploy(int instances, JsonObject config) {
     List<RecommendationsVerticle> created = new CopyOnWriteArrayList<>();
     String id = BusTestNode.await(node().vertx().deployVerticle(() -> {
       RecommendationsVerticle verticle = new RecommendationsVerticle();
       created.add(verticle);
       return verticle;
-    }, new DeploymentOptions().setConfig(node().config()).setInstances(instances)));
+    }, new DeploymentOptions().setConfig(config).setInstances(instances)));
     return new Deployment(id, List.copyOf(created));
   }
 
@@ -110,6 +115,12 @@ final class RecsFixture {
   static void send(String topic, JsonObject event) {
     node();
     get(producer.send(new ProducerRecord<>(topic, event.getString("aggregateId"), event.encode())));
+  }
+
+  /** Sends a record that is no event envelope at all. */
+  static void sendRaw(String topic, String key, String value) {
+    node();
+    get(producer.send(new ProducerRecord<>(topic, key, value)));
   }
 
   /** Waits until the group has committed every record of the four topics. */
