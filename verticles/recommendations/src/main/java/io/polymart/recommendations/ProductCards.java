@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,15 +22,30 @@ final class ProductCards {
     this.redis = redis;
   }
 
-  /** The known products among {@code ids}, by id (pipelined reads). */
+  /** Reads the hashes of KEYS in one round trip (a script's replies are RESP2: flat field-value arrays). */
+  static final String READ_HASHES = """
+      local hashes = {}
+      for i, key in ipairs(KEYS) do
+        hashes[i] = redis.call('HGETALL', key)
+      end
+      return hashes
+      """;
+
+  /** The known products among {@code ids}, by id, read in one round trip. */
   Future<Map<String, ProductCard>> read(Collection<String> ids) {
     List<String> list = List.copyOf(ids);
-    List<Future<Response>> reads = list.stream().map(id -> redis.hgetall(RecsKeys.product(id))).toList();
-    return Future.all(reads).map(all -> {
+    if (list.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    List<String> args = new ArrayList<>(list.size() + 2);
+    args.add(READ_HASHES);
+    args.add(Integer.toString(list.size()));
+    list.forEach(id -> args.add(RecsKeys.product(id)));
+    return redis.eval(args).map(reply -> {
       Map<String, ProductCard> cards = new LinkedHashMap<>();
       for (int i = 0; i < list.size(); i++) {
         String id = list.get(i);
-        ProductCard.of(id, RedisReplies.hash(reads.get(i).result())).ifPresent(card -> cards.put(id, card));
+        ProductCard.of(id, RedisReplies.hash(reply.get(i))).ifPresent(card -> cards.put(id, card));
       }
       return cards;
     });
