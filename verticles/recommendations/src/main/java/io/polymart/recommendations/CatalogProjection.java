@@ -3,6 +3,7 @@ package io.polymart.recommendations;
 import io.polymart.core.events.DomainEvent;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -50,7 +51,7 @@ final class CatalogProjection {
     EventWrites writes = new EventWrites();
     String at = event.occurredAt() == null ? "" : event.occurredAt().toString();
     String keptAt = current.get("ratingAt");
-    if (keptAt != null && !at.isEmpty() && java.time.Instant.parse(keptAt).isAfter(event.occurredAt())) {
+    if (keptAt != null && !at.isEmpty() && Instant.parse(keptAt).isAfter(event.occurredAt())) {
       return writes;
     }
     String key = RecsKeys.product(productId);

@@ -116,9 +116,9 @@ final class RecommendationService {
           return trendingRanked(null, TrendingWindow.WEEK)
               .compose(popular -> cards.fill(popular, size - items.size(), excluded, id -> "trending"))
               .map(more -> {
-                List<JsonObject> all2 = new ArrayList<>(items);
-                all2.addAll(more);
-                return all2;
+                List<JsonObject> combined = new ArrayList<>(items);
+                combined.addAll(more);
+                return combined;
               });
         });
       });

@@ -7,6 +7,7 @@ import io.polymart.recommendations.RecommendationService.ItemType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -91,7 +92,7 @@ final class RecommendationsBindings {
     return canonicalUuid(request.param("id")).orElseThrow(() -> ServiceException.notFound("Product not found"));
   }
 
-  private static java.util.Optional<String> visitorId(BusRequest request) {
+  private static Optional<String> visitorId(BusRequest request) {
     return request.header(VISITOR_HEADER).filter(value -> !value.isEmpty()).map(value -> {
       if (!VISITOR_ID.matcher(value).matches()) {
         throw ServiceException.invalidField("X-Visitor-Id", "must be 1 to 100 letters, digits, '-' or '_'");
@@ -100,12 +101,12 @@ final class RecommendationsBindings {
     });
   }
 
-  private static java.util.Optional<String> canonicalUuid(String value) {
+  private static Optional<String> canonicalUuid(String value) {
     try {
       UUID id = UUID.fromString(value);
-      return id.toString().equalsIgnoreCase(value) ? java.util.Optional.of(id.toString()) : java.util.Optional.empty();
+      return id.toString().equalsIgnoreCase(value) ? Optional.of(id.toString()) : Optional.empty();
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 }

@@ -5,6 +5,7 @@ import io.polymart.core.events.EventHandler;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -132,12 +133,12 @@ final class RecsEventHandler implements EventHandler {
 
   /** The category of each product known to have one. */
   private Future<Map<String, String>> categories(List<String> products) {
-    List<Future<io.vertx.redis.client.Response>> reads = products.stream()
+    List<Future<Response>> reads = products.stream()
         .map(product -> redis.hget(RecsKeys.product(product), "categoryId")).toList();
     return Future.all(reads).map(all -> {
       Map<String, String> categories = new HashMap<>();
       for (int i = 0; i < products.size(); i++) {
-        io.vertx.redis.client.Response category = reads.get(i).result();
+        Response category = reads.get(i).result();
         if (category != null) {
           categories.put(products.get(i), category.toString());
         }

@@ -1,6 +1,7 @@
 package io.polymart.recommendations;
 
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class RedisReplies {
     if (reply == null || reply.size() == 0) {
       return scores;
     }
-    if (reply.get(0).type() == io.vertx.redis.client.ResponseType.MULTI) {
+    if (reply.get(0).type() == ResponseType.MULTI) {
       for (Response pair : reply) {
         scores.put(pair.get(0).toString(), pair.get(1).toDouble());
       }

@@ -7,12 +7,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What shoppers did, from {@code polymart.orders} and {@code polymart.activity}, as writes: bought together (an order's
@@ -96,7 +98,7 @@ final class ShopperLearning {
     if (at != null) {
       try {
         return Instant.parse(at);
-      } catch (java.time.format.DateTimeParseException e) {
+      } catch (DateTimeParseException e) {
         // fall back to the envelope's time
       }
     }
@@ -110,7 +112,7 @@ final class ShopperLearning {
   }
 
   private void learn(EventWrites writes, Relation relation,
-      java.util.function.Consumer<RedisCoOccurrenceSink> learning) {
+      Consumer<RedisCoOccurrenceSink> learning) {
     RedisCoOccurrenceSink sink = new RedisCoOccurrenceSink(writes, relation, settings.neighboursPerItem());
     learning.accept(sink);
     sink.trim();

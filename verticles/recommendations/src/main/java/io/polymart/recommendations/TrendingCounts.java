@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /** Writes and reads the day sets of the trending windows (see {@link TrendingWindow}). */
 final class TrendingCounts {
@@ -35,7 +36,7 @@ final class TrendingCounts {
   /** The keys to read for the window now, newest day first. */
   List<String> keys(TrendingWindow window, String scope, Instant now) {
     long today = Math.floorDiv(now.getEpochSecond(), DAY_SECONDS);
-    return java.util.stream.LongStream.range(0, window.days).mapToObj(back -> RecsKeys.trending(window, scope,
+    return LongStream.range(0, window.days).mapToObj(back -> RecsKeys.trending(window, scope,
         today - back)).toList();
   }
 
