@@ -4,6 +4,7 @@ import io.polymart.cart.CartSettings;
 import io.polymart.catalog.CatalogSettings;
 import io.polymart.core.config.ConfigException;
 import io.polymart.orders.OrdersSettings;
+import io.polymart.recommendations.RecommendationsSettings;
 import io.polymart.reviews.ReviewsSettings;
 import io.polymart.reviews.image.ReviewImageSettings;
 import io.polymart.users.UsersSettings;
@@ -30,6 +31,7 @@ public final class ModuleSettings {
     CartSettings.from(checked);
     OrdersSettings.from(checked);
     ReviewsSettings.from(checked);
+    RecommendationsSettings.from(checked);
     ClusterSettings.from(checked);
     ReviewImageSettings.from(checked);
     return config;

@@ -3,6 +3,7 @@ package io.polymart.main;
 import io.polymart.cart.CartVerticle;
 import io.polymart.catalog.CatalogVerticle;
 import io.polymart.orders.OrdersVerticle;
+import io.polymart.recommendations.RecommendationsVerticle;
 import io.polymart.reviews.ReviewsVerticle;
 import io.polymart.core.health.ReadinessVerticle;
 import io.polymart.gateway.GatewayVerticle;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 
@@ -52,13 +54,14 @@ public final class Platform {
     if (config.getJsonObject("verticles").getJsonObject("gateway").getBoolean("enabled")) {
       GatewayVerticle.loadContract(vertx);
     }
-    return Future.all(
+    return Future.all(List.of(
             deploy(ReadinessVerticle.class, config, 1),
             deployIfEnabled(UsersVerticle.class, config, "users"),
             deployIfEnabled(CatalogVerticle.class, config, "catalog"),
             deployIfEnabled(CartVerticle.class, config, "cart"),
             deployIfEnabled(OrdersVerticle.class, config, "orders"),
-            deployIfEnabled(ReviewsVerticle.class, config, "reviews"))
+            deployIfEnabled(ReviewsVerticle.class, config, "reviews"),
+            deployIfEnabled(RecommendationsVerticle.class, config, "recommendations")))
         .compose(v -> deployIfEnabled(GatewayVerticle.class, config, "gateway"));
   }
 

@@ -38,4 +38,11 @@ class ModuleSettingsTest {
     assertThatThrownBy(() -> ModuleSettings.check(config)).isInstanceOf(ConfigException.class)
         .hasMessageContaining("'reviews.requirePurchase'");
   }
+
+  @Test
+  void theRecommendationsSectionIsCheckedToo() {
+    assertThatThrownBy(() -> ModuleSettings.check(ConfigRules.check(ConfigLoader.load(Optional.empty(),
+        Map.of("POLYMART_RECOMMENDATIONS_NEIGHBOURS_PER_ITEM", "0"))))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'recommendations.neighboursPerItem'");
+  }
 }

@@ -160,6 +160,13 @@ public final class Addresses {
    * asked by the gateway's media route (the {@code /media/} operation names {@link #CATALOG_MEDIA_GET}).
    */
   public static final String REVIEWS_MEDIA_GET = "reviews.media.get";
+  /**
+   * The recommendation operations of {@code schemas/openapi.yaml}: a product's bought-together, viewed-together or
+   * similar products, "for you" (the caller by token or {@code X-Visitor-Id}) and trending.
+   */
+  public static final String RECS_PRODUCT = "recommendations.product";
+  public static final String RECS_FOR_YOU = "recommendations.forYou";
+  public static final String RECS_TRENDING = "recommendations.trending";
 
   /** Request/reply addresses that only other verticles call; no HTTP operation reaches them. */
   public static final Set<String> SERVICE_CALLS = Set.of(USERS_ADDRESSES_GET, USERS_REVOCATIONS_LIST,

@@ -32,4 +32,22 @@ public final class BasketLearner {
       }
     }
   }
+
+  /**
+   * Learns that {@code added} joined a basket already holding {@code earlier} (a session's next view): the item once
+   * unless it was there already, and its pairs with each earlier item in both directions. Adding a session's views one
+   * by one this way learns what {@link #learn} learns from the whole session at once (within the first
+   * {@value #MAX_ITEMS} distinct items).
+   */
+  public static void learnAddition(Collection<String> earlier, String added, double weight, CoOccurrenceSink sink) {
+    List<String> items = new ArrayList<>(new LinkedHashSet<>(earlier));
+    if (items.contains(added) || items.size() >= MAX_ITEMS) {
+      return;
+    }
+    sink.addItem(added, weight);
+    for (String item : items) {
+      sink.addPair(item, added, weight);
+      sink.addPair(added, item, weight);
+    }
+  }
 }

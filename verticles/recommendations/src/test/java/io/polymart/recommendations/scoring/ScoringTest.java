@@ -97,4 +97,36 @@ class ScoringTest {
     assertThat(Popularity.rank(Map.of("a", 3.0, "b", 5.0, "c", 9.0), 2, item -> !item.equals("c")))
         .extracting(Scored::item).containsExactly("b", "a");
   }
+
+  @Test
+  void addingASessionsViewsOneByOneLearnsWhatTheWholeSessionTeaches() {
+    MemoryCoOccurrence whole = new MemoryCoOccurrence();
+    BasketLearner.learn(List.of("a", "b", "c", "b"), 2, whole);
+    MemoryCoOccurrence oneByOne = new MemoryCoOccurrence();
+    List<String> session = new java.util.ArrayList<>();
+    for (String view : List.of("a", "b", "c", "b")) {
+      BasketLearner.learnAddition(session, view, 2, oneByOne);
+      session.add(view);
+    }
+    assertThat(oneByOne.itemWeights()).isEqualTo(whole.itemWeights());
+    for (String item : List.of("a", "b", "c")) {
+      assertThat(oneByOne.neighbours(item)).isEqualTo(whole.neighbours(item));
+    }
+  }
+
+  @Test
+  void similarRanksCategoryThenBrandThenPriceBandAndSharedValues() {
+    ContentSimilarity.Features tent = new ContentSimilarity.Features("camping", "acme", new java.math.BigDecimal("100"),
+        Map.of("colour", Set.of("green")));
+    Map<String, ContentSimilarity.Features> candidates = Map.of(
+        "sameCategoryAndBrand", new ContentSimilarity.Features("camping", "acme", new java.math.BigDecimal("300"),
+            Map.of()),
+        "sameCategoryCheap", new ContentSimilarity.Features("camping", null, new java.math.BigDecimal("90"),
+            Map.of("colour", Set.of("green"))),
+        "brandOnly", new ContentSimilarity.Features("kitchen", "acme", new java.math.BigDecimal("5"), Map.of()),
+        "nothingInCommon", new ContentSimilarity.Features("kitchen", "other", new java.math.BigDecimal("5"), Map.of()),
+        "tent", tent);
+    assertThat(ContentSimilarity.rank("tent", tent, candidates, 10)).extracting(Scored::item)
+        .containsExactly("sameCategoryAndBrand", "sameCategoryCheap", "brandOnly");
+  }
 }

@@ -1,0 +1,90 @@
+package io.polymart.recommendations;
+
+import io.polymart.core.events.DomainEvent;
+import io.vertx.core.Future;
+import io.vertx.redis.client.RedisAPI;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies an event's {@link EventWrites} exactly once: one Lua script compares the event's offset with the last
+ * offset applied on its topic-partition (kept in {@link RecsKeys#OFFSETS}), and only when it is newer applies every
+ * write and advances that offset, atomically.
+ *
+ * <p>Why offsets rather than a set of processed event ids: Kafka hands the records of a partition to one consumer in
+ * offset order, so "the last offset applied" is all there is to remember: one number per partition, however long the
+ * shop runs (a set of event ids grows with every event ever seen). And since the check and the writes are one script,
+ * an event delivered twice (a redelivery after a crash before the commit, two instances handling one partition during
+ * a rebalance, a replay of the topics with a fresh consumer group) changes nothing the second time, even when the two
+ * deliveries race. It relies on a topic never being recreated (offsets would start again at 0); should one be, delete
+ * its fields of {@code recs:offsets}.
+ */
+final class OffsetGuard {
+  static final String SCRIPT = """
+      local field = ARGV[1]
+      local offset = tonumber(ARGV[2])
+      local last = redis.call('HGET', KEYS[1], field)
+      if last and tonumber(last) >= offset then
+        return 0
+      end
+      local i = 3
+      while i <= #ARGV do
+        local op = ARGV[i]
+        local key = KEYS[tonumber(ARGV[i + 1]) + 1]
+        if op == 'zincr' then
+          redis.call('ZINCRBY', key, ARGV[i + 2], ARGV[i + 3]); i = i + 4
+        elseif op == 'zmax' then
+          local current = redis.call('ZSCORE', key, ARGV[i + 3])
+          if not current or tonumber(current) < tonumber(ARGV[i + 2]) then
+            redis.call('ZADD', key, ARGV[i + 2], ARGV[i + 3])
+          end
+          i = i + 4
+        elseif op == 'ztrim' then
+          redis.call('ZREMRANGEBYRANK', key, 0, -tonumber(ARGV[i + 2]) - 1); i = i + 3
+        elseif op == 'zrem' then
+          redis.call('ZREM', key, ARGV[i + 2]); i = i + 3
+        elseif op == 'hincr' then
+          redis.call('HINCRBYFLOAT', key, ARGV[i + 2], ARGV[i + 3]); i = i + 4
+        elseif op == 'hset' then
+          redis.call('HSET', key, ARGV[i + 2], ARGV[i + 3]); i = i + 4
+        elseif op == 'hdel' then
+          redis.call('HDEL', key, ARGV[i + 2]); i = i + 3
+        elseif op == 'sadd' then
+          redis.call('SADD', key, ARGV[i + 2]); i = i + 3
+        elseif op == 'srem' then
+          redis.call('SREM', key, ARGV[i + 2]); i = i + 3
+        elseif op == 'del' then
+          redis.call('DEL', key); i = i + 2
+        elseif op == 'expire' then
+          redis.call('EXPIRE', key, ARGV[i + 2]); i = i + 3
+        elseif op == 'expireat' then
+          redis.call('EXPIREAT', key, ARGV[i + 2]); i = i + 3
+        else
+          return redis.error_reply('unknown operation ' .. op)
+        end
+      end
+      redis.call('HSET', KEYS[1], field, ARGV[2])
+      return 1
+      """;
+
+  private final RedisAPI redis;
+
+  OffsetGuard(RedisAPI redis) {
+    this.redis = redis;
+  }
+
+  /** True when the writes were applied, false when the event's offset had been applied before. */
+  Future<Boolean> apply(DomainEvent event, EventWrites writes) {
+    List<String> args = new ArrayList<>();
+    args.add(SCRIPT);
+    List<String> keys = writes.keys();
+    args.add(Integer.toString(keys.size() + 1));
+    args.add(RecsKeys.OFFSETS);
+    args.addAll(keys);
+    args.add(event.topic() + ":" + event.partition());
+    args.add(Long.toString(event.offset()));
+    args.addAll(writes.ops());
+    return redis.eval(args).map(reply -> reply.toInteger() == 1);
+  }
+}

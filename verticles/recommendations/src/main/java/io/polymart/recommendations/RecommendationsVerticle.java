@@ -1,0 +1,58 @@
+package io.polymart.recommendations;
+
+import io.polymart.core.bus.BusServer;
+import io.polymart.core.events.EventConsumer;
+import io.polymart.core.events.EventConsumerSettings;
+import io.polymart.core.redis.RedisClients;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.redis.client.RedisAPI;
+
+import java.time.Clock;
+
+/**
+ * Wires the recommendations verticle: the consumer (group {@code polymart.recommendations}) of
+ * {@code polymart.orders}, {@code polymart.activity}, {@code polymart.catalog} and {@code polymart.reviews}, whose
+ * {@link RecsEventHandler} learns into Redis under {@code recs:} once per event ({@link OffsetGuard}); and the
+ * addresses that answer from it ({@link RecommendationService}). State lives only in Redis, so any number of
+ * instances on any number of nodes share it.
+ */
+public final class RecommendationsVerticle extends VerticleBase {
+  static final String GROUP = "polymart.recommendations";
+  private RedisAPI redis;
+  private EventConsumer events;
+  private RecsEventHandler handler;
+
+  @Override
+  public Future<?> start() {
+    RecommendationsSettings settings = RecommendationsSettings.from(config());
+    redis = RedisClients.api(vertx, config());
+    handler = new RecsEventHandler(redis, settings);
+    events = new EventConsumer(vertx, EventConsumerSettings.of(
+        config().getJsonObject("kafka").getString("bootstrapServers"), GROUP,
+        RecsEventHandler.TOPICS.toArray(String[]::new)), handler, new GuardedEvents(), new RedisParkedEvents(redis));
+    BusServer server = new RecommendationsBindings(new RecommendationService(redis, settings, Clock.systemUTC()))
+        .bind(new BusServer(vertx));
+    return server.ready().compose(v -> events.start());
+  }
+
+  /** This instance's consumer (tests read its partitions and counts). */
+  EventConsumer events() {
+    return events;
+  }
+
+  /** This instance's handler (tests read how many events it applied or found applied before). */
+  RecsEventHandler handler() {
+    return handler;
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closed = events == null ? Future.succeededFuture() : events.close();
+    return closed.onComplete(v -> {
+      if (redis != null) {
+        redis.close();
+      }
+    });
+  }
+}
