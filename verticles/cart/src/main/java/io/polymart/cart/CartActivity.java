@@ -3,9 +3,6 @@ package io.polymart.cart;
 import io.polymart.core.events.ActivityPublisher;
 import io.vertx.core.json.JsonObject;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
 /**
  * Publishes {@code CartItemAdded} after a successful add: for a signed-in user by user id, for a guest by the visitor
  * id they sent. A guest without one publishes nothing: the cart token is a secret that opens the cart, never put on a
@@ -29,7 +26,6 @@ final class CartActivity {
     } else {
       data.put("visitorId", visitorId);
     }
-    activity.publish("CartItemAdded", sku.productId(),
-        data.put("at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()));
+    activity.publish("CartItemAdded", sku.productId(), data);
   }
 }

@@ -3,9 +3,6 @@ package io.polymart.users;
 import io.polymart.core.events.ActivityPublisher;
 import io.vertx.core.json.JsonObject;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
 /**
  * Publishes {@code VisitorSignedIn} when a login or registration that carried a visitor id succeeds, so that what the
  * guest did under that id can count for the user.
@@ -21,8 +18,7 @@ final class VisitorSignIns {
   JsonObject signedIn(JsonObject answer, String visitorId) {
     if (visitorId != null) {
       String userId = answer.getJsonObject("user").getString("id");
-      activity.publish("VisitorSignedIn", userId, new JsonObject().put("visitorId", visitorId).put("userId", userId)
-          .put("at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()));
+      activity.publish("VisitorSignedIn", userId, new JsonObject().put("visitorId", visitorId).put("userId", userId));
     }
     return answer;
   }

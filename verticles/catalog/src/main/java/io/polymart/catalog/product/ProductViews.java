@@ -3,9 +3,6 @@ package io.polymart.catalog.product;
 import io.polymart.core.events.ActivityPublisher;
 import io.vertx.core.json.JsonObject;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
 /**
  * Publishes {@code ProductViewed} when a shopper gets an ACTIVE product's page: a signed-in user (by user id), else a
  * guest who sent a visitor id. Pages served to nobody in particular (other verticles' service calls, guests without a
@@ -29,7 +26,6 @@ public final class ProductViews {
     } else {
       data.put("visitorId", visitorId);
     }
-    activity.publish("ProductViewed", productId,
-        data.put("at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()));
+    activity.publish("ProductViewed", productId, data);
   }
 }
