@@ -26,7 +26,7 @@ final class CartBindings {
           JsonObject body = request.body();
           String skuId = CartInput.canonicalSkuId(body.getString("skuId"));
           long quantity = CartInput.quantity(body.getValue("quantity"), "quantity");
-          return cart.add(caller(request), skuId, quantity);
+          return cart.add(caller(request), skuId, quantity, request.header(BusHeaders.VISITOR_ID).orElse(null));
         })
         .handle(CART_ITEM_UPDATE, this::update)
         .handle(CART_ITEM_REMOVE, request ->

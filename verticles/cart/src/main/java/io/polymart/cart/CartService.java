@@ -19,15 +19,17 @@ final class CartService {
   private final SkuCatalog catalog;
   private final CartView view;
   private final CartEvents events;
+  private final CartActivity activity;
   private final CartSettings settings;
 
   CartService(CartRepository carts, CartOwners owners, SkuCatalog catalog, CartView view, CartEvents events,
-      CartSettings settings) {
+      CartActivity activity, CartSettings settings) {
     this.carts = carts;
     this.owners = owners;
     this.catalog = catalog;
     this.view = view;
     this.events = events;
+    this.activity = activity;
     this.settings = settings;
   }
 
@@ -41,14 +43,15 @@ final class CartService {
   }
 
   /** The reply carries the guest's new token when this added the first line of a new guest cart. */
-  Future<BusReply> add(CartCaller caller, String skuId, long quantityAsked) {
+  Future<BusReply> add(CartCaller caller, String skuId, long quantityAsked, String visitorId) {
     int quantity = withinLineLimit(quantityAsked);
     return owners.forAdding(caller).compose(owner -> catalog.lookup(List.of(skuId))
-        .compose(facts -> addLine(owner, skuId, quantity, facts))
+        .compose(facts -> addLine(owner, skuId, quantity, facts, visitorId))
         .map(cart -> new BusReply(cart, owner.replyHeaders())));
   }
 
-  private Future<JsonObject> addLine(CartOwner owner, String skuId, int quantity, Map<String, SkuFacts> facts) {
+  private Future<JsonObject> addLine(CartOwner owner, String skuId, int quantity, Map<String, SkuFacts> facts,
+      String visitorId) {
     SkuFacts sku = facts.get(skuId);
     if (sku == null) {
       throw ServiceException.notFound("SKU not found");
@@ -62,6 +65,7 @@ final class CartService {
             throw refusedAdd(outcome, sku);
           }
           events.changed(owner, outcome.cart());
+          activity.added(owner, visitorId, sku, quantity);
           return render(outcome.cart(), facts);
         });
   }

@@ -3,6 +3,7 @@ package io.polymart.cart;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.client.BusClient;
 import io.polymart.core.client.SkuLookupClient;
+import io.polymart.core.events.ActivityPublisher;
 import io.polymart.core.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -11,6 +12,7 @@ import io.vertx.redis.client.RedisAPI;
 /** Wires the cart service to its event-bus addresses. */
 public final class CartVerticle extends VerticleBase {
   private RedisAPI redis;
+  private ActivityPublisher activity;
 
   @Override
   public Future<?> start() {
@@ -18,8 +20,9 @@ public final class CartVerticle extends VerticleBase {
     redis = RedisClients.api(vertx, config());
     CartRepository carts = new CartRepository(redis, settings);
     SkuCatalog catalog = new SkuCatalog(new SkuLookupClient(BusClient.create(vertx, config())));
+    activity = ActivityPublisher.acquire(vertx, config().getJsonObject("kafka").getString("bootstrapServers"));
     CartService cart = new CartService(carts, new CartOwners(carts, new GuestTokens()), catalog,
-        new CartView(settings.currency()), new CartEvents(vertx.eventBus()), settings);
+        new CartView(settings.currency()), new CartEvents(vertx.eventBus()), new CartActivity(activity), settings);
     return new CartBindings(cart).bind(new BusServer(vertx)).ready();
   }
 
@@ -28,6 +31,6 @@ public final class CartVerticle extends VerticleBase {
     if (redis != null) {
       redis.close();
     }
-    return Future.succeededFuture();
+    return activity == null ? Future.succeededFuture() : activity.release();
   }
 }

@@ -23,6 +23,7 @@ import io.polymart.catalog.taxonomy.CategoryChanges;
 import io.polymart.catalog.taxonomy.CategoryService;
 import io.polymart.catalog.taxonomy.NewBrand;
 import io.polymart.catalog.taxonomy.NewCategory;
+import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.bus.Paging;
@@ -126,7 +127,8 @@ final class CatalogBindings {
   }
 
   Future<BusReply> product(BusRequest request) {
-    return productReads.get(request.uuidParam("id", "Product"), caller(request));
+    return productReads.get(request.uuidParam("id", "Product"), caller(request),
+        request.header(BusHeaders.VISITOR_ID).orElse(null));
   }
 
   Future<JsonObject> priceHistory(BusRequest request) {

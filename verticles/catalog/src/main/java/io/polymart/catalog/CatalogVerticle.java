@@ -5,6 +5,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.minio.MinioClient;
 import io.polymart.catalog.cache.ProductCache;
 import io.polymart.catalog.change.CatalogTransactions;
+import io.polymart.catalog.change.ProductSnapshots;
 import io.polymart.catalog.demo.DemoCatalogLoader;
 import io.polymart.catalog.image.ImageObjectRepository;
 import io.polymart.catalog.image.ImageRepository;
@@ -18,6 +19,7 @@ import io.polymart.catalog.product.ProductGuard;
 import io.polymart.catalog.product.ProductReadService;
 import io.polymart.catalog.product.ProductRepository;
 import io.polymart.catalog.product.ProductService;
+import io.polymart.catalog.product.ProductViews;
 import io.polymart.catalog.rating.RatingProjection;
 import io.polymart.catalog.search.SearchRepository;
 import io.polymart.catalog.search.SearchService;
@@ -33,6 +35,7 @@ import io.polymart.catalog.taxonomy.CategoryService;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
+import io.polymart.core.events.ActivityPublisher;
 import io.polymart.core.events.EventConsumer;
 import io.polymart.core.events.EventConsumerSettings;
 import io.polymart.core.events.MongoParkedEvents;
@@ -73,6 +76,7 @@ public final class CatalogVerticle extends VerticleBase {
   private MongoClient mongo;
   private Sweeper sweeper;
   private OutboxRelay relay;
+  private ActivityPublisher activity;
   private EventConsumer ratingEvents;
   private Future<Void> demoLoaded = Future.succeededFuture();
   private WorkerExecutor resizing;
@@ -104,16 +108,19 @@ public final class CatalogVerticle extends VerticleBase {
     ProductCache cache = new ProductCache(vertx, redis, settings.cacheTtlSeconds());
     String kafka = conf.getJsonObject("kafka").getString("bootstrapServers");
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", kafka, settings.outboxPollMillis());
+    String mediaUrls = settings.mediaPrefix();
     CatalogTransactions writer = new CatalogTransactions(
-        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp), cache);
+        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp), cache,
+        new ProductSnapshots(mediaUrls));
+    activity = ActivityPublisher.acquire(vertx, kafka);
     ProductRepository productRows = new ProductRepository();
     SkuRepository skuRows = new SkuRepository();
     ProductGuard guard = new ProductGuard(productRows);
     SearchRepository searchRows = new SearchRepository();
     SearchTerms terms = new SearchTerms(searchRows);
     InventoryRepository inventoryRows = new InventoryRepository();
-    String mediaUrls = settings.mediaPrefix();
-    ProductReadService reader = new ProductReadService(reads, productRows, details, cache, mediaUrls);
+    ProductReadService reader = new ProductReadService(reads, productRows, details, cache, mediaUrls,
+        new ProductViews(activity));
     ProductService products = new ProductService(writer, productRows, guard, skuRows, terms, details, reader);
     SkuService skus = new SkuService(writer, guard, productRows, skuRows, inventoryRows);
     CategoryService categories = new CategoryService(pool, writer, new CategoryRepository());
@@ -207,6 +214,7 @@ public final class CatalogVerticle extends VerticleBase {
       resizing.close();
     }
     Future<Void> relayStopped = relay == null ? Future.succeededFuture() : relay.stop();
+    Future<Void> activityClosed = activity == null ? Future.succeededFuture() : activity.release();
     if (mongo != null) {
       mongo.close();
     }
@@ -214,6 +222,7 @@ public final class CatalogVerticle extends VerticleBase {
       redis.close();
     }
     return relayStopped
+        .compose(v -> activityClosed)
         .compose(v -> reads == null ? Future.succeededFuture() : reads.close())
         .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }

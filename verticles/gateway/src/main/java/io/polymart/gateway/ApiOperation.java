@@ -1,6 +1,7 @@
 package io.polymart.gateway;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.Operation;
 
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Map;
  * One operation of the contract as the gateway serves it, read from its {@code x-polymart-*} extensions:
  * the event-bus address it forwards to, who may call it, its hook, and the status of its success.
  */
-record ApiOperation(Operation operation, String address, Access access, Hook hook, int successStatus) {
+record ApiOperation(Operation operation, String address, Access access, Hook hook, int successStatus,
+    boolean takesVisitorId) {
 
   /** Reads the extensions once: the contract builds them anew on every call. */
   static ApiOperation of(Operation operation) {
@@ -23,7 +25,8 @@ record ApiOperation(Operation operation, String address, Access access, Hook hoo
         throw new IllegalArgumentException(hook.forwards() ? "x-polymart-address is missing"
             : "x-polymart-address is not used by hook " + hook);
       }
-      return new ApiOperation(operation, address, access, hook, successStatus(operation));
+      return new ApiOperation(operation, address, access, hook, successStatus(operation),
+          declaresHeader(operation, VisitorIds.HEADER));
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("Operation " + id + " of " + ApiContract.DOCUMENT + ": " + e.getMessage(), e);
     }
@@ -40,6 +43,11 @@ record ApiOperation(Operation operation, String address, Access access, Hook hoo
   /** Whether the request carries a JSON object body that the contract describes. */
   boolean takesJsonBody() {
     return hook != Hook.RAW_BODY && hook != Hook.MULTIPART_UPLOAD && operation.getRequestBody() != null;
+  }
+
+  private static boolean declaresHeader(Operation operation, String name) {
+    return operation.getParameters().stream()
+        .anyMatch(p -> p.getIn() == Location.HEADER && p.getName().equalsIgnoreCase(name));
   }
 
   /** The lowest 2xx status the operation documents (101 for a WebSocket); a 204 answers without a body. */

@@ -168,7 +168,7 @@ final class ApiRouter {
         .addOrigins(http.getJsonArray("corsOrigins").stream().map(String.class::cast).toList())
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
         .allowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id", BusForwarder.IDEMPOTENCY_KEY_HEADER,
-            BusForwarder.CART_TOKEN_HEADER, "If-None-Match"))
+            BusForwarder.CART_TOKEN_HEADER, VisitorIds.HEADER, "If-None-Match"))
         .exposedHeaders(Set.of("X-Request-Id", "Retry-After", "ETag", "X-Cache", BusForwarder.CART_TOKEN_HEADER));
   }
 

@@ -78,6 +78,12 @@ final class BusForwarder {
     DeliveryOptions options;
     try {
       options = deliveryOptions(ctx);
+      if (route.takesVisitorId()) {
+        String visitorId = VisitorIds.of(ctx.request());
+        if (visitorId != null) {
+          options.addHeader(BusHeaders.VISITOR_ID, visitorId);
+        }
+      }
     } catch (ServiceException e) {
       ErrorResponses.send(ctx, e);
       return;

@@ -31,9 +31,9 @@ import static io.polymart.main.CatalogFixtures.API;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every event the catalog and orders write to their outboxes, as it reaches Kafka, matches its schema in
- * {@code schemas/events/}. The flows below raise every event type of both topics; then each topic is read from the
- * start and every record on it is checked, those of other tests included.
+ * Every event the catalog and orders write to their outboxes, and the activity the verticles publish, as it reaches
+ * Kafka, matches its schema in {@code schemas/events/}. The flows below raise every event type of each topic; then
+ * each topic is read from the start and every record on it is checked, those of other tests included.
  */
 class EventSchemasTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -63,6 +63,88 @@ class EventSchemasTest {
             "ProductUpdated", "ProductUnpublished"))
         && typesOf(read, deleted.productId()).contains("ProductDeleted"));
     assertMatchSchema("polymart.catalog", events);
+
+    // issue 12: product-level events describe the product as their transaction left it
+    JsonObject unpublishedSnapshot = lastOf(events, sku.productId(), "ProductUnpublished").getJsonObject("data")
+        .getJsonObject("snapshot");
+    assertThat(unpublishedSnapshot.getString("status")).isEqualTo("INACTIVE");
+    assertThat(unpublishedSnapshot.getString("minPrice")).isEqualTo("18.50");
+    assertThat(unpublishedSnapshot.getJsonObject("attributes"))
+        .isEqualTo(new JsonObject().put("color", new io.vertx.core.json.JsonArray().add("red")));
+    assertThat(unpublishedSnapshot.getString("categoryId")).isNotNull();
+    assertThat(unpublishedSnapshot.getValue("brandId")).isNull();
+    assertThat(unpublishedSnapshot.getValue("image")).isNull();
+    assertThat(lastOf(events, sku.productId(), "ProductPublished").getJsonObject("data").getJsonObject("snapshot")
+        .getString("status")).isEqualTo("ACTIVE");
+    assertThat(lastOf(events, deleted.productId(), "ProductDeleted").getJsonObject("data").getJsonObject("snapshot")
+        .getString("status")).isEqualTo("DELETED");
+    Validator validator = validator("polymart.catalog");
+    JsonObject withoutSnapshot = lastOf(events, sku.productId(), "ProductCreated").copy();
+    assertThat(validator.validate(withoutSnapshot).getValid()).isTrue();
+    withoutSnapshot.getJsonObject("data").remove("snapshot");
+    assertThat(validator.validate(withoutSnapshot).getValid()).isFalse();
+    JsonObject badPrice = lastOf(events, sku.productId(), "ProductUnpublished").copy();
+    badPrice.getJsonObject("data").getJsonObject("snapshot").put("minPrice", 18.5);
+    assertThat(validator.validate(badPrice).getValid()).isFalse();
+  }
+
+  /** Issue 12: views, cart adds and sign-ins, as the catalog, the cart and the users verticle publish them. */
+  @Test
+  void everyActivityEventMatchesPolymartActivityJson() {
+    Shop.Sku sku = shop.stockedSku("7.00", 5);
+    Shop.Buyer buyer = shop.buyer();
+    String visitor = ActivityEventsTest.visitorId();
+    expectOk(shop.http.get(API + "/products/" + sku.productId()).header("X-Visitor-Id", visitor).send());
+    expectOk(shop.http.get(API + "/products/" + sku.productId()).bearer(buyer.token()).send());
+    expectOk(shop.http.post(API + "/cart/items").header("X-Visitor-Id", visitor)
+        .json(new JsonObject().put("skuId", sku.skuId()).put("quantity", 1)).send());
+    expectOk(shop.addToCart(buyer, sku, 2));
+    expectOk(shop.http.post("/api/v1/auth/login").header("X-Visitor-Id", visitor)
+        .json(new JsonObject().put("email", buyer.session().email()).put("password", Users.PASSWORD)).send());
+
+    String userId = buyer.session().userId();
+    List<JsonObject> events = allEventsOf("polymart.activity", read -> read.stream()
+        .filter(e -> sku.productId().equals(e.getString("aggregateId"))).count() >= 4
+        && typesOf(read, userId).contains("VisitorSignedIn"));
+    assertMatchSchema("polymart.activity", events);
+
+    Validator validator = validator("polymart.activity");
+    String product = sku.productId();
+    JsonObject view = new JsonObject().put("productId", product).put("visitorId", visitor)
+        .put("at", "2026-12-03T21:15:30.123Z");
+    JsonObject add = new JsonObject().put("productId", product).put("skuId", sku.skuId()).put("quantity", 1)
+        .put("userId", userId).put("at", "2026-12-03T21:15:30.123Z");
+    JsonObject signIn = new JsonObject().put("visitorId", visitor).put("userId", userId)
+        .put("at", "2026-12-03T21:15:30.123Z");
+    assertMatchSchema("polymart.activity", List.of(activityEvent("ProductViewed", product, view),
+        activityEvent("CartItemAdded", product, add), activityEvent("VisitorSignedIn", userId, signIn)));
+    List<JsonObject> invalid = List.of(
+        activityEvent("ProductViewed", product, view.copy().put("userId", userId)),
+        activityEvent("ProductViewed", product, withoutField(view, "visitorId")),
+        activityEvent("ProductViewed", product, view.copy().put("visitorId", "bad id")),
+        activityEvent("ProductViewed", product, withoutField(view, "at")),
+        activityEvent("CartItemAdded", product, add.copy().put("quantity", 0)),
+        activityEvent("CartItemAdded", product, withoutField(add, "skuId")),
+        activityEvent("VisitorSignedIn", userId, withoutField(signIn, "visitorId")),
+        activityEvent("VisitorSignedIn", userId, withoutField(signIn, "userId")));
+    for (JsonObject event : invalid) {
+      assertThat(validator.validate(event).getValid()).as("rejects " + event.encode()).isFalse();
+    }
+  }
+
+  private static JsonObject activityEvent(String type, String aggregateId, JsonObject data) {
+    return reviewEvent(type, aggregateId, data);
+  }
+
+  private static JsonObject lastOf(List<JsonObject> events, String aggregateId, String type) {
+    JsonObject last = null;
+    for (JsonObject event : events) {
+      if (aggregateId.equals(event.getString("aggregateId")) && type.equals(event.getString("type"))) {
+        last = event;
+      }
+    }
+    assertThat(last).as(type + " of " + aggregateId).isNotNull();
+    return last;
   }
 
   @Test

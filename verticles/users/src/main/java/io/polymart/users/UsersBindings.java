@@ -1,5 +1,6 @@
 package io.polymart.users;
 
+import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.bus.BusServer;
 import io.vertx.core.Future;
@@ -16,21 +17,24 @@ final class UsersBindings {
   private final AddressService addresses;
   private final AdminService admin;
   private final Revocations revocations;
+  private final VisitorSignIns signIns;
 
   UsersBindings(AuthService auth, ProfileService profile, AddressService addresses, AdminService admin,
-      Revocations revocations) {
+      Revocations revocations, VisitorSignIns signIns) {
     this.auth = auth;
     this.profile = profile;
     this.addresses = addresses;
     this.admin = admin;
     this.revocations = revocations;
+    this.signIns = signIns;
   }
 
   BusServer bind(BusServer server) {
     return server
-        .handle(USERS_REGISTER, request -> auth.register(UsersInput.registration(request), UsersInput.client(request)))
+        .handle(USERS_REGISTER, request -> auth.register(UsersInput.registration(request), UsersInput.client(request))
+            .map(answer -> signIns.signedIn(answer, visitorId(request))))
         .handle(USERS_LOGIN, request -> auth.login(request.bodyString("email"), request.bodyString("password"),
-            UsersInput.client(request)))
+            UsersInput.client(request)).map(answer -> signIns.signedIn(answer, visitorId(request))))
         .handle(USERS_REFRESH, request -> auth.refresh(request.bodyString("refreshToken"), UsersInput.client(request)))
         .handle(USERS_LOGOUT, request -> auth.logout(request.bodyString("refreshToken")))
         .handle(USERS_LOGOUT_ALL, request -> auth.logoutAll(request.userUuid()))
@@ -74,6 +78,10 @@ final class UsersBindings {
         .handle(USERS_ADMIN_LIST, this::adminList)
         .handle(USERS_ADMIN_UPDATE, this::adminUpdate)
         .handle(USERS_REVOCATIONS_LIST, request -> revocations.active());
+  }
+
+  private static String visitorId(BusRequest request) {
+    return request.header(BusHeaders.VISITOR_ID).orElse(null);
   }
 
   private Future<JsonObject> adminList(BusRequest request) {

@@ -5,6 +5,7 @@ import io.polymart.core.auth.JwtKeys;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
+import io.polymart.core.events.ActivityPublisher;
 import io.polymart.core.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -16,6 +17,7 @@ import io.vertx.sqlclient.Pool;
 public final class UsersVerticle extends VerticleBase {
   public static final String SCHEMA = "users";
   private Pool pool;
+  private ActivityPublisher activity;
 
   @Override
   public Future<?> start() {
@@ -30,6 +32,8 @@ public final class UsersVerticle extends VerticleBase {
     RateLimiter limiter = new RateLimiter(redis, "users:", settings.rateLimit().windowSeconds());
     TokenIssuer tokens = new TokenIssuer(JwtKeys.provider(vertx, conf), conf.getJsonObject("jwt"));
     Revocations revocations = new Revocations(pool, vertx.eventBus(), tokens.accessTokenSeconds());
+    activity = ActivityPublisher.acquire(vertx, conf.getJsonObject("kafka").getString("bootstrapServers"));
+    VisitorSignIns signIns = new VisitorSignIns(activity);
 
     return Migrations.apply(vertx, pg, SCHEMA)
         .compose(v -> PasswordHasher.create(vertx, settings.bcryptCost()))
@@ -39,7 +43,7 @@ public final class UsersVerticle extends VerticleBase {
           ProfileService profile = new ProfileService(pool, accounts);
           AddressService addresses = new AddressService(pool, accounts, addressRepository, settings.maxAddresses());
           AdminService admin = new AdminService(pool, accounts, sessions, passwords, revocations);
-          BusServer server = new UsersBindings(auth, profile, addresses, admin, revocations)
+          BusServer server = new UsersBindings(auth, profile, addresses, admin, revocations, signIns)
               .bind(new BusServer(vertx));
           return admin.bootstrap(settings.adminEmail(), settings.adminPassword())
               .compose(v -> server.ready());
@@ -48,6 +52,7 @@ public final class UsersVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return pool == null ? Future.succeededFuture() : pool.close();
+    Future<Void> activityClosed = activity == null ? Future.succeededFuture() : activity.release();
+    return activityClosed.transform(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

@@ -10,6 +10,8 @@ public final class BusHeaders {
   public static final String REQUEST_ID = "x-request-id";
   /** The guest cart token from the {@code X-Cart-Token} request header. */
   public static final String CART_TOKEN = "x-cart-token";
+  /** The guest's opaque visitor id ({@code X-Visitor-Id} header or {@code pm_vid} cookie), checked by the gateway. */
+  public static final String VISITOR_ID = "x-visitor-id";
   /** The {@code Idempotency-Key} request header. */
   public static final String IDEMPOTENCY_KEY = "idempotency-key";
 

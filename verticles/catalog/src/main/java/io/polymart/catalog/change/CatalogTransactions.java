@@ -8,16 +8,19 @@ import io.vertx.sqlclient.Pool;
 import java.util.function.Function;
 
 /**
- * Runs catalog changes in one outbox transaction (the change and its events commit together), then, once
+ * Runs catalog changes in one outbox transaction (the change and its events, with the snapshots of the products they
+ * are about, commit together), then, once
  * committed, drops the touched products from the cache before the caller hears back.
  */
 public final class CatalogTransactions {
   private final OutboxTransactions transactions;
   private final ProductCache cache;
+  private final ProductSnapshots snapshots;
 
-  public CatalogTransactions(OutboxTransactions transactions, ProductCache cache) {
+  public CatalogTransactions(OutboxTransactions transactions, ProductCache cache, ProductSnapshots snapshots) {
     this.transactions = transactions;
     this.cache = cache;
+    this.snapshots = snapshots;
   }
 
   public Pool pool() {
@@ -29,7 +32,7 @@ public final class CatalogTransactions {
     return transactions.run(tx -> {
       Change change = new Change(tx);
       tx.afterCommitAsync(() -> cache.invalidate(change.touched()));
-      return work.apply(change);
+      return work.apply(change).compose(result -> change.writeEvents(snapshots).map(result));
     });
   }
 }

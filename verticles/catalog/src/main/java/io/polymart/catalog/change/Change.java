@@ -1,18 +1,32 @@
 package io.polymart.catalog.change;
 
 import io.polymart.core.outbox.OutboxTransaction;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** One catalog transaction: its connection, the products it touched and the events it raises. */
+/**
+ * One catalog transaction: its connection, the products it touched and the events it raises. The events are written
+ * once the work is done; product-level ones ({@link #SNAPSHOT_TYPES}) then carry the product's {@code snapshot} as
+ * the transaction leaves it.
+ */
 public final class Change {
   static final String TOPIC = "polymart.catalog";
+  static final Set<String> SNAPSHOT_TYPES = Set.of("ProductCreated", "ProductUpdated", "ProductPublished",
+      "ProductUnpublished", "ProductDeleted");
   private final OutboxTransaction tx;
   private final Set<UUID> touched = new LinkedHashSet<>();
+  private final List<PendingEvent> events = new ArrayList<>();
+
+  private record PendingEvent(UUID productId, String type, JsonObject data) {
+  }
 
   Change(OutboxTransaction tx) {
     this.tx = tx;
@@ -31,11 +45,38 @@ public final class Change {
   /** An event keyed by product id (so each product's events stay in order), written with this transaction. */
   public Change event(UUID productId, String type, JsonObject data) {
     touch(productId);
-    tx.event(TOPIC, productId.toString(), type, data);
+    events.add(new PendingEvent(productId, type, data));
     return this;
   }
 
   Set<UUID> touched() {
     return touched;
+  }
+
+  /** Hands the events, in the order raised, to the outbox transaction, with the snapshots they need. */
+  Future<Void> writeEvents(ProductSnapshots snapshots) {
+    Set<UUID> needSnapshot = new LinkedHashSet<>();
+    for (PendingEvent e : events) {
+      if (SNAPSHOT_TYPES.contains(e.type())) {
+        needSnapshot.add(e.productId());
+      }
+    }
+    Future<Map<UUID, JsonObject>> read = needSnapshot.isEmpty() ? Future.succeededFuture(Map.of())
+        : snapshots.read(tx.connection(), needSnapshot);
+    return read.map(found -> {
+      for (PendingEvent e : events) {
+        JsonObject data = e.data();
+        if (SNAPSHOT_TYPES.contains(e.type())) {
+          JsonObject snapshot = found.get(e.productId());
+          if (snapshot == null) {
+            throw new IllegalStateException("No product " + e.productId() + " to describe in " + e.type());
+          }
+          data = data.copy().put("snapshot", snapshot.copy());
+        }
+        tx.event(TOPIC, e.productId().toString(), e.type(), data);
+      }
+      events.clear();
+      return null;
+    });
   }
 }

@@ -25,14 +25,16 @@ public final class ProductReadService {
   private final ProductDetailsRepository details;
   private final ProductCache cache;
   private final String mediaPrefix;
+  private final ProductViews views;
 
   public ProductReadService(SqlClient reads, ProductRepository products, ProductDetailsRepository details,
-      ProductCache cache, String mediaPrefix) {
+      ProductCache cache, String mediaPrefix, ProductViews views) {
     this.reads = reads;
     this.products = products;
     this.details = details;
     this.cache = cache;
     this.mediaPrefix = mediaPrefix;
+    this.views = views;
   }
 
   /** The product as stored now, bypassing the cache: one SQL statement and one MongoDB lookup, side by side. */
@@ -43,7 +45,8 @@ public final class ProductReadService {
         : product.result().put("details", document.result()));
   }
 
-  public Future<BusReply> get(UUID id, Caller caller) {
+  /** The product page, from the cache when possible; a shopper's view of it is published ({@link ProductViews}). */
+  public Future<BusReply> get(UUID id, Caller caller, String visitorId) {
     return cache.get(id, () -> load(id).map(product -> product == null ? null : product.encode()))
         .map(lookup -> {
           if (lookup.json() == null) {
@@ -53,8 +56,10 @@ public final class ProductReadService {
           if (!visible(product, caller)) {
             throw ServiceException.notFound("Product not found");
           }
-          return new BusReply(product, Map.of(BusReply.X_CACHE, lookup.hit() ? "HIT" : "MISS",
+          BusReply reply = new BusReply(product, Map.of(BusReply.X_CACHE, lookup.hit() ? "HIT" : "MISS",
               BusReply.ETAG, etag(lookup.json())));
+          views.viewed(product, caller.userId(), visitorId);
+          return reply;
         });
   }
 

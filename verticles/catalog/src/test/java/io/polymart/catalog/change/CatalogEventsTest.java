@@ -117,9 +117,9 @@ class CatalogEventsTest {
     assertThat(events.get(0).getJsonObject("data")).isEqualTo(new JsonObject().put("productId", productId)
         .put("name", created.getString("name")).put("slug", created.getString("slug")).put("status", "DRAFT")
         .put("sellerId", seller.userId()).put("categoryId", CatalogFixture.category()).put("brandId", null)
-        .put("skuCount", 2));
+        .put("skuCount", 2).put("snapshot", snapshot(created, "DRAFT")));
     assertThat(events.get(1).getJsonObject("data")).isEqualTo(new JsonObject().put("productId", productId)
-        .put("name", created.getString("name")));
+        .put("name", created.getString("name")).put("snapshot", snapshot(created, "ACTIVE")));
     assertThat(events.get(2).getJsonObject("data")).isEqualTo(new JsonObject().put("productId", productId)
         .put("skuId", lampId).put("oldPrice", "20.00").put("newPrice", "18.50").put("oldOriginalPrice", null)
         .put("newOriginalPrice", "25.00").put("changedBy", seller.userId()));
@@ -130,9 +130,16 @@ class CatalogEventsTest {
         .put("skuId", lampId).put("available", 4).put("threshold", 5));
     assertThat(events.get(6).getJsonObject("data")).isEqualTo(stockChanged(productId, lampId, 3, 0, -1, 0, "broken"));
     assertThat(events.get(7).getJsonObject("data")).isEqualTo(new JsonObject().put("productId", productId)
-        .put("status", "INACTIVE"));
+        .put("status", "INACTIVE").put("snapshot", snapshot(created, "INACTIVE")));
 
     awaitOutboxEmpty(productId);
+  }
+
+  /** Issue 12: the product as the event's transaction left it; the bulb's 2.00 stays the cheapest price throughout. */
+  private static JsonObject snapshot(JsonObject product, String status) {
+    return new JsonObject().put("name", product.getString("name")).put("slug", product.getString("slug"))
+        .put("status", status).put("categoryId", CatalogFixture.category()).put("brandId", null).put("image", null)
+        .put("minPrice", "2.00").put("attributes", new JsonObject());
   }
 
   private static JsonObject stockChanged(String productId, String skuId, int onHand, int reserved, int onHandDelta,

@@ -7,6 +7,7 @@ import io.polymart.catalog.CatalogFixture;
 import io.polymart.catalog.CatalogVerticle;
 import io.polymart.catalog.cache.ProductCache;
 import io.polymart.catalog.change.CatalogTransactions;
+import io.polymart.catalog.change.ProductSnapshots;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.outbox.Outbox;
 import io.polymart.core.outbox.OutboxTransactions;
@@ -800,7 +801,8 @@ class InventoryContractTest {
   private static InventoryService otherNodesInventory(RedisAPI redis) {
     ProductCache cache = new ProductCache(CatalogFixture.vertx(), redis, 300);
     CatalogTransactions writer = new CatalogTransactions(
-        new OutboxTransactions(CatalogFixture.pg(), new Outbox("catalog.outbox"), () -> { }), cache);
+        new OutboxTransactions(CatalogFixture.pg(), new Outbox("catalog.outbox"), () -> { }), cache,
+        new ProductSnapshots(CatalogSettings.MEDIA_PATH));
     return new InventoryService(writer, new ReservationRepository(), new InventoryRepository(),
         CatalogSettings.MEDIA_PATH, 900);
   }

@@ -1,0 +1,31 @@
+package io.polymart.catalog.product;
+
+import io.polymart.core.events.ActivityPublisher;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Publishes {@code ProductViewed} when a shopper gets an ACTIVE product's page: a signed-in user (by user id), else a
+ * guest who sent a visitor id. Pages served to nobody in particular (other verticles' service calls, guests without a
+ * visitor id) are not views of anyone.
+ */
+public final class ProductViews {
+  private final ActivityPublisher activity;
+
+  public ProductViews(ActivityPublisher activity) {
+    this.activity = activity;
+  }
+
+  void viewed(JsonObject product, String userId, String visitorId) {
+    if ((userId == null && visitorId == null) || !"ACTIVE".equals(product.getString("status"))) {
+      return;
+    }
+    String productId = product.getString("id");
+    JsonObject data = new JsonObject().put("productId", productId);
+    if (userId != null) {
+      data.put("userId", userId);
+    } else {
+      data.put("visitorId", visitorId);
+    }
+    activity.publish("ProductViewed", productId, data);
+  }
+}
