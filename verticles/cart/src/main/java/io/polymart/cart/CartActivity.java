@@ -26,6 +26,6 @@ final class CartActivity {
     } else {
       data.put("visitorId", visitorId);
     }
-    activity.publish("CartItemAdded", sku.productId(), data);
+    activity.publish("CartItemAdded", sku.productId(), owner.isUser() ? owner.userId() : visitorId, data);
   }
 }

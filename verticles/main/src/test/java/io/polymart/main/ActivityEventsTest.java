@@ -170,7 +170,23 @@ class ActivityEventsTest {
     return "v-" + UUID.randomUUID().toString().replace("-", "");
   }
 
-  /** The activity events with record key {@code key}, in topic order, read until {@code done} holds for them. */
+  /**
+   * Keeps the record's event if its {@code aggregateId} is {@code aggregateId}, checking that the record is keyed by the
+   * shopper (the visitor for a sign-in), so that one shopper's events stay in order on one partition.
+   */
+  private static void collect(ConsumerRecord<String, String> record, String aggregateId,
+      Map<String, JsonObject> events) {
+    JsonObject event = new JsonObject(record.value());
+    if (aggregateId.equals(event.getString("aggregateId"))) {
+      JsonObject data = event.getJsonObject("data");
+      String shopper = "VisitorSignedIn".equals(event.getString("type")) ? data.getString("visitorId")
+          : data.getString("userId", data.getString("visitorId"));
+      assertThat(record.key()).as("record key of " + event).isEqualTo(shopper);
+      events.putIfAbsent(event.getString("id"), event);
+    }
+  }
+
+  /** The activity events of aggregate {@code key}, in topic order, read until {@code done} holds for them. */
   static List<JsonObject> eventsOf(String key, Predicate<List<JsonObject>> done) {
     Map<String, Object> config = Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -189,18 +205,12 @@ class ActivityEventsTest {
               + events.values());
         }
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-          if (key.equals(record.key())) {
-            JsonObject event = new JsonObject(record.value());
-            events.putIfAbsent(event.getString("id"), event);
-          }
+          collect(record, key, events);
         }
       }
       // whatever else was published for the key by then (a view that should not have been) is read too
       for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-        if (key.equals(record.key())) {
-          JsonObject event = new JsonObject(record.value());
-          events.putIfAbsent(event.getString("id"), event);
-        }
+        collect(record, key, events);
       }
     }
     return new ArrayList<>(events.values());

@@ -18,7 +18,9 @@ final class VisitorSignIns {
   JsonObject signedIn(JsonObject answer, String visitorId) {
     if (visitorId != null) {
       String userId = answer.getJsonObject("user").getString("id");
-      activity.publish("VisitorSignedIn", userId, new JsonObject().put("visitorId", visitorId).put("userId", userId));
+      // keyed by the visitor: it follows the visitor's own views on their partition
+      activity.publish("VisitorSignedIn", userId, visitorId,
+          new JsonObject().put("visitorId", visitorId).put("userId", userId));
     }
     return answer;
   }

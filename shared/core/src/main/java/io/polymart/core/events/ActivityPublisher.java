@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * a caller on an event loop never waits, not even while kafka-clients fetches the topic's metadata or the broker is
  * down, and never wakes a thread. A thread of the publisher's own drains the queue every {@value #DRAIN_MILLIS} ms
  * (waking it per event cost the product page a tenth of its rate), builds each envelope ({@code type}, {@code id},
- * {@code occurredAt}, {@code aggregateId} = the record key, {@code data} with {@code at} = {@code occurredAt}) and
- * hands it to the producer: acks=1, not idempotent, batched by a 100 ms linger and lz4-compressed. It also creates the producer, off the event
- * loop. Failures are counted and logged at most once a minute.
+ * {@code occurredAt}, {@code aggregateId}, {@code data} with {@code at} = {@code occurredAt}) and hands it to the
+ * producer, keyed by the shopper (user or visitor) so that one shopper's events stay in order: acks=1, not
+ * idempotent, batched by a 100 ms linger and lz4-compressed. It also creates the producer, off the event loop. Failures are counted and logged at most once a minute.
  */
 public final class ActivityPublisher {
   public static final String TOPIC = "polymart.activity";
@@ -50,7 +50,7 @@ public final class ActivityPublisher {
   private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-  private record Pending(String type, String aggregateId, JsonObject data, long occurredAtMillis) {
+  private record Pending(String type, String aggregateId, String shopper, JsonObject data, long occurredAtMillis) {
   }
 
   private final Vertx vertx;
@@ -115,9 +115,11 @@ public final class ActivityPublisher {
    * Sends the event soon, or drops it; never blocks and never throws. The publisher adds {@code at}, the moment of
    * this call, to {@code data}, which must not change afterwards.
    *
-   * @param aggregateId the record key: the product for views and cart adds, the user for sign-ins
+   * @param aggregateId the product for views and cart adds, the user for sign-ins
+   * @param shopper the record key: the user or visitor whose activity it is, so that one shopper's events stay in
+   *     order on one partition (consumers pair a shopper's views within a session)
    */
-  public void publish(String type, String aggregateId, JsonObject data) {
+  public void publish(String type, String aggregateId, String shopper, JsonObject data) {
     long now = System.currentTimeMillis();
     if (closing) {
       dropped("the publisher is closed");
@@ -128,7 +130,7 @@ public final class ActivityPublisher {
       dropped("the queue is full");
       return;
     }
-    queue.offer(new Pending(type, aggregateId, data, now));
+    queue.offer(new Pending(type, aggregateId, shopper, data, now));
   }
 
   /** Events acknowledged by Kafka so far. */
@@ -207,7 +209,7 @@ public final class ActivityPublisher {
         .put("data", event.data().put("at", at))
         .encode();
     try {
-      producer.send(new ProducerRecord<>(TOPIC, event.aggregateId(), value), acknowledged);
+      producer.send(new ProducerRecord<>(TOPIC, event.shopper(), value), acknowledged);
     } catch (RuntimeException e) {
       // no metadata within max.block.ms (broker down), or a closed producer
       failed.incrementAndGet();

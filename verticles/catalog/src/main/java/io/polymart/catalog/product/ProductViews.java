@@ -26,6 +26,6 @@ public final class ProductViews {
     } else {
       data.put("visitorId", visitorId);
     }
-    activity.publish("ProductViewed", productId, data);
+    activity.publish("ProductViewed", productId, userId != null ? userId : visitorId, data);
   }
 }
