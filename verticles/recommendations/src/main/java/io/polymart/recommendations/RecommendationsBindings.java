@@ -1,5 +1,6 @@
 package io.polymart.recommendations;
 
+import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.error.ServiceException;
@@ -20,8 +21,8 @@ final class RecommendationsBindings {
   static final int DEFAULT_SIZE = 10;
   static final int MAX_SIZE = 50;
   /** The delivery header the gateway copies {@code X-Visitor-Id} into. */
-  static final String VISITOR_HEADER = "x-visitor-id";
-  static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+  static final String VISITOR_HEADER = BusHeaders.VISITOR_ID;
+  static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
   private final RecommendationService service;
 
   RecommendationsBindings(RecommendationService service) {
@@ -95,7 +96,7 @@ final class RecommendationsBindings {
   private static Optional<String> visitorId(BusRequest request) {
     return request.header(VISITOR_HEADER).filter(value -> !value.isEmpty()).map(value -> {
       if (!VISITOR_ID.matcher(value).matches()) {
-        throw ServiceException.invalidField("X-Visitor-Id", "must be 1 to 100 letters, digits, '-' or '_'");
+        throw ServiceException.invalidField("X-Visitor-Id", "must be 8 to 64 letters, digits, '-' or '_'");
       }
       return value;
     });
