@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +33,9 @@ import java.util.stream.Collectors;
  * after the access check, so an anonymous caller learns nothing about the body's rules.
  */
 final class ApiRouter {
+  /** A path segment that is {@code .} or {@code ..}, literally or percent-encoded. */
+  private static final Pattern DOT_SEGMENT =
+      Pattern.compile("(^|/)(\\.|%2[eE]){1,2}(/|$)");
   static final String API_PREFIX = "/api/v1/";
   private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
   private final Vertx vertx;
@@ -132,12 +136,14 @@ final class ApiRouter {
   }
 
   /**
-   * A path with an empty segment ({@code /products//publish}, {@code /brands/}) names no resource; Vert.x would route
-   * it as the path without that segment (a known path, so {@code 405}, or even another operation).
+   * A path with an empty segment ({@code /products//publish}, {@code /brands/}) or a dot segment
+   * ({@code /cart/items/.}, {@code /a/../b}, also percent-encoded) names no resource; Vert.x would route it as the
+   * path without that segment (a known path, so {@code 405}, or even another operation).
    */
   private static void refuseEmptySegments(RoutingContext ctx) {
     String path = ctx.request().path();
-    if (path != null && (path.contains("//") || path.length() > 1 && path.endsWith("/"))) {
+    if (path != null && (path.contains("//") || path.length() > 1 && path.endsWith("/")
+        || DOT_SEGMENT.matcher(path).find())) {
       ErrorResponses.send(ctx, 404, "NOT_FOUND", "No such resource");
     } else {
       ctx.next();
