@@ -27,14 +27,15 @@ import java.util.UUID;
  * tastes of {@link DemoShopperPlan}, so a newcomer sees meaningful bought-together, viewed-together and for-you lists.
  *
  * <p>The demo products are the verticle's own snapshots (learned from {@code polymart.catalog}) whose slug begins with
- * {@code demo-}, read in passes a few seconds apart until the catalog's demo loader stops adding any. Then each planned
+ * {@code demo-}, read in passes a few seconds apart; whenever they have stopped changing for a few passes, each planned
  * visit goes through what a real shopper's makes: the order is learned by the same code as an {@code OrderPaid} event
  * ({@link ShopperLearning#orderPaid}, under a synthetic order id; nothing is published on {@code polymart.orders},
  * which belongs to the orders verticle), applied by {@link OffsetGuard} once per visit, marked in
  * {@link RecsKeys#DEMO_VISITS} in the same script; only when that applies are the visit's {@code ProductViewed} and
  * {@code CartItemAdded} events published with the {@link ActivityPublisher} for its demo visitor id (at most once, as
- * any activity), and the consumer learns them like any other. A restart thus adds nothing already there. One instance
- * simulates at a time, across nodes (a cluster-wide lock).
+ * any activity), and the consumer learns them like any other. It stops once a simulation finds nothing new to do, so
+ * products loaded after a pause are simulated too (their category's bundles may then be cut anew), and a restart adds
+ * nothing already there. One instance simulates at a time, across nodes (a cluster-wide lock).
  */
 final class DemoShoppers {
   private static final Logger LOG = LoggerFactory.getLogger(DemoShoppers.class);
@@ -43,8 +44,8 @@ final class DemoShoppers {
   static final long PASS_INTERVAL_MS = 3_000;
   /** Passes in a row finding the same demo products before the catalog counts as loaded. */
   private static final int STABLE_PASSES = 3;
-  /** Passes after which, demo products never settling, the simulation is given up (ten minutes). */
-  private static final int MAX_PASSES = 200;
+  /** Passes after which, demo products never settling, the simulation is given up (half an hour). */
+  private static final int MAX_PASSES = 600;
   private final Vertx vertx;
   private final RedisAPI redis;
   private final ActivityPublisher activity;
@@ -89,10 +90,13 @@ final class DemoShoppers {
     }).onComplete(done -> {
       if (done.failed()) {
         LOG.warn("A demo shoppers pass failed, retrying: {}", done.cause().toString());
-      } else if (done.result() >= 0) {
-        LOG.info("Demo shoppers simulated: {} new visits", done.result());
+      } else if (done.result() == 0) {
+        LOG.info("Demo shoppers simulated");
         lock.release();
         return;
+      } else if (done.result() > 0) {
+        LOG.info("Demo shoppers: {} visits simulated", done.result());
+        stablePasses = 0;
       }
       vertx.setTimer(PASS_INTERVAL_MS, t -> pass(lock));
     });
