@@ -105,11 +105,15 @@ public final class Main {
       return new CommandLine(conf, demo);
     }
 
-    /** {@code --demo} is the same as {@code catalog.demo.enabled: true} and {@code reviews.demo.enabled: true}. */
+    /**
+     * {@code --demo} is the same as {@code catalog.demo.enabled: true}, {@code reviews.demo.enabled: true} and
+     * {@code recommendations.demo.enabled: true}.
+     */
     JsonObject apply(JsonObject config) {
       if (demo) {
         config.getJsonObject("catalog").getJsonObject("demo").put("enabled", true);
         config.getJsonObject("reviews").getJsonObject("demo").put("enabled", true);
+        config.getJsonObject("recommendations").getJsonObject("demo").put("enabled", true);
       }
       return config;
     }

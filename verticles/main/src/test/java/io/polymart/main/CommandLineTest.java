@@ -22,6 +22,7 @@ class CommandLineTest {
     var config = Main.CommandLine.parse(new String[] {"--demo"}).apply(ConfigLoader.defaults());
     assertThat(config.getJsonObject("catalog").getJsonObject("demo").getBoolean("enabled")).isTrue();
     assertThat(config.getJsonObject("reviews").getJsonObject("demo").getBoolean("enabled")).isTrue();
+    assertThat(config.getJsonObject("recommendations").getJsonObject("demo").getBoolean("enabled")).isTrue();
   }
 
   @Test

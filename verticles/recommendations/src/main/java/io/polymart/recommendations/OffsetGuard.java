@@ -76,14 +76,23 @@ final class OffsetGuard {
 
   /** True when the writes were applied, false when the event's offset had been applied before. */
   Future<Boolean> apply(DomainEvent event, EventWrites writes) {
+    return apply(RecsKeys.OFFSETS, event.topic() + ":" + event.partition(), event.offset(), writes);
+  }
+
+  /** True when the writes were applied, false when {@code field} of the hash {@code markers} says they were before. */
+  Future<Boolean> applyOnce(String markers, String field, EventWrites writes) {
+    return apply(markers, field, 0, writes);
+  }
+
+  private Future<Boolean> apply(String hash, String field, long offset, EventWrites writes) {
     List<String> args = new ArrayList<>();
     args.add(SCRIPT);
     List<String> keys = writes.keys();
     args.add(Integer.toString(keys.size() + 1));
-    args.add(RecsKeys.OFFSETS);
+    args.add(hash);
     args.addAll(keys);
-    args.add(event.topic() + ":" + event.partition());
-    args.add(Long.toString(event.offset()));
+    args.add(field);
+    args.add(Long.toString(offset));
     args.addAll(writes.ops());
     return redis.eval(args).map(reply -> reply.toInteger() == 1);
   }

@@ -1,6 +1,7 @@
 package io.polymart.recommendations;
 
 import io.polymart.core.config.ConfigException;
+import io.polymart.core.config.ConfigRules;
 import io.polymart.core.config.ConfigValues;
 import io.polymart.recommendations.scoring.ForwardDecay;
 import io.vertx.core.json.JsonObject;
@@ -23,11 +24,12 @@ import java.time.Duration;
  * @param viewWeight what a view counts for in "for you" and trending
  * @param cartWeight what a cart add counts for
  * @param purchaseWeight what a purchase counts for
+ * @param demo whether to simulate the demo shop's shoppers ({@link DemoShoppers}, set by {@code --demo})
  */
 public record RecommendationsSettings(int neighboursPerItem, int activityPerUser, Duration activityTtl,
     Duration sessionWindow, Duration pairHalfLife, Duration activityHalfLife, Duration trendingDayHalfLife,
     Duration trendingWeekHalfLife, int trendingPerDay, int similarCandidates, int viewWeight, int cartWeight,
-    int purchaseWeight) {
+    int purchaseWeight, boolean demo) {
 
   public static RecommendationsSettings from(JsonObject conf) {
     if (conf.getJsonObject("recommendations") == null) {
@@ -35,6 +37,10 @@ public record RecommendationsSettings(int neighboursPerItem, int activityPerUser
     }
     if (conf.getJsonObject("recommendations").getJsonObject("weights") == null) {
       throw new ConfigException("Configuration section 'recommendations.weights' is missing");
+    }
+    boolean demo = demo(conf.getJsonObject("recommendations"));
+    if (demo && ConfigRules.MODE_PRODUCTION.equals(conf.getString("mode"))) {
+      throw new ConfigException("Configuration key 'recommendations.demo.enabled' must be false in production mode");
     }
     return new RecommendationsSettings(
         (int) ConfigValues.inRange(conf, "recommendations.neighboursPerItem", 1, 1_000),
@@ -49,7 +55,19 @@ public record RecommendationsSettings(int neighboursPerItem, int activityPerUser
         (int) ConfigValues.inRange(conf, "recommendations.similarCandidates", 10, 10_000),
         (int) ConfigValues.inRange(conf, "recommendations.weights.view", 1, 1_000),
         (int) ConfigValues.inRange(conf, "recommendations.weights.cartAdd", 1, 1_000),
-        (int) ConfigValues.inRange(conf, "recommendations.weights.purchase", 1, 1_000));
+        (int) ConfigValues.inRange(conf, "recommendations.weights.purchase", 1, 1_000), demo);
+  }
+
+  private static boolean demo(JsonObject recommendations) {
+    JsonObject demo = recommendations.getJsonObject("demo");
+    if (demo == null) {
+      throw new ConfigException("Configuration section 'recommendations.demo' is missing");
+    }
+    Object enabled = demo.getValue("enabled");
+    if (!(enabled instanceof Boolean flag)) {
+      throw new ConfigException("Configuration key 'recommendations.demo.enabled' must be a boolean, got " + enabled);
+    }
+    return flag;
   }
 
   /**

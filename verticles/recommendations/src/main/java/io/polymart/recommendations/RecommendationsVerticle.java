@@ -1,6 +1,7 @@
 package io.polymart.recommendations;
 
 import io.polymart.core.bus.BusServer;
+import io.polymart.core.events.ActivityPublisher;
 import io.polymart.core.events.EventConsumer;
 import io.polymart.core.events.EventConsumerSettings;
 import io.polymart.core.redis.RedisClients;
@@ -22,18 +23,33 @@ public final class RecommendationsVerticle extends VerticleBase {
   private RedisAPI redis;
   private EventConsumer events;
   private RecsEventHandler handler;
+  private ActivityPublisher activity;
+  private DemoShoppers demo;
 
   @Override
   public Future<?> start() {
     RecommendationsSettings settings = RecommendationsSettings.from(config());
     redis = RedisClients.api(vertx, config());
     handler = new RecsEventHandler(redis, settings);
-    events = new EventConsumer(vertx, EventConsumerSettings.of(
-        config().getJsonObject("kafka").getString("bootstrapServers"), GROUP,
+    String bootstrapServers = config().getJsonObject("kafka").getString("bootstrapServers");
+    events = new EventConsumer(vertx, EventConsumerSettings.of(bootstrapServers, GROUP,
         RecsEventHandler.TOPICS.toArray(String[]::new)), handler, new GuardedEvents(), new RedisParkedEvents(redis));
     BusServer server = new RecommendationsBindings(new RecommendationService(redis, settings, Clock.systemUTC()))
         .bind(new BusServer(vertx));
-    return server.ready().compose(v -> events.start());
+    if (settings.demo()) {
+      activity = ActivityPublisher.acquire(vertx, bootstrapServers);
+      demo = new DemoShoppers(vertx, redis, activity, settings, Clock.systemUTC());
+    }
+    return server.ready().compose(v -> events.start()).onSuccess(v -> {
+      if (demo != null) {
+        demo.start();
+      }
+    });
+  }
+
+  /** This instance's demo shoppers, null unless {@code recommendations.demo.enabled}. */
+  DemoShoppers demo() {
+    return demo;
   }
 
   /** This instance's consumer (tests read its partitions and counts). */
@@ -48,7 +64,11 @@ public final class RecommendationsVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<Void> closed = events == null ? Future.succeededFuture() : events.close();
+    if (demo != null) {
+      demo.stop();
+    }
+    Future<Void> released = activity == null ? Future.succeededFuture() : activity.release();
+    Future<Void> closed = released.compose(v -> events == null ? Future.succeededFuture() : events.close());
     return closed.onComplete(v -> {
       if (redis != null) {
         redis.close();

@@ -11,6 +11,8 @@ final class RecsKeys {
   static final String OFFSETS = PREFIX + "offsets";
   /** List: parked events, newest first, capped. */
   static final String PARKED = PREFIX + "parked";
+  /** Hash: the demo shoppers' visits already simulated ({@link DemoShoppers}). */
+  static final String DEMO_VISITS = PREFIX + "demo:visits";
 
   private RecsKeys() {
   }

@@ -20,6 +20,17 @@ class RecommendationsSettingsTest {
     assertThat(settings.sessionWindow()).isEqualTo(Duration.ofMinutes(30));
     assertThat(settings.pairHalfLife()).isEqualTo(Duration.ofDays(30));
     assertThat(settings.weight(ActivityKind.PURCHASE)).isEqualTo(5);
+    assertThat(settings.demo()).isFalse();
+  }
+
+  @Test
+  void theDemoShoppersAreRefusedInProductionMode() {
+    JsonObject conf = TestBackends.config();
+    conf.getJsonObject("recommendations").getJsonObject("demo").put("enabled", true);
+    assertThat(RecommendationsSettings.from(conf).demo()).isTrue();
+    conf.put("mode", "production");
+    assertThatThrownBy(() -> RecommendationsSettings.from(conf)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'recommendations.demo.enabled' must be false in production mode");
   }
 
   @Test
