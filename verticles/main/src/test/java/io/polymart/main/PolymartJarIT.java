@@ -110,6 +110,12 @@ class PolymartJarIT {
     String path = "/api/v1/products/" + best.getString("id") + "/reviews";
     JsonObject summary = http.get(path + "/summary").send().json();
     JsonObject reviews = http.get(path + "?sort=helpful&size=100").send().json();
+    // the product's reviews may still be being written: wait until the list and the summary agree
+    while (reviews.getLong("total") != summary.getLong("count") && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250);
+      summary = http.get(path + "/summary").send().json();
+      reviews = http.get(path + "?sort=helpful&size=100").send().json();
+    }
     assertThat(reviews.getLong("total")).isEqualTo(summary.getLong("count")).isGreaterThanOrEqualTo(count);
     List<Double> scores = reviews.getJsonArray("items").stream().map(JsonObject.class::cast)
         .map(review -> wilsonLowerBound(review.getInteger("helpfulCount"), review.getInteger("unhelpfulCount")))
