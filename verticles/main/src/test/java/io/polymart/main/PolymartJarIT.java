@@ -2,6 +2,7 @@ package io.polymart.main;
 
 import io.polymart.testing.HttpTestClient;
 import io.polymart.testing.TestBackends;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,19 @@ class PolymartJarIT {
 
   @TempDir
   Path dataDir;
+
+  /** Every platform this test started: one a failed assertion left running is killed, with its backends. */
+  private final List<Process> started = new ArrayList<>();
+
+  @AfterEach
+  void killWhatIsLeft() {
+    for (Process process : started) {
+      if (process.isAlive()) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+    }
+  }
 
   @Test
   void startsServesStopsOnSigtermAndKeepsItsDataAcrossRestarts() throws Exception {
@@ -145,7 +159,9 @@ class PolymartJarIT {
     builder.environment().put("POLYMART_DATA_DIR", dataDir.toString());
     builder.environment().put("POLYMART_HTTP_PORT", String.valueOf(port));
     builder.environment().put("POLYMART_HTTP_HOST", "127.0.0.1");
-    return builder.start();
+    Process process = builder.start();
+    started.add(process);
+    return process;
   }
 
   /** Kept under target/ so a failed run can be read afterwards. */
