@@ -8,6 +8,10 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,7 @@ class DemoImagesTest {
   void drawsA640SquareJpeg() {
     byte[] bytes = DemoImages.draw("Ceramic Mug", 1);
     assertThat(ImageFormat.detect(bytes)).contains(ImageFormat.JPEG);
-    BufferedImage image = TestImages.decode(bytes);
+    BufferedImage image = decode(bytes);
     assertThat(image.getWidth()).isEqualTo(640);
     assertThat(image.getHeight()).isEqualTo(640);
     assertThat(new ImageProcessor(1 << 20, 1_000_000).process(bytes).thumbnail().width()).isEqualTo(200);
@@ -35,7 +39,7 @@ class DemoImagesTest {
     Set<Integer> corners = new HashSet<>();
     Set<DemoImages.Shape> shapes = new HashSet<>();
     for (long seed = 0; seed < 10; seed++) {
-      corners.add(TestImages.decode(DemoImages.draw("Item", seed)).getRGB(4, 4));
+      corners.add(decode(DemoImages.draw("Item", seed)).getRGB(4, 4));
       shapes.add(DemoImages.shapeFor(seed));
     }
     assertThat(corners).hasSizeGreaterThanOrEqualTo(8);
@@ -45,8 +49,8 @@ class DemoImagesTest {
 
   @Test
   void theLabelIsWrittenOnThePicture() {
-    BufferedImage plain = TestImages.decode(DemoImages.draw("", 7));
-    BufferedImage labelled = TestImages.decode(DemoImages.draw("Wireless Headphones", 7));
+    BufferedImage plain = decode(DemoImages.draw("", 7));
+    BufferedImage labelled = decode(DemoImages.draw("Wireless Headphones", 7));
     int changed = 0;
     for (int y = 520; y < 595; y++) {
       for (int x = 40; x < 600; x++) {
@@ -94,5 +98,17 @@ class DemoImagesTest {
     Color y = new Color(b);
     return Math.abs(x.getRed() - y.getRed()) + Math.abs(x.getGreen() - y.getGreen())
         + Math.abs(x.getBlue() - y.getBlue());
+  }
+
+  private static BufferedImage decode(byte[] bytes) {
+    try {
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+      if (image == null) {
+        throw new IllegalStateException("not decodable");
+      }
+      return image;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
