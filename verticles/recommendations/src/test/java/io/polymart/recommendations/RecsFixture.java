@@ -1,8 +1,8 @@
 package io.polymart.recommendations;
 
 import io.polymart.core.redis.RedisClients;
-import io.polymart.testing.Await;
 import io.polymart.testing.BusTestNode;
+import io.polymart.testing.ConsumerGroupProgress;
 import io.polymart.testing.BusTestNode.Caller;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.json.JsonArray;
@@ -11,24 +11,19 @@ import io.vertx.redis.client.RedisAPI;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static io.polymart.core.bus.Addresses.RECS_FOR_YOU;
 import static io.polymart.core.bus.Addresses.RECS_PRODUCT;
@@ -125,36 +120,18 @@ final class RecsFixture {
 
   /** Waits until the group has committed every record of the four topics. */
   static void awaitCaughtUp() {
-    Await.until("the recommendations group to catch up", TIMEOUT, () -> {
-      Map<TopicPartition, Long> committed = committed();
-      return endOffsets().entrySet().stream()
-          .allMatch(end -> committed.getOrDefault(end.getKey(), 0L).equals(end.getValue()));
-    });
+    progress().awaitCaughtUp();
   }
 
   /** Forgets the group's offsets: the next consumer reads the topics from their start, as a new group would. */
   static void deleteGroupOffsets() {
-    node();
-    get(admin.deleteConsumerGroups(List.of(RecommendationsVerticle.GROUP)).all());
+    progress().deleteOffsets();
   }
 
-  private static Map<TopicPartition, Long> committed() {
-    Map<TopicPartition, OffsetAndMetadata> offsets =
-        get(admin.listConsumerGroupOffsets(RecommendationsVerticle.GROUP).partitionsToOffsetAndMetadata());
-    return offsets.entrySet().stream().filter(e -> e.getValue() != null)
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-  }
-
-  private static Map<TopicPartition, Long> endOffsets() {
+  private static ConsumerGroupProgress progress() {
     node();
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (String topic : RecsEventHandler.TOPICS) {
-      for (int partition = 0; partition < PARTITIONS; partition++) {
-        latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-      }
-    }
-    return get(admin.listOffsets(latest).all()).entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    return new ConsumerGroupProgress(admin, RecommendationsVerticle.GROUP, RecsEventHandler.TOPICS, PARTITIONS,
+        TIMEOUT);
   }
 
   // -- reading -----------------------------------------------------------------------------------------------------

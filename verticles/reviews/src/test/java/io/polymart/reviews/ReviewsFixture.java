@@ -3,8 +3,8 @@ package io.polymart.reviews;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.polymart.core.mongo.MongoClients;
-import io.polymart.testing.Await;
 import io.polymart.testing.BusTestNode;
+import io.polymart.testing.ConsumerGroupProgress;
 import io.polymart.testing.BusTestNode.Caller;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.json.JsonArray;
@@ -12,12 +12,9 @@ import io.vertx.core.json.JsonObject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -131,42 +128,23 @@ final class ReviewsFixture {
 
   /** Waits until the group has committed every record on the topic: everything sent so far is processed. */
   static void awaitCaughtUp() {
-    Await.until("the reviews group to catch up with " + ReviewsVerticle.ORDERS_TOPIC, TIMEOUT, () -> {
-      Map<TopicPartition, Long> committed = committed();
-      return endOffsets().entrySet().stream()
-          .allMatch(end -> committed.getOrDefault(end.getKey(), 0L).equals(end.getValue()));
-    });
+    progress().awaitCaughtUp();
   }
 
   /** How many records on the topic the group has not committed yet. */
   static long lag() {
-    Map<TopicPartition, Long> committed = committed();
-    return endOffsets().entrySet().stream()
-        .mapToLong(end -> end.getValue() - committed.getOrDefault(end.getKey(), 0L)).sum();
+    return progress().lag();
   }
 
   /** Forgets the group's offsets: the next consumer reads the topic from its start, as a new group would. */
   static void deleteGroupOffsets() {
-    node();
-    get(admin.deleteConsumerGroups(List.of(ReviewsVerticle.GROUP)).all());
+    progress().deleteOffsets();
   }
 
-  private static Map<TopicPartition, Long> committed() {
+  private static ConsumerGroupProgress progress() {
     node();
-    Map<TopicPartition, OffsetAndMetadata> offsets =
-        get(admin.listConsumerGroupOffsets(ReviewsVerticle.GROUP).partitionsToOffsetAndMetadata());
-    return offsets.entrySet().stream().filter(e -> e.getValue() != null)
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-  }
-
-  private static Map<TopicPartition, Long> endOffsets() {
-    node();
-    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-    for (int partition = 0; partition < PARTITIONS; partition++) {
-      latest.put(new TopicPartition(ReviewsVerticle.ORDERS_TOPIC, partition), OffsetSpec.latest());
-    }
-    return get(admin.listOffsets(latest).all()).entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    return new ConsumerGroupProgress(admin, ReviewsVerticle.GROUP, List.of(ReviewsVerticle.ORDERS_TOPIC), PARTITIONS,
+        TIMEOUT);
   }
 
   /** The catalog as the reviews verticle sees it on this node's bus. */
