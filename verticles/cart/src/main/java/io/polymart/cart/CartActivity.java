@@ -1,7 +1,6 @@
 package io.polymart.cart;
 
 import io.polymart.core.events.ActivityPublisher;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Publishes {@code CartItemAdded} after a successful add: for a signed-in user by user id, for a guest by the visitor
@@ -19,13 +18,9 @@ final class CartActivity {
     if (!owner.isUser() && visitorId == null) {
       return;
     }
-    JsonObject data = new JsonObject().put("productId", sku.productId()).put("skuId", sku.skuId())
-        .put("quantity", quantity);
-    if (owner.isUser()) {
-      data.put("userId", owner.userId());
-    } else {
-      data.put("visitorId", visitorId);
-    }
-    activity.publish("CartItemAdded", sku.productId(), owner.isUser() ? owner.userId() : visitorId, data);
+    String userId = owner.isUser() ? owner.userId() : null;
+    activity.publish("CartItemAdded", sku.productId(), userId != null ? userId : visitorId, "productId",
+        sku.productId(), "skuId", sku.skuId(), "quantity", quantity, "userId", userId, "visitorId",
+        userId != null ? null : visitorId);
   }
 }

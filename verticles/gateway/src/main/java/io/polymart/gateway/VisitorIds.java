@@ -1,10 +1,9 @@
 package io.polymart.gateway;
 
+import io.polymart.core.bus.VisitorIdFormat;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
-
-import java.util.regex.Pattern;
 
 /**
  * A guest's opaque visitor id, on the operations whose contract declares the {@code X-Visitor-Id} header: the header,
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
 final class VisitorIds {
   static final String HEADER = "X-Visitor-Id";
   static final String COOKIE = "pm_vid";
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
   private VisitorIds() {
   }
@@ -29,8 +27,8 @@ final class VisitorIds {
   }
 
   private static String checked(String field, String value) {
-    if (!VALID.matcher(value).matches()) {
-      throw ServiceException.invalidField(field, "must be 8 to 64 characters of A-Z, a-z, 0-9, _ and -");
+    if (!VisitorIdFormat.wellFormed(value)) {
+      throw ServiceException.invalidField(field, VisitorIdFormat.FORM);
     }
     return value;
   }

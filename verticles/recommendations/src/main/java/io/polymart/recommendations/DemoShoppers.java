@@ -146,9 +146,9 @@ final class DemoShoppers {
         .onSuccess(applied -> {
           if (applied) {
             visit.viewed().forEach(product -> activity.publish("ProductViewed", product, visit.visitorId(),
-                new JsonObject().put("productId", product).put("visitorId", visit.visitorId())));
+                "productId", product, "visitorId", visit.visitorId()));
             visit.bundle().forEach(product -> activity.publish("CartItemAdded", product, visit.visitorId(),
-                new JsonObject().put("productId", product).put("quantity", 1).put("visitorId", visit.visitorId())));
+                "productId", product, "quantity", 1, "visitorId", visit.visitorId()));
           }
         });
   }

@@ -1,6 +1,7 @@
 package io.polymart.recommendations;
 
 import io.polymart.core.bus.BusHeaders;
+import io.polymart.core.bus.VisitorIdFormat;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.error.ServiceException;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static io.polymart.core.bus.Addresses.RECS_FOR_YOU;
 import static io.polymart.core.bus.Addresses.RECS_PRODUCT;
@@ -22,7 +22,6 @@ final class RecommendationsBindings {
   static final int MAX_SIZE = 50;
   /** The delivery header the gateway copies {@code X-Visitor-Id} into. */
   static final String VISITOR_HEADER = BusHeaders.VISITOR_ID;
-  static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
   private final RecommendationService service;
 
   RecommendationsBindings(RecommendationService service) {
@@ -95,8 +94,8 @@ final class RecommendationsBindings {
 
   private static Optional<String> visitorId(BusRequest request) {
     return request.header(VISITOR_HEADER).filter(value -> !value.isEmpty()).map(value -> {
-      if (!VISITOR_ID.matcher(value).matches()) {
-        throw ServiceException.invalidField("X-Visitor-Id", "must be 8 to 64 letters, digits, '-' or '_'");
+      if (!VisitorIdFormat.wellFormed(value)) {
+        throw ServiceException.invalidField("X-Visitor-Id", VisitorIdFormat.FORM);
       }
       return value;
     });

@@ -19,8 +19,7 @@ final class VisitorSignIns {
     if (visitorId != null) {
       String userId = answer.getJsonObject("user").getString("id");
       // keyed by the visitor: it follows the visitor's own views on their partition
-      activity.publish("VisitorSignedIn", userId, visitorId,
-          new JsonObject().put("visitorId", visitorId).put("userId", userId));
+      activity.publish("VisitorSignedIn", userId, visitorId, "visitorId", visitorId, "userId", userId);
     }
     return answer;
   }

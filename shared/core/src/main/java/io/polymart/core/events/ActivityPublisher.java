@@ -4,11 +4,9 @@ import io.polymart.core.outbox.OutboxRelay;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,10 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #publish} only appends the event to a bounded lock-free queue (full: the event is dropped and counted):
  * a caller on an event loop never waits, not even while kafka-clients fetches the topic's metadata or the broker is
  * down, and never wakes a thread. A thread of the publisher's own drains the queue every {@value #DRAIN_MILLIS} ms
- * (waking it per event cost the product page a tenth of its rate), builds each envelope ({@code type}, {@code id},
- * {@code occurredAt}, {@code aggregateId}, {@code data} with {@code at} = {@code occurredAt}) and hands it to the
- * producer, keyed by the shopper (user or visitor) so that one shopper's events stay in order: acks=1, not
- * idempotent, batched by a 100 ms linger and lz4-compressed. It also creates the producer, off the event loop. Failures are counted and logged at most once a minute.
+ * (waking it per event cost the product page a tenth of its rate), writes each envelope ({@link ActivityEnvelope})
+ * and hands it to the producer, keyed by the shopper (user or visitor) so that one shopper's events stay in order:
+ * acks=1, not idempotent, batched by a {@value #LINGER_MS} ms linger and lz4-compressed. It also creates the producer,
+ * off the event loop. Failures are counted and logged at most once a minute.
  */
 public final class ActivityPublisher {
   public static final String TOPIC = "polymart.activity";
@@ -50,7 +48,7 @@ public final class ActivityPublisher {
   private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-  private record Pending(String type, String aggregateId, String shopper, JsonObject data, long occurredAtMillis) {
+  private record Pending(String type, String aggregateId, String shopper, Object[] data, long occurredAtMillis) {
   }
 
   private final Vertx vertx;
@@ -63,6 +61,8 @@ public final class ActivityPublisher {
   private final AtomicLong lastLogNanos = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
   private final Promise<Void> closed = Promise.promise();
   private final Thread sender;
+  // confined to the sender thread
+  private final ActivityEnvelope envelope = new ActivityEnvelope();
   private final Callback acknowledged = (metadata, error) -> {
     if (error == null) {
       published.incrementAndGet();
@@ -112,14 +112,19 @@ public final class ActivityPublisher {
   }
 
   /**
-   * Sends the event soon, or drops it; never blocks and never throws. The publisher adds {@code at}, the moment of
-   * this call, to {@code data}, which must not change afterwards.
+   * Sends the event soon, or drops it; never blocks. The publisher adds {@code at}, the moment of this call, to the
+   * event's {@code data}.
    *
    * @param aggregateId the product for views and cart adds, the user for sign-ins
    * @param shopper the record key: the user or visitor whose activity it is, so that one shopper's events stay in
    *     order on one partition (consumers pair a shopper's views within a session)
+   * @param data the fields of {@code data} in name/value pairs ({@code "productId", id, "quantity", 2}): values are
+   *     strings or integers, and a null value leaves its field out
    */
-  public void publish(String type, String aggregateId, String shopper, JsonObject data) {
+  public void publish(String type, String aggregateId, String shopper, Object... data) {
+    if (data.length % 2 != 0) {
+      throw new IllegalArgumentException("data must be name/value pairs");
+    }
     long now = System.currentTimeMillis();
     if (closing) {
       dropped("the publisher is closed");
@@ -200,14 +205,8 @@ public final class ActivityPublisher {
       failed.incrementAndGet();
       return;
     }
-    String at = Instant.ofEpochMilli(event.occurredAtMillis()).toString();
-    String value = new JsonObject()
-        .put("type", event.type())
-        .put("id", randomUuid().toString())
-        .put("occurredAt", at)
-        .put("aggregateId", event.aggregateId())
-        .put("data", event.data().put("at", at))
-        .encode();
+    String value = envelope.write(event.type(), randomUuid(), event.occurredAtMillis(), event.aggregateId(),
+        event.data());
     try {
       producer.send(new ProducerRecord<>(TOPIC, event.shopper(), value), acknowledged);
     } catch (RuntimeException e) {

@@ -20,12 +20,8 @@ public final class ProductViews {
       return;
     }
     String productId = product.getString("id");
-    JsonObject data = new JsonObject().put("productId", productId);
-    if (userId != null) {
-      data.put("userId", userId);
-    } else {
-      data.put("visitorId", visitorId);
-    }
-    activity.publish("ProductViewed", productId, userId != null ? userId : visitorId, data);
+    // a user's view names the user only, a guest's the visitor
+    activity.publish("ProductViewed", productId, userId != null ? userId : visitorId, "productId", productId,
+        "userId", userId, "visitorId", userId != null ? null : visitorId);
   }
 }
