@@ -20,3 +20,11 @@ function request()
   end
   return wrk.format("GET", path, { ["X-Visitor-Id"] = visitors[math.random(#visitors)] })
 end
+
+-- bench/run's half-rate pass sets WRK_DELAY_MS: each connection waits about that long between its requests
+local pace = tonumber(os.getenv("WRK_DELAY_MS") or "")
+if pace then
+  function delay()
+    return math.random(0, 2 * pace)
+  end
+end

@@ -113,7 +113,7 @@ final class CatalogBindings {
     return brands.delete(request.uuidParam("id", "Brand"));
   }
 
-  Future<JsonObject> searchProducts(BusRequest request) {
+  Future<BusReply> searchProducts(BusRequest request) {
     return search.search(SearchQuery.from(request));
   }
 

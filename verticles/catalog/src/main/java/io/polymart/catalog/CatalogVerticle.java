@@ -22,6 +22,7 @@ import io.polymart.catalog.product.ProductService;
 import io.polymart.catalog.product.ProductViews;
 import io.polymart.catalog.rating.RatingProjection;
 import io.polymart.catalog.search.SearchRepository;
+import io.polymart.catalog.search.SearchResults;
 import io.polymart.catalog.search.SearchService;
 import io.polymart.catalog.search.SearchTerms;
 import io.polymart.catalog.search.TypoCorrector;
@@ -105,7 +106,7 @@ public final class CatalogVerticle extends VerticleBase {
     ProductDetailsRepository details = new ProductDetailsRepository(vertx,
         documents.getCollection(ProductDetailsRepository.COLLECTION));
     ImageObjectRepository imageObjects = new ImageObjectRepository(vertx, s3);
-    ProductCache cache = new ProductCache(vertx, redis, settings.cacheTtlSeconds());
+    ProductCache cache = new ProductCache(vertx, redis, settings.cacheTtlSeconds(), settings.cacheRecentPages());
     String kafka = conf.getJsonObject("kafka").getString("bootstrapServers");
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", kafka, settings.outboxPollMillis());
     String mediaUrls = settings.mediaPrefix();
@@ -125,7 +126,8 @@ public final class CatalogVerticle extends VerticleBase {
     SkuService skus = new SkuService(writer, guard, productRows, skuRows, inventoryRows);
     CategoryService categories = new CategoryService(pool, writer, new CategoryRepository());
     BrandService brands = new BrandService(pool, writer, new BrandRepository(), terms);
-    SearchService search = new SearchService(pool, searchRows, redis, new TypoCorrector(searchRows), mediaUrls);
+    SearchService search = new SearchService(pool, searchRows, redis, new TypoCorrector(searchRows), mediaUrls,
+        new SearchResults(redis, settings.searchCachedResults()));
     resizing = vertx.createSharedWorkerExecutor(RESIZING_POOL, RESIZING_THREADS);
     ImageService imageService = new ImageService(resizing, pool, writer, guard, new ImageRepository(), imageObjects,
         new ImageProcessor(settings.images().maxBytes(), settings.images().maxPixels()),
@@ -154,7 +156,7 @@ public final class CatalogVerticle extends VerticleBase {
         .handle(CATALOG_BRAND_CREATE, bindings::createBrand)
         .handle(CATALOG_BRAND_UPDATE, bindings::updateBrand)
         .handle(CATALOG_BRAND_DELETE, bindings::deleteBrand)
-        .handle(CATALOG_PRODUCTS_SEARCH, bindings::searchProducts)
+        .handleReply(CATALOG_PRODUCTS_SEARCH, bindings::searchProducts)
         .handle(CATALOG_SEARCH_SUGGEST, bindings::suggest)
         .handle(CATALOG_SEARCH_HOT, bindings::hotKeywords)
         .handle(CATALOG_SELLER_PRODUCTS, bindings::sellerProducts)

@@ -6,6 +6,7 @@ import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -40,7 +41,7 @@ final class BusForwarder {
   interface BeforeAnswer {
     BeforeAnswer NONE = (ctx, reply) -> Future.succeededFuture();
 
-    Future<Void> apply(RoutingContext ctx, Message<JsonObject> reply);
+    Future<Void> apply(RoutingContext ctx, Message<Object> reply);
   }
 
   void forward(RoutingContext ctx, ApiOperation route) {
@@ -94,7 +95,7 @@ final class BusForwarder {
     for (Map.Entry<String, String> entry : query(ctx)) {
       query.put(entry.getKey(), entry.getValue());
     }
-    eventBus.<JsonObject>request(route.address(), BusRequest.envelope(params, query, body), options)
+    eventBus.<Object>request(route.address(), BusRequest.envelope(params, query, body), options)
         .compose(reply -> beforeAnswer.apply(ctx, reply).map(reply))
         .onComplete(reply -> {
           if (reply.failed()) {
@@ -105,7 +106,7 @@ final class BusForwarder {
         });
   }
 
-  private static void respond(RoutingContext ctx, ApiOperation route, Message<JsonObject> reply) {
+  private static void respond(RoutingContext ctx, ApiOperation route, Message<Object> reply) {
     HttpServerResponse response = ctx.response();
     String etag = reply.headers().get(BusReply.ETAG);
     String cache = reply.headers().get(BusReply.X_CACHE);
@@ -129,9 +130,11 @@ final class BusForwarder {
     if (route.successStatus() == 204 || reply.body() == null) {
       response.setStatusCode(204).end();
     } else {
+      // a verticle may answer with JSON it holds encoded (BusHeaders.TAKES_ENCODED_JSON): sent as it is
+      Buffer json = reply.body() instanceof Buffer encoded ? encoded : ((JsonObject) reply.body()).toBuffer();
       response.setStatusCode(route.successStatus())
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-          .end(reply.body().toBuffer());
+          .end(json);
     }
   }
 
@@ -151,6 +154,7 @@ final class BusForwarder {
 
   private DeliveryOptions deliveryOptions(RoutingContext ctx) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis)
+        .addHeader(BusHeaders.TAKES_ENCODED_JSON, "1")
         .addHeader(BusHeaders.CLIENT_IP, requestContext.clientIp(ctx))
         .addHeader(BusHeaders.REQUEST_ID, RequestContext.requestId(ctx));
     String userAgent = ctx.request().getHeader(HttpHeaders.USER_AGENT);

@@ -22,9 +22,9 @@ final class GuestCartMerge implements BusForwarder.BeforeAnswer {
   }
 
   @Override
-  public Future<Void> apply(RoutingContext ctx, Message<JsonObject> login) {
+  public Future<Void> apply(RoutingContext ctx, Message<Object> login) {
     String guestToken = ctx.request().getHeader(BusForwarder.CART_TOKEN_HEADER);
-    JsonObject user = login.body() == null ? null : login.body().getJsonObject("user");
+    JsonObject user = login.body() instanceof JsonObject body ? body.getJsonObject("user") : null;
     String userId = user == null ? null : user.getString("id");
     if (guestToken == null || guestToken.isEmpty() || userId == null) {
       return Future.succeededFuture();

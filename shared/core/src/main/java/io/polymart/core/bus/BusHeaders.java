@@ -14,6 +14,8 @@ public final class BusHeaders {
   public static final String VISITOR_ID = "x-visitor-id";
   /** The {@code Idempotency-Key} request header. */
   public static final String IDEMPOTENCY_KEY = "idempotency-key";
+  /** Set by a caller that takes a reply body of JSON bytes (a {@code Buffer}) as well as a JSON object. */
+  public static final String TAKES_ENCODED_JSON = "x-takes-encoded-json";
 
   private BusHeaders() {
   }

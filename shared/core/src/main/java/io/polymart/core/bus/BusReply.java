@@ -1,20 +1,43 @@
 package io.polymart.core.bus;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 
 /**
  * A reply body with delivery headers the gateway turns into HTTP response headers (for example
- * {@code etag} and {@code x-cache}).
+ * {@code etag} and {@code x-cache}). The body is a JSON object, or JSON already encoded ({@link #encoded}).
  */
-public record BusReply(JsonObject body, Map<String, String> headers) {
+public record BusReply(JsonObject body, Buffer encodedBody, Map<String, String> headers) {
   public static final String ETAG = "etag";
   public static final String X_CACHE = "x-cache";
   /** A new guest cart's token, sent back as the {@code X-Cart-Token} response header. */
   public static final String CART_TOKEN = "x-cart-token";
 
+  public BusReply(JsonObject body, Map<String, String> headers) {
+    this(body, null, headers);
+  }
+
   public static BusReply of(JsonObject body) {
     return new BusReply(body, Map.of());
+  }
+
+  /**
+   * A reply whose body is these bytes of a JSON object (a cached page), sent as they are to a caller that takes
+   * encoded JSON ({@link BusHeaders#TAKES_ENCODED_JSON}, the gateway): nothing parses, copies or encodes it again.
+   * Every other caller gets the JSON object.
+   */
+  public static BusReply encoded(Buffer json, Map<String, String> headers) {
+    return new BusReply(null, json, headers);
+  }
+
+  /** The body to send to a caller whose request had {@code requestHeaders}. */
+  Object bodyFor(MultiMap requestHeaders) {
+    if (encodedBody == null) {
+      return body;
+    }
+    return requestHeaders.contains(BusHeaders.TAKES_ENCODED_JSON) ? encodedBody : new JsonObject(encodedBody);
   }
 }

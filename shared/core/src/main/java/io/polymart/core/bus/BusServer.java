@@ -48,7 +48,7 @@ public final class BusServer {
         if (done.succeeded()) {
           DeliveryOptions options = new DeliveryOptions();
           done.result().headers().forEach(options::addHeader);
-          message.reply(done.result().body(), options);
+          message.reply(done.result().bodyFor(message.headers()), options);
         } else {
           Throwable failure = done.cause();
           // a downstream verticle's answer (a 404 from the catalog, a timeout) passes on as that verticle gave it

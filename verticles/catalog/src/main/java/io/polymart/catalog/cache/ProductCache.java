@@ -24,10 +24,15 @@ import java.util.function.Supplier;
  * A generation counter per product closes the race where a load that read the database before a change
  * would store its stale value after the change's invalidation: the value is stored only if the generation
  * is still the one read before loading.
+ *
+ * <p>Each instance also keeps the pages it served last ({@link RecentPages}) with the generation they were valid
+ * for. A hit then reads only the generation from Redis: one short reply, and no JSON parsed, hashed or copied out of
+ * Redis. Since every change raises the generation before it is acknowledged, a kept page whose generation is still
+ * the current one is the product as it is now, whichever node made the change.
  */
 public final class ProductCache {
-  /** A cached product JSON and whether this request found it in the cache (or in a load shared with others). */
-  public record Lookup(String json, boolean hit) {
+  /** A cached product page (null: no such product) and whether this request found it cached or shared a load. */
+  public record Lookup(ProductPage page, boolean hit) {
   }
 
   private static final String STORE_IF_CURRENT = """
@@ -41,12 +46,18 @@ public final class ProductCache {
       return 0
       """;
   private static final String INVALIDATE = """
-      for i = 1, #KEYS, 2 do
+      redis.call('INCR', KEYS[1])
+      for i = 2, #KEYS, 2 do
         redis.call('INCR', KEYS[i])
         redis.call('DEL', KEYS[i + 1])
       end
       return #KEYS
       """;
+  /**
+   * Raised by every catalog change, whatever it touched: answers derived from the whole catalog (search results) are
+   * valid only while it stays the same.
+   */
+  public static final String CATALOG_GENERATION_KEY = "catalog:generation";
   private static final Logger LOG = LoggerFactory.getLogger(ProductCache.class);
   private static final long LOCK_MILLIS = 5_000;
   private static final long LINGER_MILLIS = 1_000;
@@ -57,6 +68,7 @@ public final class ProductCache {
   private final Vertx vertx;
   private final RedisAPI redis;
   private final int ttlSeconds;
+  private final RecentPages recent;
   /** A load running in this instance, started when the product's generation was {@code generation}. */
   private record Load(String generation, Future<Lookup> result) {
   }
@@ -64,30 +76,49 @@ public final class ProductCache {
   // one event loop per verticle instance, so a plain map is safe
   private final Map<UUID, Load> inFlight = new HashMap<>();
 
-  public ProductCache(Vertx vertx, RedisAPI redis, int ttlSeconds) {
+  /** {@code recentPages}: how many pages this instance keeps besides Redis (0: none). */
+  public ProductCache(Vertx vertx, RedisAPI redis, int ttlSeconds, int recentPages) {
     this.vertx = vertx;
     this.redis = redis;
     this.ttlSeconds = ttlSeconds;
+    this.recent = new RecentPages(recentPages, ttlSeconds * 1000L);
   }
 
-  /** The cached JSON or, on a miss, the loader's (null when the product does not exist; not cached). */
+  /** The cached page or, on a miss, the loader's JSON (null when the product does not exist; not cached). */
   public Future<Lookup> get(UUID id, Supplier<Future<String>> loader) {
+    RecentPages.Entry kept = recent.get(id, System.currentTimeMillis());
+    if (kept == null) {
+      return read(id, loader);
+    }
+    return redis.get(generationKey(id)).transform(read -> {
+      if (read.succeeded() && generationOf(read.result()).equals(kept.generation())) {
+        return Future.succeededFuture(new Lookup(kept.page(), true));
+      }
+      recent.remove(id);
+      return read(id, loader);
+    });
+  }
+
+  private Future<Lookup> read(UUID id, Supplier<Future<String>> loader) {
     return redis.mget(List.of(valueKey(id), generationKey(id))).transform(read -> {
       if (read.failed()) {
         // Redis is down: serve from the database rather than fail the page
         LOG.warn("Product cache unavailable, loading {} directly: {}", id, read.cause().toString());
-        return loader.get().map(json -> new Lookup(json, false));
+        return loader.get().map(json -> new Lookup(json == null ? null : ProductPage.of(json), false));
       }
       Response values = read.result();
       Response cached = values.get(0);
+      String generation = generationOf(values.get(1));
       if (cached != null) {
-        return Future.succeededFuture(new Lookup(cached.toString(), true));
+        // INVALIDATE raises the generation and drops the value at once: a value found is valid for this generation
+        ProductPage page = ProductPage.of(cached.toString());
+        recent.put(id, generation, page, System.currentTimeMillis());
+        return Future.succeededFuture(new Lookup(page, true));
       }
-      String generation = values.get(1) == null ? "0" : values.get(1).toString();
       Load running = inFlight.get(id);
       // a load started before the latest change may have read the old product: never share it
       if (running != null && running.generation().equals(generation)) {
-        return running.result().map(lookup -> new Lookup(lookup.json(), true));
+        return running.result().map(lookup -> new Lookup(lookup.page(), true));
       }
       Load load = new Load(generation, loadOnce(id, generation, loader));
       inFlight.put(id, load);
@@ -108,12 +139,12 @@ public final class ProductCache {
     return redis.set(List.of(lockKey(id), token, "NX", "PX", Long.toString(LOCK_MILLIS))).compose(locked -> {
       if (locked == null) {
         // another instance is loading: its value is what we want, unless it dies
-        return awaitValue(id, WAIT_STEPS).compose(json -> json != null ? Future.succeededFuture(new Lookup(json, true))
-            : load(id, generation, token, loader));
+        return awaitValue(id, WAIT_STEPS).compose(json -> json != null
+            ? Future.succeededFuture(new Lookup(ProductPage.of(json), true)) : load(id, generation, token, loader));
       }
       // an instance that finished just before we took the lock has stored the value
       return redis.get(valueKey(id)).compose(stored -> stored == null ? load(id, generation, token, loader)
-          : unlock(id, token).map(new Lookup(stored.toString(), true)));
+          : unlock(id, token).map(new Lookup(ProductPage.of(stored.toString()), true)));
     });
   }
 
@@ -126,8 +157,14 @@ public final class ProductCache {
       if (json == null) {
         return unlock(id, token).map(new Lookup(null, false));
       }
+      ProductPage page = ProductPage.of(json);
       return redis.eval(List.of(STORE_IF_CURRENT, "3", valueKey(id), generationKey(id), lockKey(id), json, generation,
-          Integer.toString(ttlSeconds), token)).map(new Lookup(json, false));
+          Integer.toString(ttlSeconds), token)).map(stored -> {
+            if (stored.toInteger() == 1) {
+              recent.put(id, generation, page, System.currentTimeMillis());
+            }
+            return new Lookup(page, false);
+          });
     });
   }
 
@@ -150,23 +187,33 @@ public final class ProductCache {
     return promise.future();
   }
 
-  /** Drops the cached products; loads that started before this will not store their now stale values. */
+  /**
+   * Drops the cached products; loads that started before this will not store their now stale values. Raises the
+   * catalog generation too, even when no product was touched.
+   */
   public Future<Void> invalidate(Collection<UUID> ids) {
     List<UUID> all = new ArrayList<>(ids);
     List<Future<Object>> batches = new ArrayList<>();
     // batches keep each script short: Redis runs nothing else while one runs
-    for (int from = 0; from < all.size(); from += INVALIDATE_BATCH) {
+    int from = 0;
+    do {
+      List<UUID> batch = all.subList(from, Math.min(all.size(), from + INVALIDATE_BATCH));
       List<String> args = new ArrayList<>();
       args.add(INVALIDATE);
-      List<UUID> batch = all.subList(from, Math.min(all.size(), from + INVALIDATE_BATCH));
-      args.add(Integer.toString(batch.size() * 2));
+      args.add(Integer.toString(1 + batch.size() * 2));
+      args.add(CATALOG_GENERATION_KEY);
       for (UUID id : batch) {
         args.add(generationKey(id));
         args.add(valueKey(id));
       }
       batches.add(redis.eval(args).map(r -> null));
-    }
+      from += INVALIDATE_BATCH;
+    } while (from < all.size());
     return Future.all(batches).mapEmpty();
+  }
+
+  private static String generationOf(Response generation) {
+    return generation == null ? "0" : generation.toString();
   }
 
   private static String valueKey(UUID id) {

@@ -1,6 +1,7 @@
 package io.polymart.catalog.product;
 
 import io.polymart.catalog.cache.ProductCache;
+import io.polymart.catalog.cache.ProductPage;
 import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.Paging;
 import io.polymart.core.error.ServiceException;
@@ -10,10 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,30 +46,26 @@ public final class ProductReadService {
   public Future<BusReply> get(UUID id, Caller caller, String visitorId) {
     return cache.get(id, () -> load(id).map(product -> product == null ? null : product.encode()))
         .map(lookup -> {
-          if (lookup.json() == null) {
+          ProductPage page = lookup.page();
+          if (page == null || !visible(page, caller)) {
             throw ServiceException.notFound("Product not found");
           }
-          JsonObject product = new JsonObject(lookup.json());
-          if (!visible(product, caller)) {
-            throw ServiceException.notFound("Product not found");
-          }
-          BusReply reply = new BusReply(product, Map.of(BusReply.X_CACHE, lookup.hit() ? "HIT" : "MISS",
-              BusReply.ETAG, etag(lookup.json())));
-          views.viewed(product, caller.userId(), visitorId);
-          return reply;
+          views.viewed(page, caller.userId(), visitorId);
+          return BusReply.encoded(page.json(), Map.of(BusReply.X_CACHE, lookup.hit() ? "HIT" : "MISS",
+              BusReply.ETAG, page.etag()));
         });
   }
 
   /** Buyers see active products; sellers also their own drafts and withdrawn ones; admins everything. */
-  private static boolean visible(JsonObject product, Caller caller) {
-    String status = product.getString("status");
+  private static boolean visible(ProductPage page, Caller caller) {
+    String status = page.status();
     if ("ACTIVE".equals(status)) {
       return true;
     }
     if ("DELETED".equals(status)) {
       return caller.isAdmin();
     }
-    return caller.isAdmin() || (caller.userId() != null && caller.userId().equals(product.getString("sellerId")));
+    return caller.isAdmin() || (caller.userId() != null && caller.userId().equals(page.sellerId()));
   }
 
   /** The product's price changes, of all its SKUs or of {@code sku} only. */
@@ -117,14 +110,5 @@ public final class ProductReadService {
           }
           return Future.succeededFuture(paging.page(items, total));
         });
-  }
-
-  static String etag(String json) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-      return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,7 +1,7 @@
 package io.polymart.catalog.product;
 
+import io.polymart.catalog.cache.ProductPage;
 import io.polymart.core.events.ActivityPublisher;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Publishes {@code ProductViewed} when a shopper gets an ACTIVE product's page: a signed-in user (by user id), else a
@@ -15,11 +15,11 @@ public final class ProductViews {
     this.activity = activity;
   }
 
-  void viewed(JsonObject product, String userId, String visitorId) {
-    if ((userId == null && visitorId == null) || !"ACTIVE".equals(product.getString("status"))) {
+  void viewed(ProductPage page, String userId, String visitorId) {
+    if ((userId == null && visitorId == null) || !"ACTIVE".equals(page.status())) {
       return;
     }
-    String productId = product.getString("id");
+    String productId = page.productId();
     // a user's view names the user only, a guest's the visitor
     activity.publish("ProductViewed", productId, userId != null ? userId : visitorId, "productId", productId,
         "userId", userId, "visitorId", userId != null ? null : visitorId);

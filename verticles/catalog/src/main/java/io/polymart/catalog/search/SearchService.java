@@ -1,5 +1,6 @@
 package io.polymart.catalog.search;
 
+import io.polymart.core.bus.BusReply;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Product search with facets, search-as-you-type suggestions, and the most searched keywords. */
@@ -29,30 +31,40 @@ public final class SearchService {
   private final RedisAPI redis;
   private final TypoCorrector corrector;
   private final String mediaPrefix;
+  private final SearchResults results;
 
   public SearchService(SqlClient client, SearchRepository search, RedisAPI redis, TypoCorrector corrector,
-      String mediaPrefix) {
+      String mediaPrefix, SearchResults results) {
     this.client = client;
+    this.results = results;
     this.search = search;
     this.redis = redis;
     this.corrector = corrector;
     this.mediaPrefix = mediaPrefix;
   }
 
-  public Future<JsonObject> search(SearchQuery query) {
+  /** The page of results with facets, from the cache of recent answers when the catalog has not changed since. */
+  public Future<BusReply> search(SearchQuery query) {
+    return results.get(query, () -> run(query)).map(lookup -> {
+      String keyword = HotKeywords.keyword(query.text());
+      if (keyword != null && lookup.result().total() > 0 && query.paging().page() == 1) {
+        countSearch(keyword);
+      }
+      return BusReply.encoded(lookup.result().json(), Map.of(BusReply.X_CACHE, lookup.hit() ? "HIT" : "MISS"));
+    });
+  }
+
+  private Future<SearchResults.Result> run(SearchQuery query) {
     List<String> latin = query.tokens().stream().filter(t -> !SearchTerms.isCjk(t)).toList();
     return corrector.corrections(client, latin).compose(corrections -> {
       return search.search(client, new SearchStatement(query, corrections, mediaPrefix));
     }).map(row -> {
       long total = row.getLong("total");
-      String keyword = HotKeywords.keyword(query.text());
-      if (keyword != null && total > 0 && query.paging().page() == 1) {
-        countSearch(keyword);
-      }
-      return query.paging().page((JsonArray) row.getValue("items"), total).put("facets", new JsonObject()
+      JsonObject answer = query.paging().page((JsonArray) row.getValue("items"), total).put("facets", new JsonObject()
           .put("brands", row.getValue("brands"))
           .put("categories", row.getValue("categories"))
           .put("priceRanges", priceRanges((JsonObject) row.getValue("price_ranges"))));
+      return new SearchResults.Result(answer.toBuffer(), total);
     });
   }
 

@@ -38,9 +38,10 @@ public final class BrandService {
   }
 
   public Future<JsonObject> create(NewBrand brand) {
-    return SqlSupport.mapConflicts(pool.withTransaction(tx -> brands.insert(tx, UUID.randomUUID(), brand.name(),
-            brand.slug(), brand.logoUrl())
-        .compose(row -> terms.add(tx, brand.name()).map(json(row)))), CONFLICTS);
+    // through the writer, like every catalog change, so that cached search answers are dropped (the name is a term)
+    return SqlSupport.mapConflicts(writer.inTransaction(change -> brands.insert(change.connection(), UUID.randomUUID(),
+            brand.name(), brand.slug(), brand.logoUrl())
+        .compose(row -> terms.add(change.connection(), brand.name()).map(json(row)))), CONFLICTS);
   }
 
   public Future<JsonObject> update(UUID id, BrandChanges changes) {
@@ -64,7 +65,7 @@ public final class BrandService {
   }
 
   public Future<JsonObject> delete(UUID id) {
-    return pool.withTransaction(tx -> brands.usage(tx, id)
+    return writer.inTransaction(change -> brands.usage(change.connection(), id)
         .compose(row -> {
           if (!row.getBoolean("found")) {
             throw ServiceException.notFound("Brand not found");
@@ -72,7 +73,7 @@ public final class BrandService {
           if (row.getBoolean("used")) {
             throw ServiceException.conflict("BRAND_IN_USE", "The brand still has products");
           }
-          return brands.delete(tx, id);
+          return brands.delete(change.connection(), id);
         })
         .map((JsonObject) null));
   }

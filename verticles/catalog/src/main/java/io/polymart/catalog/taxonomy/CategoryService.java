@@ -77,11 +77,15 @@ public final class CategoryService {
 
   public Future<JsonObject> create(NewCategory category) {
     UUID id = UUID.randomUUID();
-    return SqlSupport.mapConflicts(pool.withTransaction(tx -> requireParent(tx, category.parentId(), null)
-        .compose(v -> categories.insert(tx, id, category.parentId(), category.name(), category.slug(),
-            category.sortOrder(), category.active()))
-        // a new category has no sub-categories yet
-        .map(row -> json(row).put("children", new JsonArray()))), CONFLICTS);
+    // through the writer, like every catalog change, so that cached search answers are dropped
+    return SqlSupport.mapConflicts(writer.inTransaction(change -> {
+      SqlConnection tx = change.connection();
+      return requireParent(tx, category.parentId(), null)
+          .compose(v -> categories.insert(tx, id, category.parentId(), category.name(), category.slug(),
+              category.sortOrder(), category.active()))
+          // a new category has no sub-categories yet
+          .map(row -> json(row).put("children", new JsonArray()));
+    }), CONFLICTS);
   }
 
   public Future<JsonObject> update(UUID id, CategoryChanges changes) {
@@ -108,19 +112,19 @@ public final class CategoryService {
   }
 
   public Future<JsonObject> delete(UUID id) {
-    return pool.withTransaction(tx -> categories.lock(tx, id)
+    return writer.inTransaction(change -> categories.lock(change.connection(), id)
         .compose(current -> {
           if (current == null) {
             throw ServiceException.notFound("Category not found");
           }
-          return categories.usage(tx, id);
+          return categories.usage(change.connection(), id);
         })
         .compose(use -> {
           if (use.getBoolean("products") || use.getBoolean("children")) {
             throw ServiceException.conflict("CATEGORY_IN_USE",
                 "The category still has " + (use.getBoolean("products") ? "products" : "sub-categories"));
           }
-          return categories.delete(tx, id);
+          return categories.delete(change.connection(), id);
         })
         .map((JsonObject) null));
   }

@@ -799,7 +799,7 @@ class InventoryContractTest {
 
   /** Sweeps like the verticle's, from a service of the test's own (as another node would run one). */
   private static InventoryService otherNodesInventory(RedisAPI redis) {
-    ProductCache cache = new ProductCache(CatalogFixture.vertx(), redis, 300);
+    ProductCache cache = new ProductCache(CatalogFixture.vertx(), redis, 300, 100);
     CatalogTransactions writer = new CatalogTransactions(
         new OutboxTransactions(CatalogFixture.pg(), new Outbox("catalog.outbox"), () -> { }), cache,
         new ProductSnapshots(CatalogSettings.MEDIA_PATH));
