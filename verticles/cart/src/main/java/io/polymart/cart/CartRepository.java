@@ -122,6 +122,15 @@ final class CartRepository {
     return READ.run(redis, List.of(key), List.of(ttl())).map(Cart::fromHash);
   }
 
+  /** The SKU ids of the cart's lines, as a plain read (a change that follows slides the expiry). */
+  Future<List<String>> skuIds(String key) {
+    return redis.hkeys(key).map(reply -> {
+      List<String> ids = new ArrayList<>(reply.size());
+      reply.forEach(id -> ids.add(id.toString()));
+      return ids;
+    });
+  }
+
   Future<Boolean> exists(String key) {
     return redis.exists(List.of(key)).map(count -> count.toInteger() > 0);
   }

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,18 @@ final class CartService {
     return carts.read(owner.get().key()).compose(cart -> render(cart, Map.of()));
   }
 
-  /** The reply carries the guest's new token when this added the first line of a new guest cart. */
+  /**
+   * The reply carries the guest's new token when this added the first line of a new guest cart. One catalog lookup
+   * serves both the check of the added SKU and the view of the whole cart.
+   */
   Future<BusReply> add(CartCaller caller, String skuId, long quantityAsked, String visitorId) {
     int quantity = withinLineLimit(quantityAsked);
-    return owners.forAdding(caller).compose(owner -> catalog.lookup(List.of(skuId))
+    return owners.forAdding(caller).compose(owner -> carts.skuIds(owner.key())
+        .compose(inCart -> {
+          List<String> wanted = new ArrayList<>(inCart);
+          wanted.add(skuId);
+          return catalog.lookup(wanted);
+        })
         .compose(facts -> addLine(owner, skuId, quantity, facts, visitorId))
         .map(cart -> new BusReply(cart, owner.replyHeaders())));
   }

@@ -150,7 +150,9 @@ class PolymartJarIT {
 
   private Process start(int port, String name, String... arguments) throws IOException {
     Path log = logFile(name);
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", System.getProperty("polymart.jar")));
+    // with the memory budget of the README's start command
+    String budget = "@" + Path.of("../../conf/jvm.options").toAbsolutePath();
+    List<String> command = new ArrayList<>(List.of(javaBinary(), budget, "-jar", System.getProperty("polymart.jar")));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)

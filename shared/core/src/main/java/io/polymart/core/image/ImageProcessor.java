@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -53,16 +54,17 @@ public final class ImageProcessor {
     if (!ContainerCheck.isComplete(format, bytes)) {
       throw ImageRejectedException.invalidImage(null);
     }
-    BufferedImage image = decode(format, bytes);
+    Decoded decoded = decode(format, bytes);
+    BufferedImage image = decoded.image();
     boolean alpha = image.getColorModel().hasAlpha();
     int orientation = format == ImageFormat.JPEG ? ExifOrientation.read(bytes) : ExifOrientation.NORMAL;
     boolean turned = ExifOrientation.swapsSides(orientation);
-    int width = turned ? image.getHeight() : image.getWidth();
-    int height = turned ? image.getWidth() : image.getHeight();
+    int width = turned ? decoded.height() : decoded.width();
+    int height = turned ? decoded.width() : decoded.height();
 
     // Turned upright after scaling down (the boxes are square), which is far cheaper than turning the original.
     BufferedImage medium = ExifOrientation.apply(
-        resize(image, fit(image.getWidth(), image.getHeight(), MEDIUM_BOX), alpha), orientation);
+        resize(image, fit(decoded.width(), decoded.height(), MEDIUM_BOX), alpha), orientation);
     // The thumbnail is scaled from the medium image (cheaper), to the size computed from the original.
     Dimension thumbnailSize = fit(width, height, THUMBNAIL_BOX);
     BufferedImage thumbnail = resize(medium, thumbnailSize, alpha);
@@ -70,7 +72,19 @@ public final class ImageProcessor {
         encode(medium, alpha));
   }
 
-  private BufferedImage decode(ImageFormat format, byte[] bytes) {
+  /** The decoded pixels, perhaps subsampled ({@link #decodeStep}), and the image's own size. */
+  private record Decoded(BufferedImage image, int width, int height) {
+  }
+
+  /**
+   * Every how many pixels the decoder keeps one, per side: the largest image allowed would take hundreds of MB
+   * decoded in full, while the renditions need no more than twice the medium box (kept for a smooth scale-down).
+   */
+  static int decodeStep(int width, int height) {
+    return Math.max(1, Math.max(width, height) / (2 * MEDIUM_BOX));
+  }
+
+  private Decoded decode(ImageFormat format, byte[] bytes) {
     ImageReader reader = readerFor(format);
     List<String> warnings = new ArrayList<>();
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -84,11 +98,14 @@ public final class ImageProcessor {
       if (width <= 0 || height <= 0 || (long) width * height > maxPixels) {
         throw ImageRejectedException.tooManyPixels(maxPixels);
       }
-      BufferedImage image = reader.read(0);
+      ImageReadParam param = reader.getDefaultReadParam();
+      int step = decodeStep(width, height);
+      param.setSourceSubsampling(step, step, 0, 0);
+      BufferedImage image = reader.read(0, param);
       if (!warnings.isEmpty()) {
         throw ImageRejectedException.invalidImage(new IOException("Decoder warnings: " + warnings));
       }
-      return image;
+      return new Decoded(image, width, height);
     } catch (ImageRejectedException e) {
       throw e;
     } catch (IOException | RuntimeException e) {

@@ -186,6 +186,21 @@ class ImageProcessorTest {
   }
 
   @Test
+  void aLargeImageIsDecodedSubsampledYetKeepsItsSizeAndExactRenditionSizes() {
+    assertThat(ImageProcessor.decodeStep(1600, 1200)).isEqualTo(1);
+    assertThat(ImageProcessor.decodeStep(3300, 2000)).isEqualTo(2);
+    assertThat(ImageProcessor.decodeStep(2000, 8000)).isEqualTo(5);
+    byte[] jpeg = TestImages.jpeg(3300, 2000);
+
+    ProcessedImage image = processor.process(jpeg);
+
+    assertThat(image.width()).isEqualTo(3300);
+    assertThat(image.height()).isEqualTo(2000);
+    assertRendition(image.medium(), ImageFormat.JPEG, 800, 485);
+    assertRendition(image.thumbnail(), ImageFormat.JPEG, 200, 121);
+  }
+
+  @Test
   void anOpaquePngGivesJpegRenditions() {
     ProcessedImage image = processor.process(TestImages.png(1600, 1200));
     assertThat(image.format()).isEqualTo(ImageFormat.PNG);
