@@ -59,6 +59,8 @@ import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+
 import static io.polymart.core.bus.Addresses.*;
 
 /** Wires the catalog services to their event-bus addresses. */
@@ -127,7 +129,7 @@ public final class CatalogVerticle extends VerticleBase {
     CategoryService categories = new CategoryService(pool, writer, new CategoryRepository());
     BrandService brands = new BrandService(pool, writer, new BrandRepository(), terms);
     SearchService search = new SearchService(pool, searchRows, redis, new TypoCorrector(searchRows), mediaUrls,
-        new SearchResults(redis, settings.searchCachedResults()));
+        new SearchResults(redis, settings.searchCachedResults(), Duration.ofSeconds(settings.cacheTtlSeconds())));
     resizing = vertx.createSharedWorkerExecutor(RESIZING_POOL, RESIZING_THREADS);
     ImageService imageService = new ImageService(resizing, pool, writer, guard, new ImageRepository(), imageObjects,
         new ImageProcessor(settings.images().maxBytes(), settings.images().maxPixels()),
