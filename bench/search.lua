@@ -13,10 +13,5 @@ function request()
   return wrk.format("GET", "/api/v1/products?" .. queries[math.random(#queries)])
 end
 
--- bench/run's half-rate pass sets WRK_DELAY_MS: each connection waits about that long between its requests
-local pace = tonumber(os.getenv("WRK_DELAY_MS") or "")
-if pace then
-  function delay()
-    return math.random(0, 2 * pace)
-  end
-end
+-- bench/run's half-rate pass: pacing from pace.lua, beside this script
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "pace.lua")

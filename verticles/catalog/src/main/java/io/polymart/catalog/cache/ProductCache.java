@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * would store its stale value after the change's invalidation: the value is stored only if the generation
  * is still the one read before loading.
  *
- * <p>Each instance also keeps the pages it served last ({@link RecentPages}) with the generation they were valid
+ * <p>Each instance also keeps the pages it served last ({@link RecentEntries}) with the generation they were valid
  * for. A hit then reads only the generation from Redis: one short reply, and no JSON parsed, hashed or copied out of
  * Redis. Since every change raises the generation before it is acknowledged, a kept page whose generation is still
  * the current one is the product as it is now, whichever node made the change.
@@ -68,7 +68,7 @@ public final class ProductCache {
   private final Vertx vertx;
   private final RedisAPI redis;
   private final int ttlSeconds;
-  private final RecentPages recent;
+  private final RecentEntries<UUID, ProductPage> recent;
   /** A load running in this instance, started when the product's generation was {@code generation}. */
   private record Load(String generation, Future<Lookup> result) {
   }
@@ -81,18 +81,18 @@ public final class ProductCache {
     this.vertx = vertx;
     this.redis = redis;
     this.ttlSeconds = ttlSeconds;
-    this.recent = new RecentPages(recentPages, ttlSeconds * 1000L);
+    this.recent = new RecentEntries<>(recentPages, ttlSeconds * 1000L);
   }
 
   /** The cached page or, on a miss, the loader's JSON (null when the product does not exist; not cached). */
   public Future<Lookup> get(UUID id, Supplier<Future<String>> loader) {
-    RecentPages.Entry kept = recent.get(id, System.currentTimeMillis());
+    RecentEntries.Entry<ProductPage> kept = recent.get(id, System.currentTimeMillis());
     if (kept == null) {
       return read(id, loader);
     }
     return redis.get(generationKey(id)).transform(read -> {
       if (read.succeeded() && generationOf(read.result()).equals(kept.generation())) {
-        return Future.succeededFuture(new Lookup(kept.page(), true));
+        return Future.succeededFuture(new Lookup(kept.value(), true));
       }
       recent.remove(id);
       return read(id, loader);

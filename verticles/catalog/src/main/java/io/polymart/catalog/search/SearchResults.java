@@ -1,6 +1,7 @@
 package io.polymart.catalog.search;
 
 import io.polymart.catalog.cache.ProductCache;
+import io.polymart.catalog.cache.RecentEntries;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.RedisAPI;
@@ -8,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -29,24 +28,14 @@ public final class SearchResults {
   public record Lookup(Result result, boolean hit) {
   }
 
-  private record Entry(String generation, Result result, long expiresAtMillis) {
-  }
-
   private static final Logger LOG = LoggerFactory.getLogger(SearchResults.class);
   private final RedisAPI redis;
-  private final long ttlMillis;
-  private final Map<SearchQuery, Entry> entries;
+  private final RecentEntries<SearchQuery, Result> entries;
 
   /** {@code capacity}: how many answers to keep (0: none, every search runs its statement), each for {@code ttl}. */
   public SearchResults(RedisAPI redis, int capacity, Duration ttl) {
     this.redis = redis;
-    this.ttlMillis = ttl.toMillis();
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<SearchQuery, Entry> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.entries = new RecentEntries<>(capacity, ttl.toMillis());
   }
 
   public Future<Lookup> get(SearchQuery query, Supplier<Future<Result>> compute) {
@@ -58,13 +47,13 @@ public final class SearchResults {
       }
       String generation = read.result() == null ? "0" : read.result().toString();
       long now = System.currentTimeMillis();
-      Entry kept = entries.get(query);
-      if (kept != null && kept.generation().equals(generation) && kept.expiresAtMillis() > now) {
-        return Future.succeededFuture(new Lookup(kept.result(), true));
+      RecentEntries.Entry<Result> kept = entries.get(query, now);
+      if (kept != null && kept.generation().equals(generation)) {
+        return Future.succeededFuture(new Lookup(kept.value(), true));
       }
       // the generation was read before the statement runs: a change committed meanwhile raises it past this one
       return compute.get().map(result -> {
-        entries.put(query, new Entry(generation, result, now + ttlMillis));
+        entries.put(query, generation, result, now);
         return new Lookup(result, false);
       });
     });

@@ -6,24 +6,24 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RecentPagesTest {
+class RecentEntriesTest {
   private static final ProductPage PAGE = ProductPage.of("{\"id\":\"p\",\"status\":\"ACTIVE\"}");
 
   @Test
   void aPageIsKeptWithItsGenerationUntilItExpires() {
-    RecentPages pages = new RecentPages(10, 1_000);
+    RecentEntries<UUID, ProductPage> pages = new RecentEntries<>(10, 1_000);
     UUID id = UUID.randomUUID();
     pages.put(id, "7", PAGE, 5_000);
 
     assertThat(pages.get(id, 5_999).generation()).isEqualTo("7");
-    assertThat(pages.get(id, 5_999).page()).isSameAs(PAGE);
+    assertThat(pages.get(id, 5_999).value()).isSameAs(PAGE);
     assertThat(pages.get(id, 6_000)).isNull();
     assertThat(pages.get(id, 5_000)).as("an expired page is gone").isNull();
   }
 
   @Test
   void theLeastRecentlyReadPageGoesFirstPastTheCapacity() {
-    RecentPages pages = new RecentPages(2, 60_000);
+    RecentEntries<UUID, ProductPage> pages = new RecentEntries<>(2, 60_000);
     UUID a = UUID.randomUUID();
     UUID b = UUID.randomUUID();
     UUID c = UUID.randomUUID();
@@ -39,7 +39,7 @@ class RecentPagesTest {
 
   @Test
   void aCapacityOfZeroKeepsNothing() {
-    RecentPages pages = new RecentPages(0, 60_000);
+    RecentEntries<UUID, ProductPage> pages = new RecentEntries<>(0, 60_000);
     UUID id = UUID.randomUUID();
     pages.put(id, "1", PAGE, 0);
     assertThat(pages.get(id, 1)).isNull();
