@@ -10,6 +10,12 @@ import java.util.Map;
  * Keys go in the script's KEYS (each once); an operation names its key by index.
  */
 final class EventWrites {
+  /** How many arguments follow each operation's key index. */
+  private static final Map<String, Integer> ARITY = Map.ofEntries(Map.entry("zincr", 2), Map.entry("zmax", 2),
+      Map.entry("ztrim", 1), Map.entry("zrem", 1), Map.entry("hincr", 2), Map.entry("hset", 2), Map.entry("hdel", 1),
+      Map.entry("sadd", 1), Map.entry("srem", 1), Map.entry("del", 0), Map.entry("expire", 1),
+      Map.entry("expireat", 1));
+
   private final Map<String, Integer> keys = new LinkedHashMap<>();
   private final List<String> ops = new ArrayList<>();
 
@@ -63,6 +69,24 @@ final class EventWrites {
 
   EventWrites expireAt(String key, long epochSecond) {
     return op("expireat", key, Long.toString(epochSecond));
+  }
+
+  /** One write: the operation's name, its key, the arguments after the key. */
+  @FunctionalInterface
+  interface Operation {
+    void accept(String name, String key, List<String> args);
+  }
+
+  /** Each write in order. */
+  void forEach(Operation operation) {
+    List<String> keyList = keys();
+    int i = 0;
+    while (i < ops.size()) {
+      String name = ops.get(i);
+      int arity = ARITY.get(name);
+      operation.accept(name, keyList.get(Integer.parseInt(ops.get(i + 1)) - 1), ops.subList(i + 2, i + 2 + arity));
+      i += 2 + arity;
+    }
   }
 
   boolean isEmpty() {

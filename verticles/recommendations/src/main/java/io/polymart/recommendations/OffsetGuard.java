@@ -21,14 +21,9 @@ import java.util.List;
  * its fields of {@code recs:offsets}.
  */
 final class OffsetGuard {
-  static final String SCRIPT = """
-      local field = ARGV[1]
-      local offset = tonumber(ARGV[2])
-      local last = redis.call('HGET', KEYS[1], field)
-      if last and tonumber(last) >= offset then
-        return 0
-      end
-      local i = 3
+  /** Defines apply(i): runs the operations from ARGV[i] on; an error reply for an unknown one, else nil. */
+  private static final String OPERATIONS = """
+      local function apply(i)
       while i <= #ARGV do
         local op = ARGV[i]
         local key = KEYS[tonumber(ARGV[i + 1]) + 1]
@@ -64,7 +59,38 @@ final class OffsetGuard {
           return redis.error_reply('unknown operation ' .. op)
         end
       end
-      redis.call('HSET', KEYS[1], field, ARGV[2])
+      return nil
+      end
+      """;
+
+  /** ARGV: the offsets field, the event's offset, then the operations. 0 if applied before, else 1. */
+  static final String SCRIPT = OPERATIONS + """
+      local last = redis.call('HGET', KEYS[1], ARGV[1])
+      if last and tonumber(last) >= tonumber(ARGV[2]) then
+        return 0
+      end
+      local failed = apply(3)
+      if failed then
+        return failed
+      end
+      redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+      return 1
+      """;
+
+  /**
+   * ARGV: the offsets field, its value when the writes were worked out ('' for none), the new offset, then the
+   * operations. -1 (nothing written) if the field has changed since, else 1.
+   */
+  static final String SCRIPT_IF_UNMOVED = OPERATIONS + """
+      local last = redis.call('HGET', KEYS[1], ARGV[1])
+      if (last or '') ~= ARGV[2] then
+        return -1
+      end
+      local failed = apply(4)
+      if failed then
+        return failed
+      end
+      redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
       return 1
       """;
 
@@ -76,7 +102,35 @@ final class OffsetGuard {
 
   /** True when the writes were applied, false when the event's offset had been applied before. */
   Future<Boolean> apply(DomainEvent event, EventWrites writes) {
-    return apply(RecsKeys.OFFSETS, event.topic() + ":" + event.partition(), event.offset(), writes);
+    return apply(RecsKeys.OFFSETS, field(event), event.offset(), writes);
+  }
+
+  /** The last offset applied on the event's topic-partition, null if none. */
+  Future<Long> lastApplied(DomainEvent event) {
+    return redis.hget(RecsKeys.OFFSETS, field(event)).map(last -> last == null ? null : last.toLong());
+  }
+
+  /**
+   * Applies the writes of the events up to {@code through} (of {@code event}'s topic-partition), worked out from what
+   * was stored when the last offset applied was {@code last}: true when applied, false (nothing written) when the
+   * partition's offset has moved since, so that the writes may be stale.
+   */
+  Future<Boolean> applyIfUnmoved(DomainEvent event, Long last, long through, EventWrites writes) {
+    List<String> args = new ArrayList<>();
+    args.add(SCRIPT_IF_UNMOVED);
+    List<String> keys = writes.keys();
+    args.add(Integer.toString(keys.size() + 1));
+    args.add(RecsKeys.OFFSETS);
+    args.addAll(keys);
+    args.add(field(event));
+    args.add(last == null ? "" : Long.toString(last));
+    args.add(Long.toString(through));
+    args.addAll(writes.ops());
+    return redis.eval(args).map(reply -> reply.toInteger() == 1);
+  }
+
+  private static String field(DomainEvent event) {
+    return event.topic() + ":" + event.partition();
   }
 
   /** True when the writes were applied, false when {@code field} of the hash {@code markers} says they were before. */

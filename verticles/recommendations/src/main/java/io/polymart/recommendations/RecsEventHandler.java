@@ -1,13 +1,14 @@
 package io.polymart.recommendations;
 
 import io.polymart.core.events.DomainEvent;
-import io.polymart.core.events.EventHandler;
+import io.polymart.core.events.BatchEventHandler;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +17,22 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The consumer's handler for the four topics: reads what an event's learning depends on (the product's hash, the
  * shopper's session), turns the event into {@link EventWrites}, and has {@link OffsetGuard} apply them once. Events of
- * other types are ignored.
+ * other types are ignored. Runs of views and cart adds in a partition's batch are learned together ({@link ActivityRun}).
  */
-final class RecsEventHandler implements EventHandler {
+final class RecsEventHandler implements BatchEventHandler {
   static final String ORDERS = "polymart.orders";
   static final String ACTIVITY = "polymart.activity";
   static final String CATALOG = "polymart.catalog";
   static final String REVIEWS = "polymart.reviews";
   static final List<String> TOPICS = List.of(ORDERS, ACTIVITY, CATALOG, REVIEWS);
+  /** The most events one script learns: a script blocks Redis while it runs. */
+  static final int MAX_RUN = 200;
 
   private final RedisAPI redis;
   private final OffsetGuard guard;
   private final RecommendationsSettings settings;
   private final ShopperLearning shoppers;
+  private final ActivityRun runs;
   private final AtomicLong applied = new AtomicLong();
   private final AtomicLong replayed = new AtomicLong();
 
@@ -37,6 +41,39 @@ final class RecsEventHandler implements EventHandler {
     this.guard = new OffsetGuard(redis);
     this.settings = settings;
     this.shoppers = new ShopperLearning(settings);
+    this.runs = new ActivityRun(redis, guard, settings, shoppers);
+  }
+
+  /** Runs of views and cart adds together (at most {@value #MAX_RUN} events a script), anything else alone; in order. */
+  @Override
+  public Future<Void> handleAll(List<DomainEvent> events) {
+    Future<Void> done = Future.succeededFuture();
+    List<DomainEvent> run = new ArrayList<>();
+    for (DomainEvent event : events) {
+      if (ActivityRun.learns(event) && run.size() < MAX_RUN) {
+        run.add(event);
+        continue;
+      }
+      done = then(done, run);
+      run = new ArrayList<>();
+      if (ActivityRun.learns(event)) {
+        run.add(event);
+      } else {
+        done = done.compose(v -> handle(event));
+      }
+    }
+    return then(done, run);
+  }
+
+  private Future<Void> then(Future<Void> done, List<DomainEvent> run) {
+    if (run.isEmpty()) {
+      return done;
+    }
+    return done.compose(v -> runs.learn(run)).map(learned -> {
+      applied.addAndGet(learned.applied());
+      replayed.addAndGet(learned.replayed());
+      return null;
+    });
   }
 
   @Override
@@ -94,7 +131,7 @@ final class RecsEventHandler implements EventHandler {
       return redis.zrange(List.of(RecsKeys.activity(Shopper.visitor(visitorId)), "0", "-1", "WITHSCORES"))
           .map(reply -> shoppers.signedIn(userId, RedisReplies.scores(reply)));
     }
-    Shopper shopper = shopper(data);
+    Shopper shopper = Shopper.of(data);
     String productId = data.getString("productId");
     if (shopper == null || productId == null) {
       return null;
@@ -113,13 +150,6 @@ final class RecsEventHandler implements EventHandler {
           .map(categories -> shoppers.cartAdded(shopper, productId, at, categories.get(productId)));
       default -> null;
     };
-  }
-
-  private static Shopper shopper(JsonObject data) {
-    if (data.getString("userId") != null) {
-      return Shopper.user(data.getString("userId"));
-    }
-    return data.getString("visitorId") == null ? null : Shopper.visitor(data.getString("visitorId"));
   }
 
   private static String productId(DomainEvent event) {

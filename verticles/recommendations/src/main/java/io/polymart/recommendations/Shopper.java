@@ -1,5 +1,7 @@
 package io.polymart.recommendations;
 
+import io.vertx.core.json.JsonObject;
+
 /** Whose activity: a signed-in user or a guest's opaque visitor id. */
 record Shopper(boolean user, String id) {
 
@@ -9,6 +11,14 @@ record Shopper(boolean user, String id) {
 
   static Shopper visitor(String visitorId) {
     return new Shopper(false, visitorId);
+  }
+
+  /** The event data's shopper: its {@code userId}, else its {@code visitorId}; null if it names neither. */
+  static Shopper of(JsonObject data) {
+    if (data.getString("userId") != null) {
+      return user(data.getString("userId"));
+    }
+    return data.getString("visitorId") == null ? null : visitor(data.getString("visitorId"));
   }
 
   String key() {

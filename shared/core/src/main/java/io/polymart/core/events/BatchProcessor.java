@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Processes one polled batch on the consumer's Vert.x context: the partitions side by side, the records of each one
- * after the other in offset order. A partition stops early, at the record it has not begun, when the consumer is
+ * after the other in offset order (or, for a {@link BatchEventHandler}, first all together). A partition stops early, at the record it has not begun, when the consumer is
  * closing, when the batch has run past its deadline, or when a record could not be processed for want of the stores.
  * The result never fails.
  */
@@ -34,7 +34,7 @@ final class BatchProcessor {
   Future<Map<TopicPartition, PartitionProgress>> process(ConsumerRecords<String, String> batch, long deadlineNanos) {
     Map<TopicPartition, Future<PartitionProgress>> partitions = new HashMap<>();
     for (TopicPartition partition : batch.partitions()) {
-      partitions.put(partition, processPartition(batch.records(partition), 0, -1, deadlineNanos));
+      partitions.put(partition, processPartition(batch.records(partition), deadlineNanos));
     }
     return Future.join(new ArrayList<>(partitions.values())).transform(v -> {
       Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
@@ -57,6 +57,21 @@ final class BatchProcessor {
 
   long storeFailures() {
     return storeFailures.get();
+  }
+
+  /** All the records together if the handler takes batches, else (or should that fail) one after the other. */
+  private Future<PartitionProgress> processPartition(List<ConsumerRecord<String, String>> list, long deadlineNanos) {
+    if (list.size() < 2 || !records.takesBatches() || stopping.getAsBoolean()) {
+      return processPartition(list, 0, -1, deadlineNanos);
+    }
+    return records.processAll(list).transform(result -> {
+      if (result.failed()) {
+        return processPartition(list, 0, -1, deadlineNanos);
+      }
+      handled.addAndGet(result.result().handled());
+      duplicates.addAndGet(result.result().duplicates());
+      return Future.succeededFuture(new PartitionProgress(list.get(list.size() - 1).offset() + 1, -1, null));
+    });
   }
 
   private Future<PartitionProgress> processPartition(List<ConsumerRecord<String, String>> list, int index,

@@ -3,8 +3,13 @@ package io.polymart.core.events;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +51,57 @@ final class RecordProcessor {
         .compose(seen -> seen ? Future.succeededFuture(RecordOutcome.DUPLICATE) : attempt(record, event, 1));
   }
 
+  /** Whether {@link #processAll} may be tried for a partition's records. */
+  boolean takesBatches() {
+    return handler instanceof BatchEventHandler;
+  }
+
+  /**
+   * Takes the records of one partition through together (the handler is a {@link BatchEventHandler}): those
+   * processed before are skipped, the others handled in one call and marked. Fails, leaving the records to be
+   * processed one by one, when a record is unreadable, the handler fails, or a store does.
+   */
+  Future<BatchOutcome> processAll(List<ConsumerRecord<String, String>> records) {
+    List<DomainEvent> events = new ArrayList<>(records.size());
+    try {
+      for (ConsumerRecord<String, String> record : records) {
+        events.add(EventParser.parse(record));
+      }
+    } catch (UnreadableEvent e) {
+      return Future.failedFuture(e);
+    }
+    List<Future<Boolean>> seen = events.stream().map(event -> processed.isProcessed(settings.group(), event.id()))
+        .toList();
+    return Future.all(seen).compose(all -> {
+      List<DomainEvent> fresh = new ArrayList<>(events.size());
+      Set<String> ids = new HashSet<>();
+      for (int i = 0; i < events.size(); i++) {
+        // an event sent twice within the batch counts once, as it would one by one
+        if (!seen.get(i).result() && ids.add(events.get(i).id())) {
+          fresh.add(events.get(i));
+        }
+      }
+      BatchOutcome outcome = new BatchOutcome(fresh.size(), events.size() - fresh.size());
+      if (fresh.isEmpty()) {
+        return Future.succeededFuture(outcome);
+      }
+      return callHandler(() -> ((BatchEventHandler) handler).handleAll(List.copyOf(fresh)))
+          .compose(v -> Future.all(fresh.stream().map(event -> processed.markProcessed(settings.group(), event))
+              .toList()))
+          .map(outcome);
+    }).onFailure(e -> LOG.debug("Consumer {}: a batch of {} records failed, taking them one by one: {}",
+        settings.group(), records.size(), describe(e)));
+  }
+
+  /** How many records a {@link #processAll} handled, and how many it skipped as processed before. */
+  record BatchOutcome(int handled, int duplicates) {
+  }
+
   private Future<RecordOutcome> attempt(ConsumerRecord<String, String> record, DomainEvent event, int attempt) {
     if (stopping.getAsBoolean()) {
       return Future.succeededFuture(RecordOutcome.ABANDONED);
     }
-    return callHandler(event).transform(result -> {
+    return callHandler(() -> handler.handle(event)).transform(result -> {
       if (result.succeeded()) {
         return processed.markProcessed(settings.group(), event).map(RecordOutcome.HANDLED);
       }
@@ -66,10 +117,10 @@ final class RecordProcessor {
     });
   }
 
-  private Future<Void> callHandler(DomainEvent event) {
+  private Future<Void> callHandler(Supplier<Future<Void>> call) {
     Future<Void> handled;
     try {
-      handled = handler.handle(event);
+      handled = call.get();
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }

@@ -185,6 +185,70 @@ class EventConsumerTest {
   }
 
   @Test
+  void aBatchHandlerTakesAPartitionsRecordsTogetherAndABatchThatFailsIsTakenOneByOne() {
+    String topic = EventBackends.createTopic("batch", 1);
+    String group = group("batch");
+    List<JsonObject> together = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      together.add(event("Counted", "agg", new JsonObject().put("seq", i)));
+    }
+    together.forEach(e -> send(topic, e));
+    send(topic, together.get(2));  // sent twice within one batch: handled once
+    List<String> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RecordingHandler single = new RecordingHandler(e -> e.data().getBoolean("poison", false)
+        ? Future.failedFuture("cannot handle this one") : Future.succeededFuture());
+    BatchEventHandler handler = new BatchEventHandler() {
+      @Override
+      public Future<Void> handle(DomainEvent event) {
+        return single.handle(event);
+      }
+
+      @Override
+      public Future<Void> handleAll(List<DomainEvent> events) {
+        batchSizes.add(events.size() + (events.stream().anyMatch(e -> e.data().containsKey("poison")) ? "!" : ""));
+        return events.stream().anyMatch(e -> e.data().containsKey("poison"))
+            ? Future.failedFuture("a poisoned batch") : Future.succeededFuture();
+      }
+    };
+    EventConsumer consumer = start(new EventConsumer(EventBackends.vertx(),
+        settings(group, topic).withRetries(2, Duration.ofMillis(10), Duration.ofMillis(10)), handler, processed,
+        parked));
+    try {
+      awaitCondition("the first five records", () -> consumer.handled() + consumer.duplicates() == 5);
+      assertThat(batchSizes).containsExactly("4");
+      assertThat(single.totalCalls()).as("no event handled alone").isZero();
+      assertThat(consumer.duplicates()).isEqualTo(1);
+      for (JsonObject e : together) {
+        assertThat(await(processed.isProcessed(group, e.getString("id")))).isTrue();
+      }
+      awaitCondition("the commit past them", () -> committedOffset(group, topic, 0) == 5);
+
+      JsonObject good = event("Counted", "agg", new JsonObject().put("seq", 4));
+      JsonObject poison = event("Counted", "agg", new JsonObject().put("poison", true));
+      JsonObject after = event("Counted", "agg", new JsonObject().put("seq", 5));
+      await(consumer.close());
+      send(topic, good);
+      send(topic, poison);
+      send(topic, after);
+      EventConsumer restarted = start(new EventConsumer(EventBackends.vertx(),
+          settings(group, topic).withRetries(2, Duration.ofMillis(10), Duration.ofMillis(10)), handler, processed,
+          parked));
+      try {
+        awaitCondition("the three later records", () -> restarted.handled() + restarted.parked() == 3);
+        assertThat(batchSizes).containsExactly("4", "3!");
+        assertThat(single.handledIds()).containsExactly(good.getString("id"), after.getString("id"));
+        assertThat(single.calls(poison.getString("id"))).isEqualTo(2);
+        assertThat(restarted.parked()).isEqualTo(1);
+        awaitCondition("the commit past every record", () -> committedOffset(group, topic, 0) == 8);
+      } finally {
+        await(restarted.close());
+      }
+    } finally {
+      await(consumer.close());
+    }
+  }
+
+  @Test
   void closingWhileAnEventIsRetriedLeavesItUncommittedForTheNextConsumer() {
     String topic = EventBackends.createTopic("close", 1);
     String group = group("close");
