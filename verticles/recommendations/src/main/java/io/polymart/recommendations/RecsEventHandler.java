@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The consumer's handler for the four topics: reads what an event's learning depends on (the product's hash, the
  * shopper's session), turns the event into {@link EventWrites}, and has {@link OffsetGuard} apply them once. Events of
- * other types are ignored. Runs of views and cart adds in a partition's batch are learned together ({@link ActivityRun}).
+ * other types are ignored. Runs of views and cart adds in a partition's batch are learned together
+ * ({@link ActivityRun}).
  */
 final class RecsEventHandler implements BatchEventHandler {
   static final String ORDERS = "polymart.orders";
@@ -44,7 +45,7 @@ final class RecsEventHandler implements BatchEventHandler {
     this.runs = new ActivityRun(redis, guard, settings, shoppers);
   }
 
-  /** Runs of views and cart adds together (at most {@value #MAX_RUN} events a script), anything else alone; in order. */
+  /** Runs of views and cart adds together (at most {@value #MAX_RUN} a script), anything else alone; in order. */
   @Override
   public Future<Void> handleAll(List<DomainEvent> events) {
     Future<Void> done = Future.succeededFuture();
