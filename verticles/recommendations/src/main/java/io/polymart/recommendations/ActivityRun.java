@@ -7,7 +7,6 @@ import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,12 +27,15 @@ final class ActivityRun {
 
   private final RedisAPI redis;
   private final OffsetGuard guard;
+  private final ProductCategories categories;
   private final RecommendationsSettings settings;
   private final ShopperLearning shoppers;
 
-  ActivityRun(RedisAPI redis, OffsetGuard guard, RecommendationsSettings settings, ShopperLearning shoppers) {
+  ActivityRun(RedisAPI redis, OffsetGuard guard, ProductCategories categories, RecommendationsSettings settings,
+      ShopperLearning shoppers) {
     this.redis = redis;
     this.guard = guard;
+    this.categories = categories;
     this.settings = settings;
     this.shoppers = shoppers;
   }
@@ -88,27 +90,16 @@ final class ActivityRun {
       }
     }
     List<Shopper> shopperList = List.copyOf(shopperSet);
-    List<String> productList = List.copyOf(productSet);
     List<Future<Response>> activities = shopperList.stream()
         .map(shopper -> redis.zrange(List.of(RecsKeys.activity(shopper), "0", "-1", "WITHSCORES"))).toList();
-    List<Future<Response>> categories = productList.stream()
-        .map(product -> redis.hget(RecsKeys.product(product), "categoryId")).toList();
-    List<Future<Response>> all = new ArrayList<>(activities);
-    all.addAll(categories);
-    return Future.all(all).map(done -> {
+    Future<Map<String, String>> known = categories.of(List.copyOf(productSet));
+    return Future.all(Future.all(activities), known).map(done -> {
       Map<Shopper, ActivitySnapshot> activity = new HashMap<>();
       for (int i = 0; i < shopperList.size(); i++) {
         activity.put(shopperList.get(i), new ActivitySnapshot(RedisReplies.scores(activities.get(i).result()),
             settings.activityPerUser()));
       }
-      Map<String, String> category = new HashMap<>();
-      for (int i = 0; i < productList.size(); i++) {
-        Response reply = categories.get(i).result();
-        if (reply != null) {
-          category.put(productList.get(i), reply.toString());
-        }
-      }
-      return new Stored(activity, category);
+      return new Stored(activity, known.result());
     });
   }
 

@@ -116,17 +116,8 @@ final class OffsetGuard {
    * partition's offset has moved since, so that the writes may be stale.
    */
   Future<Boolean> applyIfUnmoved(DomainEvent event, Long last, long through, EventWrites writes) {
-    List<String> args = new ArrayList<>();
-    args.add(SCRIPT_IF_UNMOVED);
-    List<String> keys = writes.keys();
-    args.add(Integer.toString(keys.size() + 1));
-    args.add(RecsKeys.OFFSETS);
-    args.addAll(keys);
-    args.add(field(event));
-    args.add(last == null ? "" : Long.toString(last));
-    args.add(Long.toString(through));
-    args.addAll(writes.ops());
-    return redis.eval(args).map(reply -> reply.toInteger() == 1);
+    return eval(SCRIPT_IF_UNMOVED, RecsKeys.OFFSETS, writes, field(event), last == null ? "" : Long.toString(last),
+        Long.toString(through));
   }
 
   private static String field(DomainEvent event) {
@@ -139,15 +130,20 @@ final class OffsetGuard {
   }
 
   private Future<Boolean> apply(String hash, String field, long offset, EventWrites writes) {
+    return eval(SCRIPT, hash, writes, field, Long.toString(offset));
+  }
+
+  /** Runs a script with KEYS = {@code hash} then the writes' keys, ARGV = {@code head} then the writes' operations. */
+  private Future<Boolean> eval(String script, String hash, EventWrites writes, String... head) {
     List<String> args = new ArrayList<>();
-    args.add(SCRIPT);
+    args.add(script);
     List<String> keys = writes.keys();
     args.add(Integer.toString(keys.size() + 1));
     args.add(hash);
     args.addAll(keys);
-    args.add(field);
-    args.add(Long.toString(offset));
+    args.addAll(List.of(head));
     args.addAll(writes.ops());
     return redis.eval(args).map(reply -> reply.toInteger() == 1);
   }
+
 }

@@ -5,11 +5,9 @@ import io.polymart.core.events.BatchEventHandler;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +31,7 @@ final class RecsEventHandler implements BatchEventHandler {
   private final OffsetGuard guard;
   private final RecommendationsSettings settings;
   private final ShopperLearning shoppers;
+  private final ProductCategories categories;
   private final ActivityRun runs;
   private final AtomicLong applied = new AtomicLong();
   private final AtomicLong replayed = new AtomicLong();
@@ -42,7 +41,8 @@ final class RecsEventHandler implements BatchEventHandler {
     this.guard = new OffsetGuard(redis);
     this.settings = settings;
     this.shoppers = new ShopperLearning(settings);
-    this.runs = new ActivityRun(redis, guard, settings, shoppers);
+    this.categories = new ProductCategories(redis);
+    this.runs = new ActivityRun(redis, guard, categories, settings, shoppers);
   }
 
   /** Runs of views and cart adds together (at most {@value #MAX_RUN} a script), anything else alone; in order. */
@@ -118,7 +118,7 @@ final class RecsEventHandler implements BatchEventHandler {
     if (products.isEmpty()) {
       return null;
     }
-    return categories(products).map(categories -> shoppers.orderPaid(event, products, categories));
+    return categories.of(products).map(known -> shoppers.orderPaid(event, products, known));
   }
 
   private Future<EventWrites> activity(DomainEvent event) {
@@ -144,11 +144,11 @@ final class RecsEventHandler implements BatchEventHandler {
         Future<List<String>> session = redis.zrangebyscore(List.of(RecsKeys.activity(shopper), Long.toString(from),
                 Long.toString(at.toEpochMilli())))
             .map(reply -> ShopperLearning.views(reply.stream().map(Object::toString).toList()));
-        yield Future.all(session, categories(List.of(productId))).map(both -> shoppers.viewed(shopper, productId, at,
+        yield Future.all(session, categories.of(List.of(productId))).map(both -> shoppers.viewed(shopper, productId, at,
             both.<List<String>>resultAt(0), both.<Map<String, String>>resultAt(1).get(productId)));
       }
-      case "CartItemAdded" -> categories(List.of(productId))
-          .map(categories -> shoppers.cartAdded(shopper, productId, at, categories.get(productId)));
+      case "CartItemAdded" -> categories.of(List.of(productId))
+          .map(known -> shoppers.cartAdded(shopper, productId, at, known.get(productId)));
       default -> null;
     };
   }
@@ -162,19 +162,4 @@ final class RecsEventHandler implements BatchEventHandler {
     return redis.hgetall(RecsKeys.product(productId)).map(RedisReplies::hash);
   }
 
-  /** The category of each product known to have one. */
-  private Future<Map<String, String>> categories(List<String> products) {
-    List<Future<Response>> reads = products.stream()
-        .map(product -> redis.hget(RecsKeys.product(product), "categoryId")).toList();
-    return Future.all(reads).map(all -> {
-      Map<String, String> categories = new HashMap<>();
-      for (int i = 0; i < products.size(); i++) {
-        Response category = reads.get(i).result();
-        if (category != null) {
-          categories.put(products.get(i), category.toString());
-        }
-      }
-      return categories;
-    });
-  }
 }

@@ -37,13 +37,7 @@ class ActivityRunTest {
 
   @Test
   void aRunOfViewsAndCartAddsLearnsWhatOneByOneLearnsAndAReplayChangesNothing() {
-    Scenario oneByOne = new Scenario();
-    RecsEventHandler single = new RecsEventHandler(RecsFixture.redis(), SETTINGS);
-    Future<Void> done = Future.succeededFuture();
-    for (DomainEvent event : oneByOne.events) {
-      done = done.compose(v -> single.handle(event));
-    }
-    BusTestNode.await(done);
+    Scenario oneByOne = learnedOneByOne();
 
     Scenario together = new Scenario();
     RecsEventHandler batch = new RecsEventHandler(RecsFixture.redis(), SETTINGS);
@@ -62,13 +56,7 @@ class ActivityRunTest {
 
   @Test
   void twoInstancesRacingOverTheSameRunApplyEachEventOnce() {
-    Scenario oneByOne = new Scenario();
-    RecsEventHandler single = new RecsEventHandler(RecsFixture.redis(), SETTINGS);
-    Future<Void> done = Future.succeededFuture();
-    for (DomainEvent event : oneByOne.events) {
-      done = done.compose(v -> single.handle(event));
-    }
-    BusTestNode.await(done);
+    Scenario oneByOne = learnedOneByOne();
 
     Scenario raced = new Scenario();
     RecsEventHandler one = new RecsEventHandler(RecsFixture.redis(), SETTINGS);
@@ -79,6 +67,18 @@ class ActivityRunTest {
         other.handleAll(raced.events)));
     assertThat(one.applied() + other.applied()).isEqualTo(EVENTS);
     assertThat(raced.state()).isEqualTo(oneByOne.state());
+  }
+
+  /** A scenario whose events were handled one after the other, as without batches. */
+  private static Scenario learnedOneByOne() {
+    Scenario scenario = new Scenario();
+    RecsEventHandler single = new RecsEventHandler(RecsFixture.redis(), SETTINGS);
+    Future<Void> done = Future.succeededFuture();
+    for (DomainEvent event : scenario.events) {
+      done = done.compose(v -> single.handle(event));
+    }
+    BusTestNode.await(done);
+    return scenario;
   }
 
   /** The same shoppers' views, cart adds and one sign-in, on fresh ids and a partition of its own. */
