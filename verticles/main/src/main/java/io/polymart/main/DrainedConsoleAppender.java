@@ -1,0 +1,122 @@
+package io.polymart.main;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.core.encoder.Encoder;
+import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Writes log lines to standard output from a thread of its own that wakes every {@value #DRAIN_MILLIS} ms and writes
+ * all the lines queued since in one system call. Logback's {@code AsyncAppender} wakes its worker for every line
+ * (a futex call on the logging event loop) and its {@code ConsoleAppender} makes one write per line: with an access
+ * line per request, the two took about a tenth of the CPU of a cached product page.
+ *
+ * <p>Nothing is dropped: past {@value #CAPACITY} queued lines a caller wakes the writer and waits for room. Lines are
+ * on standard output within {@value #DRAIN_MILLIS} ms; a process killed outright loses at most those.
+ */
+public final class DrainedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+  static final long DRAIN_MILLIS = 10;
+  static final int CAPACITY = 65_536;
+  private static final int FLUSH_BYTES = 64 * 1024;
+
+  private final ConcurrentLinkedQueue<ILoggingEvent> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final ByteArrayOutputStream batch = new ByteArrayOutputStream(FLUSH_BYTES);
+  private Encoder<ILoggingEvent> encoder;
+  private OutputStream out = new FileOutputStream(FileDescriptor.out);
+  private volatile boolean stopping;
+  private Thread writer;
+
+  public void setEncoder(Encoder<ILoggingEvent> encoder) {
+    this.encoder = encoder;
+  }
+
+  /** Where the lines go: standard output unless a test says otherwise. */
+  void setOutputStream(OutputStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void start() {
+    if (encoder == null) {
+      addError("No encoder for the appender " + name);
+      return;
+    }
+    writer = new Thread(this::run, "polymart-log-writer");
+    writer.setDaemon(true);
+    writer.start();
+    super.start();
+  }
+
+  @Override
+  public void stop() {
+    if (!isStarted()) {
+      return;
+    }
+    super.stop();
+    stopping = true;
+    LockSupport.unpark(writer);
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  protected void append(ILoggingEvent event) {
+    // the message, thread name and MDC as they are now, not when the writer gets to the line
+    event.prepareForDeferredProcessing();
+    while (queued.get() >= CAPACITY && !stopping) {
+      LockSupport.unpark(writer);
+      LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(100));
+    }
+    queued.incrementAndGet();
+    queue.offer(event);
+  }
+
+  private void run() {
+    while (!stopping) {
+      drain();
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS));
+    }
+    drain();
+  }
+
+  private void drain() {
+    ILoggingEvent event;
+    while ((event = queue.poll()) != null) {
+      queued.decrementAndGet();
+      try {
+        batch.writeBytes(encoder.encode(event));
+      } catch (RuntimeException e) {
+        addError("Cannot encode a log line", e);
+      }
+      if (batch.size() >= FLUSH_BYTES) {
+        flush();
+      }
+    }
+    flush();
+  }
+
+  private void flush() {
+    if (batch.size() == 0) {
+      return;
+    }
+    try {
+      batch.writeTo(out);
+      out.flush();
+    } catch (IOException e) {
+      addError("Cannot write log lines", e);
+    }
+    batch.reset();
+  }
+}
