@@ -35,6 +35,7 @@ final class CatalogStockStub {
   private final Map<String, List<String>> reservationsOfSku = new HashMap<>();
   private final Map<String, JsonObject> requests = new HashMap<>();
   private int releasesUnavailable;
+  private int reserveAnswersLost;
 
   /** A step after the reservation: the status it leads to, and whether its units go back on sale. */
   private enum Step {
@@ -72,6 +73,11 @@ final class CatalogStockStub {
   /** The next {@code count} releases answer 503, as while the catalog's database is down. */
   synchronized void failNextReleases(int count) {
     releasesUnavailable = count;
+  }
+
+  /** The next {@code count} reserves are made but answer 503, as when the database went down as they committed. */
+  synchronized void loseNextReserveAnswers(int count) {
+    reserveAnswersLost = count;
   }
 
   /** A new SKU of {@code sellerId} for sale at {@code price} with {@code available} units; its id. */
@@ -156,6 +162,11 @@ final class CatalogStockStub {
     Reservation reservation = new Reservation(lines,
         Instant.now().plusSeconds(body.getInteger("ttlSeconds")).toString());
     reservations.put(reservationId, reservation);
+    if (reserveAnswersLost > 0) {
+      reserveAnswersLost--;
+      record(reservationId, "reserve answer lost");
+      return Future.failedFuture(ServiceException.unavailable());
+    }
     return Future.succeededFuture(json(reservationId, reservation));
   }
 
@@ -187,6 +198,12 @@ final class CatalogStockStub {
     }
     record(reservationId, step.name().toLowerCase(Locale.ROOT));
     Reservation reservation = reservations.get(reservationId);
+    if (reservation == null && step == Step.RELEASE) {
+      // released before its reserve arrived: the reserve will find it released and hold nothing
+      reservation = new Reservation(new JsonArray(), Instant.now().toString());
+      reservation.status = Step.RELEASE.status;
+      reservations.put(reservationId, reservation);
+    }
     if (reservation == null) {
       throw ServiceException.notFound("Reservation not found");
     }

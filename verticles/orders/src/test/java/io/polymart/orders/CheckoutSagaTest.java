@@ -138,6 +138,27 @@ class CheckoutSagaTest {
   }
 
   @Test
+  void aReservationWhoseAnswerWasLostIsGivenBackAndItsKeySpent() {
+    Caller buyer = Caller.user();
+    String skuId = stock().sku("50.00", 10, Caller.seller().userId());
+    String key = UUID.randomUUID().toString();
+    JsonObject body = checkout(addresses().address(buyer), line(skuId, 1));
+    stock().loseNextReserveAnswers(1);
+
+    assertFailure(place(buyer, key, body).failure(), 503, "SERVICE_UNAVAILABLE");
+
+    String reservationId = stock().reservationOf(skuId);
+    assertThat(stock().steps(reservationId)).containsExactly("reserve", "reserve answer lost", "release");
+    assertThat(stock().available(skuId)).isEqualTo(10);
+    assertThat(orders(buyer).getLong("total")).isZero();
+    // the key cannot place an order on the stock given back; a new key can
+    assertFailure(place(buyer, key, body).failure(), 409, "CHECKOUT_FAILED");
+    assertThat(place(buyer, UUID.randomUUID().toString(), body).orThrow().getString("status"))
+        .isEqualTo("PENDING_PAYMENT");
+    assertThat(stock().available(skuId)).isEqualTo(9);
+  }
+
+  @Test
   void withoutItemsTheSelectedCartLinesAreBoughtAndLeaveTheCart() {
     Caller buyer = Caller.user();
     String seller = Caller.seller().userId();

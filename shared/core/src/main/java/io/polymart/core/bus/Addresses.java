@@ -76,7 +76,10 @@ public final class Addresses {
   public static final String CATALOG_STOCK_RESERVE = "catalog.stock.reserve";
   /** {@code {reservationId}}: reserved units become sold. Idempotent. */
   public static final String CATALOG_STOCK_CONFIRM = "catalog.stock.confirm";
-  /** {@code {reservationId}}: reserved units go back to available. Idempotent. */
+  /**
+   * {@code {reservationId}}: reserved units go back to available. Idempotent. An unknown reservation is recorded as
+   * released, so a reserve that arrives after it (one whose answer was lost) reserves nothing.
+   */
   public static final String CATALOG_STOCK_RELEASE = "catalog.stock.release";
 
   /** {@code {reservationId}}: confirmed (sold) units come back on hand, sold counts go down. Idempotent. */

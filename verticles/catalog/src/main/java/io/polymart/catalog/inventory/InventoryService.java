@@ -100,8 +100,14 @@ public final class InventoryService {
     return finish(reservationId, Step.CONFIRM);
   }
 
+  /**
+   * Gives reserved units back. A reservation that does not exist yet is recorded as released, so a reserve whose
+   * answer was lost can be released safely whether it has arrived, arrives later or never does.
+   */
   public Future<JsonObject> release(String reservationId) {
-    return finish(reservationId, Step.RELEASE);
+    return writer.inTransaction(change -> reservations.insertReleased(change.connection(), reservationId)
+        .compose(v -> transition(change, reservationId, Step.RELEASE))
+        .compose(v -> reservations.stored(change.connection(), reservationId)));
   }
 
   /**

@@ -35,6 +35,17 @@ public final class ReservationRepository {
         .map(rows -> rows.iterator().hasNext());
   }
 
+  /**
+   * Records a reservation that does not exist yet as RELEASED, holding nothing, so a reserve that arrives after its
+   * release (one whose answer was lost and that the caller gave up on) reserves nothing.
+   */
+  Future<Void> insertReleased(SqlClient tx, String reservationId) {
+    return tx.preparedQuery("""
+            INSERT INTO catalog.reservations (id, status, expires_at) VALUES ($1, 'RELEASED', now())
+            ON CONFLICT (id) DO NOTHING""")
+        .execute(Tuple.of(reservationId)).mapEmpty();
+  }
+
   /** Records the lines (SKU id to quantity) with each SKU's price and a snapshot of what it was. */
   Future<Void> insertLines(SqlClient tx, String reservationId, Map<UUID, Integer> quantities, String mediaPrefix) {
     return tx.preparedQuery("""

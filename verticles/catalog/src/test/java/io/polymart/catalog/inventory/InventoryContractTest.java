@@ -290,7 +290,6 @@ class InventoryContractTest {
 
     // a refused reservation is not stored: its id is free for the retry
     assertThat(status(reservationId)).isNull();
-    assertFailure(release(reservationId).failure(), 404, "NOT_FOUND");
     JsonObject retried = reserve(reservationId, null, line(plentyId, 3), line(fewId, 2)).orThrow();
     assertThat(retried.getString("status")).isEqualTo("RESERVED");
     assertInventory(plentyId, 10, 3);
@@ -590,11 +589,50 @@ class InventoryContractTest {
   }
 
   @Test
-  void unknownReservationsAre404() {
+  void unknownReservationsCannotBeConfirmedOrRestored() {
     String unknown = unique("nobody");
     assertFailure(confirm(unknown).failure(), 404, "NOT_FOUND");
-    assertFailure(release(unknown).failure(), 404, "NOT_FOUND");
+    assertFailure(restore(unknown).failure(), 404, "NOT_FOUND");
     assertThat(status(unknown)).isNull();
+  }
+
+  @Test
+  void aReleaseBeforeItsReserveLeavesTheReserveNothingToHold() {
+    JsonObject sku = sku("4.00", 10);
+    JsonObject product = activeProduct(Caller.seller(), sku);
+    String skuId = skuId(product, sku.getString("code"));
+    // orders releases a reservation whose reserve failed without saying whether it was made: here it was not yet
+    String late = unique("late");
+
+    JsonObject released = release(late).orThrow();
+    assertThat(released.getString("status")).isEqualTo("RELEASED");
+    assertThat(released.getJsonArray("lines")).isEmpty();
+    assertThat(release(late).orThrow()).isEqualTo(released);
+
+    JsonObject arrivedLate = reserve(late, 600, line(skuId, 3)).orThrow();
+    assertThat(arrivedLate.getString("status")).isEqualTo("RELEASED");
+    assertThat(arrivedLate.getJsonArray("lines")).isEmpty();
+    assertInventory(skuId, 10, 0);
+    assertThat(logRows(skuId, "reserved", late)).isZero();
+    assertFailure(confirm(late).failure(), 409, "INVALID_STATE");
+  }
+
+  @Test
+  void aReleaseRacingItsReserveLeavesNothingReserved() {
+    JsonObject sku = sku("4.00", 10);
+    JsonObject product = activeProduct(Caller.seller(), sku);
+    String skuId = skuId(product, sku.getString("code"));
+    for (int round = 0; round < 5; round++) {
+      String raced = unique("raced");
+      List<Reply> race = awaitAll(List.of(reserveAsync(raced, 600, line(skuId, 1)),
+          finishAsync(CATALOG_STOCK_RELEASE, raced)));
+      // the reserve either went first (and answers RESERVED or, read after the release, RELEASED) or reserved nothing
+      assertThat(race.get(0).orThrow().getString("status")).isIn("RESERVED", "RELEASED");
+      assertThat(race.get(1).orThrow().getString("status")).isEqualTo("RELEASED");
+      assertThat(status(raced)).as("round %d", round).isEqualTo("RELEASED");
+      assertThat(logRows(skuId, "reserved", raced)).isEqualTo(logRows(skuId, "released", raced));
+    }
+    assertInventory(skuId, 10, 0);
   }
 
   // -- restore -------------------------------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ import static io.polymart.core.db.SqlSupport.isUniqueViolation;
 /**
  * Checkout, the saga of DESIGN.md section 6: reserve the stock in the catalog (all lines or none), price the lines
  * from the catalog's reply, apply the coupon, and write order, lines, history, idempotency key and outbox event in
- * one transaction. If anything fails after the reservation, the reservation is released.
+ * one transaction. If anything fails after the reservation, or the reservation's outcome is unknown, the reservation is
+ * released.
  */
 public final class CheckoutService {
   private static final Logger LOG = LoggerFactory.getLogger(CheckoutService.class);
@@ -92,8 +93,7 @@ public final class CheckoutService {
     Future<Void> coupon = checkout.couponCode() == null ? Future.succeededFuture()
         : coupons.precheck(checkout.couponCode(), checkout.userId());
     return Future.all(address, items, coupon)
-        .compose(v -> stock.reserve(checkout.reservationId(), items.result(),
-            paymentTimeoutSeconds + RESERVATION_GRACE_SECONDS))
+        .compose(v -> reserve(checkout, items.result()))
         .compose(reservation -> {
           if (!"RESERVED".equals(reservation.getString("status"))) {
             // this key and body already ran and failed after reserving; replays answer the same
@@ -103,6 +103,17 @@ public final class CheckoutService {
               .recover(failure -> undo(checkout, failure));
         })
         .compose(orderId -> leaveCart(checkout.userId(), items.result()).compose(v -> orders.get(orderId)));
+  }
+
+  /**
+   * Reserves the items. When the catalog did not answer (an outage, a timeout), the reservation may have been made
+   * all the same, its answer lost: it is given back like one after a failed write (the catalog records a release
+   * that comes first, so a reserve still on its way then holds nothing).
+   */
+  private Future<JsonObject> reserve(CheckoutRequest checkout, JsonArray items) {
+    return stock.reserve(checkout.reservationId(), items, paymentTimeoutSeconds + RESERVATION_GRACE_SECONDS)
+        .recover(failure -> ServiceException.fromFailure(failure).status() < 500 ? Future.failedFuture(failure)
+            : abandoned.release(checkout).transform(released -> Future.failedFuture(failure)));
   }
 
   private Future<UUID> write(CheckoutRequest checkout, JsonObject address, JsonArray reservedLines) {
