@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,7 @@ public final class EmbeddedBackends implements AutoCloseable {
 
   private final BackendsOptions options;
   private final Map<Backend, AutoCloseable> started;
+  private final List<EmbeddedPostgres> replicas = new CopyOnWriteArrayList<>();
   private final Thread shutdownHook;
   private boolean closed;
 
@@ -150,6 +152,29 @@ public final class EmbeddedBackends implements AutoCloseable {
     return get(Backend.POSTGRES, EmbeddedPostgres.class).map(EmbeddedPostgres::jdbcUrl);
   }
 
+  /**
+   * Starts one more streaming replica of the embedded PostgreSQL, in {@code dataDir/postgres-replica-<n>}, and
+   * returns its URL (same form as {@link #postgresUrl()}); it is read-only and stops with the primary.
+   */
+  public synchronized String startPostgresReplica() {
+    EmbeddedPostgres primary = get(Backend.POSTGRES, EmbeddedPostgres.class)
+        .orElseThrow(() -> new IllegalStateException("No embedded PostgreSQL to replicate"));
+    int number = replicas.size() + 1;
+    EmbeddedPostgres replica = primary.startReplica(options.dataDir().resolve("postgres-replica-" + number), number);
+    replicas.add(replica);
+    return replica.url();
+  }
+
+  /** The URLs of the replicas started so far, in order. */
+  public List<String> postgresReplicaUrls() {
+    return replicas.stream().map(EmbeddedPostgres::url).toList();
+  }
+
+  /** The postmaster pid of replica {@code index} (0-based), for fault tests; empty a moment after it died. */
+  public Optional<Long> postgresReplicaPid(int index) {
+    return replicas.get(index).postmasterPid();
+  }
+
   /** {@code redis://127.0.0.1:PORT}. */
   public Optional<String> redisUrl() {
     return get(Backend.REDIS, EmbeddedRedis.class).map(EmbeddedRedis::url);
@@ -247,6 +272,7 @@ public final class EmbeddedBackends implements AutoCloseable {
 
   private void closeAll() {
     long startNanos = System.nanoTime();
+    replicas.forEach(replica -> closeQuietly(Backend.POSTGRES, replica));
     for (Backend backend : CLOSE_ORDER) {
       closeQuietly(backend, started.get(backend));
     }

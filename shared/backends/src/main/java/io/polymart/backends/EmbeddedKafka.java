@@ -38,6 +38,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final int NODE_ID = 1;
   private static boolean exitGuarded;
+  private static final String FATAL = "Embedded Kafka fatal error: ";
 
   private final KafkaRaftServer server;
   private final int port;
@@ -86,7 +87,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (RuntimeException suppressed) {
           e.addSuppressed(suppressed);
         }
-        if (!String.valueOf(rootMessage(e)).contains("already in use")) {
+        // a port lost to a server that bound port 0 meanwhile (S3, MongoDB) shows as "already in use", or, for the
+        // controller's port, only as a fatal error with the bind failure logged before it: both get new ports
+        String cause = String.valueOf(rootMessage(e));
+        if (!cause.contains("already in use") && !cause.startsWith(FATAL)) {
           break;
         }
       }
@@ -183,11 +187,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     exitGuarded = true;
     Exit.setHaltProcedure((status, message) -> {
       LOG.error("Embedded Kafka requested a JVM halt (status {}): {}", status, message);
-      throw new IllegalStateException("Embedded Kafka fatal error: " + message);
+      throw new IllegalStateException(FATAL + message);
     });
     Exit.setExitProcedure((status, message) -> {
       LOG.error("Embedded Kafka requested a JVM exit (status {}): {}", status, message);
-      throw new IllegalStateException("Embedded Kafka fatal error: " + message);
+      throw new IllegalStateException(FATAL + message);
     });
   }
 

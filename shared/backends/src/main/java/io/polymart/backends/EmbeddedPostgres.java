@@ -66,15 +66,20 @@ final class EmbeddedPostgres implements AutoCloseable {
   private final Runner run;
   private final int port;
   private final boolean persistent;
+  private final Standby standby;
   private volatile ProcessSupervisor supervisor;
   private boolean closed;
 
-  private EmbeddedPostgres(Path home, Path dataDir, Runner run, int port, boolean persistent) {
+  /** What makes a server a streaming replica: the primary it follows and the replication slot it uses there. */
+  private record Standby(int primaryPort, String slot) {}
+
+  private EmbeddedPostgres(Path home, Path dataDir, Runner run, int port, boolean persistent, Standby standby) {
     this.home = home;
     this.dataDir = dataDir;
     this.run = run;
     this.port = port;
     this.persistent = persistent;
+    this.standby = standby;
   }
 
   static EmbeddedPostgres start(Path dataDir, boolean persistent) {
@@ -89,19 +94,52 @@ final class EmbeddedPostgres implements AutoCloseable {
     } else {
       stopOrphan(home, dataDir, run);
     }
+    return startServer(home, dataDir, run, persistent, null);
+  }
+
+  /**
+   * Starts a streaming replica of this server in {@code replicaDir}, read-only and following it through the physical
+   * replication slot {@code polymart_replica_<number>}. The first time (or when the directory holds a copy of
+   * another primary) the directory is filled with a base backup taken with the low-level backup functions, since
+   * the embedded binaries have no {@code pg_basebackup}; later starts reuse it and catch up from the slot.
+   */
+  EmbeddedPostgres startReplica(Path replicaDir, int number) {
+    String slot = "polymart_replica_" + number;
+    try (Connection c = superuser(); Statement s = c.createStatement()) {
+      String systemId = PgBaseBackup.systemIdentifier(s);
+      if (!exists(s, "SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot + "'")) {
+        // reserved at once, so the WAL from the base backup's start on stays until the replica has it
+        s.execute("SELECT pg_create_physical_replication_slot('" + slot + "', true)");
+      }
+      stopOrphan(home, replicaDir, run);
+      if (!PgBaseBackup.isCopyOf(replicaDir, systemId)) {
+        PgBaseBackup.take(s, dataDir, replicaDir, systemId);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not prepare the PostgreSQL replica in " + replicaDir, e);
+    }
+    prepareDataDir(replicaDir, run);
+    return startServer(home, replicaDir, run, persistent, new Standby(port, slot));
+  }
+
+  private static EmbeddedPostgres startServer(Path home, Path dataDir, Runner run, boolean persistent,
+      Standby standby) {
     IllegalStateException failure = null;
     for (int attempt = 0; attempt < 3; attempt++) {
-      EmbeddedPostgres pg = new EmbeddedPostgres(home, dataDir, run, Support.freePort(), persistent);
+      EmbeddedPostgres pg = new EmbeddedPostgres(home, dataDir, run, Support.freePort(), persistent, standby);
       Support.CommandResult result = pg.pgCtlStart();
       if (result.ok()) {
         try {
-          pg.bootstrap();
+          if (standby == null) {
+            pg.bootstrap();
+          }
           pg.supervise();
         } catch (RuntimeException e) {
           pg.close();
           throw e;
         }
-        LOG.info("PostgreSQL embedded, listening on {}:{} (data: {})", Support.HOST, pg.port, dataDir);
+        LOG.info("PostgreSQL {} embedded, listening on {}:{} (data: {})", standby == null ? "primary" : "replica",
+            Support.HOST, pg.port, dataDir);
         return pg;
       }
       String serverLog = Support.tail(pg.log(), 20);
@@ -117,8 +155,16 @@ final class EmbeddedPostgres implements AutoCloseable {
 
   private Support.CommandResult pgCtlStart() {
     rotate(log());
+    String options = serverOptions(port, persistent);
+    if (standby != null) {
+      // the primary's port changes with each start of the platform: tell the replica where it is now
+      PgBaseBackup.writeStandbyConf(dataDir, "host=" + Support.HOST + " port=" + standby.primaryPort()
+          + " user=postgres application_name=" + standby.slot());
+      // feedback keeps the primary's vacuum from removing rows a replica query still reads (no cancelled reads)
+      options += " -c primary_slot_name=" + standby.slot() + " -c hot_standby=on -c hot_standby_feedback=on";
+    }
     List<String> start = command(home, run, "pg_ctl", "-D", dataDir.toString(), "-l", log().toString(), "-w",
-        "-t", "60", "-o", serverOptions(port, persistent), "start");
+        "-t", "60", "-o", options, "start");
     return Support.run(start, env(), COMMAND_TIMEOUT);
   }
 
@@ -200,12 +246,16 @@ final class EmbeddedPostgres implements AutoCloseable {
 
   // ---------------------------------------------------------------------------------------------------------------
 
-  private void bootstrap() {
+  /** A connection as the superuser {@code postgres} to the {@code postgres} database. */
+  Connection superuser() throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", "postgres");
     props.setProperty("connectTimeout", "10");
-    String url = "jdbc:postgresql://" + Support.HOST + ":" + port + "/postgres";
-    try (Connection c = new org.postgresql.Driver().connect(url, props); Statement s = c.createStatement()) {
+    return new org.postgresql.Driver().connect("jdbc:postgresql://" + Support.HOST + ":" + port + "/postgres", props);
+  }
+
+  private void bootstrap() {
+    try (Connection c = superuser(); Statement s = c.createStatement()) {
       if (!exists(s, "SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'")) {
         s.execute("CREATE ROLE " + USER + " LOGIN CREATEDB PASSWORD '" + PASSWORD + "'");
       }
@@ -217,7 +267,7 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
   }
 
-  private static boolean exists(Statement s, String sql) throws SQLException {
+  static boolean exists(Statement s, String sql) throws SQLException {
     try (ResultSet rs = s.executeQuery(sql)) {
       return rs.next();
     }
