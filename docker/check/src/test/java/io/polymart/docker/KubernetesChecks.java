@@ -220,6 +220,7 @@ final class KubernetesChecks {
   private static void backends(List<HasMetadata> objects, JsonObject conf, List<String> problems) {
     List<String> hosts = new ArrayList<>();
     hosts.add(URI.create(conf.getJsonObject("pg").getString("url")).getHost());
+    conf.getJsonObject("pg").getJsonArray("replicaUrls").forEach(url -> hosts.add(URI.create((String) url).getHost()));
     hosts.add(URI.create(conf.getJsonObject("redis").getString("url")).getHost());
     hosts.add(URI.create(conf.getJsonObject("mongo").getString("url")).getHost());
     hosts.add(URI.create(conf.getJsonObject("s3").getString("endpoint")).getHost());

@@ -140,7 +140,7 @@ final class CatalogBindings {
         throw ServiceException.invalidField("sku", "must be a SKU id");
       }
     }).orElse(null);
-    return productReads.priceHistory(id, sku);
+    return productReads.priceHistory(id, sku, caller(request));
   }
 
   Future<JsonObject> sellerProducts(BusRequest request) {

@@ -36,6 +36,8 @@ import io.polymart.catalog.taxonomy.CategoryService;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
+import io.polymart.core.db.ReadReplicas;
+import io.polymart.core.db.RecentWriters;
 import io.polymart.core.events.ActivityPublisher;
 import io.polymart.core.events.EventConsumer;
 import io.polymart.core.events.EventConsumerSettings;
@@ -75,6 +77,7 @@ public final class CatalogVerticle extends VerticleBase {
   private static final String EVENT_STORES = "catalog";
   private Pool pool;
   private SqlClient reads;
+  private ReadReplicas replicas;
   private RedisAPI redis;
   private MongoClient mongo;
   private Sweeper sweeper;
@@ -103,12 +106,19 @@ public final class CatalogVerticle extends VerticleBase {
     PgSettings pg = PgSettings.from(conf);
     pool = pg.pool(vertx);
     reads = pg.readClient(vertx);
+    replicas = pg.readReplicas(vertx, pool);
     redis = RedisClients.api(vertx, conf);
+    // a seller's or admin's own reads right after their changes (their product pages and lists) skip the replicas
+    RecentWriters writers = pg.recentWriters(() -> redis, "catalog:wrote:");
     MongoDatabase documents = mongo.getDatabase(conf.getJsonObject("mongo").getString("database"));
     ProductDetailsRepository details = new ProductDetailsRepository(vertx,
         documents.getCollection(ProductDetailsRepository.COLLECTION));
     ImageObjectRepository imageObjects = new ImageObjectRepository(vertx, s3);
-    ProductCache cache = new ProductCache(vertx, redis, settings.cacheTtlSeconds(), settings.cacheRecentPages());
+    // a page or an answer read from a replica may be behind the generation it is kept under: keep it no longer than
+    // a replica may lag
+    int cacheTtlSeconds = pg.hasReplicas() ? Math.min(settings.cacheTtlSeconds(), pg.maxReplicaLagSeconds())
+        : settings.cacheTtlSeconds();
+    ProductCache cache = new ProductCache(vertx, redis, cacheTtlSeconds, settings.cacheRecentPages());
     String kafka = conf.getJsonObject("kafka").getString("bootstrapServers");
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", kafka, settings.outboxPollMillis());
     String mediaUrls = settings.mediaPrefix();
@@ -122,14 +132,14 @@ public final class CatalogVerticle extends VerticleBase {
     SearchRepository searchRows = new SearchRepository();
     SearchTerms terms = new SearchTerms(searchRows);
     InventoryRepository inventoryRows = new InventoryRepository();
-    ProductReadService reader = new ProductReadService(reads, productRows, details, cache, mediaUrls,
-        new ProductViews(activity));
+    ProductReadService reader = new ProductReadService(reads, replicas, writers, productRows, details, cache,
+        mediaUrls, new ProductViews(activity));
     ProductService products = new ProductService(writer, productRows, guard, skuRows, terms, details, reader);
     SkuService skus = new SkuService(writer, guard, productRows, skuRows, inventoryRows);
     CategoryService categories = new CategoryService(pool, writer, new CategoryRepository());
     BrandService brands = new BrandService(pool, writer, new BrandRepository(), terms);
-    SearchService search = new SearchService(pool, searchRows, redis, new TypoCorrector(searchRows), mediaUrls,
-        new SearchResults(redis, settings.searchCachedResults(), Duration.ofSeconds(settings.cacheTtlSeconds())));
+    SearchService search = new SearchService(replicas, searchRows, redis, new TypoCorrector(searchRows), mediaUrls,
+        new SearchResults(redis, settings.searchCachedResults(), Duration.ofSeconds(cacheTtlSeconds)));
     resizing = vertx.createSharedWorkerExecutor(RESIZING_POOL, RESIZING_THREADS);
     ImageService imageService = new ImageService(resizing, pool, writer, guard, new ImageRepository(), imageObjects,
         new ImageProcessor(settings.images().maxBytes(), settings.images().maxPixels()),
@@ -151,32 +161,32 @@ public final class CatalogVerticle extends VerticleBase {
         imageService, inventory, skuLookup, media);
     BusServer server = new BusServer(vertx)
         .handle(CATALOG_CATEGORIES_LIST, bindings::categoryTree)
-        .handle(CATALOG_CATEGORY_CREATE, bindings::createCategory)
-        .handle(CATALOG_CATEGORY_UPDATE, bindings::updateCategory)
-        .handle(CATALOG_CATEGORY_DELETE, bindings::deleteCategory)
+        .handle(CATALOG_CATEGORY_CREATE, writers.marking(bindings::createCategory))
+        .handle(CATALOG_CATEGORY_UPDATE, writers.marking(bindings::updateCategory))
+        .handle(CATALOG_CATEGORY_DELETE, writers.marking(bindings::deleteCategory))
         .handle(CATALOG_BRANDS_LIST, bindings::brandList)
-        .handle(CATALOG_BRAND_CREATE, bindings::createBrand)
-        .handle(CATALOG_BRAND_UPDATE, bindings::updateBrand)
-        .handle(CATALOG_BRAND_DELETE, bindings::deleteBrand)
+        .handle(CATALOG_BRAND_CREATE, writers.marking(bindings::createBrand))
+        .handle(CATALOG_BRAND_UPDATE, writers.marking(bindings::updateBrand))
+        .handle(CATALOG_BRAND_DELETE, writers.marking(bindings::deleteBrand))
         .handleReply(CATALOG_PRODUCTS_SEARCH, bindings::searchProducts)
         .handle(CATALOG_SEARCH_SUGGEST, bindings::suggest)
         .handle(CATALOG_SEARCH_HOT, bindings::hotKeywords)
         .handle(CATALOG_SELLER_PRODUCTS, bindings::sellerProducts)
         .handleReply(CATALOG_PRODUCT_GET, bindings::product)
         .handle(CATALOG_PRODUCT_PRICE_HISTORY, bindings::priceHistory)
-        .handle(CATALOG_PRODUCT_CREATE, bindings::createProduct)
-        .handle(CATALOG_PRODUCT_UPDATE, bindings::updateProduct)
-        .handle(CATALOG_PRODUCT_PUBLISH, bindings::publishProduct)
-        .handle(CATALOG_PRODUCT_UNPUBLISH, bindings::unpublishProduct)
-        .handle(CATALOG_PRODUCT_DELETE, bindings::deleteProduct)
-        .handle(CATALOG_SKU_CREATE, bindings::createSku)
-        .handle(CATALOG_SKU_UPDATE, bindings::updateSku)
-        .handle(CATALOG_SKU_PRICE, bindings::priceSku)
-        .handle(CATALOG_SKU_STOCK, bindings::adjustStock)
-        .handle(CATALOG_IMAGE_UPLOAD, bindings::uploadImage)
-        .handle(CATALOG_IMAGE_DELETE, bindings::deleteImage)
-        .handle(CATALOG_IMAGE_REORDER, bindings::reorderImages)
-        .handle(CATALOG_IMAGE_COVER, bindings::coverImage)
+        .handle(CATALOG_PRODUCT_CREATE, writers.marking(bindings::createProduct))
+        .handle(CATALOG_PRODUCT_UPDATE, writers.marking(bindings::updateProduct))
+        .handle(CATALOG_PRODUCT_PUBLISH, writers.marking(bindings::publishProduct))
+        .handle(CATALOG_PRODUCT_UNPUBLISH, writers.marking(bindings::unpublishProduct))
+        .handle(CATALOG_PRODUCT_DELETE, writers.marking(bindings::deleteProduct))
+        .handle(CATALOG_SKU_CREATE, writers.marking(bindings::createSku))
+        .handle(CATALOG_SKU_UPDATE, writers.marking(bindings::updateSku))
+        .handle(CATALOG_SKU_PRICE, writers.marking(bindings::priceSku))
+        .handle(CATALOG_SKU_STOCK, writers.marking(bindings::adjustStock))
+        .handle(CATALOG_IMAGE_UPLOAD, writers.marking(bindings::uploadImage))
+        .handle(CATALOG_IMAGE_DELETE, writers.marking(bindings::deleteImage))
+        .handle(CATALOG_IMAGE_REORDER, writers.marking(bindings::reorderImages))
+        .handle(CATALOG_IMAGE_COVER, writers.marking(bindings::coverImage))
         .handle(CATALOG_MEDIA_GET, bindings::mediaObject)
         .handle(CATALOG_STOCK_RESERVE, bindings::reserveStock)
         .handle(CATALOG_STOCK_CONFIRM, bindings::confirmStock)
@@ -227,6 +237,7 @@ public final class CatalogVerticle extends VerticleBase {
     }
     return relayStopped
         .compose(v -> activityClosed)
+        .compose(v -> replicas == null ? Future.succeededFuture() : replicas.close())
         .compose(v -> reads == null ? Future.succeededFuture() : reads.close())
         .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }

@@ -80,6 +80,10 @@ public final class LocalRuntime implements AutoCloseable {
 
   private static void fillAddresses(JsonObject config, EmbeddedBackends backends) {
     backends.postgresUrl().ifPresent(url -> config.getJsonObject("pg").put("url", url));
+    JsonObject pg = config.getJsonObject("pg");
+    for (int i = 0; i < pg.getInteger("embeddedReplicas"); i++) {
+      pg.getJsonArray("replicaUrls").add(backends.startPostgresReplica());
+    }
     backends.redisUrl().ifPresent(url -> config.getJsonObject("redis").put("url", url));
     backends.kafkaBootstrapServers().ifPresent(servers -> config.getJsonObject("kafka").put("bootstrapServers", servers));
     backends.mongoUrl().ifPresent(url -> config.getJsonObject("mongo").put("url", url));

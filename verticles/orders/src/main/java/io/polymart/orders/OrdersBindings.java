@@ -3,6 +3,7 @@ package io.polymart.orders;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.bus.Paging;
+import io.polymart.core.db.RecentWriters;
 import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
 import io.polymart.orders.checkout.CheckoutRequest;
@@ -20,6 +21,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static io.polymart.core.bus.Addresses.*;
 
@@ -35,9 +37,11 @@ final class OrdersBindings {
   private final LifecycleService lifecycle;
   private final PaymentService payments;
   private final CouponService coupons;
+  private final RecentWriters writers;
 
   OrdersBindings(CheckoutService checkout, OrderRepository orders, LifecycleService lifecycle,
-      PaymentService payments, CouponService coupons) {
+      PaymentService payments, CouponService coupons, RecentWriters writers) {
+    this.writers = writers;
     this.checkout = checkout;
     this.orders = orders;
     this.lifecycle = lifecycle;
@@ -47,50 +51,50 @@ final class OrdersBindings {
 
   BusServer bind(BusServer server) {
     return server
-        .handle(ORDERS_PLACE, request -> checkout.place(CheckoutRequest.from(request)))
+        .handle(ORDERS_PLACE, own(request -> checkout.place(CheckoutRequest.from(request))))
         .handle(ORDERS_LIST, this::list)
         .handle(ORDERS_GET, request -> orders.getOwned(orderId(request), request.userUuid()))
-        .handle(ORDERS_CANCEL, request -> {
+        .handle(ORDERS_CANCEL, own(request -> {
           UUID userId = request.userUuid();
           return lifecycle.cancel(orderId(request), userId);
-        })
-        .handle(ORDERS_CONFIRM_RECEIPT, request -> {
+        }))
+        .handle(ORDERS_CONFIRM_RECEIPT, own(request -> {
           UUID userId = request.userUuid();
           return lifecycle.confirmReceipt(orderId(request), userId);
-        })
-        .handle(ORDERS_REFUND_REQUEST, request -> {
+        }))
+        .handle(ORDERS_REFUND_REQUEST, own(request -> {
           UUID userId = request.userUuid();
           String reason = text(request, "reason");
           return lifecycle.requestRefund(orderId(request), userId, reason);
-        })
-        .handle(ORDERS_PAY, request -> {
+        }))
+        .handle(ORDERS_PAY, own(request -> {
           UUID orderId = orderId(request);
           PayRequest pay = PayRequest.from(request.body());
           return payments.pay(orderId, request.userUuid(), pay);
-        })
+        }))
         .handle(ORDERS_ADMIN_LIST, this::staffList)
         .handle(ORDERS_ADMIN_GET, request -> {
           UUID orderId = orderId(request);
           return orders.getForStaff(orderId, staff(request));
         })
-        .handle(ORDERS_ADMIN_SHIP, request -> {
+        .handle(ORDERS_ADMIN_SHIP, own(request -> {
           Actor actor = staff(request);
           String carrier = text(request, "carrier");
           String trackingNo = text(request, "trackingNo");
           return lifecycle.ship(orderId(request), actor, carrier, trackingNo);
-        })
-        .handle(ORDERS_ADMIN_DELIVER, request -> {
+        }))
+        .handle(ORDERS_ADMIN_DELIVER, own(request -> {
           Actor actor = staff(request);
           return lifecycle.deliver(orderId(request), actor);
-        })
-        .handle(ORDERS_ADMIN_REFUND_APPROVE, request -> {
+        }))
+        .handle(ORDERS_ADMIN_REFUND_APPROVE, own(request -> {
           Actor actor = staff(request);
           return lifecycle.approveRefund(orderId(request), actor);
-        })
-        .handle(ORDERS_ADMIN_REFUND_REJECT, request -> {
+        }))
+        .handle(ORDERS_ADMIN_REFUND_REJECT, own(request -> {
           Actor actor = staff(request);
           return lifecycle.rejectRefund(orderId(request), actor);
-        })
+        }))
         .handle(ORDERS_PAYMENT_WEBHOOK, request -> {
           JsonObject body = request.body();
           return payments.webhook(body.getString("provider"), body.getString("payload"), body.getString("signature"),
@@ -111,13 +115,22 @@ final class OrdersBindings {
 
   private Future<JsonObject> list(BusRequest request) {
     Paging paging = Paging.from(request);
-    return orders.list(request.userUuid(), null, status(request), paging.page(), paging.size());
+    OrderStatus status = status(request);
+    return writers.wroteRecently(request.userUuid()).compose(justWrote ->
+        orders.list(request.userUuid(), null, status, paging.page(), paging.size(), justWrote));
   }
 
   private Future<JsonObject> staffList(BusRequest request) {
     Paging paging = Paging.from(request);
     Actor actor = staff(request);
-    return orders.list(null, actor.isAdmin() ? null : actor.id(), status(request), paging.page(), paging.size());
+    OrderStatus status = status(request);
+    return writers.wroteRecently(request.userUuid()).compose(justWrote ->
+        orders.list(null, actor.isAdmin() ? null : actor.id(), status, paging.page(), paging.size(), justWrote));
+  }
+
+  /** A change made by the caller: their next reads (order lists) come from the primary for a while. */
+  private Function<BusRequest, Future<JsonObject>> own(Function<BusRequest, Future<JsonObject>> change) {
+    return writers.marking(change);
   }
 
   private static UUID orderId(BusRequest request) {

@@ -7,9 +7,12 @@ import io.polymart.core.client.CartClient;
 import io.polymart.core.client.CatalogStockClient;
 import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
+import io.polymart.core.db.ReadReplicas;
+import io.polymart.core.db.RecentWriters;
 import io.polymart.core.outbox.Outbox;
 import io.polymart.core.outbox.OutboxRelay;
 import io.polymart.core.outbox.OutboxTransactions;
+import io.polymart.core.redis.RedisClients;
 import io.polymart.core.sweep.Sweeper;
 import io.polymart.orders.checkout.CheckoutService;
 import io.polymart.orders.coupon.CouponRepository;
@@ -26,6 +29,7 @@ import io.polymart.orders.payment.Refunds;
 import io.polymart.orders.payment.SandboxProvider;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 
@@ -34,8 +38,11 @@ import java.util.Map;
 /** Wires checkout, the order lifecycle, coupons and payments to their event-bus addresses. */
 public final class OrdersVerticle extends VerticleBase {
   public static final String SCHEMA = "orders";
+  private static final String REDIS_PREFIX = "orders:";
   private Pool pool;
   private SqlClient reads;
+  private ReadReplicas replicas;
+  private RedisAPI redis;
   private OutboxRelay relay;
   private Sweeper timeouts;
   private Sweeper reconciliation;
@@ -49,8 +56,11 @@ public final class OrdersVerticle extends VerticleBase {
     reads = pg.readClient(vertx);
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox",
         config().getJsonObject("kafka").getString("bootstrapServers"), settings.outboxPollMillis());
+    replicas = pg.readReplicas(vertx, reads);
+    RecentWriters writers = pg.recentWriters(() -> redis = RedisClients.api(vertx, config()), REDIS_PREFIX + "wrote:");
     OrderRepository orders = new OrderRepository(
-        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp), reads, vertx.eventBus());
+        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp), reads, replicas,
+        vertx.eventBus());
     CouponRepository couponRepository = new CouponRepository(pool, reads);
     PaymentRepository paymentRepository = new PaymentRepository(pool);
     BusClient bus = BusClient.create(vertx, config());
@@ -73,7 +83,8 @@ public final class OrdersVerticle extends VerticleBase {
         new PaymentTimeouts(orders, lifecycle, reconciler)::cancelExpired);
     reconciliation = new Sweeper(vertx, "payments without a webhook checked with their provider",
         settings.reconcileIntervalSeconds() * 1000L, PaymentReconciler.SWEEP_BATCH, reconciler::reconcileStale);
-    BusServer server = new OrdersBindings(checkout, orders, lifecycle, payments, coupons).bind(new BusServer(vertx));
+    BusServer server = new OrdersBindings(checkout, orders, lifecycle, payments, coupons, writers)
+        .bind(new BusServer(vertx));
 
     return Migrations.apply(vertx, pg, SCHEMA)
         .compose(v -> server.ready())
@@ -94,7 +105,11 @@ public final class OrdersVerticle extends VerticleBase {
       sandbox.close();
     }
     Future<Void> relayStopped = relay == null ? Future.succeededFuture() : relay.stop();
+    if (redis != null) {
+      redis.close();
+    }
     return relayStopped
+        .compose(v -> replicas == null ? Future.succeededFuture() : replicas.close())
         .compose(v -> reads == null ? Future.succeededFuture() : reads.close())
         .compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }

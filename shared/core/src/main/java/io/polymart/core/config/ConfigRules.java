@@ -30,6 +30,20 @@ public final class ConfigRules {
     requireRange(config.getJsonObject("http"), "ws", "heartbeatSeconds", 1, 3600, "http.");
     BusSettings.from(config);
     requireRange(config, "pg", "poolSize", 1, 1000);
+    requireRange(config, "pg", "maxReplicaLagSeconds", 1, 3600);
+    requireRange(config, "pg", "readYourWritesSeconds", 1, 3600);
+    if (config.getJsonObject("pg").getInteger("readYourWritesSeconds")
+        <= config.getJsonObject("pg").getInteger("maxReplicaLagSeconds")) {
+      // a replica that takes reads may be this far behind (plus the second between two checks)
+      throw new ConfigException("Configuration key 'pg.readYourWritesSeconds' must be greater than"
+          + " 'pg.maxReplicaLagSeconds', or a user's own writes may be missing from what they read next");
+    }
+    requireRange(config, "pg", "embeddedReplicas", 0, 3);
+    if (config.getJsonObject("pg").getInteger("embeddedReplicas") > 0
+        && !config.getJsonObject("pg").getString("url").isBlank()) {
+      throw new ConfigException("Configuration key 'pg.embeddedReplicas' replicates the embedded PostgreSQL: leave"
+          + " 'pg.url' empty, or list the replicas of your server in 'pg.replicaUrls'");
+    }
     requireRange(config, "jwt", "accessTokenMinutes", 1, 24 * 60);
     requireRange(config, "jwt", "refreshTokenDays", 1, 365);
     for (String verticle : config.getJsonObject("verticles").fieldNames()) {

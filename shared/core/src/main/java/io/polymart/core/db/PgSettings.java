@@ -7,23 +7,70 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
+
+import java.util.List;
+import java.util.function.Supplier;
 
 /** PostgreSQL connection settings from {@code pg.*} and the pools built from them. */
 public final class PgSettings {
   private static final int PIPELINING_LIMIT = 256;
   private final PgConnectOptions connectOptions;
   private final int poolSize;
+  private final List<PgConnectOptions> replicas;
+  private final int maxReplicaLagSeconds;
+  private final int readYourWritesSeconds;
 
-  private PgSettings(PgConnectOptions connectOptions, int poolSize) {
+  private PgSettings(PgConnectOptions connectOptions, int poolSize, List<PgConnectOptions> replicas,
+      int maxReplicaLagSeconds, int readYourWritesSeconds) {
     this.connectOptions = connectOptions;
     this.poolSize = poolSize;
+    this.replicas = replicas;
+    this.maxReplicaLagSeconds = maxReplicaLagSeconds;
+    this.readYourWritesSeconds = readYourWritesSeconds;
   }
 
   public static PgSettings from(JsonObject config) {
     JsonObject pg = config.getJsonObject("pg");
     PgConnectOptions options = PgConnectOptions.fromUri(pg.getString("url"))
         .setCachePreparedStatements(true);
-    return new PgSettings(options, pg.getInteger("poolSize"));
+    List<PgConnectOptions> replicas = pg.getJsonArray("replicaUrls").stream()
+        .map(url -> PgConnectOptions.fromUri((String) url).setCachePreparedStatements(true)
+            .setPipeliningLimit(PIPELINING_LIMIT))
+        .toList();
+    return new PgSettings(options, pg.getInteger("poolSize"), replicas, pg.getInteger("maxReplicaLagSeconds"),
+        pg.getInteger("readYourWritesSeconds"));
+  }
+
+  /**
+   * Where reads that may be a moment stale go: the replicas of {@code pg.replicaUrls} that are up and at most
+   * {@code pg.maxReplicaLagSeconds} behind, else {@code primaryReads}.
+   */
+  public ReadReplicas readReplicas(Vertx vertx, SqlClient primaryReads) {
+    List<SqlClient> clients = replicas.stream().map(options -> PgBuilder.client()
+        .with(new PoolOptions().setMaxSize(Math.max(1, poolSize / 4)))
+        .connectingTo(options)
+        .using(vertx)
+        .build()).toList();
+    return new ReadReplicas(vertx, primaryReads, clients, maxReplicaLagSeconds);
+  }
+
+  /** Whether {@code pg.replicaUrls} names any replica. */
+  public boolean hasReplicas() {
+    return !replicas.isEmpty();
+  }
+
+  public int maxReplicaLagSeconds() {
+    return maxReplicaLagSeconds;
+  }
+
+  /**
+   * Who wrote within {@code pg.readYourWritesSeconds}, kept under {@code redisPrefix}; {@link RecentWriters#NONE}
+   * without replicas (the Redis client is then not even asked for).
+   */
+  public RecentWriters recentWriters(Supplier<RedisAPI> redis, String redisPrefix) {
+    return replicas.isEmpty() ? RecentWriters.NONE
+        : new RecentWriters(redis.get(), redisPrefix, readYourWritesSeconds);
   }
 
   /** A pool for transactions; prepared statements are cached per connection. */

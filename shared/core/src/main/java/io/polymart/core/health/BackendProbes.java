@@ -3,12 +3,14 @@ package io.polymart.core.health;
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.minio.MinioClient;
 import io.polymart.core.db.PgSettings;
+import io.polymart.core.db.ReadReplicas;
 import io.polymart.core.mongo.MongoClients;
 import io.polymart.core.mongo.Publishers;
 import io.polymart.core.redis.RedisClients;
 import io.polymart.core.s3.S3Clients;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.admin.KafkaAdminClient;
 import io.vertx.redis.client.RedisAPI;
@@ -33,6 +35,7 @@ public final class BackendProbes implements AutoCloseable {
   private static final long TIMEOUT_MS = 2000;
   private final Vertx vertx;
   private final Pool pg;
+  private final ReadReplicas replicas;
   private final RedisAPI redis;
   private final KafkaAdminClient kafka;
   private final MongoClient mongo;
@@ -40,7 +43,9 @@ public final class BackendProbes implements AutoCloseable {
 
   public BackendProbes(Vertx vertx, JsonObject config) {
     this.vertx = vertx;
-    this.pg = PgSettings.from(config).pool(vertx);
+    PgSettings pgSettings = PgSettings.from(config);
+    this.pg = pgSettings.pool(vertx);
+    this.replicas = pgSettings.readReplicas(vertx, pg);
     this.redis = RedisClients.api(vertx, config);
     Properties kafkaProps = new Properties();
     kafkaProps.put("bootstrap.servers", config.getJsonObject("kafka").getString("bootstrapServers"));
@@ -71,6 +76,15 @@ public final class BackendProbes implements AutoCloseable {
         .map(v -> results);
   }
 
+  public boolean hasReplicas() {
+    return !replicas.status().isEmpty();
+  }
+
+  /** Each read replica: {@code {name, status: up|lagging|down, lagSeconds}}, checked every second. */
+  public JsonArray replicas() {
+    return replicas.status();
+  }
+
   private Future<?> timed(Supplier<Future<?>> probe) {
     try {
       return probe.get().timeout(TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -81,6 +95,7 @@ public final class BackendProbes implements AutoCloseable {
 
   @Override
   public void close() {
+    replicas.close();
     pg.close();
     kafka.close();
     mongo.close();

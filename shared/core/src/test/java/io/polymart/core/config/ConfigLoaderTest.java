@@ -116,6 +116,26 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigRules.check(badMode)).hasMessageContaining("'mode'");
   }
 
+  @Test
+  void readReplicaKeysAreChecked() {
+    JsonObject replicas = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_PG_REPLICA_URLS",
+        "postgresql://u:p@replica-1:5432/db, postgresql://u:p@replica-2:5432/db"));
+    assertThat(replicas.getJsonObject("pg").getJsonArray("replicaUrls")).containsExactly(
+        "postgresql://u:p@replica-1:5432/db", "postgresql://u:p@replica-2:5432/db");
+    ConfigRules.check(replicas);
+
+    JsonObject staleOwnReads = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_PG_MAX_REPLICA_LAG_SECONDS", "10",
+        "POLYMART_PG_READ_YOUR_WRITES_SECONDS", "10"));
+    assertThatThrownBy(() -> ConfigRules.check(staleOwnReads)).hasMessageContaining("'pg.readYourWritesSeconds'");
+    JsonObject noLag = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_PG_MAX_REPLICA_LAG_SECONDS", "0"));
+    assertThatThrownBy(() -> ConfigRules.check(noLag)).hasMessageContaining("'pg.maxReplicaLagSeconds'");
+    JsonObject externalPrimary = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_PG_EMBEDDED_REPLICAS", "1",
+        "POLYMART_PG_URL", "postgresql://u:p@primary:5432/db"));
+    assertThatThrownBy(() -> ConfigRules.check(externalPrimary)).hasMessageContaining("'pg.embeddedReplicas'");
+    JsonObject tooMany = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_PG_EMBEDDED_REPLICAS", "4"));
+    assertThatThrownBy(() -> ConfigRules.check(tooMany)).hasMessageContaining("'pg.embeddedReplicas'");
+  }
+
   private Path write(String json) throws IOException {
     Path file = Files.createTempFile(dir, "conf", ".json");
     Files.writeString(file, json);

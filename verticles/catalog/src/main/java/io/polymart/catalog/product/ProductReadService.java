@@ -4,6 +4,8 @@ import io.polymart.catalog.cache.ProductCache;
 import io.polymart.catalog.cache.ProductPage;
 import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.Paging;
+import io.polymart.core.db.ReadReplicas;
+import io.polymart.core.db.RecentWriters;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -13,20 +15,30 @@ import io.vertx.sqlclient.SqlClient;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 
-/** Reading products: the detail (through the cache), price history and a seller's own product list. */
+/**
+ * Reading products: the detail (through the cache), price history and a seller's own product list. With read
+ * replicas these come from a replica, a moment stale, except for a caller who just changed something
+ * ({@link RecentWriters}): they read the primary, around the cache, and see their change.
+ */
 public final class ProductReadService {
   private final SqlClient reads;
+  private final ReadReplicas replicas;
+  private final RecentWriters writers;
   private final ProductRepository products;
   private final ProductDetailsRepository details;
   private final ProductCache cache;
   private final String mediaPrefix;
   private final ProductViews views;
 
-  public ProductReadService(SqlClient reads, ProductRepository products, ProductDetailsRepository details,
-      ProductCache cache, String mediaPrefix, ProductViews views) {
+  /** {@code reads}: the primary, for the product as a change just left it. */
+  public ProductReadService(SqlClient reads, ReadReplicas replicas, RecentWriters writers, ProductRepository products,
+      ProductDetailsRepository details, ProductCache cache, String mediaPrefix, ProductViews views) {
     this.reads = reads;
+    this.replicas = replicas;
+    this.writers = writers;
     this.products = products;
     this.details = details;
     this.cache = cache;
@@ -34,17 +46,29 @@ public final class ProductReadService {
     this.views = views;
   }
 
-  /** The product as stored now, bypassing the cache: one SQL statement and one MongoDB lookup, side by side. */
+  /** The product as stored now on the primary, bypassing the cache. */
   Future<JsonObject> load(UUID id) {
-    Future<JsonObject> product = products.detail(reads, id, mediaPrefix);
+    return load(id, products.detail(reads, id, mediaPrefix));
+  }
+
+  /** One SQL statement (its result {@code product}) and one MongoDB lookup, side by side. */
+  private Future<JsonObject> load(UUID id, Future<JsonObject> product) {
     Future<JsonObject> document = details.get(id);
     return Future.all(product, document).map(v -> product.result() == null ? null
         : product.result().put("details", document.result()));
   }
 
-  /** The product page, from the cache when possible; a shopper's view of it is published ({@link ProductViews}). */
+  /**
+   * The product page, from the cache (filled from a replica) when possible, from the primary for a caller who just
+   * changed something; a shopper's view of it is published ({@link ProductViews}).
+   */
   public Future<BusReply> get(UUID id, Caller caller, String visitorId) {
-    return cache.get(id, () -> load(id).map(product -> product == null ? null : product.encode()))
+    return writers.wroteRecently(caller.userId() == null ? null : caller.uuid())
+        .compose(justWrote -> justWrote
+            ? load(id).map(product -> new ProductCache.Lookup(product == null ? null : ProductPage.of(product.encode()),
+                false))
+            : cache.get(id, () -> load(id, replicas.read(sql -> products.detail(sql, id, mediaPrefix)))
+                .map(product -> product == null ? null : product.encode())))
         .map(lookup -> {
           ProductPage page = lookup.page();
           if (page == null || !visible(page, caller)) {
@@ -69,14 +93,14 @@ public final class ProductReadService {
   }
 
   /** The product's price changes, of all its SKUs or of {@code sku} only. */
-  public Future<JsonObject> priceHistory(UUID id, UUID sku) {
-    return products.status(reads, id)
+  public Future<JsonObject> priceHistory(UUID id, UUID sku, Caller caller) {
+    return read(caller, sql -> products.status(sql, id)
         .compose(status -> {
           if (!"ACTIVE".equals(status)) {
             throw ServiceException.notFound("Product not found");
           }
-          return products.priceHistory(reads, id, sku);
-        })
+          return products.priceHistory(sql, id, sku);
+        }))
         .map(rows -> {
           JsonArray items = new JsonArray();
           for (Row row : rows) {
@@ -97,7 +121,7 @@ public final class ProductReadService {
       throw ServiceException.invalidField("status", "must be DRAFT, ACTIVE or INACTIVE");
     }
     UUID seller = caller.isAdmin() ? null : caller.uuid();
-    return products.sellerPage(reads, seller, status, paging.size(), paging.offset(), mediaPrefix)
+    return read(caller, sql -> products.sellerPage(sql, seller, status, paging.size(), paging.offset(), mediaPrefix)
         .compose(rows -> {
           JsonArray items = new JsonArray();
           long total = 0;
@@ -106,9 +130,15 @@ public final class ProductReadService {
             items.add(row.getValue("item"));
           }
           if (items.isEmpty() && paging.page() > 1) {
-            return products.sellerCount(reads, seller, status).map(count -> paging.page(items, count));
+            return products.sellerCount(sql, seller, status).map(count -> paging.page(items, count));
           }
           return Future.succeededFuture(paging.page(items, total));
-        });
+        }));
+  }
+
+  /** On a replica, or on the primary when the caller just changed something. */
+  private <T> Future<T> read(Caller caller, Function<SqlClient, Future<T>> query) {
+    return writers.wroteRecently(caller.userId() == null ? null : caller.uuid())
+        .compose(justWrote -> justWrote ? replicas.fromPrimary(query) : replicas.read(query));
   }
 }

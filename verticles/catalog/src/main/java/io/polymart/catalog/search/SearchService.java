@@ -1,6 +1,7 @@
 package io.polymart.catalog.search;
 
 import io.polymart.core.bus.BusReply;
+import io.polymart.core.db.ReadReplicas;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -8,7 +9,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
-import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,16 +26,16 @@ public final class SearchService {
   /** Enough to fill the list when older entries that may not show are among the top ones. */
   private static final int HOT_READ = 50;
   private static final int SUGGESTIONS = 10;
-  private final SqlClient client;
+  private final ReadReplicas reads;
   private final SearchRepository search;
   private final RedisAPI redis;
   private final TypoCorrector corrector;
   private final String mediaPrefix;
   private final SearchResults results;
 
-  public SearchService(SqlClient client, SearchRepository search, RedisAPI redis, TypoCorrector corrector,
+  public SearchService(ReadReplicas reads, SearchRepository search, RedisAPI redis, TypoCorrector corrector,
       String mediaPrefix, SearchResults results) {
-    this.client = client;
+    this.reads = reads;
     this.results = results;
     this.search = search;
     this.redis = redis;
@@ -56,16 +56,17 @@ public final class SearchService {
 
   private Future<SearchResults.Result> run(SearchQuery query) {
     List<String> latin = query.tokens().stream().filter(t -> !SearchTerms.isCjk(t)).toList();
-    return corrector.corrections(client, latin).compose(corrections -> {
-      return search.search(client, new SearchStatement(query, corrections, mediaPrefix));
-    }).map(row -> {
-      long total = row.getLong("total");
-      JsonObject answer = query.paging().page((JsonArray) row.getValue("items"), total).put("facets", new JsonObject()
-          .put("brands", row.getValue("brands"))
-          .put("categories", row.getValue("categories"))
-          .put("priceRanges", priceRanges((JsonObject) row.getValue("price_ranges"))));
-      return new SearchResults.Result(answer.toBuffer(), total);
-    });
+    return reads.read(client -> corrector.corrections(client, latin)
+        .compose(corrections -> search.search(client, new SearchStatement(query, corrections, mediaPrefix))))
+        .map(row -> {
+          long total = row.getLong("total");
+          JsonObject answer = query.paging().page((JsonArray) row.getValue("items"), total)
+              .put("facets", new JsonObject()
+                  .put("brands", row.getValue("brands"))
+                  .put("categories", row.getValue("categories"))
+                  .put("priceRanges", priceRanges((JsonObject) row.getValue("price_ranges"))));
+          return new SearchResults.Result(answer.toBuffer(), total);
+        });
   }
 
   private static JsonArray priceRanges(JsonObject counts) {
@@ -99,7 +100,7 @@ public final class SearchService {
     if (text.length() > SearchQuery.MAX_TEXT) {
       throw ServiceException.invalidField("q", "must be at most " + SearchQuery.MAX_TEXT + " characters");
     }
-    return search.suggestions(client, text, SUGGESTIONS)
+    return reads.read(client -> search.suggestions(client, text, SUGGESTIONS))
         .map(rows -> {
           JsonArray items = new JsonArray();
           rows.forEach(row -> items.add(row.getString("suggestion")));

@@ -1,5 +1,6 @@
 package io.polymart.orders.order;
 
+import io.polymart.core.db.ReadReplicas;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.outbox.OutboxTransactions;
 import io.vertx.core.Future;
@@ -116,11 +117,14 @@ public final class OrderRepository {
 
   private final OutboxTransactions transactions;
   private final SqlClient reads;
+  private final ReadReplicas lists;
   private final EventBus eventBus;
 
-  public OrderRepository(OutboxTransactions transactions, SqlClient reads, EventBus eventBus) {
+  /** {@code lists}: where order lists are read, a replica unless the caller just wrote. */
+  public OrderRepository(OutboxTransactions transactions, SqlClient reads, ReadReplicas lists, EventBus eventBus) {
     this.transactions = transactions;
     this.reads = reads;
+    this.lists = lists;
     this.eventBus = eventBus;
   }
 
@@ -217,9 +221,17 @@ public final class OrderRepository {
 
   /**
    * A page of orders, newest first, without their history. {@code userId} limits to a buyer, {@code sellerId} to
-   * orders with that seller's items, {@code status} to one status; null means no limit.
+   * orders with that seller's items, {@code status} to one status; null means no limit. Read from a replica, a
+   * moment stale, unless {@code callerJustWrote}.
    */
-  public Future<JsonObject> list(UUID userId, UUID sellerId, OrderStatus status, int page, int size) {
+  public Future<JsonObject> list(UUID userId, UUID sellerId, OrderStatus status, int page, int size,
+      boolean callerJustWrote) {
+    return callerJustWrote ? lists.fromPrimary(sql -> list(sql, userId, sellerId, status, page, size))
+        : lists.read(sql -> list(sql, userId, sellerId, status, page, size));
+  }
+
+  private static Future<JsonObject> list(SqlClient reads, UUID userId, UUID sellerId, OrderStatus status, int page,
+      int size) {
     String statusName = status == null ? null : status.name();
     return reads.preparedQuery(LIST)
         .execute(Tuple.from(new Object[] {userId, sellerId, statusName, size, (page - 1) * size}))
