@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.polymart.main.CatalogFixtures.API;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +70,7 @@ class ReadReplicaIT {
 
     pauseReplay();
     try {
+      long firstWriteNanos = System.nanoTime();
       Shop.Sku hidden = shop.stockedSku("9.90", 100);
       String hiddenWord = searchWord(hidden);
       // the primary has it; the replica, not replaying, does not, and it still serves this node's searches
@@ -111,8 +113,12 @@ class ReadReplicaIT {
 
       // past the lag limit the replica is skipped: the same node finds the product through the primary
       awaitReplica("lagging");
+      long laggingNanos = System.nanoTime();
       CatalogFixtures.await("searched on the primary", Duration.ofSeconds(20),
           () -> found(http, hiddenWord, hidden));
+      System.out.printf("Paused replica: skipped %.1f s after the first write it missed (limit %d s); searches found "
+              + "the product through the primary %.1f s after that%n", (laggingNanos - firstWriteNanos) / 1e9,
+          MAX_LAG_SECONDS, (System.nanoTime() - laggingNanos) / 1e9);
     } finally {
       resumeReplay();
     }
@@ -133,6 +139,8 @@ class ReadReplicaIT {
     awaitReplica("up");
     AtomicBoolean stop = new AtomicBoolean();
     AtomicInteger answered = new AtomicInteger();
+    AtomicLong slowestAfterKillNanos = new AtomicLong();
+    AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
     ConcurrentLinkedQueue<String> failed = new ConcurrentLinkedQueue<>();
     ExecutorService threads = Executors.newFixedThreadPool(2);
     List<Future<?>> running = new ArrayList<>();
@@ -141,7 +149,11 @@ class ReadReplicaIT {
         running.add(threads.submit(() -> {
           while (!stop.get()) {
             // a new query each time, so that each one reaches the database
+            long started = System.nanoTime();
             Reply reply = http.get(API + "/products?q=" + CatalogFixtures.word(8)).send();
+            if (started >= killedAt.get() - 1_000_000_000L) {
+              slowestAfterKillNanos.accumulateAndGet(System.nanoTime() - started, Math::max);
+            }
             answered.incrementAndGet();
             if (reply.status() != 200) {
               failed.add(reply.toString());
@@ -151,6 +163,7 @@ class ReadReplicaIT {
       }
       CatalogFixtures.await("searches running", Duration.ofSeconds(10), () -> answered.get() > 20);
       long pid = TestBackends.get().postgresReplicaPid(0).orElseThrow();
+      killedAt.set(System.nanoTime());
       ProcessHandle.of(pid).orElseThrow().destroyForcibly();
       int atKill = answered.get();
       CatalogFixtures.await("searches after the kill", Duration.ofSeconds(20), () -> answered.get() > atKill + 50);
@@ -165,7 +178,8 @@ class ReadReplicaIT {
       }
       threads.shutdownNow();
     }
-    System.out.printf("Replica killed under searches: %d answered, %d failed%n", answered.get(), failed.size());
+    System.out.printf("Replica killed under searches: %d answered, %d failed, the slowest from a second before the "
+        + "kill on %d ms%n", answered.get(), failed.size(), slowestAfterKillNanos.get() / 1_000_000);
     assertThat(failed).as("searches that did not answer 200").isEmpty();
   }
 

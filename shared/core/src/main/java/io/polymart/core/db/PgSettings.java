@@ -35,8 +35,7 @@ public final class PgSettings {
     PgConnectOptions options = PgConnectOptions.fromUri(pg.getString("url"))
         .setCachePreparedStatements(true);
     List<PgConnectOptions> replicas = pg.getJsonArray("replicaUrls").stream()
-        .map(url -> PgConnectOptions.fromUri((String) url).setCachePreparedStatements(true)
-            .setPipeliningLimit(PIPELINING_LIMIT))
+        .map(url -> PgConnectOptions.fromUri((String) url).setCachePreparedStatements(true))
         .toList();
     return new PgSettings(options, pg.getInteger("poolSize"), replicas, pg.getInteger("maxReplicaLagSeconds"),
         pg.getInteger("readYourWritesSeconds"));
@@ -47,8 +46,10 @@ public final class PgSettings {
    * {@code pg.maxReplicaLagSeconds} behind, else {@code primaryReads}.
    */
   public ReadReplicas readReplicas(Vertx vertx, SqlClient primaryReads) {
-    List<SqlClient> clients = replicas.stream().map(options -> PgBuilder.client()
-        .with(new PoolOptions().setMaxSize(Math.max(1, poolSize / 4)))
+    // a pool like the primary's, without pipelining: a replica runs the heavy reads (searches), which a pipeline
+    // would queue one behind another on one connection (measured: the replica then used under one core)
+    List<SqlClient> clients = replicas.stream().<SqlClient>map(options -> PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(poolSize))
         .connectingTo(options)
         .using(vertx)
         .build()).toList();

@@ -1,5 +1,7 @@
 package io.polymart.core.db;
 
+import io.polymart.core.error.BackendOutage;
+import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -20,8 +22,9 @@ import java.util.function.Function;
  * Once a second it reads the primary's WAL position and each replica's replay position: a replica's lag is how long
  * it has been missing WAL the primary had (0 while it has everything the primary had at the last check, even if
  * nothing was written for hours). A replica that is down, not in recovery, or more than {@code maxLagSeconds} behind
- * gets no reads until a check finds it fit again; a read that fails on a replica runs again on the primary, so a
- * replica's crash fails no request. One instance per verticle instance, used from its event loop only.
+ * gets no reads until a check finds it fit again; a read that fails on a replica (other than with the query's own
+ * answer, a {@link ServiceException}) runs again on the primary, so a replica's crash fails no request. One
+ * instance per verticle instance, used from its event loop only.
  */
 public final class ReadReplicas {
   private static final Logger LOG = LoggerFactory.getLogger(ReadReplicas.class);
@@ -71,8 +74,13 @@ public final class ReadReplicas {
       return query.apply(primary);
     }
     return query.apply(replica.client).timeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).recover(failure -> {
+      if (failure instanceof ServiceException) {
+        return Future.failedFuture(failure); // the query's own answer (a 404, say), not the replica's fault
+      }
       LOG.debug("Read on {} failed, reading from the primary: {}", replica.name, failure.toString());
-      replica.up = false;
+      if (BackendOutage.is(failure)) {
+        replica.up = false; // until a check finds it back
+      }
       return query.apply(primary);
     });
   }
