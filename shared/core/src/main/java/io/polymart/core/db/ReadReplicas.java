@@ -39,6 +39,7 @@ public final class ReadReplicas {
   private final ArrayDeque<long[]> primaryPositions = new ArrayDeque<>();
   private final long timer;
   private int next;
+  private boolean reporting;
 
   /** One replica: its client and what the last check found. */
   private static final class Replica {
@@ -65,6 +66,15 @@ public final class ReadReplicas {
       replicas.add(new Replica("replica-" + (i + 1), replicaClients.get(i)));
     }
     this.timer = replicas.isEmpty() ? -1 : vertx.setPeriodic(1, CHECK_MILLIS, id -> check());
+  }
+
+  /**
+   * Logs each replica's changes (down, lagging, taking reads) at INFO rather than DEBUG: for one instance per node
+   * (the readiness probes'), so that a change is told once, not by every verticle instance.
+   */
+  public ReadReplicas reportingChanges() {
+    reporting = true;
+    return this;
   }
 
   /** Runs {@code query} on a usable replica, or on the primary when there is none or the replica fails. */
@@ -138,11 +148,16 @@ public final class ReadReplicas {
             replica.up = row.getBoolean(0) && row.getString(1) != null;
             replica.lagMillis = replica.up ? lagMillis(lsn(row.getString(1))) : -1;
           }
-          if (wasUsable != replica.usable(maxLagMillis)) {
-            LOG.info("PostgreSQL {} {}", replica.name, replica.usable(maxLagMillis) ? "takes reads again"
+          if (wasUsable != replica.usable(maxLagMillis) && (reporting || LOG.isDebugEnabled())) {
+            String change = replica.usable(maxLagMillis) ? "takes reads"
                 : read.failed() ? "is down: " + read.cause().getMessage() : replica.up
                 ? "is more than " + maxLagMillis / 1000 + " s behind: reads go to the primary"
-                : "is not a replica in recovery: it gets no reads");
+                : "is not a replica in recovery: it gets no reads";
+            if (reporting) {
+              LOG.info("PostgreSQL {} {}", replica.name, change);
+            } else {
+              LOG.debug("PostgreSQL {} {}", replica.name, change);
+            }
           }
         });
   }

@@ -45,7 +45,7 @@ public final class BackendProbes implements AutoCloseable {
     this.vertx = vertx;
     PgSettings pgSettings = PgSettings.from(config);
     this.pg = pgSettings.pool(vertx);
-    this.replicas = pgSettings.readReplicas(vertx, pg);
+    this.replicas = pgSettings.readReplicas(vertx, pg).reportingChanges();
     this.redis = RedisClients.api(vertx, config);
     Properties kafkaProps = new Properties();
     kafkaProps.put("bootstrap.servers", config.getJsonObject("kafka").getString("bootstrapServers"));
