@@ -26,7 +26,7 @@ class ConfigLoaderTest {
 
   @Test
   void fileOverridesDefaultsAndEnvironmentOverridesTheFile() throws IOException {
-    Path file = write("{\"http\": {\"port\": 9000, \"corsOrigins\": [\"https://shop.example\"]}, \"pg\": {\"poolSize\": 4}}");
+    Path file = write("{\"http\": {\"port\": 9000, \"corsOrigins\": [\"https://shop.example\"]}, \"pg\": {\"poolSize\": 6}}");
 
     JsonObject config = ConfigLoader.load(Optional.of(file), Map.of(
         "POLYMART_HTTP_PORT", "9100", "POLYMART_PG_URL", "postgresql://u:p@db:5432/shop",
@@ -36,7 +36,7 @@ class ConfigLoaderTest {
     assertThat(config.getJsonObject("http").getInteger("port")).isEqualTo(9100);
     assertThat(config.getJsonObject("http").getJsonArray("corsOrigins")).containsExactly("https://shop.example");
     assertThat(config.getJsonObject("http").getBoolean("trustForwardedFor")).isTrue();
-    assertThat(config.getJsonObject("pg").getInteger("poolSize")).isEqualTo(4);
+    assertThat(config.getJsonObject("pg").getInteger("poolSize")).isEqualTo(6);
     assertThat(config.getJsonObject("pg").getString("url")).isEqualTo("postgresql://u:p@db:5432/shop");
     assertThat(config.getJsonObject("users").getJsonObject("rateLimit").getInteger("loginPerIp")).isEqualTo(7);
   }
