@@ -59,7 +59,7 @@ public final class OrdersVerticle extends VerticleBase {
     replicas = pg.readReplicas(vertx, reads);
     RecentWriters writers = pg.recentWriters(() -> redis = RedisClients.api(vertx, config()), REDIS_PREFIX + "wrote:");
     OrderRepository orders = new OrderRepository(
-        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp), reads, replicas,
+        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp), reads, replicas, writers,
         vertx.eventBus());
     CouponRepository couponRepository = new CouponRepository(pool, reads);
     PaymentRepository paymentRepository = new PaymentRepository(pool);

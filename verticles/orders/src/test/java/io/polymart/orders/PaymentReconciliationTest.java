@@ -3,6 +3,7 @@ package io.polymart.orders;
 import io.polymart.core.client.BusClient;
 import io.polymart.core.client.CatalogStockClient;
 import io.polymart.core.db.PgSettings;
+import io.polymart.core.db.RecentWriters;
 import io.polymart.core.outbox.Outbox;
 import io.polymart.core.outbox.OutboxTransactions;
 import io.polymart.orders.coupon.CouponRepository;
@@ -272,7 +273,7 @@ class PaymentReconciliationTest {
     OtherNode(Vertx vertx) {
       Pool pool = pg();
       OrderRepository orders = new OrderRepository(new OutboxTransactions(pool, new Outbox("orders.outbox"), () -> { }),
-          pool, PgSettings.from(node().config()).readReplicas(vertx, pool), vertx.eventBus());
+          pool, PgSettings.from(node().config()).readReplicas(vertx, pool), RecentWriters.NONE, vertx.eventBus());
       PaymentRepository payments = new PaymentRepository(pool);
       SandboxProvider sandbox = new SandboxProvider(vertx, pool, WEBHOOK_SECRET, LOST_WEBHOOK_URL, 5, 300);
       Map<String, PaymentProvider> providers = Map.of(sandbox.name(), sandbox);

@@ -4,6 +4,7 @@ import io.polymart.core.bus.BusRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,14 @@ public final class RecentWriters {
       String user = request.optionalUserId();
       return user == null ? change.apply(request) : writing(UUID.fromString(user), () -> change.apply(request));
     };
+  }
+
+  /**
+   * Runs {@code query} for {@code user}: on the primary when they wrote a moment ago (their own change must show),
+   * else on a replica ({@link ReadReplicas#read}). A null user (a guest) has written nothing.
+   */
+  public <T> Future<T> read(UUID user, ReadReplicas replicas, Function<SqlClient, Future<T>> query) {
+    return wroteRecently(user).compose(justWrote -> justWrote ? replicas.fromPrimary(query) : replicas.read(query));
   }
 
   /** Whether {@code user} wrote a moment ago; true when Redis cannot tell, so a doubt reads from the primary. */

@@ -144,9 +144,7 @@ public final class ProductReadService {
         }));
   }
 
-  /** On a replica, or on the primary when the caller just changed something. */
   private <T> Future<T> read(Caller caller, Function<SqlClient, Future<T>> query) {
-    return writers.wroteRecently(caller.userId() == null ? null : caller.uuid())
-        .compose(justWrote -> justWrote ? replicas.fromPrimary(query) : replicas.read(query));
+    return writers.read(caller.userId() == null ? null : caller.uuid(), replicas, query);
   }
 }

@@ -1,6 +1,7 @@
 package io.polymart.orders.order;
 
 import io.polymart.core.db.ReadReplicas;
+import io.polymart.core.db.RecentWriters;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.outbox.OutboxTransactions;
 import io.vertx.core.Future;
@@ -118,13 +119,16 @@ public final class OrderRepository {
   private final OutboxTransactions transactions;
   private final SqlClient reads;
   private final ReadReplicas lists;
+  private final RecentWriters writers;
   private final EventBus eventBus;
 
-  /** {@code lists}: where order lists are read, a replica unless the caller just wrote. */
-  public OrderRepository(OutboxTransactions transactions, SqlClient reads, ReadReplicas lists, EventBus eventBus) {
+  /** {@code lists}: where order lists are read, a replica unless the caller is one of the recent {@code writers}. */
+  public OrderRepository(OutboxTransactions transactions, SqlClient reads, ReadReplicas lists, RecentWriters writers,
+      EventBus eventBus) {
     this.transactions = transactions;
     this.reads = reads;
     this.lists = lists;
+    this.writers = writers;
     this.eventBus = eventBus;
   }
 
@@ -222,12 +226,10 @@ public final class OrderRepository {
   /**
    * A page of orders, newest first, without their history. {@code userId} limits to a buyer, {@code sellerId} to
    * orders with that seller's items, {@code status} to one status; null means no limit. Read from a replica, a
-   * moment stale, unless {@code callerJustWrote}.
+   * moment stale, unless {@code caller} just changed something.
    */
-  public Future<JsonObject> list(UUID userId, UUID sellerId, OrderStatus status, int page, int size,
-      boolean callerJustWrote) {
-    return callerJustWrote ? lists.fromPrimary(sql -> list(sql, userId, sellerId, status, page, size))
-        : lists.read(sql -> list(sql, userId, sellerId, status, page, size));
+  public Future<JsonObject> list(UUID userId, UUID sellerId, OrderStatus status, int page, int size, UUID caller) {
+    return writers.read(caller, lists, sql -> list(sql, userId, sellerId, status, page, size));
   }
 
   private static Future<JsonObject> list(SqlClient reads, UUID userId, UUID sellerId, OrderStatus status, int page,
