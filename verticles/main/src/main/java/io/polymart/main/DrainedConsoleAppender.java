@@ -3,15 +3,13 @@ package io.polymart.main;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
+import io.polymart.core.concurrent.TimedDrain;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Writes log lines to standard output from a thread of its own that wakes every {@value #DRAIN_MILLIS} ms and writes
@@ -27,12 +25,10 @@ public final class DrainedConsoleAppender extends UnsynchronizedAppenderBase<ILo
   static final int CAPACITY = 65_536;
   private static final int FLUSH_BYTES = 64 * 1024;
 
-  private final ConcurrentLinkedQueue<ILoggingEvent> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger queued = new AtomicInteger();
+  private final TimedDrain<ILoggingEvent> queue = new TimedDrain<>(CAPACITY, DRAIN_MILLIS);
   private final ByteArrayOutputStream batch = new ByteArrayOutputStream(FLUSH_BYTES);
   private Encoder<ILoggingEvent> encoder;
   private OutputStream out = new FileOutputStream(FileDescriptor.out);
-  private volatile boolean stopping;
   private Thread writer;
 
   public void setEncoder(Encoder<ILoggingEvent> encoder) {
@@ -50,7 +46,7 @@ public final class DrainedConsoleAppender extends UnsynchronizedAppenderBase<ILo
       addError("No encoder for the appender " + name);
       return;
     }
-    writer = new Thread(this::run, "polymart-log-writer");
+    writer = new Thread(() -> queue.drainUntilStopped(this::write, this::flush), "polymart-log-writer");
     writer.setDaemon(true);
     writer.start();
     super.start();
@@ -62,8 +58,7 @@ public final class DrainedConsoleAppender extends UnsynchronizedAppenderBase<ILo
       return;
     }
     super.stop();
-    stopping = true;
-    LockSupport.unpark(writer);
+    queue.stop();
     try {
       writer.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
@@ -75,36 +70,18 @@ public final class DrainedConsoleAppender extends UnsynchronizedAppenderBase<ILo
   protected void append(ILoggingEvent event) {
     // the message, thread name and MDC as they are now, not when the writer gets to the line
     event.prepareForDeferredProcessing();
-    while (queued.get() >= CAPACITY && !stopping) {
-      LockSupport.unpark(writer);
-      LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(100));
-    }
-    queued.incrementAndGet();
-    queue.offer(event);
+    queue.put(event);
   }
 
-  private void run() {
-    while (!stopping) {
-      drain();
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS));
+  private void write(ILoggingEvent event) {
+    try {
+      batch.writeBytes(encoder.encode(event));
+    } catch (RuntimeException e) {
+      addError("Cannot encode a log line", e);
     }
-    drain();
-  }
-
-  private void drain() {
-    ILoggingEvent event;
-    while ((event = queue.poll()) != null) {
-      queued.decrementAndGet();
-      try {
-        batch.writeBytes(encoder.encode(event));
-      } catch (RuntimeException e) {
-        addError("Cannot encode a log line", e);
-      }
-      if (batch.size() >= FLUSH_BYTES) {
-        flush();
-      }
+    if (batch.size() >= FLUSH_BYTES) {
+      flush();
     }
-    flush();
   }
 
   private void flush() {

@@ -1,5 +1,6 @@
 package io.polymart.core.events;
 
+import io.polymart.core.concurrent.TimedDrain;
 import io.polymart.core.outbox.OutboxRelay;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -10,12 +11,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -29,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * be lost in a crash, never worth slowing or failing a request for. One producer per Vert.x instance, shared by
  * every verticle that {@link #acquire}s it and closed when the last one {@link #release}s it.
  *
- * <p>{@link #publish} only appends the event to a bounded lock-free queue (full: the event is dropped and counted):
- * a caller on an event loop never waits, not even while kafka-clients fetches the topic's metadata or the broker is
- * down, and never wakes a thread. A thread of the publisher's own drains the queue every {@value #DRAIN_MILLIS} ms
+ * <p>{@link #publish} only appends the event to a bounded lock-free queue ({@link TimedDrain}; full: the event is
+ * dropped and counted): a caller on an event loop never waits, not even while kafka-clients fetches the topic's
+ * metadata or the broker is down, and never wakes a thread. A thread of the publisher's own drains the queue every {@value #DRAIN_MILLIS} ms
  * (waking it per event cost the product page a tenth of its rate), writes each envelope ({@link ActivityEnvelope})
  * and hands it to the producer, keyed by the shopper (user or visitor) so that one shopper's events stay in order:
  * acks=1, not idempotent, batched by a {@value #LINGER_MS} ms linger and lz4-compressed. It also creates the producer,
@@ -53,14 +51,12 @@ public final class ActivityPublisher {
 
   private final Vertx vertx;
   private final Map<String, Object> config;
-  private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger queued = new AtomicInteger();
+  private final TimedDrain<Pending> queue = new TimedDrain<>(QUEUE_CAPACITY, DRAIN_MILLIS);
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong lastLogNanos = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
   private final Promise<Void> closed = Promise.promise();
-  private final Thread sender;
   // confined to the sender thread
   private final ActivityEnvelope envelope = new ActivityEnvelope();
   private final Callback acknowledged = (metadata, error) -> {
@@ -71,7 +67,6 @@ public final class ActivityPublisher {
       logLoss(error.toString());
     }
   };
-  private volatile boolean closing;
   private int users;
   // confined to the sender thread
   private Producer<String, String> producer;
@@ -79,7 +74,7 @@ public final class ActivityPublisher {
   private ActivityPublisher(Vertx vertx, String bootstrapServers) {
     this.vertx = vertx;
     this.config = producerConfig(bootstrapServers);
-    this.sender = new Thread(this::run, "polymart-activity-publisher");
+    Thread sender = new Thread(this::run, "polymart-activity-publisher");
     sender.setDaemon(true);
     sender.start();
   }
@@ -125,17 +120,9 @@ public final class ActivityPublisher {
     if (data.length % 2 != 0) {
       throw new IllegalArgumentException("data must be name/value pairs");
     }
-    long now = System.currentTimeMillis();
-    if (closing) {
-      dropped("the publisher is closed");
-      return;
+    if (!queue.offer(new Pending(type, aggregateId, shopper, data, System.currentTimeMillis()))) {
+      dropped(queue.stopping() ? "the publisher is closed" : "the queue is full");
     }
-    if (queued.incrementAndGet() > QUEUE_CAPACITY) {
-      queued.decrementAndGet();
-      dropped("the queue is full");
-      return;
-    }
-    queue.offer(new Pending(type, aggregateId, shopper, data, now));
   }
 
   /** Events acknowledged by Kafka so far. */
@@ -157,8 +144,7 @@ public final class ActivityPublisher {
       }
       shared.remove(SHARED);
     }
-    closing = true;
-    LockSupport.unpark(sender);
+    queue.stop();
     return closed.future();
   }
 
@@ -167,11 +153,7 @@ public final class ActivityPublisher {
   private void run() {
     try {
       producer = createProducer();
-      while (!closing) {
-        drain();
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS));
-      }
-      drain();
+      queue.drainUntilStopped(this::send, () -> { });
       if (producer != null) {
         producer.close(CLOSE_TIMEOUT);
       }
@@ -189,14 +171,6 @@ public final class ActivityPublisher {
       // a bad bootstrap address: activity stays unpublished, requests go on
       LOG.error("No activity events will be published: cannot create the Kafka producer: {}", e.toString());
       return null;
-    }
-  }
-
-  private void drain() {
-    Pending event;
-    while ((event = queue.poll()) != null) {
-      queued.decrementAndGet();
-      send(event);
     }
   }
 
