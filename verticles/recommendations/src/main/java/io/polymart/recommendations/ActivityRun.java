@@ -17,9 +17,9 @@ import java.util.Set;
  * Learns a run of one partition's views and cart adds with one read of each shopper's activity and each product's
  * category and one script of {@link CombinedWrites}, where one by one costs three round trips and some sixteen
  * writes an event (the rate of product views is the rate of product pages). The result is what one by one learns
- * (see {@link CombinedWrites} for the one difference): the run is replayed in offset order against an
+ * (see {@link CombinedWrites} for the one difference): the run is replayed in position order against an
  * in-memory copy of the activity it reads ({@link ActivitySnapshot}), so a shopper's earlier views in the run are in
- * the session of their later ones; and the writes land only if the partition's last applied offset, read before
+ * the session of their later ones; and the writes land only if the partition's last applied position, read before
  * anything else, has not moved meanwhile (another instance took the partition over), else the run is read again.
  */
 final class ActivityRun {
@@ -50,7 +50,7 @@ final class ActivityRun {
   record Learned(int applied, int replayed) {
   }
 
-  /** Learns the events (of one partition, in offset order, each one that {@link #learns}). */
+  /** Learns the events (of one partition, in position order, each one that {@link #learns}). */
   Future<Learned> learn(List<DomainEvent> run) {
     return learn(run, 1);
   }
@@ -58,18 +58,18 @@ final class ActivityRun {
   private Future<Learned> learn(List<DomainEvent> run, int attempt) {
     DomainEvent first = run.get(0);
     return guard.lastApplied(first).compose(last -> {
-      List<DomainEvent> fresh = run.stream().filter(event -> last == null || event.offset() > last).toList();
+      List<DomainEvent> fresh = run.stream().filter(event -> last == null || event.position() > last).toList();
       if (fresh.isEmpty()) {
         return Future.succeededFuture(new Learned(0, run.size()));
       }
-      long through = fresh.get(fresh.size() - 1).offset();
+      long through = fresh.get(fresh.size() - 1).position();
       return read(fresh).compose(stored -> guard.applyIfUnmoved(first, last, through, replay(fresh, stored)))
           .compose(applied -> {
             if (applied) {
               return Future.succeededFuture(new Learned(fresh.size(), run.size() - fresh.size()));
             }
             return attempt < ATTEMPTS ? learn(run, attempt + 1)
-                : Future.failedFuture(new IllegalStateException("the partition's offset kept moving"));
+                : Future.failedFuture(new IllegalStateException("the partition's position kept moving"));
           });
     });
   }

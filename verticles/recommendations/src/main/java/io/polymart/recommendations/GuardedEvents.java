@@ -5,7 +5,7 @@ import io.polymart.core.events.ProcessedEvents;
 import io.vertx.core.Future;
 
 /**
- * The consumer's memory of processed events is the {@link OffsetGuard}'s offsets, checked and advanced inside each
+ * The consumer's memory of processed events is the {@link OffsetGuard}'s positions, checked and advanced inside each
  * event's own write script; there is no separate set of event ids to ask or to mark (it would grow without bound).
  */
 final class GuardedEvents implements ProcessedEvents {

@@ -8,17 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies an event's {@link EventWrites} exactly once: one Lua script compares the event's offset with the last
- * offset applied on its topic-partition (kept in {@link RecsKeys#OFFSETS}), and only when it is newer applies every
- * write and advances that offset, atomically.
+ * Applies an event's {@link EventWrites} exactly once: one Lua script compares the event's position (its record's
+ * offset and its place in the record, {@link DomainEvent#position()}) with the last position applied on its
+ * topic-partition (kept in {@link RecsKeys#POSITIONS}), and only when it is newer applies every write and advances
+ * that position, atomically.
  *
- * <p>Why offsets rather than a set of processed event ids: Kafka hands the records of a partition to one consumer in
- * offset order, so "the last offset applied" is all there is to remember: one number per partition, however long the
- * shop runs (a set of event ids grows with every event ever seen). And since the check and the writes are one script,
+ * <p>Why positions rather than a set of processed event ids: Kafka hands the records of a partition to one consumer in
+ * offset order, so "the last position applied" is all there is to remember: one number per partition, however long
+ * the shop runs (a set of event ids grows with every event ever seen). And since the check and the writes are one script,
  * an event delivered twice (a redelivery after a crash before the commit, two instances handling one partition during
  * a rebalance, a replay of the topics with a fresh consumer group) changes nothing the second time, even when the two
  * deliveries race. It relies on a topic never being recreated (offsets would start again at 0); should one be, delete
- * its fields of {@code recs:offsets}.
+ * its fields of {@code recs:positions}.
  */
 final class OffsetGuard {
   /** Defines apply(i): runs the operations from ARGV[i] on; an error reply for an unknown one, else nil. */
@@ -63,7 +64,7 @@ final class OffsetGuard {
       end
       """;
 
-  /** ARGV: the offsets field, the event's offset, then the operations. 0 if applied before, else 1. */
+  /** ARGV: the positions field, the event's position, then the operations. 0 if applied before, else 1. */
   static final String SCRIPT = OPERATIONS + """
       local last = redis.call('HGET', KEYS[1], ARGV[1])
       if last and tonumber(last) >= tonumber(ARGV[2]) then
@@ -78,7 +79,7 @@ final class OffsetGuard {
       """;
 
   /**
-   * ARGV: the offsets field, its value when the writes were worked out ('' for none), the new offset, then the
+   * ARGV: the positions field, its value when the writes were worked out ('' for none), the new position, then the
    * operations. -1 (nothing written) if the field has changed since, else 1.
    */
   static final String SCRIPT_IF_UNMOVED = OPERATIONS + """
@@ -100,23 +101,23 @@ final class OffsetGuard {
     this.redis = redis;
   }
 
-  /** True when the writes were applied, false when the event's offset had been applied before. */
+  /** True when the writes were applied, false when the event's position had been applied before. */
   Future<Boolean> apply(DomainEvent event, EventWrites writes) {
-    return apply(RecsKeys.OFFSETS, field(event), event.offset(), writes);
+    return apply(RecsKeys.POSITIONS, field(event), event.position(), writes);
   }
 
-  /** The last offset applied on the event's topic-partition, null if none. */
+  /** The last position applied on the event's topic-partition, null if none. */
   Future<Long> lastApplied(DomainEvent event) {
-    return redis.hget(RecsKeys.OFFSETS, field(event)).map(last -> last == null ? null : last.toLong());
+    return redis.hget(RecsKeys.POSITIONS, field(event)).map(last -> last == null ? null : last.toLong());
   }
 
   /**
-   * Applies the writes of the events up to {@code through} (of {@code event}'s topic-partition), worked out from what
-   * was stored when the last offset applied was {@code last}: true when applied, false (nothing written) when the
-   * partition's offset has moved since, so that the writes may be stale.
+   * Applies the writes of the events up to position {@code through} (of {@code event}'s topic-partition), worked out
+   * from what was stored when the last position applied was {@code last}: true when applied, false (nothing written)
+   * when the partition's position has moved since, so that the writes may be stale.
    */
   Future<Boolean> applyIfUnmoved(DomainEvent event, Long last, long through, EventWrites writes) {
-    return eval(SCRIPT_IF_UNMOVED, RecsKeys.OFFSETS, writes, field(event), last == null ? "" : Long.toString(last),
+    return eval(SCRIPT_IF_UNMOVED, RecsKeys.POSITIONS, writes, field(event), last == null ? "" : Long.toString(last),
         Long.toString(through));
   }
 
@@ -129,8 +130,8 @@ final class OffsetGuard {
     return apply(markers, field, 0, writes);
   }
 
-  private Future<Boolean> apply(String hash, String field, long offset, EventWrites writes) {
-    return eval(SCRIPT, hash, writes, field, Long.toString(offset));
+  private Future<Boolean> apply(String hash, String field, long position, EventWrites writes) {
+    return eval(SCRIPT, hash, writes, field, Long.toString(position));
   }
 
   /** Runs a script with KEYS = {@code hash} then the writes' keys, ARGV = {@code head} then the writes' operations. */

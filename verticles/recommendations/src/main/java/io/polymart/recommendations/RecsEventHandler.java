@@ -108,7 +108,7 @@ final class RecsEventHandler implements BatchEventHandler {
     return applied.get();
   }
 
-  /** Events whose offset had been applied before: redelivered, replayed, or raced by another instance. */
+  /** Events whose position had been applied before: redelivered, replayed, or raced by another instance. */
   long replayed() {
     return replayed.get();
   }

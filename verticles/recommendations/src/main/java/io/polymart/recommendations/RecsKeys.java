@@ -7,8 +7,11 @@ package io.polymart.recommendations;
  */
 final class RecsKeys {
   static final String PREFIX = "recs:";
-  /** Hash: {@code topic:partition} -> the last offset whose writes were applied. */
-  static final String OFFSETS = PREFIX + "offsets";
+  /**
+   * Hash: {@code topic:partition} -> the {@linkplain io.polymart.core.events.DomainEvent#position() position} of the
+   * last event whose writes were applied.
+   */
+  static final String POSITIONS = PREFIX + "positions";
   /** List: parked events, newest first, capped. */
   static final String PARKED = PREFIX + "parked";
   /** Hash: the demo shoppers' visits already simulated ({@link DemoShoppers}). */

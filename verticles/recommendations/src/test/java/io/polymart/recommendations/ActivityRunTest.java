@@ -45,7 +45,7 @@ class ActivityRunTest {
     assertThat(together.state()).isEqualTo(oneByOne.state());
     assertThat(batch.applied()).isEqualTo(EVENTS);
 
-    // redelivered: the partition's offset says all of it was applied
+    // redelivered: the partition's position says all of it was applied
     Map<String, Object> before = together.state();
     RecsEventHandler again = new RecsEventHandler(RecsFixture.redis(), SETTINGS);
     BusTestNode.await(again.handleAll(together.events));
@@ -102,13 +102,13 @@ class ActivityRunTest {
       shoppers.add(Shopper.visitor(id()));
       int partition = 1_000_000 + new Random().nextInt(1_000_000);
       Random random = new Random(7);
-      for (int offset = 0; offset < EVENTS; offset++) {
-        Instant at = START.plusSeconds(offset * 60L + random.nextInt(30));
+      for (int i = 0; i < EVENTS; i++) {
+        Instant at = START.plusSeconds(i * 60L + random.nextInt(30));
         Shopper shopper = shoppers.get(random.nextInt(SHOPPERS));
         JsonObject data = new JsonObject().put(shopper.user() ? "userId" : "visitorId", shopper.id())
             .put("at", at.toString());
         String type;
-        if (offset == EVENTS / 3) {
+        if (i == EVENTS / 3) {
           // the second shopper signs in as the first: a run ends, the sign-in is handled alone
           type = "VisitorSignedIn";
           data = new JsonObject().put("visitorId", shoppers.get(1).id()).put("userId", shoppers.get(0).id())
@@ -117,8 +117,9 @@ class ActivityRunTest {
           type = random.nextInt(5) == 0 ? "CartItemAdded" : "ProductViewed";
           data.put("productId", products.get(random.nextInt(PRODUCTS)));
         }
+        // published as the platform does: records of several events (up to 7 here)
         events.add(new DomainEvent(type, id(), at, shopper.id(), data, RecsEventHandler.ACTIVITY, partition,
-            offset));
+            i / 7, i % 7));
         days.add(Math.floorDiv(at.getEpochSecond(), Duration.ofDays(1).toSeconds()));
       }
     }

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,11 +28,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #publish} only appends the event to a bounded lock-free queue ({@link TimedDrain}; full: the event is
  * dropped and counted): a caller on an event loop never waits, not even while kafka-clients fetches the topic's
- * metadata or the broker is down, and never wakes a thread. A thread of the publisher's own drains the queue every {@value #DRAIN_MILLIS} ms
- * (waking it per event cost the product page a tenth of its rate), writes each envelope ({@link ActivityEnvelope})
- * and hands it to the producer, keyed by the shopper (user or visitor) so that one shopper's events stay in order:
- * acks=1, not idempotent, batched by a {@value #LINGER_MS} ms linger and lz4-compressed. It also creates the producer,
- * off the event loop. Failures are counted and logged at most once a minute.
+ * metadata or the broker is down, and never wakes a thread. A thread of the publisher's own drains the queue every
+ * {@value #DRAIN_MILLIS} ms (waking it per event cost the product page a tenth of its rate), writes each envelope
+ * ({@link ActivityEnvelope}) and gathers the round's envelopes into one record per partition ({@link ActivityRecords},
+ * the partition Kafka would give the shopper's key, so that one shopper's events stay in order), handed to the
+ * producer: acks=1, not idempotent, batched by a {@value #LINGER_MS} ms linger and lz4-compressed. It also creates
+ * the producer, off the event loop. Failures are counted and logged at most once a minute.
  */
 public final class ActivityPublisher {
   public static final String TOPIC = "polymart.activity";
@@ -59,17 +59,12 @@ public final class ActivityPublisher {
   private final Promise<Void> closed = Promise.promise();
   // confined to the sender thread
   private final ActivityEnvelope envelope = new ActivityEnvelope();
-  private final Callback acknowledged = (metadata, error) -> {
-    if (error == null) {
-      published.incrementAndGet();
-    } else {
-      failed.incrementAndGet();
-      logLoss(error.toString());
-    }
-  };
-  private int users;
-  // confined to the sender thread
+  private final ActivityRecords records = new ActivityRecords(this::send);
   private Producer<String, String> producer;
+  /** The topic's partitions, asked once a round that has events; 0 when Kafka could not say. */
+  private int partitions = -1;
+
+  private int users;
 
   private ActivityPublisher(Vertx vertx, String bootstrapServers) {
     this.vertx = vertx;
@@ -111,8 +106,8 @@ public final class ActivityPublisher {
    * event's {@code data}.
    *
    * @param aggregateId the product for views and cart adds, the user for sign-ins
-   * @param shopper the record key: the user or visitor whose activity it is, so that one shopper's events stay in
-   *     order on one partition (consumers pair a shopper's views within a session)
+   * @param shopper the user or visitor whose activity it is: it picks the partition, so that one shopper's events
+   *     stay in order on one partition (consumers pair a shopper's views within a session)
    * @param data the fields of {@code data} in name/value pairs ({@code "productId", id, "quantity", 2}): values are
    *     strings or integers, and a null value leaves its field out
    */
@@ -153,7 +148,7 @@ public final class ActivityPublisher {
   private void run() {
     try {
       producer = createProducer();
-      queue.drainUntilStopped(this::send, () -> { });
+      queue.drainUntilStopped(this::take, this::roundDone);
       if (producer != null) {
         producer.close(CLOSE_TIMEOUT);
       }
@@ -174,18 +169,47 @@ public final class ActivityPublisher {
     }
   }
 
-  private void send(Pending event) {
-    if (producer == null) {
+  private void take(Pending event) {
+    if (producer == null || partitions() == 0) {
       failed.incrementAndGet();
       return;
     }
-    String value = envelope.write(event.type(), randomUuid(), event.occurredAtMillis(), event.aggregateId(),
-        event.data());
+    records.add(ActivityRecords.partitionOf(event.shopper(), partitions), envelope.write(event.type(), randomUuid(),
+        event.occurredAtMillis(), event.aggregateId(), event.data()));
+  }
+
+  private void roundDone() {
+    records.closeAll();
+    partitions = -1;
+  }
+
+  private int partitions() {
+    if (partitions < 0) {
+      try {
+        partitions = producer.partitionsFor(TOPIC).size();
+      } catch (RuntimeException e) {
+        // no metadata within max.block.ms (broker down): this round's events are lost
+        partitions = 0;
+        logLoss(e.toString());
+      }
+    }
+    return partitions;
+  }
+
+  private void send(ActivityRecords.Closed record) {
+    int events = record.events();
     try {
-      producer.send(new ProducerRecord<>(TOPIC, event.shopper(), value), acknowledged);
+      producer.send(new ProducerRecord<>(TOPIC, record.partition(), null, record.value()), (metadata, error) -> {
+        if (error == null) {
+          published.addAndGet(events);
+        } else {
+          failed.addAndGet(events);
+          logLoss(error.toString());
+        }
+      });
     } catch (RuntimeException e) {
-      // no metadata within max.block.ms (broker down), or a closed producer
-      failed.incrementAndGet();
+      // a closed producer, or a record too large
+      failed.addAndGet(events);
       logLoss(e.toString());
     }
   }

@@ -13,7 +13,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Processes one polled batch on the consumer's Vert.x context: the partitions side by side, the records of each one
- * after the other in offset order (for a {@link BatchEventHandler}, all together first). A partition stops early, at
+ * after the other in offset order (for a {@link BatchEventHandler}, all together first). Counts are of events: a
+ * record may carry several. A partition stops early, at
  * the record it has not begun, when the consumer is closing, when the batch has run past its deadline, or when a
  * record could not be processed for want of the stores. The result never fails.
  */
@@ -61,7 +62,7 @@ final class BatchProcessor {
 
   /** All the records together if the handler takes batches, else (or should that fail) one after the other. */
   private Future<PartitionProgress> processPartition(List<ConsumerRecord<String, String>> list, long deadlineNanos) {
-    if (list.size() < 2 || !records.takesBatches() || stopping.getAsBoolean()) {
+    if (!records.takesBatches() || stopping.getAsBoolean()) {
       return processPartition(list, 0, -1, deadlineNanos);
     }
     return records.processAll(list).transform(result -> {
@@ -88,15 +89,15 @@ final class BatchProcessor {
         storeFailures.incrementAndGet();
         return Future.succeededFuture(new PartitionProgress(commitOffset, record.offset(), result.cause()));
       }
-      if (result.result() == RecordOutcome.ABANDONED) {
+      result.result().forEach(this::count);
+      if (result.result().contains(RecordOutcome.ABANDONED)) {
         return Future.succeededFuture(new PartitionProgress(commitOffset, record.offset(), null));
       }
-      count(result.result());
       return processPartition(list, index + 1, record.offset() + 1, deadlineNanos);
     });
   }
 
-  private Future<RecordOutcome> process(ConsumerRecord<String, String> record) {
+  private Future<List<RecordOutcome>> process(ConsumerRecord<String, String> record) {
     try {
       return records.process(record);
     } catch (RuntimeException e) {

@@ -40,15 +40,33 @@ final class RecordProcessor {
     this.stopping = stopping;
   }
 
-  Future<RecordOutcome> process(ConsumerRecord<String, String> record) {
-    DomainEvent event;
+  /**
+   * The outcome of each of the record's events, in order (one {@link RecordOutcome#PARKED} for an unreadable record);
+   * it ends at the first {@link RecordOutcome#ABANDONED}, leaving the rest of the record to be read again.
+   */
+  Future<List<RecordOutcome>> process(ConsumerRecord<String, String> record) {
+    List<DomainEvent> events;
     try {
-      event = EventParser.parse(record);
+      events = EventParser.parse(record);
     } catch (UnreadableEvent e) {
-      return park(record, null, e.getMessage(), 0);
+      return park(record, null, e.getMessage(), 0).map(List::of);
     }
+    return process(record, events, 0, new ArrayList<>(events.size()));
+  }
+
+  private Future<List<RecordOutcome>> process(ConsumerRecord<String, String> record, List<DomainEvent> events,
+      int index, List<RecordOutcome> outcomes) {
+    if (index == events.size()) {
+      return Future.succeededFuture(outcomes);
+    }
+    DomainEvent event = events.get(index);
     return processed.isProcessed(settings.group(), event.id())
-        .compose(seen -> seen ? Future.succeededFuture(RecordOutcome.DUPLICATE) : attempt(record, event, 1));
+        .compose(seen -> seen ? Future.succeededFuture(RecordOutcome.DUPLICATE) : attempt(record, event, 1))
+        .compose(outcome -> {
+          outcomes.add(outcome);
+          return outcome == RecordOutcome.ABANDONED ? Future.succeededFuture(outcomes)
+              : process(record, events, index + 1, outcomes);
+        });
   }
 
   /** Whether {@link #processAll} may be tried for a partition's records. */
@@ -57,7 +75,7 @@ final class RecordProcessor {
   }
 
   /**
-   * Takes the records of one partition through together (the handler is a {@link BatchEventHandler}): those
+   * Takes the events of one partition's records through together (the handler is a {@link BatchEventHandler}): those
    * processed before are skipped, the others handled in one call and marked. Fails, leaving the records to be
    * processed one by one, when a record is unreadable, the handler fails, or a store does.
    */
@@ -65,7 +83,7 @@ final class RecordProcessor {
     List<DomainEvent> events = new ArrayList<>(records.size());
     try {
       for (ConsumerRecord<String, String> record : records) {
-        events.add(EventParser.parse(record));
+        events.addAll(EventParser.parse(record));
       }
     } catch (UnreadableEvent e) {
       return Future.failedFuture(e);
@@ -93,7 +111,7 @@ final class RecordProcessor {
         settings.group(), records.size(), describe(e)));
   }
 
-  /** How many records a {@link #processAll} handled, and how many it skipped as processed before. */
+  /** How many events a {@link #processAll} handled, and how many it skipped as processed before. */
   record BatchOutcome(int handled, int duplicates) {
   }
 

@@ -7,6 +7,7 @@ import static io.polymart.core.events.EventBackends.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -243,6 +244,75 @@ class EventConsumerTest {
       } finally {
         await(restarted.close());
       }
+    } finally {
+      await(consumer.close());
+    }
+  }
+
+  @Test
+  void aRecordCarryingAnArrayOfEventsHasEachHandledOnceInOrderAndAPoisonOneParksOnlyItself() {
+    String topic = EventBackends.createTopic("array", 1);
+    String group = group("array");
+    JsonObject before = event("Counted", "agg", new JsonObject().put("seq", 0));
+    JsonObject first = event("Counted", "agg", new JsonObject().put("seq", 1));
+    JsonObject second = event("Counted", "agg", new JsonObject().put("seq", 2));
+    JsonObject poison = event("Counted", "agg", new JsonObject().put("poison", true));
+    JsonObject after = event("Counted", "agg", new JsonObject().put("seq", 3));
+    send(topic, before);                                                                       // offset 0
+    send(topic, null, new JsonArray().add(first).add(second).add(poison).add(first).encode()); // 1
+    send(topic, after);                                                                        // 2
+    RecordingHandler handler = new RecordingHandler(e -> e.data().getBoolean("poison", false)
+        ? Future.failedFuture("cannot handle this one") : Future.succeededFuture());
+    EventConsumer consumer = start(new EventConsumer(EventBackends.vertx(),
+        settings(group, topic).withRetries(2, Duration.ofMillis(10), Duration.ofMillis(10)), handler, processed,
+        parked));
+    try {
+      awaitCondition("the six events", () -> consumer.handled() + consumer.duplicates() + consumer.parked() == 6);
+      assertThat(handler.handledIds()).containsExactly(before.getString("id"), first.getString("id"),
+          second.getString("id"), after.getString("id"));
+      assertThat(consumer.duplicates()).as("the array's repeated event").isEqualTo(1);
+      assertThat(consumer.parked()).isEqualTo(1);
+      assertThat(handler.handled().get(2).offset()).isEqualTo(1);
+      assertThat(handler.handled().get(2).index()).isEqualTo(1);
+      awaitCondition("the commit past every record", () -> committedOffset(group, topic, 0) == 3);
+      ParkedEvent parkedPoison = await(parked.list(group, 10)).stream()
+          .filter(p -> poison.getString("id").equals(p.eventId())).findFirst().orElseThrow();
+      assertThat(parkedPoison.offset()).isEqualTo(1);
+    } finally {
+      await(consumer.close());
+    }
+  }
+
+  @Test
+  void aBatchHandlerTakesTheEventsOfASingleArrayRecordTogether() {
+    String topic = EventBackends.createTopic("array-batch", 1);
+    String group = group("array-batch");
+    JsonArray run = new JsonArray();
+    for (int i = 0; i < 3; i++) {
+      run.add(event("Counted", "agg-" + i, new JsonObject().put("seq", i)));
+    }
+    send(topic, null, run.encode());
+    List<List<String>> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RecordingHandler single = new RecordingHandler();
+    BatchEventHandler handler = new BatchEventHandler() {
+      @Override
+      public Future<Void> handle(DomainEvent event) {
+        return single.handle(event);
+      }
+
+      @Override
+      public Future<Void> handleAll(List<DomainEvent> events) {
+        batches.add(events.stream().map(DomainEvent::id).toList());
+        return Future.succeededFuture();
+      }
+    };
+    EventConsumer consumer = start(new EventConsumer(EventBackends.vertx(), settings(group, topic), handler,
+        processed, parked));
+    try {
+      awaitCondition("the three events", () -> consumer.handled() == 3);
+      assertThat(batches).containsExactly(run.stream().map(e -> ((JsonObject) e).getString("id")).toList());
+      assertThat(single.totalCalls()).as("no event handled alone").isZero();
+      awaitCondition("the commit past the record", () -> committedOffset(group, topic, 0) == 1);
     } finally {
       await(consumer.close());
     }
