@@ -3,6 +3,7 @@ package io.polymart.gateway;
 import io.polymart.core.client.BusClient;
 import io.polymart.core.client.CartClient;
 import io.polymart.core.client.MediaClient;
+import io.polymart.core.client.StorefrontClient;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -96,6 +97,7 @@ final class ApiRouter {
       // media keys hold slashes, which OpenAPI path templating cannot say
       router.getWithRegex(MediaRoutes.PREFIX + ".+").handler(media);
     }
+    new StorefrontRoutes(new StorefrontClient(bus)).install(router);
     errorHandlers(router, http);
     return router;
   }

@@ -5,6 +5,7 @@ import io.polymart.catalog.CatalogSettings;
 import io.polymart.core.config.ConfigException;
 import io.polymart.orders.OrdersSettings;
 import io.polymart.recommendations.RecommendationsSettings;
+import io.polymart.storefront.StorefrontSettings;
 import io.polymart.reviews.ReviewsSettings;
 import io.polymart.reviews.image.ReviewImageSettings;
 import io.polymart.users.UsersSettings;
@@ -32,6 +33,7 @@ public final class ModuleSettings {
     OrdersSettings.from(checked);
     ReviewsSettings.from(checked);
     RecommendationsSettings.from(checked);
+    StorefrontSettings.from(checked);
     ClusterSettings.from(checked);
     ReviewImageSettings.from(checked);
     return config;

@@ -4,6 +4,7 @@ import io.polymart.cart.CartVerticle;
 import io.polymart.catalog.CatalogVerticle;
 import io.polymart.orders.OrdersVerticle;
 import io.polymart.recommendations.RecommendationsVerticle;
+import io.polymart.storefront.StorefrontVerticle;
 import io.polymart.reviews.ReviewsVerticle;
 import io.polymart.core.health.ReadinessVerticle;
 import io.polymart.gateway.GatewayVerticle;
@@ -61,7 +62,8 @@ public final class Platform {
             deployIfEnabled(CartVerticle.class, config, "cart"),
             deployIfEnabled(OrdersVerticle.class, config, "orders"),
             deployIfEnabled(ReviewsVerticle.class, config, "reviews"),
-            deployIfEnabled(RecommendationsVerticle.class, config, "recommendations")))
+            deployIfEnabled(RecommendationsVerticle.class, config, "recommendations"),
+            deployIfEnabled(StorefrontVerticle.class, config, "storefront")))
         .compose(v -> deployIfEnabled(GatewayVerticle.class, config, "gateway"));
   }
 

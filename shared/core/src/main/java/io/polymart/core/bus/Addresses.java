@@ -171,10 +171,19 @@ public final class Addresses {
   public static final String RECS_FOR_YOU = "recommendations.forYou";
   public static final String RECS_TRENDING = "recommendations.trending";
 
-  /** Request/reply addresses that only other verticles call; no HTTP operation reaches them. */
+  /**
+   * The storefront's pages: the gateway sends every request for a page ({@code GET} outside {@code /api/}) as
+   * {@code {path, query: {name: value}, visitorId}} and writes the reply {@code {status, html}} as it is.
+   */
+  public static final String STOREFRONT_PAGE = "storefront.page";
+  /** The storefront's static files by content-hashed name: {@code {name}} to {@code {contentType, content}}. */
+  public static final String STOREFRONT_ASSET = "storefront.asset";
+
+  /** Request/reply addresses that only other verticles call; no operation of the JSON API reaches them. */
   public static final Set<String> SERVICE_CALLS = Set.of(USERS_ADDRESSES_GET, USERS_REVOCATIONS_LIST,
       CATALOG_STOCK_RESERVE, CATALOG_STOCK_CONFIRM, CATALOG_STOCK_RELEASE, CATALOG_STOCK_RESTORE, CATALOG_SKUS_LOOKUP,
-      CART_MERGE, CART_SELECTED, CART_REMOVE_LINES, REVIEWS_PURCHASES_LIST, REVIEWS_MEDIA_GET);
+      CART_MERGE, CART_SELECTED, CART_REMOVE_LINES, REVIEWS_PURCHASES_LIST, REVIEWS_MEDIA_GET, STOREFRONT_PAGE,
+      STOREFRONT_ASSET);
   /**
    * Published to every node: live events for one user ({@code {type: "order.status" | "cart.changed", ...}}), which
    * the gateway pushes to that user's WebSocket connections.

@@ -74,10 +74,16 @@ public final class TimedDrain<T> {
 
   private void round(Consumer<T> take, Runnable roundDone) {
     T item;
+    int taken = 0;
     while ((item = items.poll()) != null) {
-      size.decrementAndGet();
+      // the size is given back every 64 items, not per item: the callers that append share its cache line
+      if (++taken == 64) {
+        size.addAndGet(-taken);
+        taken = 0;
+      }
       take.accept(item);
     }
+    size.addAndGet(-taken);
     roundDone.run();
   }
 }

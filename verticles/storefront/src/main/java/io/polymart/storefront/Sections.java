@@ -1,0 +1,32 @@
+package io.polymart.storefront;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A part of a page that may be left out: recommendations or reviews that cannot be had right now (their verticle
+ * down, busy or not deployed) leave their section empty rather than fail the page.
+ */
+final class Sections {
+  private static final Logger LOG = LoggerFactory.getLogger(Sections.class);
+
+  private Sections() {
+  }
+
+  static Future<JsonArray> orEmpty(Future<JsonArray> items, String what) {
+    return items.recover(failure -> {
+      LOG.debug("A page goes without its {}: {}", what, failure.toString());
+      return Future.succeededFuture(new JsonArray());
+    });
+  }
+
+  static Future<JsonObject> orNull(Future<JsonObject> section, String what) {
+    return section.recover(failure -> {
+      LOG.debug("A page goes without its {}: {}", what, failure.toString());
+      return Future.succeededFuture(null);
+    });
+  }
+}

@@ -1,0 +1,31 @@
+package io.polymart.storefront;
+
+import io.polymart.core.bus.BusServer;
+import io.polymart.core.client.BusClient;
+import io.polymart.core.client.CatalogBrowseClient;
+import io.polymart.core.client.RecommendationsClient;
+import io.polymart.core.client.ReviewsClient;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+
+/**
+ * The shop in the browser: server-rendered pages made from the other verticles' answers over the event bus. It owns
+ * no data; the gateway serves what it renders ({@code storefront.page}, {@code storefront.asset}).
+ */
+public final class StorefrontVerticle extends VerticleBase {
+
+  @Override
+  public Future<?> start() {
+    StorefrontSettings settings = StorefrontSettings.from(config());
+    BusClient bus = BusClient.create(vertx, config());
+    CatalogBrowseClient catalog = new CatalogBrowseClient(bus);
+    RecommendationsClient recommendations = new RecommendationsClient(bus);
+    Prices prices = new Prices(settings.currency());
+    ProductCards cards = new ProductCards(prices);
+    Pages pages = new Pages(new HomePage(catalog, recommendations, cards),
+        new SearchPage(catalog, recommendations, cards, prices, settings.pageSize()),
+        new ProductPage(catalog, new ReviewsClient(bus), recommendations, cards, prices, settings.currency()));
+    return vertx.executeBlocking(Assets::load).compose(assets ->
+        new StorefrontBindings(pages, new Templates(vertx, assets), assets).bind(new BusServer(vertx)).ready());
+  }
+}

@@ -1,0 +1,31 @@
+package io.polymart.storefront;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.templ.pebble.PebbleTemplateEngine;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Renders pages with Pebble templates ({@code storefront/templates/*.peb}), compiled once and cached. Pebble escapes
+ * every value for HTML unless a template says {@code | raw} (only the JSON-LD, escaped by {@link ProductJsonLd}), so
+ * nothing a user wrote becomes markup. Every page also gets the assets' hashed URLs.
+ */
+final class Templates {
+  private static final String DIRECTORY = "storefront/templates/";
+  private final PebbleTemplateEngine engine;
+  private final Assets assets;
+
+  Templates(Vertx vertx, Assets assets) {
+    this.engine = PebbleTemplateEngine.create(vertx);
+    this.assets = assets;
+  }
+
+  Future<String> render(Page page) {
+    Map<String, Object> model = new HashMap<>(page.model());
+    model.put("assets", assets.urls());
+    return engine.render(model, DIRECTORY + page.template() + ".peb").map(Buffer::toString);
+  }
+}
