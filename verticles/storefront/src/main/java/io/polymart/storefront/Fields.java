@@ -3,6 +3,11 @@ package io.polymart.storefront;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** Nested fields of the other verticles' answers, where absent and {@code null} both mean "none". */
 final class Fields {
   private Fields() {
@@ -16,5 +21,23 @@ final class Fields {
   static JsonArray array(JsonObject json, String field) {
     JsonArray value = json == null ? null : json.getJsonArray(field);
     return value == null ? new JsonArray() : value;
+  }
+
+  /**
+   * The JSON as maps and lists all the way down, for templates: Pebble's {@code empty} test and its loops know those,
+   * not {@code JsonArray}.
+   */
+  static Object plain(Object json) {
+    if (json instanceof JsonObject object) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      object.forEach(entry -> map.put(entry.getKey(), plain(entry.getValue())));
+      return map;
+    }
+    if (json instanceof JsonArray array) {
+      List<Object> list = new ArrayList<>(array.size());
+      array.forEach(item -> list.add(plain(item)));
+      return list;
+    }
+    return json;
   }
 }

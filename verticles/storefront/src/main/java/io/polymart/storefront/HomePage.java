@@ -29,7 +29,7 @@ final class HomePage {
     return Future.all(categories, forYou, trending).map(all -> {
       Map<String, Object> model = new HashMap<>();
       model.put("title", "Polymart");
-      model.put("categories", categories.result());
+      model.put("categories", Fields.plain(categories.result()));
       List<Map<String, Object>> forYouCards = cards.cards(forYou.result());
       // a newcomer's "for you" is what is trending: shown once, under its own title
       boolean personal = forYouCards.stream().anyMatch(card -> !"trending".equals(card.get("reason")));

@@ -75,15 +75,15 @@ final class ProductPage {
     String url = PREFIX + product.getString("id");
     Map<String, Object> model = new HashMap<>();
     model.put("title", product.getString("name"));
-    model.put("product", product);
+    model.put("product", Fields.plain(product));
     model.put("price", prices.format(product.getString("price")));
     model.put("images", images(Fields.array(product, "images")));
     model.put("skus", skus(Fields.array(product, "skus")));
     JsonObject details = Fields.object(product, "details");
     JsonObject longDescription = details.getJsonObject("longDescription");
     model.put("longDescription", longDescription == null ? null : longDescription.getString("content"));
-    model.put("specifications", Fields.array(details, "specifications"));
-    model.put("packageContents", Fields.array(details, "packageContents"));
+    model.put("specifications", Fields.plain(Fields.array(details, "specifications")));
+    model.put("packageContents", Fields.plain(Fields.array(details, "packageContents")));
     model.put("rating", Ratings.of(product.getJsonObject("rating")));
     model.put("histogram", histogram(summary, url));
     model.put("reviews", reviewList == null ? List.of() : Fields.array(reviewList, "items").stream()
@@ -120,8 +120,10 @@ final class ProductPage {
     return gallery;
   }
 
+  /** The SKUs to choose from; the first one in stock is chosen already. */
   private List<Map<String, Object>> skus(JsonArray skus) {
     List<Map<String, Object>> rows = new ArrayList<>();
+    boolean chosen = false;
     for (Object item : skus) {
       JsonObject sku = (JsonObject) item;
       JsonObject attributes = Fields.object(sku, "attributes");
@@ -133,6 +135,8 @@ final class ProductPage {
       row.put("originalPrice", prices.format(sku.getString("originalPrice")));
       int available = sku.getInteger("available", 0);
       row.put("available", available);
+      row.put("checked", available > 0 && !chosen);
+      chosen |= available > 0;
       row.put("stock", available == 0 ? "Out of stock"
           : available <= sku.getInteger("lowStockThreshold", 0) ? "Only " + available + " left" : "In stock");
       rows.add(row);
