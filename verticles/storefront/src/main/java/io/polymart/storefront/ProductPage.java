@@ -81,7 +81,7 @@ final class ProductPage {
     model.put("skus", skus(Fields.array(product, "skus")));
     JsonObject details = Fields.object(product, "details");
     JsonObject longDescription = details.getJsonObject("longDescription");
-    model.put("longDescription", longDescription == null ? null : longDescription.getString("content"));
+    model.put("longDescription", longDescription == null ? null : Markdown.toHtml(longDescription.getString("content")));
     model.put("specifications", Fields.plain(Fields.array(details, "specifications")));
     model.put("packageContents", Fields.plain(Fields.array(details, "packageContents")));
     model.put("rating", Ratings.of(product.getJsonObject("rating")));

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Renders pages with Pebble templates ({@code storefront/templates/*.peb}), compiled once and cached. Pebble escapes
- * every value for HTML unless a template says {@code | raw} (only the JSON-LD, escaped by {@link ProductJsonLd}), so
- * nothing a user wrote becomes markup. Every page also gets the assets' hashed URLs.
+ * every value for HTML unless a template says {@code | raw}: only the JSON-LD (escaped by {@link ProductJsonLd}) and
+ * the detail document (rendered by {@link Markdown} with raw HTML escaped), so nothing a user wrote becomes markup. Every page also gets the assets' hashed URLs.
  */
 final class Templates {
   private static final String DIRECTORY = "storefront/templates/";

@@ -125,7 +125,7 @@ class StorefrontPagesTest {
     assertThat(product.status()).isEqualTo(200);
     assertThat(product.html()).contains("<h1>Linen &amp; Loom Silk Blouse</h1>", "size: S · color: Beige", "$799.00",
         "$1,099.00", "In stock", "Out of stock", "Material", "Wool blend", "1 × Blouse", "Good value",
-        "Verified purchase", "Bought together", "Matching Case", "fill w50",
+        "Verified purchase", "Bought together", "Matching Case", "fill w50", "<h4>Details</h4>",
         "srcset=\"/media/t.jpg 200w, /media/m.jpg 600w, /media/o.jpg 1200w\"",
         "\"@type\":\"AggregateRating\"", "\"ratingValue\":4.5");
     Message<JsonObject> asked = shop.requests(Addresses.CATALOG_PRODUCT_GET).get(0);
