@@ -97,7 +97,7 @@ final class ApiRouter {
       // media keys hold slashes, which OpenAPI path templating cannot say
       router.getWithRegex(MediaRoutes.PREFIX + ".+").handler(media);
     }
-    new StorefrontRoutes(new StorefrontClient(bus)).install(router);
+    new StorefrontRoutes(new StorefrontClient(bus), http.getBoolean("trustForwardedFor")).install(router);
     errorHandlers(router, http);
     return router;
   }

@@ -16,7 +16,8 @@ import java.util.Base64;
 /**
  * The storefront's pages and static files, rendered by the storefront verticle: {@code GET} of any path outside
  * {@code /api/}, {@code /ws} and {@code /media/} is a page, {@code /assets/<hashed name>} a file kept for a year.
- * A browser without a (well-formed) {@code pm_vid} cookie is given one, so that its views count as one visitor's.
+ * A browser without a (well-formed) {@code pm_vid} cookie is given one, so that its views count as one visitor's;
+ * the cookie is {@code Secure} when the browser came over TLS (to us, or to a trusted proxy that says so).
  */
 final class StorefrontRoutes {
   static final String ASSETS = "/assets/";
@@ -28,9 +29,12 @@ final class StorefrontRoutes {
       + "<p>The shop cannot show this page right now. Please try again in a few seconds.</p></body></html>";
   private final SecureRandom random = new SecureRandom();
   private final StorefrontClient storefront;
+  private final boolean trustForwardedProto;
 
-  StorefrontRoutes(StorefrontClient storefront) {
+  /** @param trustForwardedProto conf's {@code http.trustForwardedFor}: a trusted proxy says whether it served TLS */
+  StorefrontRoutes(StorefrontClient storefront, boolean trustForwardedProto) {
     this.storefront = storefront;
+    this.trustForwardedProto = trustForwardedProto;
   }
 
   /** Adds the routes after the API's, so that no operation is shadowed. */
@@ -46,7 +50,7 @@ final class StorefrontRoutes {
       visitorId = newVisitorId();
       ctx.response().addCookie(Cookie.cookie(VisitorIds.COOKIE, visitorId).setPath("/")
           .setMaxAge(VISITOR_COOKIE_SECONDS).setHttpOnly(true).setSameSite(CookieSameSite.LAX)
-          .setSecure(ctx.request().isSSL()));
+          .setSecure(overTls(ctx)));
     }
     JsonObject query = new JsonObject();
     ctx.queryParams().names().forEach(name -> query.put(name, ctx.queryParams().get(name)));
@@ -73,6 +77,12 @@ final class StorefrontRoutes {
           .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable")
           .end(reply.result().content());
     });
+  }
+
+  /** Whether the browser reached us over TLS: here, or at the trusted proxy in front. */
+  private boolean overTls(RoutingContext ctx) {
+    return ctx.request().isSSL()
+        || trustForwardedProto && "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
   }
 
   /** 128 random bits, as 22 URL-safe characters: a well-formed visitor id no one can guess. */

@@ -69,6 +69,20 @@ class StorefrontPagesJourneyTest {
   }
 
   @Test
+  void theVisitorCookieIsSecureWhenTheTrustedProxySaysTheBrowserCameOverTls() {
+    // the test platform trusts the forwarded headers, as a node behind a TLS proxy is configured
+    HttpRequest overTls = HttpRequest.newBuilder(URI.create(TestPlatform.baseUrl() + "/"))
+        .header("X-Forwarded-Proto", "https").timeout(Duration.ofSeconds(30)).GET().build();
+    assertThat(visitorCookie(send(overTls))).containsIgnoringCase("; Secure");
+    assertThat(visitorCookie(get("/", null))).doesNotContainIgnoringCase("Secure");
+  }
+
+  private static String visitorCookie(HttpResponse<String> page) {
+    return page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("pm_vid=")).findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void whatASellerWroteIsTextOnEveryPage() {
     JsonObject category = fx.ownCategory("hostile");
     String name = HOSTILE + " Mug " + CatalogFixtures.word(6);
@@ -105,8 +119,12 @@ class StorefrontPagesJourneyTest {
     if (visitor != null) {
       request.header("Cookie", "pm_vid=" + visitor);
     }
+    return send(request.build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
     try {
-      return CatalogFixtures.rawClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return CatalogFixtures.rawClient().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
