@@ -21,6 +21,7 @@ final class ShopStub {
   static final List<String> ADDRESSES = List.of(Addresses.CATALOG_CATEGORIES_LIST, Addresses.CATALOG_PRODUCTS_SEARCH,
       Addresses.CATALOG_PRODUCT_GET, Addresses.REVIEWS_SUMMARY, Addresses.REVIEWS_LIST, Addresses.RECS_TRENDING,
       Addresses.RECS_FOR_YOU, Addresses.RECS_PRODUCT);
+  private static final Object HANG = new Object();
   private final Map<String, Object> answers = new ConcurrentHashMap<>();
   private final List<Message<JsonObject>> requests = new CopyOnWriteArrayList<>();
   private final Map<String, MessageConsumer<JsonObject>> consumers = new ConcurrentHashMap<>();
@@ -35,6 +36,9 @@ final class ShopStub {
     consumers.put(address, vertx.eventBus().<JsonObject>consumer(address, message -> {
       requests.add(message);
       Object answer = answers.get(address);
+      if (answer == HANG) {
+        return;
+      }
       if (answer instanceof ServiceException error) {
         message.fail(error.status(), error.toJson().encode());
       } else if (answer instanceof JsonObject body) {
@@ -51,6 +55,11 @@ final class ShopStub {
 
   void fail(String address, ServiceException error) {
     answers.put(address, error);
+  }
+
+  /** The address takes requests and never answers, as a verticle stuck on its store. */
+  void hang(String address) {
+    answers.put(address, HANG);
   }
 
   /** Nothing answers at the address any more, as when its verticle is not deployed. */

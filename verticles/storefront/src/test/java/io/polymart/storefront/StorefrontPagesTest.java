@@ -176,6 +176,22 @@ class StorefrontPagesTest {
   }
 
   @Test
+  void aSectionThatDoesNotAnswerHoldsThePageUpForASecondAtMost() {
+    String id = UUID.randomUUID().toString();
+    shop.answer(Addresses.CATALOG_PRODUCT_GET, productPage(id, "Slow Reviews Lamp"));
+    shop.hang(Addresses.REVIEWS_LIST);
+    shop.hang(Addresses.REVIEWS_SUMMARY);
+    shop.hang(Addresses.RECS_PRODUCT);
+    long started = System.nanoTime();
+    Rendered product = page("/products/" + id, new JsonObject());
+    long tookMillis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(product.status()).isEqualTo(200);
+    assertThat(product.html()).contains("Slow Reviews Lamp", "Reviews cannot be shown right now")
+        .doesNotContain("Bought together");
+    assertThat(tookMillis).as("the bus would wait 15 s").isBetween(Sections.WAIT_MILLIS, 10_000L);
+  }
+
+  @Test
   void assetsAreServedByTheirContentHashedNamesOnly() {
     Rendered home = page("/", new JsonObject());
     String css = home.html().replaceAll("(?s).*href=\"/assets/(site\\.[0-9a-f]{10}\\.css)\".*", "$1");
