@@ -38,8 +38,7 @@ class StorefrontPagesJourneyTest {
     assertThat(home.statusCode()).isEqualTo(200);
     assertThat(home.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
     assertThat(home.headers().firstValue("content-security-policy").orElse("")).contains("script-src 'self'");
-    String cookie = home.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("pm_vid=")).findFirst()
-        .orElseThrow();
+    String cookie = visitorCookie(home);
     assertThat(cookie).as(cookie).containsIgnoringCase("HttpOnly").contains("SameSite=Lax", "Path=/");
     String visitor = cookie.substring("pm_vid=".length(), cookie.indexOf(';'));
     assertThat(home.body()).contains("<form class=\"search\" action=\"/search\"", category.getString("name"));

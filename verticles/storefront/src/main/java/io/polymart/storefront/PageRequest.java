@@ -2,7 +2,6 @@ package io.polymart.storefront;
 
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.client.BusCaller;
-import io.polymart.core.client.CatalogBrowseClient;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -29,6 +28,6 @@ record PageRequest(String path, JsonObject query, String visitorId) {
 
   /** Whom the other verticles serve: the visitor (their views and "for you" are theirs). */
   BusCaller shopper() {
-    return CatalogBrowseClient.visitor(visitorId);
+    return BusCaller.visitor(visitorId);
   }
 }

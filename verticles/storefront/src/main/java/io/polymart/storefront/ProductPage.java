@@ -1,6 +1,6 @@
 package io.polymart.storefront;
 
-import io.polymart.core.client.CatalogBrowseClient;
+import io.polymart.core.client.CatalogProductClient;
 import io.polymart.core.client.RecommendationsClient;
 import io.polymart.core.client.ReviewsClient;
 import io.vertx.core.Future;
@@ -26,14 +26,14 @@ final class ProductPage {
   private static final int REVIEWS = 10;
   private static final Map<String, String> REVIEW_SORTS = Map.of("helpful", "Most helpful", "newest", "Newest",
       "rating_desc", "Highest rated", "rating_asc", "Lowest rated");
-  private final CatalogBrowseClient catalog;
+  private final CatalogProductClient catalog;
   private final ReviewsClient reviews;
   private final RecommendationsClient recommendations;
   private final ProductCards cards;
   private final Prices prices;
   private final String currency;
 
-  ProductPage(CatalogBrowseClient catalog, ReviewsClient reviews, RecommendationsClient recommendations,
+  ProductPage(CatalogProductClient catalog, ReviewsClient reviews, RecommendationsClient recommendations,
       ProductCards cards, Prices prices, String currency) {
     this.catalog = catalog;
     this.reviews = reviews;
@@ -57,7 +57,7 @@ final class ProductPage {
       stars = null;
     }
     String starFilter = stars;
-    Future<Optional<JsonObject>> product = catalog.product(id, request.shopper());
+    Future<Optional<JsonObject>> product = catalog.activePage(id, request.shopper());
     Future<JsonObject> summary = Sections.orNull(reviews.summary(id), "review summary");
     Future<JsonObject> list = Sections.orNull(reviews.list(id, reviewQuery), "reviews");
     Future<JsonArray> bought = Sections.orEmpty(recommendations.forProduct(id, "bought-together", RELATED),

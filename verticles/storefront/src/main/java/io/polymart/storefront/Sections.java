@@ -20,16 +20,17 @@ final class Sections {
   }
 
   static Future<JsonArray> orEmpty(Future<JsonArray> items, String what) {
-    return items.timeout(WAIT_MILLIS, TimeUnit.MILLISECONDS).recover(failure -> {
-      LOG.debug("A page goes without its {}: {}", what, failure.toString());
-      return Future.succeededFuture(new JsonArray());
-    });
+    return orElse(items, new JsonArray(), what);
   }
 
   static Future<JsonObject> orNull(Future<JsonObject> section, String what) {
+    return orElse(section, null, what);
+  }
+
+  private static <T> Future<T> orElse(Future<T> section, T without, String what) {
     return section.timeout(WAIT_MILLIS, TimeUnit.MILLISECONDS).recover(failure -> {
       LOG.debug("A page goes without its {}: {}", what, failure.toString());
-      return Future.succeededFuture(null);
+      return Future.succeededFuture(without);
     });
   }
 }

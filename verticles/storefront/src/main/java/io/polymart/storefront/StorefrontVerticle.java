@@ -3,6 +3,7 @@ package io.polymart.storefront;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.client.BusClient;
 import io.polymart.core.client.CatalogBrowseClient;
+import io.polymart.core.client.CatalogProductClient;
 import io.polymart.core.client.RecommendationsClient;
 import io.polymart.core.client.ReviewsClient;
 import io.vertx.core.Future;
@@ -24,7 +25,7 @@ public final class StorefrontVerticle extends VerticleBase {
     ProductCards cards = new ProductCards(prices);
     Pages pages = new Pages(new HomePage(catalog, recommendations, cards),
         new SearchPage(catalog, recommendations, cards, prices, settings.pageSize()),
-        new ProductPage(catalog, new ReviewsClient(bus), recommendations, cards, prices, settings.currency()));
+        new ProductPage(new CatalogProductClient(bus), new ReviewsClient(bus), recommendations, cards, prices, settings.currency()));
     return vertx.executeBlocking(Assets::load).compose(assets ->
         new StorefrontBindings(pages, new Templates(vertx, assets), assets).bind(new BusServer(vertx)).ready());
   }

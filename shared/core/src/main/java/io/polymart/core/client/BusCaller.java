@@ -26,6 +26,11 @@ public final class BusCaller {
     return user(userId.toString());
   }
 
+  /** A guest known by their visitor id (null: nobody in particular), as the verticles that record activity read it. */
+  public static BusCaller visitor(String visitorId) {
+    return NONE.with(BusHeaders.VISITOR_ID, visitorId);
+  }
+
   public BusCaller withRoles(Collection<String> roles) {
     return with(BusHeaders.USER_ROLES, String.join(",", roles));
   }

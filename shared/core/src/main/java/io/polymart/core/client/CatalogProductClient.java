@@ -48,11 +48,17 @@ public final class CatalogProductClient {
 
   /** The product when it exists and is active; empty when it is unknown, a draft, withdrawn or deleted. */
   public Future<Optional<ActiveProduct>> activeProduct(UUID productId) {
-    return bus.send(Addresses.CATALOG_PRODUCT_GET, new JsonObject().put("id", productId.toString()), new JsonObject(),
-            new JsonObject(), BusCaller.NONE)
-        .map(reply -> Optional.of(reply.body())
-            .filter(product -> "ACTIVE".equals(product.getString("status")))
-            .map(ActiveProduct::fromJson))
+    return activePage(productId.toString(), BusCaller.NONE).map(page -> page.map(ActiveProduct::fromJson));
+  }
+
+  /**
+   * The product's page ({@code getProduct}'s body) when it exists and is active; empty when it is unknown, a draft,
+   * withdrawn or deleted. Asked for a shopper ({@link BusCaller#visitor}), the catalog publishes their view.
+   */
+  public Future<Optional<JsonObject>> activePage(String productId, BusCaller shopper) {
+    return bus.send(Addresses.CATALOG_PRODUCT_GET, new JsonObject().put("id", productId), new JsonObject(),
+            new JsonObject(), shopper)
+        .map(reply -> Optional.of(reply.body()).filter(product -> "ACTIVE".equals(product.getString("status"))))
         .recover(failure -> failure instanceof ReplyException reply && reply.failureCode() == NOT_FOUND
             ? Future.succeededFuture(Optional.empty())
             : Future.failedFuture(failure));

@@ -14,9 +14,9 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Processes one polled batch on the consumer's Vert.x context: the partitions side by side, the records of each one
  * after the other in offset order (for a {@link BatchEventHandler}, all together first). Counts are of events: a
- * record may carry several. A partition stops early, at
- * the record it has not begun, when the consumer is closing, when the batch has run past its deadline, or when a
- * record could not be processed for want of the stores. The result never fails.
+ * record may carry several. A partition stops early, at the record it has not begun, when the consumer is closing,
+ * when the batch has run past its deadline, or when a record could not be processed for want of the stores. The
+ * result never fails.
  */
 final class BatchProcessor {
 

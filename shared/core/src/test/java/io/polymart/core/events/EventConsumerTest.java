@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -198,19 +199,11 @@ class EventConsumerTest {
     List<String> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
     RecordingHandler single = new RecordingHandler(e -> e.data().getBoolean("poison", false)
         ? Future.failedFuture("cannot handle this one") : Future.succeededFuture());
-    BatchEventHandler handler = new BatchEventHandler() {
-      @Override
-      public Future<Void> handle(DomainEvent event) {
-        return single.handle(event);
-      }
-
-      @Override
-      public Future<Void> handleAll(List<DomainEvent> events) {
-        batchSizes.add(events.size() + (events.stream().anyMatch(e -> e.data().containsKey("poison")) ? "!" : ""));
-        return events.stream().anyMatch(e -> e.data().containsKey("poison"))
-            ? Future.failedFuture("a poisoned batch") : Future.succeededFuture();
-      }
-    };
+    BatchEventHandler handler = batchHandler(single, events -> {
+      batchSizes.add(events.size() + (events.stream().anyMatch(e -> e.data().containsKey("poison")) ? "!" : ""));
+      return events.stream().anyMatch(e -> e.data().containsKey("poison"))
+          ? Future.failedFuture("a poisoned batch") : Future.succeededFuture();
+    });
     EventConsumer consumer = start(new EventConsumer(EventBackends.vertx(),
         settings(group, topic).withRetries(2, Duration.ofMillis(10), Duration.ofMillis(10)), handler, processed,
         parked));
@@ -294,18 +287,10 @@ class EventConsumerTest {
     send(topic, null, run.encode());
     List<List<String>> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
     RecordingHandler single = new RecordingHandler();
-    BatchEventHandler handler = new BatchEventHandler() {
-      @Override
-      public Future<Void> handle(DomainEvent event) {
-        return single.handle(event);
-      }
-
-      @Override
-      public Future<Void> handleAll(List<DomainEvent> events) {
-        batches.add(events.stream().map(DomainEvent::id).toList());
-        return Future.succeededFuture();
-      }
-    };
+    BatchEventHandler handler = batchHandler(single, events -> {
+      batches.add(events.stream().map(DomainEvent::id).toList());
+      return Future.succeededFuture();
+    });
     EventConsumer consumer = start(new EventConsumer(EventBackends.vertx(), settings(group, topic), handler,
         processed, parked));
     try {
@@ -464,5 +449,21 @@ class EventConsumerTest {
   private static long committedOffset(String group, String topic, int partition) {
     OffsetAndMetadata offset = EventBackends.committed(group).get(new TopicPartition(topic, partition));
     return offset == null ? -1 : offset.offset();
+  }
+
+  /** A batch handler whose single events go to {@code single} and whose batches to {@code all}. */
+  private static BatchEventHandler batchHandler(EventHandler single,
+      Function<List<DomainEvent>, Future<Void>> all) {
+    return new BatchEventHandler() {
+      @Override
+      public Future<Void> handle(DomainEvent event) {
+        return single.handle(event);
+      }
+
+      @Override
+      public Future<Void> handleAll(List<DomainEvent> events) {
+        return all.apply(events);
+      }
+    };
   }
 }
