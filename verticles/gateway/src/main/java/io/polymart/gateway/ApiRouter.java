@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CSRFHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
@@ -38,6 +39,7 @@ final class ApiRouter {
   private static final Pattern DOT_SEGMENT =
       Pattern.compile("(^|/)(\\.|%2[eE]){1,2}(/|$)");
   static final String API_PREFIX = "/api/v1/";
+  private static final long CSRF_TOKEN_MILLIS = 12L * 3600 * 1000;
   private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
   private final Vertx vertx;
   private final JsonObject config;
@@ -57,8 +59,11 @@ final class ApiRouter {
 
   Router create(OpenAPIContract contract) {
     JsonObject http = config.getJsonObject("http");
+    BrowserCookies cookies = new BrowserCookies(http.getBoolean("trustForwardedFor"),
+        config.getJsonObject("jwt").getLong("refreshTokenDays") * 24 * 3600);
+    CSRFHandler csrf = csrfHandler();
     BusForwarder forwarder = new BusForwarder(vertx.eventBus(), bus.timeout(), new RequestValidation(contract),
-        requestContext);
+        requestContext, cookies);
     Hooks hooks = new Hooks(forwarder);
     BodyHandler jsonBodies = BodyHandler.create(false).setBodyLimit(http.getLong("maxBodyBytes"));
     Set<String> readOwnBody = contract.operations().stream().map(ApiOperation::of)
@@ -70,9 +75,17 @@ final class ApiRouter {
         .rootHandler(requestContext::handle)
         .rootHandler(SecurityHeaders::handle)
         .rootHandler(TextGuard::handle)
-        .rootHandler(ctx -> cors.handle(ctx))
+        // the storefront's own pages send an Origin too (browsers do on every POST): same-origin is no CORS request
+        .rootHandler(ctx -> {
+          if (BrowserRequests.sameOrigin(ctx.request())) {
+            ctx.next();
+          } else {
+            cors.handle(ctx);
+          }
+        })
         .rootHandler(ApiRouter::refuseEmptySegments)
-        .rootHandler(ctx -> readJsonBody(ctx, contract, readOwnBody, jsonBodies));
+        .rootHandler(ctx -> readJsonBody(ctx, contract, readOwnBody, jsonBodies))
+        .rootHandler(new BrowserRequests(csrf)::handle);
     Handler<RoutingContext> media = null;
     for (OpenAPIRoute route : builder.getRoutes()) {
       ApiOperation operation = ApiOperation.of(route.getOperation());
@@ -97,9 +110,29 @@ final class ApiRouter {
       // media keys hold slashes, which OpenAPI path templating cannot say
       router.getWithRegex(MediaRoutes.PREFIX + ".+").handler(media);
     }
-    new StorefrontRoutes(new StorefrontClient(bus), http.getBoolean("trustForwardedFor")).install(router);
+    storefrontRoutes(contract, forwarder, cookies, csrf).install(router);
     errorHandlers(router, http);
     return router;
+  }
+
+  private StorefrontRoutes storefrontRoutes(OpenAPIContract contract, BusForwarder forwarder, BrowserCookies cookies,
+      CSRFHandler csrf) {
+    SessionForms forms = new SessionForms(forwarder, cookies, new GuestCartMerge(new CartClient(bus)),
+        ApiOperation.of(contract.operation("login")), ApiOperation.of(contract.operation("register")),
+        ApiOperation.of(contract.operation("logout")));
+    PageViewers viewers = new PageViewers(tokens, forwarder, ApiOperation.of(contract.operation("refreshTokens")),
+        cookies);
+    return new StorefrontRoutes(new StorefrontClient(bus), cookies, csrf, viewers, forms);
+  }
+
+  /**
+   * The storefront's CSRF tokens (double submit: a cookie and the same value in a form field or header), signed with
+   * a key derived from {@code jwt.secret} so that every gateway instance and node accepts each other's. A page's token
+   * lasts half a day.
+   */
+  private CSRFHandler csrfHandler() {
+    return CSRFHandler.create(vertx, "csrf:" + config.getJsonObject("jwt").getString("secret"))
+        .setTimeout(CSRF_TOKEN_MILLIS);
   }
 
   /** What each hook of the contract does; an operation without one is a plain forward. */

@@ -3,7 +3,10 @@ package io.polymart.gateway;
 import io.polymart.core.error.ServiceException;
 import io.vertx.ext.web.RoutingContext;
 
-/** Checks the {@code Authorization: Bearer} access token and the route's role on protected routes. */
+/**
+ * Checks the access token ({@code Authorization: Bearer}, or a storefront browser's cookie) and the route's role on
+ * protected routes.
+ */
 final class BearerAuth {
   private static final String PREFIX = "Bearer ";
   private final AccessTokens tokens;
@@ -13,19 +16,22 @@ final class BearerAuth {
   }
 
   void authenticate(RoutingContext ctx, Access access) {
-    String header = ctx.request().getHeader("Authorization");
-    if (header == null && access == Access.OPTIONAL) {
+    String token = BrowserRequests.accessToken(ctx);
+    boolean sentHeader = ctx.request().getHeader("Authorization") != null;
+    if (token == null && access == Access.OPTIONAL && !sentHeader) {
       ctx.next();
       return;
     }
-    String token = bearerToken(header);
     if (token == null) {
       ErrorResponses.send(ctx, ServiceException.unauthorized("Authentication required"));
       return;
     }
     tokens.verify(token).onComplete(done -> {
       Identity identity = done.result();
-      if (done.failed()) {
+      if (done.failed() && access == Access.OPTIONAL && !sentHeader) {
+        // a browser's expired session cookie: it reads what anyone may, and its next page refreshes the session
+        ctx.next();
+      } else if (done.failed()) {
         ErrorResponses.send(ctx, ServiceException.fromFailure(done.cause()));
       } else if (access == Access.ADMIN && !identity.roles().contains("admin")) {
         ErrorResponses.send(ctx, ServiceException.forbidden("This action requires the admin role"));

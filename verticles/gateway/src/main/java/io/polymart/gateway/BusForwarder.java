@@ -28,13 +28,16 @@ final class BusForwarder {
   private final long timeoutMillis;
   private final RequestValidation validation;
   private final RequestContext requestContext;
+  private final BrowserCookies cookies;
 
   /** Forwards with the one timeout of calls between verticles ({@code bus.timeoutSeconds}). */
-  BusForwarder(EventBus eventBus, Duration timeout, RequestValidation validation, RequestContext requestContext) {
+  BusForwarder(EventBus eventBus, Duration timeout, RequestValidation validation, RequestContext requestContext,
+      BrowserCookies cookies) {
     this.eventBus = eventBus;
     this.timeoutMillis = timeout.toMillis();
     this.validation = validation;
     this.requestContext = requestContext;
+    this.cookies = cookies;
   }
 
   /** Runs once a reply arrived and before it is answered; its failure is answered instead of the reply. */
@@ -68,6 +71,23 @@ final class BusForwarder {
    */
   private static MultiMap query(RoutingContext ctx) {
     return ctx.request().params(true);
+  }
+
+  /**
+   * Validates {@code body} against the operation's schema and sends it as the request's caller, for the gateway to
+   * use the reply itself (the storefront's forms); the reply's JSON object, empty when it had none.
+   */
+  Future<JsonObject> call(RoutingContext ctx, ApiOperation route, JsonObject body) {
+    DeliveryOptions options;
+    try {
+      validation.validateBody(route.id(), body);
+      options = deliveryOptions(ctx);
+    } catch (ServiceException e) {
+      return Future.failedFuture(e);
+    }
+    return eventBus.<Object>request(route.address(), BusRequest.envelope(new JsonObject(), new JsonObject(), body),
+        options).map(reply -> reply.body() instanceof Buffer encoded ? new JsonObject(encoded)
+            : reply.body() instanceof JsonObject json ? json : new JsonObject());
   }
 
   /** Sends {@code body} with the request's path and query parameters and answers with the reply. */
@@ -106,7 +126,7 @@ final class BusForwarder {
         });
   }
 
-  private static void respond(RoutingContext ctx, ApiOperation route, Message<Object> reply) {
+  private void respond(RoutingContext ctx, ApiOperation route, Message<Object> reply) {
     HttpServerResponse response = ctx.response();
     String etag = reply.headers().get(BusReply.ETAG);
     String cache = reply.headers().get(BusReply.X_CACHE);
@@ -114,7 +134,9 @@ final class BusForwarder {
       response.putHeader("X-Cache", cache);
     }
     String cartToken = reply.headers().get(BusReply.CART_TOKEN);
-    if (cartToken != null) {
+    if (cartToken != null && BrowserRequests.fromBrowser(ctx)) {
+      cookies.keepCart(ctx, cartToken);
+    } else if (cartToken != null) {
       response.putHeader(CART_TOKEN_HEADER, cartToken);
     }
     if (etag != null) {
@@ -161,8 +183,9 @@ final class BusForwarder {
     if (userAgent != null) {
       options.addHeader(BusHeaders.USER_AGENT, userAgent.length() > 512 ? userAgent.substring(0, 512) : userAgent);
     }
-    copyHeader(ctx, options, CART_TOKEN_HEADER, BusHeaders.CART_TOKEN, MAX_CART_TOKEN_LENGTH);
-    copyHeader(ctx, options, IDEMPOTENCY_KEY_HEADER, BusHeaders.IDEMPOTENCY_KEY, MAX_IDEMPOTENCY_KEY_LENGTH);
+    copy(BrowserRequests.cartToken(ctx), options, CART_TOKEN_HEADER, BusHeaders.CART_TOKEN, MAX_CART_TOKEN_LENGTH);
+    copy(ctx.request().getHeader(IDEMPOTENCY_KEY_HEADER), options, IDEMPOTENCY_KEY_HEADER, BusHeaders.IDEMPOTENCY_KEY,
+        MAX_IDEMPOTENCY_KEY_LENGTH);
     Identity identity = ctx.get(Identity.KEY);
     if (identity != null) {
       options.addHeader(BusHeaders.USER_ID, identity.userId())
@@ -174,10 +197,8 @@ final class BusForwarder {
     return options;
   }
 
-  /** An empty header counts as absent; an over-long one is a 400 rather than silently cut. */
-  private static void copyHeader(RoutingContext ctx, DeliveryOptions options, String httpName, String busName,
-      int maxLength) {
-    String value = ctx.request().getHeader(httpName);
+  /** An empty value counts as absent; an over-long one is a 400 rather than silently cut. */
+  private static void copy(String value, DeliveryOptions options, String httpName, String busName, int maxLength) {
     if (value == null || value.isEmpty()) {
       return;
     }

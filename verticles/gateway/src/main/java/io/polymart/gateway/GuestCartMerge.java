@@ -23,9 +23,12 @@ final class GuestCartMerge implements BusForwarder.BeforeAnswer {
 
   @Override
   public Future<Void> apply(RoutingContext ctx, Message<Object> login) {
-    String guestToken = ctx.request().getHeader(BusForwarder.CART_TOKEN_HEADER);
     JsonObject user = login.body() instanceof JsonObject body ? body.getJsonObject("user") : null;
-    String userId = user == null ? null : user.getString("id");
+    return merge(ctx, user == null ? null : user.getString("id"), BrowserRequests.cartToken(ctx));
+  }
+
+  /** Moves the guest cart of {@code guestToken} (null: none) into the cart of {@code userId}. */
+  Future<Void> merge(RoutingContext ctx, String userId, String guestToken) {
     if (guestToken == null || guestToken.isEmpty() || userId == null) {
       return Future.succeededFuture();
     }

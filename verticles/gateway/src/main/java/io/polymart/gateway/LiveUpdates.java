@@ -37,7 +37,7 @@ final class LiveUpdates {
       ErrorResponses.send(ctx, 400, "BAD_REQUEST", "Connect to " + PATH + " with a WebSocket client");
       return;
     }
-    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    String authorization = BrowserRequests.webSocketAuthorization(request);
     request.toWebSocket()
         .onSuccess(ws -> new LiveSession(ws, vertx, tokens, authTimeoutMs, heartbeatMs).start(authorization))
         .onFailure(e -> LOG.debug("WebSocket upgrade failed: {}", e.getMessage()));

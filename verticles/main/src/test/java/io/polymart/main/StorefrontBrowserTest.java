@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 14: the storefront in a real browser, Debian's headless Chromium driven over WebDriver: a guest searches with
- * a typo (suggestions appear as they type), filters by a facet, opens a product and picks a SKU, on a desktop and a
- * phone-sized screen. Screenshots of each step go to {@code target/storefront-screenshots/}. Without chromium and
+ * a typo (suggestions appear as they type), filters by a facet, opens a product and picks a SKU (also on a
+ * phone-sized screen), adds it to the cart, registers (the guest cart comes along), adds an address, places the order,
+ * pays in the sandbox and watches the order become paid, then shipped, without reloading. Screenshots of each step go to {@code target/storefront-screenshots/}. Without chromium and
  * chromedriver (which {@code .ci/run} installs) the tests are skipped, loudly.
  */
 class StorefrontBrowserTest {
@@ -67,7 +69,7 @@ class StorefrontBrowserTest {
   }
 
   @Test
-  void aGuestFindsAProductDespiteATypoFiltersByBrandAndPicksASku() {
+  void aGuestFindsAProductDespiteATypoPicksASkuAddsItRegistersChecksOutAndWatchesTheOrderGetPaidAndShipped() {
     String tag = CatalogFixtures.word(6);
     JsonObject category = fx.ownCategory("lanterns");
     JsonObject brand = fx.brand("Brightwater " + tag, "brightwater-" + tag);
@@ -121,6 +123,106 @@ class StorefrontBrowserTest {
     Object overflow = ((JavascriptExecutor) browser).executeScript(
         "return document.documentElement.scrollWidth - window.innerWidth;");
     assertThat(((Number) overflow).intValue()).as("nothing wider than a phone's screen").isLessThanOrEqualTo(0);
+    browser.manage().window().setSize(new Dimension(1280, 900));
+
+    // as a guest: the red one, twice
+    WebElement quantity = browser.findElement(By.cssSelector("#add-to-cart input[name=quantity]"));
+    quantity.clear();
+    quantity.sendKeys("2");
+    browser.findElement(By.cssSelector("#add-to-cart button[type=submit]")).click();
+    waitFor(By.id("view-cart"));
+    screenshot("06-added-to-cart");
+    browser.findElement(By.id("view-cart")).click();
+    waitForPath("/cart");
+    WebElement line = browser.findElement(By.cssSelector(".cart .line"));
+    assertThat(line.getText()).contains(name, "color: Red", "$49.00");
+    assertThat(browser.findElement(By.id("subtotal")).getText()).isEqualTo("$49.00");
+    screenshot("07-guest-cart");
+
+    // register on the way to checkout: the guest's cart comes along
+    browser.findElement(By.linkText("Sign in to check out")).click();
+    waitForPath("/account/sign-in");
+    browser.findElement(By.linkText("Create an account")).click();
+    waitForPath("/account/register");
+    String email = "lantern.fan." + tag + "@example.com";
+    browser.findElement(By.name("email")).sendKeys(email);
+    browser.findElement(By.name("username")).sendKeys("fan" + tag);
+    browser.findElement(By.name("password")).sendKeys("weak");
+    browser.findElement(By.cssSelector("#account-form button[type=submit]")).click();
+    assertThat(browser.getCurrentUrl()).as("the browser's own check: too short").contains("/account/register");
+    browser.findElement(By.name("password")).clear();
+    browser.findElement(By.name("password")).sendKeys("lowercaseonly");
+    browser.findElement(By.cssSelector("#account-form button[type=submit]")).click();
+    waitFor(By.cssSelector(".notice.error"));
+    assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).as("the server's rule")
+        .containsIgnoringCase("password");
+    assertThat(browser.findElement(By.name("email")).getAttribute("value")).isEqualTo(email);
+    screenshot("08-register-refused");
+    browser.findElement(By.name("password")).sendKeys("Lantern2026");
+    browser.findElement(By.cssSelector("#account-form button[type=submit]")).click();
+    waitForPath("/checkout");
+    assertThat(browser.findElement(By.cssSelector(".checkout .lines")).getText()).as("the guest cart, merged")
+        .contains(name, "× 2", "$49.00");
+    assertThat(browser.manage().getCookieNamed("pm_at").isHttpOnly()).as("no script reads the session").isTrue();
+
+    // a first address, then the order
+    Map.of("receiver", "Ada Lovelace", "phone", "+15551234567", "province", "CA", "city", "San Francisco",
+        "district", "SoMa", "detail", "1 Market St <script>alert(1)</script>", "postalCode", "94105")
+        .forEach((field, value) -> browser.findElement(By.cssSelector("#new-address [name=" + field + "]"))
+            .sendKeys(value));
+    browser.findElement(By.cssSelector("#new-address button[type=submit]")).click();
+    waitFor(By.cssSelector("#place-order input[name=addressId]"));
+    assertThat(browser.findElement(By.cssSelector(".address")).getText()).as("markup is text")
+        .contains("1 Market St <script>alert(1)</script>");
+    screenshot("09-checkout");
+    browser.findElement(By.cssSelector("#place-order button[type=submit]")).click();
+    waitFor(By.id("order-status"));
+    assertThat(browser.getCurrentUrl()).contains("/orders/");
+    String orderId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+    assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("Pending payment");
+    // 49.00 and the conf's shipping fee, priced by the server
+    assertThat(browser.findElement(By.cssSelector(".totals")).getText()).contains("$49.00", "$10.00", "$59.00");
+
+    // pay in the sandbox and watch the page change by itself
+    new WebDriverWait(browser, WAIT).until(page -> "ready".equals(
+        page.findElement(By.id("order")).getAttribute("data-live")));
+    browser.findElement(By.id("pay")).click();
+    waitForStatus("PAID");
+    assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("Paid");
+    screenshot("10-order-paid-live");
+    Shop shop = new Shop();
+    assertThat(shop.staff(shop.admin(), orderId, "ship", new JsonObject().put("carrier", "SF")
+        .put("trackingNo", "SF" + tag)).status()).isEqualTo(200);
+    waitForStatus("SHIPPED");
+    screenshot("11-order-shipped-live");
+    browser.findElement(By.linkText("Orders")).click();
+    waitForPath("/orders");
+    assertThat(browser.findElement(By.cssSelector("table.list")).getText()).contains("Shipped", "$59.00");
+  }
+
+  private static void waitFor(By element) {
+    until(element.toString(), page -> !page.findElements(element).isEmpty());
+  }
+
+  private static void waitForPath(String path) {
+    until("the page at " + path, page -> URI.create(page.getCurrentUrl()).getPath().equals(path));
+  }
+
+  private static void waitForStatus(String status) {
+    until("the order to be " + status, page -> status.equals(
+        page.findElement(By.id("order-status")).getAttribute("data-status")));
+  }
+
+  /** Waits for {@code condition}; a timeout says what the page showed (its notice) and keeps a screenshot of it. */
+  private static void until(String what, java.util.function.Function<WebDriver, Boolean> condition) {
+    try {
+      new WebDriverWait(browser, WAIT).until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("failed-waiting");
+      String notice = browser.findElements(By.id("notice")).stream().map(WebElement::getText).findFirst().orElse("");
+      throw new AssertionError("Waited in vain for " + what + " at " + browser.getCurrentUrl() + "; notice: "
+          + notice, e);
+    }
   }
 
   private static void screenshot(String name) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Nested fields of the other verticles' answers, where absent and {@code null} both mean "none". */
 final class Fields {
@@ -39,5 +41,20 @@ final class Fields {
       return list;
     }
     return json;
+  }
+
+  /** A SKU's attributes as shoppers read them: "size: S · color: Beige". */
+  static String attributesText(JsonObject attributes) {
+    return attributes == null ? "" : attributes.stream().map(entry -> entry.getKey() + ": " + entry.getValue())
+        .collect(Collectors.joining(" · "));
+  }
+
+  /** Whether {@code id} is a UUID in its canonical form (what ids in paths must be before they are looked up). */
+  static boolean isUuid(String id) {
+    try {
+      return UUID.fromString(id).toString().equalsIgnoreCase(id);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 }

@@ -1,9 +1,18 @@
 package io.polymart.storefront;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** What a page handler decided: the status, the template and the values it is rendered with. */
-record Page(int status, String template, Map<String, Object> model) {
+/**
+ * What a page handler decided: the status, the template and the values it is rendered with; or (status 303) the
+ * page the browser should go to instead.
+ */
+record Page(int status, String template, Map<String, Object> model, String location) {
+
+  Page(int status, String template, Map<String, Object> model) {
+    this(status, template, model, null);
+  }
 
   static Page ok(String template, Map<String, Object> model) {
     return new Page(200, template, model);
@@ -11,5 +20,14 @@ record Page(int status, String template, Map<String, Object> model) {
 
   static Page notFound(String what) {
     return new Page(404, "not-found", Map.of("title", "Not found", "what", what));
+  }
+
+  static Page redirect(String location) {
+    return new Page(303, null, Map.of(), location);
+  }
+
+  /** Sign-in first, then back to the page the guest asked for. */
+  static Page signInFirst(PageRequest request) {
+    return redirect("/account/sign-in?next=" + URLEncoder.encode(request.path(), StandardCharsets.UTF_8));
   }
 }

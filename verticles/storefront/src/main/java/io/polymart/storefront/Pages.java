@@ -2,29 +2,53 @@ package io.polymart.storefront;
 
 import io.vertx.core.Future;
 
-/** Which page a path is: {@code /}, {@code /search}, {@code /products/{id}}; anything else is not found. */
+/**
+ * Which page a path is: {@code /}, {@code /search}, {@code /products/{id}}, {@code /cart}, {@code /checkout},
+ * {@code /orders}, {@code /orders/{id}} and the session forms' {@code /account/*}; anything else is not found.
+ */
 final class Pages {
   private final HomePage home;
   private final SearchPage search;
   private final ProductPage product;
+  private final AccountPages account;
+  private final CartPage cart;
+  private final CheckoutPage checkout;
+  private final OrderPages orders;
 
-  Pages(HomePage home, SearchPage search, ProductPage product) {
+  Pages(HomePage home, SearchPage search, ProductPage product, AccountPages account, CartPage cart,
+      CheckoutPage checkout, OrderPages orders) {
     this.home = home;
     this.search = search;
     this.product = product;
+    this.account = account;
+    this.cart = cart;
+    this.checkout = checkout;
+    this.orders = orders;
   }
 
   Future<Page> page(PageRequest request) {
     String path = request.path();
-    if ("/".equals(path)) {
-      return home.render(request);
-    }
-    if (SearchLinks.PATH.equals(path)) {
-      return search.render(request);
-    }
-    if (path.startsWith(ProductPage.PREFIX) && path.indexOf('/', ProductPage.PREFIX.length()) < 0) {
-      return product.render(request, path.substring(ProductPage.PREFIX.length()));
-    }
-    return Future.succeededFuture(Page.notFound("page"));
+    return switch (path) {
+      case "/" -> home.render(request);
+      case SearchLinks.PATH -> search.render(request);
+      case AccountPages.SIGN_IN, AccountPages.REGISTER, AccountPages.SIGN_OUT -> account.render(request);
+      case CartPage.PATH -> cart.render(request);
+      case CheckoutPage.PATH -> checkout.render(request);
+      case OrderPages.LIST -> orders.list(request);
+      default -> {
+        String productId = idAfter(path, ProductPage.PREFIX);
+        String orderId = idAfter(path, OrderPages.PREFIX);
+        if (productId != null) {
+          yield product.render(request, productId);
+        }
+        yield orderId != null ? orders.order(request, orderId) : Future.succeededFuture(Page.notFound("page"));
+      }
+    };
+  }
+
+  /** The last segment of {@code prefix<id>}; null for another path. */
+  private static String idAfter(String path, String prefix) {
+    return path.startsWith(prefix) && path.length() > prefix.length() && path.indexOf('/', prefix.length()) < 0
+        ? path.substring(prefix.length()) : null;
   }
 }

@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A product's page: gallery, SKUs with their price and stock, description and specifications, the rating summary
@@ -44,7 +42,7 @@ final class ProductPage {
   }
 
   Future<Page> render(PageRequest request, String id) {
-    if (!isUuid(id)) {
+    if (!Fields.isUuid(id)) {
       return Future.succeededFuture(Page.notFound("product"));
     }
     String asked = request.param("reviews");
@@ -130,7 +128,7 @@ final class ProductPage {
       Map<String, Object> row = new HashMap<>();
       row.put("id", sku.getString("id"));
       row.put("code", sku.getString("code"));
-      row.put("label", attributes.isEmpty() ? sku.getString("code") : attributesText(attributes));
+      row.put("label", attributes.isEmpty() ? sku.getString("code") : Fields.attributesText(attributes));
       row.put("price", prices.format(sku.getString("price")));
       row.put("originalPrice", prices.format(sku.getString("originalPrice")));
       int available = sku.getInteger("available", 0);
@@ -175,23 +173,10 @@ final class ProductPage {
     model.put("helpful", review.getInteger("helpfulCount", 0));
     JsonObject sku = review.getJsonObject("sku");
     JsonObject attributes = sku == null ? null : sku.getJsonObject("attributes");
-    model.put("variant", attributes == null ? null : attributesText(attributes));
+    model.put("variant", attributes == null ? null : Fields.attributesText(attributes));
     JsonObject reply = review.getJsonObject("reply");
     model.put("reply", reply == null ? null : reply.getString("body"));
     return model;
   }
 
-  /** A SKU's attributes as shoppers read them: "size: S · color: Beige". */
-  private static String attributesText(JsonObject attributes) {
-    return attributes.stream().map(entry -> entry.getKey() + ": " + entry.getValue())
-        .collect(Collectors.joining(" · "));
-  }
-
-  private static boolean isUuid(String id) {
-    try {
-      return UUID.fromString(id).toString().equalsIgnoreCase(id);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
 }

@@ -30,10 +30,15 @@ final class StorefrontBindings {
 
   BusServer bind(BusServer server) {
     return server
-        .handle(STOREFRONT_PAGE, request -> pages.page(PageRequest.from(request))
-            .recover(StorefrontBindings::errorPage)
-            .compose(page -> templates.render(page)
-                .map(html -> new JsonObject().put("status", page.status()).put("html", html))))
+        .handle(STOREFRONT_PAGE, bus -> {
+          PageRequest request = PageRequest.from(bus);
+          return pages.page(request)
+              .recover(StorefrontBindings::errorPage)
+              .compose(page -> page.location() != null
+                  ? Future.succeededFuture(new JsonObject().put("status", page.status()).put("location", page.location()))
+                  : templates.render(page, request)
+                      .map(html -> new JsonObject().put("status", page.status()).put("html", html)));
+        })
         .handle(STOREFRONT_ASSET, request -> {
           Assets.Asset asset = assets.byHashedName(request.body().getString("name", ""));
           if (asset == null) {

@@ -1,9 +1,12 @@
 package io.polymart.storefront;
 
 import io.polymart.core.bus.BusServer;
+import io.polymart.core.client.AddressesClient;
 import io.polymart.core.client.BusClient;
+import io.polymart.core.client.CartClient;
 import io.polymart.core.client.CatalogBrowseClient;
 import io.polymart.core.client.CatalogProductClient;
+import io.polymart.core.client.OrdersClient;
 import io.polymart.core.client.RecommendationsClient;
 import io.polymart.core.client.ReviewsClient;
 import io.vertx.core.Future;
@@ -23,9 +26,13 @@ public final class StorefrontVerticle extends VerticleBase {
     RecommendationsClient recommendations = new RecommendationsClient(bus);
     Prices prices = new Prices(settings.currency());
     ProductCards cards = new ProductCards(prices);
+    CartClient carts = new CartClient(bus);
     Pages pages = new Pages(new HomePage(catalog, recommendations, cards),
         new SearchPage(catalog, recommendations, cards, prices, settings.pageSize()),
-        new ProductPage(new CatalogProductClient(bus), new ReviewsClient(bus), recommendations, cards, prices, settings.currency()));
+        new ProductPage(new CatalogProductClient(bus), new ReviewsClient(bus), recommendations, cards, prices,
+            settings.currency()),
+        new AccountPages(), new CartPage(carts, prices), new CheckoutPage(carts, new AddressesClient(bus), prices),
+        new OrderPages(new OrdersClient(bus), prices));
     return vertx.executeBlocking(Assets::load).compose(assets ->
         new StorefrontBindings(pages, new Templates(vertx, assets), assets).bind(new BusServer(vertx)).ready());
   }

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Renders pages with Pebble templates ({@code storefront/templates/*.peb}), compiled once and cached. Pebble escapes
  * every value for HTML unless a template says {@code | raw}: only the JSON-LD (escaped by {@link ProductJsonLd}) and
- * the detail document (rendered by {@link Markdown} with raw HTML escaped), so nothing a user wrote becomes markup. Every page also gets the assets' hashed URLs.
+ * the detail document (rendered by {@link Markdown} with raw HTML escaped), so nothing a user wrote becomes
+ * markup. Every page also gets the assets' hashed URLs and its viewer.
  */
 final class Templates {
   private static final String DIRECTORY = "storefront/templates/";
@@ -23,9 +24,15 @@ final class Templates {
     this.assets = assets;
   }
 
-  Future<String> render(Page page) {
+  /** The page for its viewer: every layout shows who is signed in, and forms carry the page's CSRF token. */
+  Future<String> render(Page page, PageRequest request) {
     Map<String, Object> model = new HashMap<>(page.model());
     model.put("assets", assets.urls());
+    model.put("viewer", Fields.plain(request.viewerModel()));
+    if (request.formError() != null) {
+      model.put("formError", request.formError().getString("message"));
+      model.put("form", Fields.plain(request.formValues()));
+    }
     return engine.render(model, DIRECTORY + page.template() + ".peb").map(Buffer::toString);
   }
 }

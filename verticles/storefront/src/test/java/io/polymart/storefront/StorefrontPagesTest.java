@@ -208,7 +208,7 @@ class StorefrontPagesTest {
   // ---------------------------------------------------------------------------------------------------------------
 
   private static Rendered page(String path, JsonObject query) {
-    JsonObject body = new JsonObject().put("path", path).put("query", query).put("visitorId", VISITOR);
+    JsonObject body = new JsonObject().put("path", path).put("query", query).put("viewer", new JsonObject().put("visitorId", VISITOR));
     JsonObject reply = await(vertx.eventBus().<JsonObject>request(Addresses.STOREFRONT_PAGE,
         BusRequest.envelope(body))).body();
     return new Rendered(reply.getInteger("status"), reply.getString("html"));

@@ -18,6 +18,11 @@ public final class AddressesClient {
     this.bus = bus;
   }
 
+  /** The caller's addresses, {@code {items}} as {@code GET /api/v1/me/addresses} answers them. */
+  public Future<JsonObject> addresses(BusCaller user) {
+    return bus.request(Addresses.USERS_ADDRESSES_LIST, new JsonObject(), user);
+  }
+
   /** The user's address {@code addressId}; empty when it is missing or someone else's. */
   public Future<Optional<JsonObject>> address(UUID userId, UUID addressId) {
     return bus.send(Addresses.USERS_ADDRESSES_GET, new JsonObject().put("id", addressId.toString()), new JsonObject(),

@@ -7,12 +7,17 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.UUID;
 
-/** What other verticles ask of a user's cart: checkout's lines, and the guest cart merged at sign-in. */
+/** What other verticles ask of a cart: the cart a page shows, checkout's lines, the guest cart merged at sign-in. */
 public final class CartClient {
   private final BusClient bus;
 
   public CartClient(BusClient bus) {
     this.bus = bus;
+  }
+
+  /** The cart of {@code owner} (a user, or a guest's cart token) as {@code GET /api/v1/cart} answers it. */
+  public Future<JsonObject> cart(BusCaller owner) {
+    return bus.request(Addresses.CART_GET, new JsonObject(), owner);
   }
 
   /** The selected lines of the user's cart, {@code [{skuId, quantity}]}. */
