@@ -28,16 +28,20 @@
     return text;
   }
 
-  /** Calls the API as this browser; resolves with the JSON answer, rejects with an Error holding the message. */
+  /**
+   * Calls the API as this browser (a FormData body goes as multipart); resolves with the JSON answer, rejects with
+   * an Error holding the message.
+   */
   function api(method, url, body, headers) {
     var sent = { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() };
-    if (body !== undefined) {
+    var upload = window.FormData && body instanceof FormData;
+    if (body !== undefined && !upload) {
       sent['Content-Type'] = 'application/json';
     }
     Object.keys(headers || {}).forEach(function (name) { sent[name] = headers[name]; });
     return fetch(url, {
       method: method, headers: sent, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body)
+      body: body === undefined || upload ? body : JSON.stringify(body)
     }).then(function (response) {
       if (response.status === 401) {
         // the session ran out: a page load refreshes it, or shows the shopper signed out
@@ -199,6 +203,59 @@
     });
   }
 
+  // the console: each form names its operation (data-api="POST /api/v1/..."); its filled fields are the JSON body
+  document.querySelectorAll('form[data-api]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var operation = form.getAttribute('data-api').split(' ');
+      var body;
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (field.name && field.value.trim() !== '') {
+          body = body || {};
+          body[field.name] = field.type === 'number' ? Number(field.value) : field.value.trim();
+        }
+      });
+      var button = form.querySelector('button');
+      button.disabled = true;
+      api(operation[0], operation[1], body).then(function () { window.location.reload(); }).catch(function (error) {
+        button.disabled = false;
+        failed(error);
+      });
+    });
+  });
+
+  // writing a review: the pictures first, then the review that names them
+  var review = document.getElementById('review-form');
+  if (review) {
+    review.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var productId = review.getAttribute('data-product');
+      var button = review.querySelector('button[type="submit"]');
+      button.disabled = true;
+      var uploads = Array.prototype.map.call(review.elements.images.files, function (file) {
+        var form = new FormData();
+        form.append('file', file);
+        return api('POST', '/api/v1/reviews/images', form).then(function (image) { return image.id; });
+      });
+      Promise.all(uploads).then(function (images) {
+        var body = formJson(review, ['title', 'body']);
+        body.rating = Number(review.querySelector('input[name="rating"]:checked').value);
+        if (review.getAttribute('data-sku')) {
+          body.skuId = review.getAttribute('data-sku');
+        }
+        if (images.length) {
+          body.images = images;
+        }
+        return api('POST', '/api/v1/products/' + encodeURIComponent(productId) + '/reviews', body);
+      }).then(function () {
+        window.location.assign('/products/' + encodeURIComponent(productId) + '?reviewed=1#reviews');
+      }).catch(function (error) {
+        button.disabled = false;
+        failed(error);
+      });
+    });
+  }
+
   // order page: pay in the sandbox, and follow the order's status live
   var order = document.getElementById('order');
   if (order) {
@@ -236,6 +293,9 @@
           var box = document.getElementById('pay-box');
           if (box && message.to !== 'PENDING_PAYMENT') {
             box.hidden = true;
+          }
+          if (message.to === 'DELIVERED' || message.to === 'COMPLETED') {
+            document.querySelectorAll('.js-review').forEach(function (link) { link.hidden = false; });
           }
         } else if (message.type === 'payment.status' && message.orderId === orderId && message.status === 'FAILED') {
           notice('The payment failed. You can try again.', true);

@@ -11,11 +11,12 @@ import java.net.URI;
 
 /**
  * A storefront browser's API requests. The browser keeps its credentials in HttpOnly cookies that no script can read
- * ({@link BrowserCookies}); a request with neither an {@code Authorization} nor an {@code X-Cart-Token} header that
- * carries one of the shop's cookies is a browser's, and those cookies stand for the headers. Because a browser sends
- * cookies on its own, such a request with an unsafe method must also carry the CSRF token of the page
- * ({@code X-XSRF-TOKEN}, checked by Vert.x's {@link CSRFHandler} against its cookie), and a WebSocket may use them
- * only when it was opened by a page of this origin.
+ * ({@link BrowserCookies}). A request with neither an {@code Authorization} nor an {@code X-Cart-Token} header is a
+ * browser's when it carries one of those cookies, or the page's CSRF token header (a page's script, which also gets a
+ * new guest cart's token as a cookie); the cookies then stand for the headers. Because a browser sends cookies on its
+ * own, such a request with an unsafe method must carry the CSRF token of the page ({@code X-XSRF-TOKEN}, checked by
+ * Vert.x's {@link CSRFHandler} against its cookie), and a WebSocket may use them only when it was opened by a page of
+ * this origin. The visitor cookie alone credits nothing, so it makes no request a browser's.
  */
 final class BrowserRequests {
   private static final String KEY = "polymart.browser";
@@ -27,7 +28,9 @@ final class BrowserRequests {
 
   /** A root handler for the API: marks the browser's requests and checks the CSRF token of their unsafe ones. */
   void handle(RoutingContext ctx) {
-    if (!ctx.request().path().startsWith(ApiRouter.API_PREFIX) || !isBrowser(ctx.request())) {
+    HttpServerRequest request = ctx.request();
+    if (!request.path().startsWith(ApiRouter.API_PREFIX)
+        || !isBrowser(request) && !(sendsNoCredentialHeaders(request) && request.getHeader(BrowserCookies.CSRF_HEADER) != null)) {
       ctx.next();
       return;
     }
@@ -77,11 +80,15 @@ final class BrowserRequests {
     return token == null ? null : "Bearer " + token;
   }
 
+  /** Whether the browser's cookies credit the request: it carries them and no header that says otherwise. */
   private static boolean isBrowser(HttpServerRequest request) {
+    return sendsNoCredentialHeaders(request)
+        && (request.getCookie(BrowserCookies.ACCESS) != null || request.getCookie(BrowserCookies.CART) != null);
+  }
+
+  private static boolean sendsNoCredentialHeaders(HttpServerRequest request) {
     return request.getHeader(HttpHeaders.AUTHORIZATION) == null
-        && request.getHeader(BusForwarder.CART_TOKEN_HEADER) == null
-        && (request.getCookie(BrowserCookies.ACCESS) != null || request.getCookie(BrowserCookies.CART) != null
-        || request.getCookie(VisitorIds.COOKIE) != null);
+        && request.getHeader(BusForwarder.CART_TOKEN_HEADER) == null;
   }
 
   /** Whether the request's {@code Origin} is this server as the browser addressed it (its {@code Host}). */

@@ -33,7 +33,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Issue 14: the storefront in a real browser, Debian's headless Chromium driven over WebDriver: a guest searches with
  * a typo (suggestions appear as they type), filters by a facet, opens a product and picks a SKU (also on a
  * phone-sized screen), adds it to the cart, registers (the guest cart comes along), adds an address, places the order,
- * pays in the sandbox and watches the order become paid, then shipped, without reloading. Screenshots of each step go to {@code target/storefront-screenshots/}. Without chromium and
+ * pays in the sandbox and watches the order become paid without reloading; an admin, in a browser of their own,
+ * ships it and marks it delivered in the console while the shopper's page follows; the shopper writes a review with
+ * a picture, the admin publishes it, and it shows on the product page. Screenshots of each step go to {@code target/storefront-screenshots/}. Without chromium and
  * chromedriver (which {@code .ci/run} installs) the tests are skipped, loudly.
  */
 class StorefrontBrowserTest {
@@ -41,7 +43,10 @@ class StorefrontBrowserTest {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "storefront-screenshots");
   private static final Duration WAIT = Duration.ofSeconds(20);
+  /** The browser the steps act in: the shopper's, or for a moment the admin's. */
   private static WebDriver browser;
+  private static WebDriver shopperBrowser;
+  private static WebDriver admin;
   private final CatalogFixtures fx = new CatalogFixtures();
 
   @BeforeAll
@@ -53,23 +58,34 @@ class StorefrontBrowserTest {
       Assumptions.abort(message);
     }
     Files.createDirectories(SCREENSHOTS);
+    browser = newBrowser();
+  }
+
+  /** A headless Chromium of its own: its own cookies, so its own session. */
+  private static WebDriver newBrowser() {
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
         .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
             "--lang=en-US");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    WebDriver driver = new ChromeDriver(service, options);
+    if (shopperBrowser == null) {
+      shopperBrowser = driver;
+    }
+    return driver;
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
+    for (WebDriver driver : new WebDriver[] {shopperBrowser, admin}) {
+      if (driver != null) {
+        driver.quit();
+      }
     }
   }
 
   @Test
-  void aGuestFindsAProductDespiteATypoPicksASkuAddsItRegistersChecksOutAndWatchesTheOrderGetPaidAndShipped() {
+  void aGuestFindsAProductDespiteATypoBuysItAsANewShopperWatchesItGetPaidShippedAndDeliveredAndReviewsIt() {
     String tag = CatalogFixtures.word(6);
     JsonObject category = fx.ownCategory("lanterns");
     JsonObject brand = fx.brand("Brightwater " + tag, "brightwater-" + tag);
@@ -190,14 +206,95 @@ class StorefrontBrowserTest {
     waitForStatus("PAID");
     assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("Paid");
     screenshot("10-order-paid-live");
-    Shop shop = new Shop();
-    assertThat(shop.staff(shop.admin(), orderId, "ship", new JsonObject().put("carrier", "SF")
-        .put("trackingNo", "SF" + tag)).status()).isEqualTo(200);
+    String orderNumber = browser.findElement(By.tagName("h1")).getText().replace("Order ", "");
+
+    // the admin, in a browser of their own, ships it and then marks it delivered in the console
+    WebDriver shopper = browser;
+    browser = admin = admin == null ? newBrowser() : admin;
+    browser.get(TestPlatform.baseUrl() + "/account/sign-in?next=%2Fadmin");
+    browser.findElement(By.name("email")).sendKeys(TestPlatform.ADMIN_EMAIL);
+    browser.findElement(By.name("password")).sendKeys(TestPlatform.ADMIN_PASSWORD);
+    browser.findElement(By.cssSelector("#account-form button[type=submit]")).click();
+    waitForPath("/admin");
+    assertThat(browser.findElements(By.cssSelector(".chart"))).as("revenue and orders per day").hasSize(2);
+    WebElement toShip = browser.findElement(By.cssSelector("[data-order='" + orderId + "']"));
+    assertThat(toShip.getText()).contains(orderNumber, "$59.00", "Ada Lovelace");
+    toShip.findElement(By.name("carrier")).sendKeys("SF Express");
+    toShip.findElement(By.name("trackingNo")).sendKeys("SF" + tag);
+    screenshot("11-console-to-ship");
+    toShip.findElement(By.cssSelector("button[type=submit]")).click();
+    waitFor(By.xpath("//li[@data-order='" + orderId + "']//button[text()='Mark delivered']"));
+    browser = shopper;
     waitForStatus("SHIPPED");
-    screenshot("11-order-shipped-live");
+    screenshot("12-order-shipped-live");
+    browser = admin;
+    browser.findElement(By.xpath("//li[@data-order='" + orderId + "']//button[text()='Mark delivered']")).click();
+    until("the delivered order to leave the console", page -> page.findElements(
+        By.cssSelector("[data-order='" + orderId + "']")).isEmpty());
+    browser = shopper;
+    waitForStatus("DELIVERED");
+
+    // the shopper reviews what they bought, with a picture; a moderator publishes it
+    browser.findElement(By.linkText("Write a review")).click();
+    waitForPath("/review");
+    browser.findElement(By.xpath("//input[@name='rating'][@value='4']")).click();
+    browser.findElement(By.name("title")).sendKeys("Bright & steady <b>really</b>");
+    browser.findElement(By.name("body")).sendKeys("Stayed lit all night on the boat. <script>alert(1)</script>");
+    browser.findElement(By.name("images")).sendKeys(picture().toString());
+    screenshot("13-write-a-review");
+    // the reviews service learns of the delivery from the orders' events a moment after it
+    until("the review to be taken", page -> {
+      if (URI.create(page.getCurrentUrl()).getPath().startsWith("/products/")) {
+        return true;
+      }
+      try {
+        WebElement send = page.findElement(By.cssSelector("#review-form button[type=submit]"));
+        if (send.isEnabled()) {
+          send.click();
+        }
+      } catch (org.openqa.selenium.WebDriverException leaving) {
+        // the page is on its way to the product page
+      }
+      return false;
+    });
+    assertThat(browser.findElement(By.cssSelector("#reviews .notice")).getText()).contains("moderator");
+    browser = admin;
+    browser.navigate().refresh();
+    WebElement pending = browser.findElement(By.xpath("//li[@data-review][contains(., 'Stayed lit all night')]"));
+    assertThat(pending.findElements(By.cssSelector(".review-images img"))).hasSize(1);
+    screenshot("14-console-review-to-moderate");
+    pending.findElement(By.xpath(".//button[text()='Publish']")).click();
+    until("the review to leave the queue", page -> page.findElements(
+        By.xpath("//li[@data-review][contains(., 'Stayed lit all night')]")).isEmpty());
+    browser = shopper;
+    browser.get(TestPlatform.baseUrl() + "/products/" + created.getString("id") + "#reviews");
+    WebElement published = browser.findElement(By.cssSelector(".review-list .review"));
+    assertThat(published.getText()).contains("Bright & steady <b>really</b>",
+        "Stayed lit all night on the boat. <script>alert(1)</script>", "Verified purchase", "★★★★☆");
+    assertThat(published.findElements(By.cssSelector(".review-images img"))).hasSize(1);
+    screenshot("15-review-on-the-product-page");
     browser.findElement(By.linkText("Orders")).click();
     waitForPath("/orders");
-    assertThat(browser.findElement(By.cssSelector("table.list")).getText()).contains("Shipped", "$59.00");
+    assertThat(browser.findElement(By.cssSelector("table.list")).getText()).contains("Delivered", "$59.00");
+  }
+
+  /** A 240 × 160 PNG, as a shopper's photo. */
+  private static Path picture() {
+    try {
+      java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(240, 160,
+          java.awt.image.BufferedImage.TYPE_INT_RGB);
+      java.awt.Graphics2D paint = image.createGraphics();
+      paint.setColor(new java.awt.Color(0xd9, 0x48, 0x0f));
+      paint.fillRect(0, 0, 240, 160);
+      paint.setColor(java.awt.Color.YELLOW);
+      paint.fillOval(80, 40, 80, 80);
+      paint.dispose();
+      Path file = Files.createTempFile("lantern", ".png");
+      javax.imageio.ImageIO.write(image, "png", file.toFile());
+      return file.toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void waitFor(By element) {

@@ -13,6 +13,7 @@ import io.polymart.orders.coupon.NewCoupon;
 import io.polymart.orders.lifecycle.LifecycleService;
 import io.polymart.orders.order.Actor;
 import io.polymart.orders.order.OrderRepository;
+import io.polymart.orders.order.SalesReport;
 import io.polymart.orders.order.OrderStatus;
 import io.polymart.orders.payment.PayRequest;
 import io.polymart.orders.payment.PaymentService;
@@ -32,15 +33,19 @@ import static io.polymart.core.bus.Addresses.*;
  */
 final class OrdersBindings {
   private static final int MAX_TEXT = 500;
+  private static final int SALES_DAYS = 30;
+  private static final int MAX_SALES_DAYS = 90;
   private final CheckoutService checkout;
   private final OrderRepository orders;
   private final LifecycleService lifecycle;
   private final PaymentService payments;
   private final CouponService coupons;
   private final RecentWriters writers;
+  private final SalesReport sales;
 
   OrdersBindings(CheckoutService checkout, OrderRepository orders, LifecycleService lifecycle,
-      PaymentService payments, CouponService coupons, RecentWriters writers) {
+      PaymentService payments, CouponService coupons, RecentWriters writers, SalesReport sales) {
+    this.sales = sales;
     this.writers = writers;
     this.checkout = checkout;
     this.orders = orders;
@@ -73,6 +78,10 @@ final class OrdersBindings {
           return payments.pay(orderId, request.userUuid(), pay);
         }))
         .handle(ORDERS_ADMIN_LIST, this::staffList)
+        .handle(ORDERS_ADMIN_SALES, request -> {
+          Actor actor = staff(request);
+          return sales.daily(request.intQuery("days", SALES_DAYS, 1, MAX_SALES_DAYS), actor.isAdmin() ? null : actor.id());
+        })
         .handle(ORDERS_ADMIN_GET, request -> {
           UUID orderId = orderId(request);
           return orders.getForStaff(orderId, staff(request));

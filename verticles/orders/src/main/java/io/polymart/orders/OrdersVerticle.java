@@ -20,6 +20,7 @@ import io.polymart.orders.coupon.CouponService;
 import io.polymart.orders.lifecycle.LifecycleService;
 import io.polymart.orders.lifecycle.PaymentTimeouts;
 import io.polymart.orders.order.OrderRepository;
+import io.polymart.orders.order.SalesReport;
 import io.polymart.orders.order.Transitions;
 import io.polymart.orders.payment.PaymentProvider;
 import io.polymart.orders.payment.PaymentReconciler;
@@ -83,7 +84,8 @@ public final class OrdersVerticle extends VerticleBase {
         new PaymentTimeouts(orders, lifecycle, reconciler)::cancelExpired);
     reconciliation = new Sweeper(vertx, "payments without a webhook checked with their provider",
         settings.reconcileIntervalSeconds() * 1000L, PaymentReconciler.SWEEP_BATCH, reconciler::reconcileStale);
-    BusServer server = new OrdersBindings(checkout, orders, lifecycle, payments, coupons, writers)
+    BusServer server = new OrdersBindings(checkout, orders, lifecycle, payments, coupons, writers,
+        new SalesReport(reads, settings.currency()))
         .bind(new BusServer(vertx));
 
     return Migrations.apply(vertx, pg, SCHEMA)

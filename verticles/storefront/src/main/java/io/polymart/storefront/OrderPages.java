@@ -17,6 +17,8 @@ final class OrderPages {
   static final String LIST = "/orders";
   static final String PREFIX = "/orders/";
   private static final int PAGE_SIZE = 20;
+  /** Orders whose buyer may review what they bought (the reviews service checks it again). */
+  private static final java.util.Set<String> REVIEWABLE = java.util.Set.of("DELIVERED", "COMPLETED");
   private final OrdersClient orders;
   private final Prices prices;
 
@@ -48,6 +50,7 @@ final class OrderPages {
       Map<String, Object> model = summary(order);
       model.put("title", "Order " + order.getString("number"));
       model.put("lines", lines(Fields.array(order, "items")));
+      model.put("reviewable", REVIEWABLE.contains(order.getString("status")));
       model.put("subtotal", prices.format(order.getString("subtotal")));
       model.put("discount", prices.format(order.getString("discount")));
       model.put("hasDiscount", order.getString("discount") != null && !"0.00".equals(order.getString("discount")));
@@ -78,6 +81,7 @@ final class OrderPages {
       JsonObject line = (JsonObject) item;
       Map<String, Object> row = new HashMap<>();
       row.put("url", ProductPage.PREFIX + line.getString("productId"));
+      row.put("reviewUrl", ReviewPage.PATH + "?product=" + line.getString("productId") + "&sku=" + line.getString("skuId"));
       row.put("name", line.getString("name"));
       row.put("variant", Fields.attributesText(line.getJsonObject("attributes")));
       row.put("image", line.getString("image"));

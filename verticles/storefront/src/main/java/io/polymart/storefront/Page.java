@@ -22,12 +22,20 @@ record Page(int status, String template, Map<String, Object> model, String locat
     return new Page(404, "not-found", Map.of("title", "Not found", "what", what));
   }
 
+  static Page forbidden(String why) {
+    return new Page(403, "message", Map.of("title", "Not for you", "message", "Sorry: " + why + "."));
+  }
+
   static Page redirect(String location) {
     return new Page(303, null, Map.of(), location);
   }
 
-  /** Sign-in first, then back to the page the guest asked for. */
+  /** Sign-in first, then back to the page the guest asked for (with its query). */
   static Page signInFirst(PageRequest request) {
-    return redirect("/account/sign-in?next=" + URLEncoder.encode(request.path(), StandardCharsets.UTF_8));
+    StringBuilder next = new StringBuilder(request.path());
+    request.query().forEach(param -> next.append(next.indexOf("?") < 0 ? '?' : '&')
+        .append(URLEncoder.encode(param.getKey(), StandardCharsets.UTF_8)).append('=')
+        .append(URLEncoder.encode(String.valueOf(param.getValue()), StandardCharsets.UTF_8)));
+    return redirect("/account/sign-in?next=" + URLEncoder.encode(next.toString(), StandardCharsets.UTF_8));
   }
 }

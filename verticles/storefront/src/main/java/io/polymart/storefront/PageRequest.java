@@ -44,6 +44,11 @@ record PageRequest(String path, JsonObject query, String visitorId, String userI
     return roles.contains("admin");
   }
 
+  /** Sellers and admins: the console is theirs. */
+  boolean isStaff() {
+    return isAdmin() || roles.contains("seller");
+  }
+
   /** Whom the other verticles serve: the user, or the visitor (their views and "for you" are theirs). */
   BusCaller shopper() {
     BusCaller visitor = BusCaller.visitor(visitorId);
@@ -60,7 +65,7 @@ record PageRequest(String path, JsonObject query, String visitorId, String userI
 
   /** What every page's layout shows of its viewer. */
   JsonObject viewerModel() {
-    return new JsonObject().put("signedIn", signedIn()).put("admin", isAdmin()).put("csrfToken", csrfToken)
+    return new JsonObject().put("signedIn", signedIn()).put("staff", isStaff()).put("csrfToken", csrfToken)
         .put("path", path);
   }
 

@@ -4,7 +4,8 @@ import io.vertx.core.Future;
 
 /**
  * Which page a path is: {@code /}, {@code /search}, {@code /products/{id}}, {@code /cart}, {@code /checkout},
- * {@code /orders}, {@code /orders/{id}} and the session forms' {@code /account/*}; anything else is not found.
+ * {@code /orders}, {@code /orders/{id}}, {@code /review}, the session forms' {@code /account/*}, and the console's
+ * {@code /admin} and {@code /admin/products/{id}}; anything else is not found.
  */
 final class Pages {
   private final HomePage home;
@@ -14,9 +15,15 @@ final class Pages {
   private final CartPage cart;
   private final CheckoutPage checkout;
   private final OrderPages orders;
+  private final ReviewPage review;
+  private final AdminConsole console;
+  private final AdminProductPage stock;
 
   Pages(HomePage home, SearchPage search, ProductPage product, AccountPages account, CartPage cart,
-      CheckoutPage checkout, OrderPages orders) {
+      CheckoutPage checkout, OrderPages orders, ReviewPage review, AdminConsole console, AdminProductPage stock) {
+    this.review = review;
+    this.console = console;
+    this.stock = stock;
     this.home = home;
     this.search = search;
     this.product = product;
@@ -35,13 +42,18 @@ final class Pages {
       case CartPage.PATH -> cart.render(request);
       case CheckoutPage.PATH -> checkout.render(request);
       case OrderPages.LIST -> orders.list(request);
+      case ReviewPage.PATH -> review.render(request);
+      case AdminConsole.PATH -> console.render(request);
       default -> {
         String productId = idAfter(path, ProductPage.PREFIX);
         String orderId = idAfter(path, OrderPages.PREFIX);
+        String stockOf = idAfter(path, AdminConsole.PRODUCT_PREFIX);
         if (productId != null) {
           yield product.render(request, productId);
+        } else if (orderId != null) {
+          yield orders.order(request, orderId);
         }
-        yield orderId != null ? orders.order(request, orderId) : Future.succeededFuture(Page.notFound("page"));
+        yield stockOf != null ? stock.render(request, stockOf) : Future.succeededFuture(Page.notFound("page"));
       }
     };
   }

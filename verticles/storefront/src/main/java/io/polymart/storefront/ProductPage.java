@@ -64,14 +64,15 @@ final class ProductPage {
         "viewed-together products");
     return Future.all(product, summary, list, bought, viewed).map(all -> product.result()
         .map(found -> model(found, summary.result(), list.result(), sort, starFilter, bought.result(),
-            viewed.result()))
+            viewed.result(), request.param("reviewed") != null))
         .orElseGet(() -> Page.notFound("product")));
   }
 
   private Page model(JsonObject product, JsonObject summary, JsonObject reviewList, String sort, String stars,
-      JsonArray bought, JsonArray viewed) {
+      JsonArray bought, JsonArray viewed, boolean reviewed) {
     String url = PREFIX + product.getString("id");
     Map<String, Object> model = new HashMap<>();
+    model.put("reviewed", reviewed);
     model.put("title", product.getString("name"));
     model.put("product", Fields.plain(product));
     model.put("price", prices.format(product.getString("price")));
@@ -161,8 +162,7 @@ final class ProductPage {
 
   private static Map<String, Object> review(JsonObject review) {
     Map<String, Object> model = new HashMap<>();
-    model.put("stars", Ratings.of(new JsonObject().put("average", review.getInteger("rating")).put("count", 1))
-        .get("stars"));
+    model.put("stars", Ratings.stars(review.getInteger("rating", 0)));
     model.put("title", review.getString("title"));
     model.put("body", review.getString("body"));
     JsonObject author = Fields.object(review, "author");
@@ -176,7 +176,7 @@ final class ProductPage {
     model.put("variant", attributes == null ? null : Fields.attributesText(attributes));
     JsonObject reply = review.getJsonObject("reply");
     model.put("reply", reply == null ? null : reply.getString("body"));
+    model.put("images", Fields.plain(Fields.array(review, "images")));
     return model;
   }
-
 }

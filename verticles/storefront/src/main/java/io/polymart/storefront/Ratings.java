@@ -18,8 +18,13 @@ final class Ratings {
       return Map.of("count", 0, "stars", "", "average", "");
     }
     BigDecimal rounded = new BigDecimal(average.toString()).setScale(1, RoundingMode.HALF_UP);
-    int full = rounded.setScale(0, RoundingMode.HALF_UP).intValue();
-    return Map.of("count", count, "stars", "★".repeat(full) + "☆".repeat(5 - full), "average",
+    return Map.of("count", count, "stars", stars(rounded.setScale(0, RoundingMode.HALF_UP).intValue()), "average",
         rounded.toPlainString());
+  }
+
+  /** {@code full} of five stars: ★★★★☆. */
+  static String stars(int full) {
+    int shown = Math.max(0, Math.min(5, full));
+    return "★".repeat(shown) + "☆".repeat(5 - shown);
   }
 }

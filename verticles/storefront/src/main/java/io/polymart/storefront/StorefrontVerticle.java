@@ -27,12 +27,15 @@ public final class StorefrontVerticle extends VerticleBase {
     Prices prices = new Prices(settings.currency());
     ProductCards cards = new ProductCards(prices);
     CartClient carts = new CartClient(bus);
+    CatalogProductClient products = new CatalogProductClient(bus);
+    OrdersClient orders = new OrdersClient(bus);
+    ReviewsClient reviews = new ReviewsClient(bus);
     Pages pages = new Pages(new HomePage(catalog, recommendations, cards),
         new SearchPage(catalog, recommendations, cards, prices, settings.pageSize()),
-        new ProductPage(new CatalogProductClient(bus), new ReviewsClient(bus), recommendations, cards, prices,
-            settings.currency()),
+        new ProductPage(products, reviews, recommendations, cards, prices, settings.currency()),
         new AccountPages(), new CartPage(carts, prices), new CheckoutPage(carts, new AddressesClient(bus), prices),
-        new OrderPages(new OrdersClient(bus), prices));
+        new OrderPages(orders, prices), new ReviewPage(products), new AdminConsole(orders, reviews, products, prices),
+        new AdminProductPage(products, prices));
     return vertx.executeBlocking(Assets::load).compose(assets ->
         new StorefrontBindings(pages, new Templates(vertx, assets), assets).bind(new BusServer(vertx)).ready());
   }

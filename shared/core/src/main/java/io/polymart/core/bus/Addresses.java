@@ -117,6 +117,7 @@ public final class Addresses {
   public static final String ORDERS_ADMIN_GET = "orders.admin.get";
   public static final String ORDERS_ADMIN_SHIP = "orders.admin.ship";
   public static final String ORDERS_ADMIN_DELIVER = "orders.admin.deliver";
+  public static final String ORDERS_ADMIN_SALES = "orders.admin.sales";
   public static final String ORDERS_ADMIN_REFUND_APPROVE = "orders.admin.refund.approve";
   public static final String ORDERS_ADMIN_REFUND_REJECT = "orders.admin.refund.reject";
   /**

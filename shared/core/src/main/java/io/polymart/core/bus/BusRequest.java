@@ -68,6 +68,21 @@ public final class BusRequest {
     return Optional.ofNullable(query == null ? null : query.getString(name)).filter(v -> !v.isEmpty());
   }
 
+  /** A whole-number query parameter from {@code min} to {@code max}, {@code fallback} when absent; else a 400. */
+  public int intQuery(String name, int fallback, int min, int max) {
+    return query(name).map(value -> {
+      try {
+        int parsed = Integer.parseInt(value);
+        if (parsed >= min && parsed <= max) {
+          return parsed;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw ServiceException.invalidField(name, "must be a whole number from " + min + " to " + max);
+    }).orElse(fallback);
+  }
+
   /** Every query parameter (one value each). */
   public JsonObject queryParams() {
     JsonObject query = envelope.getJsonObject("query");

@@ -1,6 +1,5 @@
 package io.polymart.core.bus;
 
-import io.polymart.core.error.ServiceException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -10,23 +9,7 @@ public record Paging(int page, int size) {
   public static final int MAX_PAGE = 10_000;
 
   public static Paging from(BusRequest request) {
-    int page = integer(request, "page", 1, 1, MAX_PAGE);
-    int size = integer(request, "size", 20, 1, MAX_SIZE);
-    return new Paging(page, size);
-  }
-
-  private static int integer(BusRequest request, String name, int fallback, int min, int max) {
-    return request.query(name).map(value -> {
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed >= min && parsed <= max) {
-          return parsed;
-        }
-      } catch (NumberFormatException ignored) {
-        // reported below
-      }
-      throw ServiceException.invalidField(name, "must be a whole number from " + min + " to " + max);
-    }).orElse(fallback);
+    return new Paging(request.intQuery("page", 1, 1, MAX_PAGE), request.intQuery("size", 20, 1, MAX_SIZE));
   }
 
   public int offset() {

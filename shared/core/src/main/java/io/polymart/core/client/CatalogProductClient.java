@@ -56,11 +56,25 @@ public final class CatalogProductClient {
    * withdrawn or deleted. Asked for a shopper ({@link BusCaller#visitor}), the catalog publishes their view.
    */
   public Future<Optional<JsonObject>> activePage(String productId, BusCaller shopper) {
+    return page(productId, shopper).map(page -> page.filter(product -> "ACTIVE".equals(product.getString("status"))));
+  }
+
+  /**
+   * The product's page as {@code caller} may see it (a seller also their drafts and withdrawn products, an admin
+   * every product); empty when there is none they may see.
+   */
+  public Future<Optional<JsonObject>> page(String productId, BusCaller caller) {
     return bus.send(Addresses.CATALOG_PRODUCT_GET, new JsonObject().put("id", productId), new JsonObject(),
-            new JsonObject(), shopper)
-        .map(reply -> Optional.of(reply.body()).filter(product -> "ACTIVE".equals(product.getString("status"))))
+            new JsonObject(), caller)
+        .map(reply -> Optional.of(reply.body()))
         .recover(failure -> failure instanceof ReplyException reply && reply.failureCode() == NOT_FOUND
             ? Future.succeededFuture(Optional.empty())
             : Future.failedFuture(failure));
+  }
+
+  /** {@code listSellerProducts}: the seller's products (an admin's, every product), newest first. */
+  public Future<JsonObject> sellerProducts(BusCaller seller, int size) {
+    return bus.send(Addresses.CATALOG_SELLER_PRODUCTS, new JsonObject(),
+        new JsonObject().put("size", Integer.toString(size)), new JsonObject(), seller).map(reply -> reply.body());
   }
 }

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Optional;
 
-/** A buyer's orders, as {@code GET /api/v1/orders} and {@code GET /api/v1/orders/{id}} answer them. */
+/** Orders as the storefront shows them: a buyer's ({@code GET /api/v1/orders}, {@code /orders/{id}}) and the console's. */
 public final class OrdersClient {
   private static final int NOT_FOUND = 404;
   private final BusClient bus;
@@ -32,5 +32,18 @@ public final class OrdersClient {
         .recover(failure -> failure instanceof ReplyException reply && reply.failureCode() == NOT_FOUND
             ? Future.succeededFuture(Optional.empty())
             : Future.failedFuture(failure));
+  }
+
+  /** A staff member's orders in {@code status} (newest first): a seller's with their items, an admin's every one. */
+  public Future<JsonObject> staffOrders(BusCaller staff, String status, int size) {
+    return bus.send(Addresses.ORDERS_ADMIN_LIST, new JsonObject(),
+            new JsonObject().put("status", status).put("size", Integer.toString(size)), new JsonObject(), staff)
+        .map(reply -> reply.body());
+  }
+
+  /** Orders and revenue per day for the last {@code days}, as {@code GET /api/v1/admin/orders/sales} answers. */
+  public Future<JsonObject> sales(BusCaller staff, int days) {
+    return bus.send(Addresses.ORDERS_ADMIN_SALES, new JsonObject(),
+        new JsonObject().put("days", Integer.toString(days)), new JsonObject(), staff).map(reply -> reply.body());
   }
 }

@@ -5,7 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
-/** A product's published reviews and their summary, as the HTTP contract's bodies. */
+/** A product's published reviews and their summary, and the reviews to moderate, as the HTTP contract's bodies. */
 public final class ReviewsClient {
   private final BusClient bus;
 
@@ -23,5 +23,12 @@ public final class ReviewsClient {
   public Future<JsonObject> list(String productId, JsonObject query) {
     return bus.send(Addresses.REVIEWS_LIST, new JsonObject().put("id", productId), query, new JsonObject(),
         BusCaller.NONE).map(Message::body);
+  }
+
+  /** {@code adminListReviews}: a staff member's reviews in {@code status}, newest first. */
+  public Future<JsonObject> moderation(BusCaller staff, String status, int size) {
+    return bus.send(Addresses.REVIEWS_ADMIN_LIST, new JsonObject(),
+        new JsonObject().put("status", status).put("size", Integer.toString(size)), new JsonObject(), staff)
+        .map(Message::body);
   }
 }
