@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * with the CSRF header, and every page of a signed-in shopper answers with HTML.
  */
 class StorefrontSessionJourneyTest {
+  private static final String HOSTILE = "<script>alert(1)</script>";
+  private static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
   private final HttpTestClient api = TestPlatform.client();
 
   @Test
@@ -134,6 +136,39 @@ class StorefrontSessionJourneyTest {
     assertThat(shopper.get("/orders/not-an-id").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void anOrderItsReviewFormAndTheConsoleAnswerWithHtmlAndShowWhatShoppersWroteAsText() {
+    Shop shop = new Shop();
+    Shop.Sku sku = shop.stockedSku("12.00", 5);
+    Shop.Buyer buyer = shop.buyer();
+    HttpTestClient.Reply address = api.post("/api/v1/me/addresses").bearer(buyer.token()).json(new JsonObject()
+        .put("receiver", HOSTILE + " Ada").put("phone", "+15550002222").put("province", "CA").put("city", "Oakland")
+        .put("district", "Downtown").put("detail", "9 Broadway")).send();
+    assertThat(address.status()).as(address.toString()).isEqualTo(201);
+    String orderId = shop.placeOrder(buyer, UUID.randomUUID().toString(), Shop.items(sku, 1)
+        .put("addressId", address.json().getString("id"))).json().getString("id");
+    shop.pay(buyer, orderId, "success", null);
+    shop.awaitStatus(buyer, orderId, "PAID");
+
+    Browser shopper = new Browser();
+    shopper.signIn(buyer.session().email(), Users.PASSWORD);
+    HttpResponse<String> order = shopper.get("/orders/" + orderId);
+    assertThat(order.statusCode()).isEqualTo(200);
+    assertThat(order.body()).contains(ESCAPED + " Ada", "Paid").doesNotContain(HOSTILE);
+    assertThat(shopper.get("/review?product=" + sku.productId() + "&sku=" + sku.skuId()).statusCode())
+        .isEqualTo(200);
+    assertThat(shopper.get("/admin").statusCode()).as("the console is for staff").isEqualTo(403);
+
+    Browser admin = new Browser();
+    admin.signIn(TestPlatform.ADMIN_EMAIL, TestPlatform.ADMIN_PASSWORD);
+    HttpResponse<String> console = admin.get("/admin");
+    assertThat(console.statusCode()).isEqualTo(200);
+    assertThat(console.body()).contains("<svg class=\"chart\"", ESCAPED + " Ada, Oakland").doesNotContain(HOSTILE);
+    HttpResponse<String> stock = admin.get("/admin/products/" + sku.productId());
+    assertThat(stock.statusCode()).isEqualTo(200);
+    assertThat(stock.body()).contains("data-api=\"POST /api/v1/skus/" + sku.skuId() + "/stock\"");
+  }
+
   /** A browser without JavaScript: a cookie jar, no redirects followed. */
   private static final class Browser {
     private final CookieManager jar = new CookieManager();
@@ -156,8 +191,12 @@ class StorefrontSessionJourneyTest {
     }
 
     void signIn(String email) {
+      signIn(email, Users.PASSWORD);
+    }
+
+    void signIn(String email, String password) {
       get("/account/sign-in");
-      HttpResponse<String> done = post("/account/sign-in", Map.of("email", email, "password", Users.PASSWORD,
+      HttpResponse<String> done = post("/account/sign-in", Map.of("email", email, "password", password,
           "X-XSRF-TOKEN", cookie("XSRF-TOKEN")));
       assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
     }
