@@ -34,6 +34,7 @@ final class RecommendationService {
   private final RecommendationsSettings settings;
   private final ProductCards cards;
   private final TrendingCounts trending;
+  private final TrendingRankings rankings;
   private final Clock clock;
 
   RecommendationService(RedisAPI redis, RecommendationsSettings settings, Clock clock) {
@@ -41,6 +42,7 @@ final class RecommendationService {
     this.settings = settings;
     this.cards = new ProductCards(redis);
     this.trending = new TrendingCounts(settings);
+    this.rankings = new TrendingRankings(settings.trendingCache(), clock);
     this.clock = clock;
   }
 
@@ -218,6 +220,10 @@ final class RecommendationService {
   }
 
   private Future<List<Scored>> trendingRanked(String category, TrendingWindow window) {
+    return rankings.get(category, window, () -> rankTrending(category, window));
+  }
+
+  private Future<List<Scored>> rankTrending(String category, TrendingWindow window) {
     Instant now = clock.instant();
     List<String> keys = trending.keys(window, category == null ? TrendingCounts.ALL : category, now);
     List<Future<Response>> reads = keys.stream().map(key -> redis.zrevrange(List.of(key, "0",

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param trendingDayHalfLife the half-life of the {@code day} trending window
  * @param trendingWeekHalfLife the half-life of the {@code week} trending window
  * @param trendingPerDay the most products kept per day set of a trending window and scope
+ * @param trendingCache how long an instance reuses a trending ranking it computed (zero: never)
  * @param similarCandidates the most products of the same category and brand looked at for "similar"
  * @param viewWeight what a view counts for in "for you" and trending
  * @param cartWeight what a cart add counts for
@@ -28,7 +29,7 @@ import java.time.Duration;
  */
 public record RecommendationsSettings(int neighboursPerItem, int activityPerUser, Duration activityTtl,
     Duration sessionWindow, Duration pairHalfLife, Duration activityHalfLife, Duration trendingDayHalfLife,
-    Duration trendingWeekHalfLife, int trendingPerDay, int similarCandidates, int viewWeight, int cartWeight,
+    Duration trendingWeekHalfLife, int trendingPerDay, Duration trendingCache, int similarCandidates, int viewWeight, int cartWeight,
     int purchaseWeight, boolean demo) {
 
   public static RecommendationsSettings from(JsonObject conf) {
@@ -52,6 +53,7 @@ public record RecommendationsSettings(int neighboursPerItem, int activityPerUser
         Duration.ofHours(ConfigValues.inRange(conf, "recommendations.trendingDayHalfLifeHours", 1, 24)),
         Duration.ofHours(ConfigValues.inRange(conf, "recommendations.trendingWeekHalfLifeHours", 1, 168)),
         (int) ConfigValues.inRange(conf, "recommendations.trendingPerDay", 10, 100_000),
+        Duration.ofMillis(ConfigValues.inRange(conf, "recommendations.trendingCacheMillis", 0, 60_000)),
         (int) ConfigValues.inRange(conf, "recommendations.similarCandidates", 10, 10_000),
         (int) ConfigValues.inRange(conf, "recommendations.weights.view", 1, 1_000),
         (int) ConfigValues.inRange(conf, "recommendations.weights.cartAdd", 1, 1_000),
