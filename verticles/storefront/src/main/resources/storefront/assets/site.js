@@ -203,12 +203,14 @@
     });
   }
 
-  // the console: each form names its operation (data-api="POST /api/v1/..."); its filled fields are the JSON body
+  // the console and review votes: each form names its operation (data-api="POST /api/v1/..."); its JSON body is
+  // data-body, or its filled fields
   document.querySelectorAll('form[data-api]').forEach(function (form) {
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var operation = form.getAttribute('data-api').split(' ');
-      var body;
+      // a fixed body (data-body), else the filled fields
+      var body = form.hasAttribute('data-body') ? JSON.parse(form.getAttribute('data-body')) : undefined;
       Array.prototype.forEach.call(form.elements, function (field) {
         if (field.name && field.value.trim() !== '') {
           body = body || {};

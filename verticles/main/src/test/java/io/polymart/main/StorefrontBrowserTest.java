@@ -35,8 +35,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * phone-sized screen), adds it to the cart, registers (the guest cart comes along), adds an address, places the order,
  * pays in the sandbox and watches the order become paid without reloading; an admin, in a browser of their own,
  * ships it and marks it delivered in the console while the shopper's page follows; the shopper writes a review with
- * a picture, the admin publishes it, and it shows on the product page. Screenshots of each step go to {@code target/storefront-screenshots/}. Without chromium and
- * chromedriver (which {@code .ci/run} installs) the tests are skipped, loudly.
+ * a picture, the admin publishes it, it shows on the product page, and the admin finds it helpful. Screenshots of
+ * each step go to {@code target/storefront-screenshots/}. Without chromium and chromedriver (which {@code .ci/run}
+ * installs) the tests are skipped, loudly.
  */
 class StorefrontBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -273,6 +274,14 @@ class StorefrontBrowserTest {
         "Stayed lit all night on the boat. <script>alert(1)</script>", "Verified purchase", "★★★★☆");
     assertThat(published.findElements(By.cssSelector(".review-images img"))).hasSize(1);
     screenshot("15-review-on-the-product-page");
+    // someone else finds it helpful
+    browser = admin;
+    browser.get(TestPlatform.baseUrl() + "/products/" + created.getString("id") + "#reviews");
+    browser.findElement(By.xpath("//li[contains(@class,'review')][contains(., 'Stayed lit all night')]"
+        + "//button[text()='Yes']")).click();
+    until("the helpful vote to show", page -> page.findElement(By.cssSelector(".review-list .review")).getText()
+        .contains("1 found this helpful"));
+    browser = shopper;
     browser.findElement(By.linkText("Orders")).click();
     waitForPath("/orders");
     assertThat(browser.findElement(By.cssSelector("table.list")).getText()).contains("Delivered", "$59.00");
@@ -313,7 +322,9 @@ class StorefrontBrowserTest {
   /** Waits for {@code condition}; a timeout says what the page showed (its notice) and keeps a screenshot of it. */
   private static void until(String what, java.util.function.Function<WebDriver, Boolean> condition) {
     try {
-      new WebDriverWait(browser, WAIT).until(condition::apply);
+      // a page that reloads replaces the elements a condition was reading
+      new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(condition::apply);
     } catch (org.openqa.selenium.TimeoutException e) {
       screenshot("failed-waiting");
       String notice = browser.findElements(By.id("notice")).stream().map(WebElement::getText).findFirst().orElse("");

@@ -162,6 +162,7 @@ final class ProductPage {
 
   private static Map<String, Object> review(JsonObject review) {
     Map<String, Object> model = new HashMap<>();
+    model.put("id", review.getString("id"));
     model.put("stars", Ratings.stars(review.getInteger("rating", 0)));
     model.put("title", review.getString("title"));
     model.put("body", review.getString("body"));
