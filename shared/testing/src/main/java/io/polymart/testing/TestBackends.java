@@ -54,6 +54,7 @@ public final class TestBackends {
         .put("endpoint", s3.url()).put("accessKey", s3.accessKey()).put("secretKey", s3.secretKey()));
     config.getJsonObject("jwt").put("secret", "test-secret-that-is-long-enough-for-hs256-signing");
     config.getJsonObject("http").put("port", freePort()).put("host", "127.0.0.1");
+    config.getJsonObject("management").put("port", freePort());
     return config;
   }
 

@@ -32,6 +32,7 @@ public final class Platform {
   private final Vertx vertx;
   // pushed from event-loop threads as deployments complete, popped by the stopping thread
   private final Deque<String> deployments = new ConcurrentLinkedDeque<>();
+  private ManagementVerticle management;
 
   private Platform(Vertx vertx) {
     this.vertx = vertx;
@@ -39,10 +40,21 @@ public final class Platform {
 
   /** Blocks until every verticle is deployed; {@code config} must name every backend. */
   public static Platform start(JsonObject config) throws Exception {
-    Platform platform = new Platform(
-        VertxFactory.create(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS));
+    ManagementSettings management = ManagementSettings.from(config);
+    String registryName = NodeMetrics.newRegistryName();
+    Platform platform = new Platform(VertxFactory.create(config,
+            management.metricsEnabled() ? NodeMetrics.options(registryName) : null)
+        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS));
+    if (management.metricsEnabled()) {
+      NodeMetrics.shape(registryName);
+    }
     try {
       platform.deploy(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      if (management.metricsEnabled()) {
+        platform.management = new ManagementVerticle(management, registryName);
+        platform.deployments.push(platform.vertx.deployVerticle(platform.management)
+            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+      }
       return platform;
     } catch (Exception e) {
       platform.stop();
@@ -85,6 +97,11 @@ public final class Platform {
           LOG.info("Deployed {} x{}", verticle.getSimpleName(), instances);
         })
         .mapEmpty();
+  }
+
+  /** The port of the node's management listener ({@code /metrics}); -1 when metrics are off. */
+  int managementPort() {
+    return management == null ? -1 : management.port();
   }
 
   /** The Vert.x instance the verticles run on (tests publish and listen on its event bus). */

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -20,18 +21,30 @@ final class VertxFactory {
   private VertxFactory() {
   }
 
-  static Future<Vertx> create(JsonObject config) {
+  /** @param metrics what the node measures, or null for nothing ({@code management.metrics.enabled} false) */
+  static Future<Vertx> create(JsonObject config, MetricsOptions metrics) {
     ClusterSettings cluster = ClusterSettings.from(config);
     if (!cluster.enabled()) {
-      return Future.succeededFuture(Vertx.vertx());
+      VertxOptions options = new VertxOptions();
+      if (metrics != null) {
+        options.setMetricsOptions(metrics);
+      }
+      return Future.succeededFuture(Vertx.builder().with(options).build());
     }
-    return clustered(cluster, hazelcastConfig(cluster));
+    return clustered(cluster, hazelcastConfig(cluster), metrics);
   }
 
   static Future<Vertx> clustered(ClusterSettings cluster, Config hazelcast) {
+    return clustered(cluster, hazelcast, null);
+  }
+
+  static Future<Vertx> clustered(ClusterSettings cluster, Config hazelcast, MetricsOptions metrics) {
     String host = cluster.host();
     VertxOptions options = new VertxOptions()
         .setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host));
+    if (metrics != null) {
+      options.setMetricsOptions(metrics);
+    }
     return Vertx.builder()
         .with(options)
         .withClusterManager(new HazelcastClusterManager(hazelcast))

@@ -178,6 +178,7 @@ class PolymartJarIT {
     builder.environment().put("POLYMART_CATALOG_DEMO_PRODUCTS", String.valueOf(DEMO_PRODUCTS));
     builder.environment().put("POLYMART_DATA_DIR", dataDir.toString());
     builder.environment().put("POLYMART_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("POLYMART_MANAGEMENT_PORT", String.valueOf(TestBackends.freePort()));
     builder.environment().put("POLYMART_HTTP_HOST", "127.0.0.1");
     Process process = builder.start();
     started.add(process);

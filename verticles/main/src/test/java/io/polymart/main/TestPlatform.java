@@ -55,6 +55,12 @@ final class TestPlatform {
     return platform.vertx();
   }
 
+  /** The port of the platform's management listener ({@code /metrics}). */
+  static int managementPort() {
+    config();
+    return platform.managementPort();
+  }
+
   static String baseUrl() {
     JsonObject http = config().getJsonObject("http");
     return "http://127.0.0.1:" + http.getInteger("port");
