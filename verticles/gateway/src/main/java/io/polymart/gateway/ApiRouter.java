@@ -53,7 +53,8 @@ final class ApiRouter {
     this.config = config;
     this.tokens = tokens;
     this.bus = bus;
-    this.requestContext = new RequestContext(config.getJsonObject("http").getBoolean("trustForwardedFor"));
+    this.requestContext = new RequestContext(config.getJsonObject("http").getBoolean("trustForwardedFor"),
+        HttpMetrics.from(config));
     this.auth = new BearerAuth(tokens);
   }
 
@@ -108,7 +109,7 @@ final class ApiRouter {
     Router router = builder.createRouter();
     if (media != null) {
       // media keys hold slashes, which OpenAPI path templating cannot say
-      router.getWithRegex(MediaRoutes.PREFIX + ".+").handler(media);
+      router.getWithRegex(MediaRoutes.PREFIX + ".+").setName("media").handler(media);
     }
     storefrontRoutes(contract, forwarder, cookies, csrf).install(router);
     errorHandlers(router, http);

@@ -8,16 +8,18 @@ import org.slf4j.LoggerFactory;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Request id (echoed or made), client address, and one access-log line per request. */
+/** Request id (echoed or made), client address, and per request one access-log line and its metrics. */
 final class RequestContext {
   static final String REQUEST_ID_HEADER = "X-Request-Id";
   static final String REQUEST_ID_KEY = "polymart.requestId";
   private static final Logger ACCESS = LoggerFactory.getLogger("io.polymart.access");
   private static final Pattern SAFE_REQUEST_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
   private final boolean trustForwardedFor;
+  private final HttpMetrics metrics;
 
-  RequestContext(boolean trustForwardedFor) {
+  RequestContext(boolean trustForwardedFor, HttpMetrics metrics) {
     this.trustForwardedFor = trustForwardedFor;
+    this.metrics = metrics;
   }
 
   void handle(RoutingContext ctx) {
@@ -26,8 +28,12 @@ final class RequestContext {
     String requestId = given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     ctx.put(REQUEST_ID_KEY, requestId);
     ctx.response().putHeader(REQUEST_ID_HEADER, requestId);
-    ctx.addEndHandler(done -> ACCESS.info("{} {} {} {}ms rid={}", ctx.request().method(), ctx.request().path(),
-        ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000, requestId));
+    ctx.addEndHandler(done -> {
+      long nanos = System.nanoTime() - started;
+      metrics.record(ctx, nanos);
+      ACCESS.info("{} {} {} {}ms rid={}", ctx.request().method(), ctx.request().path(),
+          ctx.response().getStatusCode(), nanos / 1_000_000, requestId);
+    });
     ctx.next();
   }
 

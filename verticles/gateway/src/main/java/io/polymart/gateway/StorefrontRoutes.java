@@ -59,7 +59,7 @@ final class StorefrontRoutes {
     form(router, SessionForms.SIGN_IN, formBodies, forms::signIn);
     form(router, SessionForms.REGISTER, formBodies, forms::register);
     form(router, SessionForms.SIGN_OUT, formBodies, forms::signOut);
-    router.getWithRegex(PAGES).handler(csrf).handler(this::page);
+    router.getWithRegex(PAGES).setName("pages").handler(csrf).handler(this::page);
   }
 
   private void form(Router router, String path, BodyHandler bodies, Function<RoutingContext, Future<String>> action) {

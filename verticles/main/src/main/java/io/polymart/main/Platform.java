@@ -45,11 +45,13 @@ public final class Platform {
     Platform platform = new Platform(VertxFactory.create(config,
             management.metricsEnabled() ? NodeMetrics.options(registryName) : null)
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS));
+    JsonObject nodeConfig = config.copy();
     if (management.metricsEnabled()) {
       NodeMetrics.shape(registryName);
+      nodeConfig.getJsonObject("management").put("registryName", registryName);
     }
     try {
-      platform.deploy(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      platform.deploy(nodeConfig).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       if (management.metricsEnabled()) {
         platform.management = new ManagementVerticle(management, registryName);
         platform.deployments.push(platform.vertx.deployVerticle(platform.management)

@@ -322,8 +322,9 @@ class StorefrontBrowserTest {
   /** Waits for {@code condition}; a timeout says what the page showed (its notice) and keeps a screenshot of it. */
   private static void until(String what, java.util.function.Function<WebDriver, Boolean> condition) {
     try {
-      // a page that reloads replaces the elements a condition was reading
-      new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+      // a page that reloads replaces the elements a condition was reading: Chrome reports that as a stale element or
+      // as a node no longer in the document, both WebDriverExceptions; a condition that never holds still times out
+      new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.WebDriverException.class)
           .until(condition::apply);
     } catch (org.openqa.selenium.TimeoutException e) {
       screenshot("failed-waiting");
