@@ -29,15 +29,14 @@ final class BrowserRequests {
   /** A root handler for the API: marks the browser's requests and checks the CSRF token of their unsafe ones. */
   void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    if (!request.path().startsWith(ApiRouter.API_PREFIX)
-        || !isBrowser(request) && !(sendsNoCredentialHeaders(request) && request.getHeader(BrowserCookies.CSRF_HEADER) != null)) {
+    if (!request.path().startsWith(ApiRouter.API_PREFIX) || !isBrowser(request) && !isPageScript(request)) {
       ctx.next();
       return;
     }
     ctx.put(KEY, Boolean.TRUE);
-    if (isSafe(ctx.request().method())) {
+    if (isSafe(request.method())) {
       ctx.next();
-    } else if (ctx.request().getHeader(BrowserCookies.CSRF_HEADER) == null) {
+    } else if (request.getHeader(BrowserCookies.CSRF_HEADER) == null) {
       ErrorResponses.send(ctx, 403, "CSRF_TOKEN_MISSING", "A browser's request must carry the page's "
           + BrowserCookies.CSRF_HEADER + " header");
     } else {
@@ -84,6 +83,11 @@ final class BrowserRequests {
   private static boolean isBrowser(HttpServerRequest request) {
     return sendsNoCredentialHeaders(request)
         && (request.getCookie(BrowserCookies.ACCESS) != null || request.getCookie(BrowserCookies.CART) != null);
+  }
+
+  /** A storefront page's script without cookies yet (a guest's first cart add): it sends the page's CSRF token. */
+  private static boolean isPageScript(HttpServerRequest request) {
+    return sendsNoCredentialHeaders(request) && request.getHeader(BrowserCookies.CSRF_HEADER) != null;
   }
 
   private static boolean sendsNoCredentialHeaders(HttpServerRequest request) {

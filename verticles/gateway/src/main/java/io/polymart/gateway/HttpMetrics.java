@@ -45,11 +45,12 @@ final class HttpMetrics {
     }
     int status = ctx.response().getStatusCode();
     int statusClass = status >= 100 && status < 600 ? status / 100 - 1 : 4;
-    Timer[] byClass = timers.computeIfAbsent(route(ctx.currentRoute()), route -> new Timer[CLASSES.length]);
+    String route = route(ctx.currentRoute());
+    Timer[] byClass = timers.computeIfAbsent(route, any -> new Timer[CLASSES.length]);
     Timer timer = byClass[statusClass];
     if (timer == null) {
       timer = Timer.builder(NAME).description("Requests answered, by route template and status class")
-          .tag("route", route(ctx.currentRoute())).tag("status", CLASSES[statusClass])
+          .tag("route", route).tag("status", CLASSES[statusClass])
           .serviceLevelObjectives(BUCKETS).register(registry);
       byClass[statusClass] = timer;
     }

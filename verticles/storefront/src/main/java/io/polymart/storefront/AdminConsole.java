@@ -34,12 +34,6 @@ final class AdminConsole {
   }
 
   Future<Page> render(PageRequest request) {
-    if (!request.signedIn()) {
-      return Future.succeededFuture(Page.signInFirst(request));
-    }
-    if (!request.isStaff()) {
-      return Future.succeededFuture(Page.forbidden("the console is for sellers and admins"));
-    }
     Future<JsonObject> sales = orders.sales(request.shopper(), DAYS);
     Future<JsonObject> toShip = orders.staffOrders(request.shopper(), "PAID", LIST_SIZE);
     Future<JsonObject> shipped = orders.staffOrders(request.shopper(), "SHIPPED", LIST_SIZE);

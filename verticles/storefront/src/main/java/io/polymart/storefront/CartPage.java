@@ -45,15 +45,8 @@ final class CartPage {
     List<Map<String, Object>> lines = new ArrayList<>();
     for (Object item : items) {
       JsonObject line = (JsonObject) item;
-      Map<String, Object> row = new HashMap<>();
+      Map<String, Object> row = line(line, prices);
       row.put("skuId", line.getString("skuId"));
-      row.put("url", ProductPage.PREFIX + line.getString("productId"));
-      row.put("name", line.getString("name"));
-      row.put("variant", Fields.attributesText(line.getJsonObject("attributes")));
-      row.put("image", line.getString("image"));
-      row.put("unitPrice", prices.format(line.getString("unitPrice")));
-      row.put("lineTotal", prices.format(line.getString("lineTotal")));
-      row.put("quantity", line.getInteger("quantity"));
       row.put("selected", line.getBoolean("selected", false));
       row.put("forSale", line.getBoolean("forSale", true));
       row.put("warnings", Fields.array(line, "warnings").stream().map(w -> ((JsonObject) w).getString("message"))
@@ -61,5 +54,21 @@ final class CartPage {
       lines.add(row);
     }
     return lines;
+  }
+
+  /**
+   * What a cart line and an order line show alike (the two share these fields): the product's link, name, variant,
+   * picture, unit price, quantity and line total.
+   */
+  static Map<String, Object> line(JsonObject line, Prices prices) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("url", ProductPage.PREFIX + line.getString("productId"));
+    row.put("name", line.getString("name"));
+    row.put("variant", Fields.attributesText(line.getJsonObject("attributes")));
+    row.put("image", line.getString("image"));
+    row.put("unitPrice", prices.format(line.getString("unitPrice")));
+    row.put("quantity", line.getInteger("quantity"));
+    row.put("lineTotal", prices.format(line.getString("lineTotal")));
+    return row;
   }
 }

@@ -27,9 +27,6 @@ final class CheckoutPage {
   }
 
   Future<Page> render(PageRequest request) {
-    if (!request.signedIn()) {
-      return Future.succeededFuture(Page.signInFirst(request));
-    }
     Future<JsonObject> cart = carts.cart(request.shopper());
     Future<JsonObject> book = addresses.addresses(request.shopper());
     return Future.all(cart, book).map(all -> {

@@ -28,9 +28,6 @@ final class OrderPages {
   }
 
   Future<Page> list(PageRequest request) {
-    if (!request.signedIn()) {
-      return Future.succeededFuture(Page.signInFirst(request));
-    }
     return orders.orders(request.shopper(), 1, PAGE_SIZE).map(page -> {
       Map<String, Object> model = new HashMap<>();
       model.put("title", "Your orders");
@@ -40,9 +37,6 @@ final class OrderPages {
   }
 
   Future<Page> order(PageRequest request, String id) {
-    if (!request.signedIn()) {
-      return Future.succeededFuture(Page.signInFirst(request));
-    }
     if (!Fields.isUuid(id)) {
       return Future.succeededFuture(Page.notFound("order"));
     }
@@ -79,15 +73,9 @@ final class OrderPages {
   private List<Map<String, Object>> lines(JsonArray items) {
     return items.stream().map(item -> {
       JsonObject line = (JsonObject) item;
-      Map<String, Object> row = new HashMap<>();
-      row.put("url", ProductPage.PREFIX + line.getString("productId"));
-      row.put("reviewUrl", ReviewPage.PATH + "?product=" + line.getString("productId") + "&sku=" + line.getString("skuId"));
-      row.put("name", line.getString("name"));
-      row.put("variant", Fields.attributesText(line.getJsonObject("attributes")));
-      row.put("image", line.getString("image"));
-      row.put("unitPrice", prices.format(line.getString("unitPrice")));
-      row.put("quantity", line.getInteger("quantity"));
-      row.put("lineTotal", prices.format(line.getString("lineTotal")));
+      Map<String, Object> row = CartPage.line(line, prices);
+      row.put("reviewUrl", ReviewPage.PATH + "?product=" + line.getString("productId") + "&sku="
+          + line.getString("skuId"));
       return row;
     }).toList();
   }

@@ -2,10 +2,13 @@ package io.polymart.storefront;
 
 import io.vertx.core.Future;
 
+import java.util.function.Function;
+
 /**
  * Which page a path is: {@code /}, {@code /search}, {@code /products/{id}}, {@code /cart}, {@code /checkout},
  * {@code /orders}, {@code /orders/{id}}, {@code /review}, the session forms' {@code /account/*}, and the console's
- * {@code /admin} and {@code /admin/products/{id}}; anything else is not found.
+ * {@code /admin} and {@code /admin/products/{id}}; anything else is not found. Who may see a page is decided here: a
+ * guest asking for a shopper's page signs in first, and the console is for sellers and admins.
  */
 final class Pages {
   private final HomePage home;
@@ -40,10 +43,10 @@ final class Pages {
       case SearchLinks.PATH -> search.render(request);
       case AccountPages.SIGN_IN, AccountPages.REGISTER, AccountPages.SIGN_OUT -> account.render(request);
       case CartPage.PATH -> cart.render(request);
-      case CheckoutPage.PATH -> checkout.render(request);
-      case OrderPages.LIST -> orders.list(request);
-      case ReviewPage.PATH -> review.render(request);
-      case AdminConsole.PATH -> console.render(request);
+      case CheckoutPage.PATH -> signedIn(request, checkout::render);
+      case OrderPages.LIST -> signedIn(request, orders::list);
+      case ReviewPage.PATH -> signedIn(request, review::render);
+      case AdminConsole.PATH -> staff(request, console::render);
       default -> {
         String productId = idAfter(path, ProductPage.PREFIX);
         String orderId = idAfter(path, OrderPages.PREFIX);
@@ -51,11 +54,23 @@ final class Pages {
         if (productId != null) {
           yield product.render(request, productId);
         } else if (orderId != null) {
-          yield orders.order(request, orderId);
+          yield signedIn(request, shopper -> orders.order(shopper, orderId));
         }
-        yield stockOf != null ? stock.render(request, stockOf) : Future.succeededFuture(Page.notFound("page"));
+        yield stockOf != null ? staff(request, seller -> stock.render(seller, stockOf))
+            : Future.succeededFuture(Page.notFound("page"));
       }
     };
+  }
+
+  /** A signed-in shopper's page: a guest signs in first and comes back to it. */
+  private static Future<Page> signedIn(PageRequest request, Function<PageRequest, Future<Page>> page) {
+    return request.signedIn() ? page.apply(request) : Future.succeededFuture(Page.signInFirst(request));
+  }
+
+  /** A page of the console: sellers and admins only, once signed in. */
+  private static Future<Page> staff(PageRequest request, Function<PageRequest, Future<Page>> page) {
+    return signedIn(request, viewer -> viewer.isStaff() ? page.apply(viewer)
+        : Future.succeededFuture(Page.forbidden("the console is for sellers and admins")));
   }
 
   /** The last segment of {@code prefix<id>}; null for another path. */

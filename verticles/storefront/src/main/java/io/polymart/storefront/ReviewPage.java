@@ -21,9 +21,6 @@ final class ReviewPage {
   }
 
   Future<Page> render(PageRequest request) {
-    if (!request.signedIn()) {
-      return Future.succeededFuture(Page.signInFirst(request));
-    }
     String productId = request.param("product");
     String skuId = request.param("sku");
     if (productId == null || !Fields.isUuid(productId) || skuId != null && !Fields.isUuid(skuId)) {
