@@ -42,7 +42,7 @@ final class CartFixture {
       catalog = new CatalogStub(started.vertx());
       // two instances, as with two event loops or nodes: concurrency on one cart goes through Redis, not one thread
       started.deploy(CartVerticle::new, 2);
-      redis = RedisClients.api(started.vertx(), started.config());
+      redis = RedisClients.api(started.vertx(), started.config(), "test");
       node = started;
     }
     return node;

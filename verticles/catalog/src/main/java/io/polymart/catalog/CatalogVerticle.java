@@ -2,7 +2,10 @@ package io.polymart.catalog;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.MinioClient;
+import io.polymart.catalog.cache.CacheHits;
 import io.polymart.catalog.cache.ProductCache;
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.change.ProductSnapshots;
@@ -44,6 +47,7 @@ import io.polymart.core.events.EventConsumerSettings;
 import io.polymart.core.events.MongoParkedEvents;
 import io.polymart.core.events.MongoProcessedEvents;
 import io.polymart.core.mongo.MongoClients;
+import io.polymart.core.metrics.Meters;
 import io.polymart.core.outbox.Outbox;
 import io.polymart.core.outbox.OutboxRelay;
 import io.polymart.core.outbox.OutboxTransactions;
@@ -104,10 +108,10 @@ public final class CatalogVerticle extends VerticleBase {
 
   private Future<Void> wire(JsonObject conf, CatalogSettings settings, MinioClient s3) {
     PgSettings pg = PgSettings.from(conf);
-    pool = pg.pool(vertx);
-    reads = pg.readClient(vertx);
-    replicas = pg.readReplicas(vertx, pool);
-    redis = RedisClients.api(vertx, conf);
+    pool = pg.pool(vertx, SCHEMA);
+    reads = pg.readClient(vertx, SCHEMA);
+    replicas = pg.readReplicas(vertx, pool, SCHEMA);
+    redis = RedisClients.api(vertx, conf, SCHEMA);
     // a seller's or admin's own reads right after their changes (their product pages and lists) skip the replicas
     RecentWriters writers = pg.recentWriters(() -> redis, "catalog:wrote:");
     MongoDatabase documents = mongo.getDatabase(conf.getJsonObject("mongo").getString("database"));
@@ -120,10 +124,11 @@ public final class CatalogVerticle extends VerticleBase {
         : settings.cacheTtlSeconds();
     ProductCache cache = new ProductCache(vertx, redis, cacheTtlSeconds, settings.cacheRecentPages());
     String kafka = conf.getJsonObject("kafka").getString("bootstrapServers");
-    relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", kafka, settings.outboxPollMillis());
+    MeterRegistry meters = Meters.registry(conf);
+    relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox", kafka, settings.outboxPollMillis(), meters);
     String mediaUrls = settings.mediaPrefix();
     CatalogTransactions writer = new CatalogTransactions(
-        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp), cache,
+        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp, meters), cache,
         new ProductSnapshots(mediaUrls));
     activity = ActivityPublisher.acquire(vertx, kafka);
     ProductRepository productRows = new ProductRepository();
@@ -133,13 +138,14 @@ public final class CatalogVerticle extends VerticleBase {
     SearchTerms terms = new SearchTerms(searchRows);
     InventoryRepository inventoryRows = new InventoryRepository();
     ProductReadService reader = new ProductReadService(reads, replicas, writers, productRows, details, cache,
-        mediaUrls, new ProductViews(activity));
+        mediaUrls, new ProductViews(activity), new CacheHits(meters, "product_page"));
     ProductService products = new ProductService(writer, productRows, guard, skuRows, terms, details, reader);
     SkuService skus = new SkuService(writer, guard, productRows, skuRows, inventoryRows);
     CategoryService categories = new CategoryService(pool, writer, new CategoryRepository());
     BrandService brands = new BrandService(pool, writer, new BrandRepository(), terms);
     SearchService search = new SearchService(replicas, searchRows, redis, new TypoCorrector(searchRows), mediaUrls,
-        new SearchResults(redis, settings.searchCachedResults(), Duration.ofSeconds(cacheTtlSeconds)));
+        new SearchResults(redis, settings.searchCachedResults(), Duration.ofSeconds(cacheTtlSeconds)),
+        new CacheHits(meters, "search"));
     resizing = vertx.createSharedWorkerExecutor(RESIZING_POOL, RESIZING_THREADS);
     ImageService imageService = new ImageService(resizing, pool, writer, guard, new ImageRepository(), imageObjects,
         new ImageProcessor(settings.images().maxBytes(), settings.images().maxPixels()),
@@ -150,16 +156,18 @@ public final class CatalogVerticle extends VerticleBase {
         settings.reservations().defaultTtlSeconds());
     DemoCatalogLoader demoLoader = new DemoCatalogLoader(vertx, pool, products, imageService,
         settings.demo().products());
+    Counter released = Counter.builder("polymart.reservations.released")
+        .description("Expired stock reservations released by the sweeper").register(meters);
     sweeper = new Sweeper(vertx, "expired reservations released",
         settings.reservations().sweepIntervalSeconds() * 1000L, InventoryService.SWEEP_BATCH,
-        inventory::releaseExpired);
+        limit -> inventory.releaseExpired(limit).onSuccess(released::increment));
     ratingEvents = new EventConsumer(vertx, EventConsumerSettings.of(kafka, EVENTS_GROUP, RatingProjection.TOPIC),
         new RatingProjection(pool, cache), new MongoProcessedEvents(vertx, documents, EVENT_STORES),
-        new MongoParkedEvents(vertx, documents, EVENT_STORES));
+        new MongoParkedEvents(vertx, documents, EVENT_STORES), meters);
 
     CatalogBindings bindings = new CatalogBindings(categories, brands, search, reader, products, skus,
         imageService, inventory, skuLookup, media);
-    BusServer server = new BusServer(vertx)
+    BusServer server = new BusServer(vertx, meters)
         .handle(CATALOG_CATEGORIES_LIST, bindings::categoryTree)
         .handle(CATALOG_CATEGORY_CREATE, writers.marking(bindings::createCategory))
         .handle(CATALOG_CATEGORY_UPDATE, writers.marking(bindings::updateCategory))

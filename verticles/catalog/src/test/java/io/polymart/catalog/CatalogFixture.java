@@ -45,7 +45,7 @@ public final class CatalogFixture {
       // quick sweeps, so that expiry tests take a second or two
       node = BusTestNode.start(config -> config.getJsonObject("catalog").getJsonObject("reservations")
           .put("sweepIntervalSeconds", 1)).deploy(CatalogVerticle::new, 1);
-      pg = PgSettings.from(node.config()).pool(node.vertx());
+      pg = PgSettings.from(node.config()).pool(node.vertx(), "test");
     }
     return node;
   }

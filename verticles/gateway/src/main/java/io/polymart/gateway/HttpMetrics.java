@@ -2,6 +2,7 @@ package io.polymart.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
@@ -14,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code polymart_http_server_requests_seconds}: every answered request's time, by route template
- * ({@code /api/v1/products/:id}, {@code pages}, {@code unmatched}) and status class ({@code 2xx}...), with a histogram
- * of a few buckets for a p95 per route. One timer per route and class, kept here: a request costs one map lookup and
- * one recording, where Vert.x's own HTTP server metrics built tags and looked meters up several times per request
+ * ({@code /api/v1/products/:id}, {@code pages}, {@code unmatched}), method (checkout and the order list share a
+ * template) and status class ({@code 2xx}...), with a histogram of a few buckets for a p95 per route. One timer per
+ * route, method and class, kept here: a request costs two map lookups and one recording, where Vert.x's own HTTP server metrics built tags and looked meters up several times per request
  * (turned off, see the main module's {@code NodeMetrics}). Records nothing when the node collects no metrics.
  */
 final class HttpMetrics {
@@ -26,7 +27,7 @@ final class HttpMetrics {
       Duration.ofSeconds(1), Duration.ofMillis(2500)};
   private static final String[] CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
   private final MeterRegistry registry;
-  private final ConcurrentMap<String, Timer[]> timers = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, ConcurrentMap<HttpMethod, Timer[]>> timers = new ConcurrentHashMap<>();
 
   private HttpMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -46,11 +47,13 @@ final class HttpMetrics {
     int status = ctx.response().getStatusCode();
     int statusClass = status >= 100 && status < 600 ? status / 100 - 1 : 4;
     String route = route(ctx.currentRoute());
-    Timer[] byClass = timers.computeIfAbsent(route, any -> new Timer[CLASSES.length]);
+    HttpMethod method = ctx.request().method();
+    Timer[] byClass = timers.computeIfAbsent(route, any -> new ConcurrentHashMap<>())
+        .computeIfAbsent(method, any -> new Timer[CLASSES.length]);
     Timer timer = byClass[statusClass];
     if (timer == null) {
-      timer = Timer.builder(NAME).description("Requests answered, by route template and status class")
-          .tag("route", route).tag("status", CLASSES[statusClass])
+      timer = Timer.builder(NAME).description("Requests answered, by route template, method and status class")
+          .tag("route", route).tag("method", method.name()).tag("status", CLASSES[statusClass])
           .serviceLevelObjectives(BUCKETS).register(registry);
       byClass[statusClass] = timer;
     }

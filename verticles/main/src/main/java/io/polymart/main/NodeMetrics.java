@@ -1,6 +1,8 @@
 package io.polymart.main;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.Match;
@@ -10,9 +12,13 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.micrometer.backends.BackendRegistries;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * What a node measures: Vert.x's own metrics (event bus by address, the SQL and Redis pools, clients) and the JVM's,
@@ -21,6 +27,8 @@ import java.util.UUID;
  * ({@code management.registryName}).
  */
 final class NodeMetrics {
+  private static final Path PROC_STATUS = Path.of("/proc/self/status");
+
   private NodeMetrics() {
   }
 
@@ -34,7 +42,23 @@ final class NodeMetrics {
    * windowed maximum each, for numbers nobody alerts on).
    */
   static void shape(String registryName) {
-    BackendRegistries.getNow(registryName).config().meterFilter(MeterFilter.deny(NodeMetrics::countsBytes));
+    MeterRegistry registry = BackendRegistries.getNow(registryName);
+    registry.config().meterFilter(MeterFilter.deny(NodeMetrics::countsBytes));
+    if (Files.isReadable(PROC_STATUS)) {
+      Gauge.builder("process.resident.memory", NodeMetrics::residentBytes).baseUnit("bytes")
+          .description("Resident set size of this JVM's process (heap, metaspace, code, threads, buffers)")
+          .register(registry);
+    }
+  }
+
+  /** VmRSS from {@code /proc/self/status}, read at each scrape; NaN if it cannot be read. */
+  private static double residentBytes() {
+    try (Stream<String> lines = Files.lines(PROC_STATUS)) {
+      return lines.filter(line -> line.startsWith("VmRSS:")).findFirst()
+          .map(line -> Double.parseDouble(line.replaceAll("[^0-9]", "")) * 1024).orElse(Double.NaN);
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   private static boolean countsBytes(Meter.Id id) {

@@ -28,7 +28,7 @@ class PaymentWebhookTest {
   @BeforeAll
   static void connect() {
     vertx = Vertx.vertx();
-    pg = PgSettings.from(TestPlatform.config()).pool(vertx);
+    pg = PgSettings.from(TestPlatform.config()).pool(vertx, "test");
   }
 
   @AfterAll

@@ -28,6 +28,9 @@ import io.polymart.orders.payment.PaymentRepository;
 import io.polymart.orders.payment.PaymentService;
 import io.polymart.orders.payment.Refunds;
 import io.polymart.orders.payment.SandboxProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.polymart.core.metrics.Meters;
+import io.polymart.orders.payment.PaymentOutcomes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.redis.client.RedisAPI;
@@ -53,14 +56,15 @@ public final class OrdersVerticle extends VerticleBase {
   public Future<?> start() {
     OrdersSettings settings = OrdersSettings.from(config());
     PgSettings pg = PgSettings.from(config());
-    pool = pg.pool(vertx);
-    reads = pg.readClient(vertx);
+    pool = pg.pool(vertx, SCHEMA);
+    reads = pg.readClient(vertx, SCHEMA);
+    MeterRegistry meters = Meters.registry(config());
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox",
-        config().getJsonObject("kafka").getString("bootstrapServers"), settings.outboxPollMillis());
-    replicas = pg.readReplicas(vertx, reads);
-    RecentWriters writers = pg.recentWriters(() -> redis = RedisClients.api(vertx, config()), REDIS_PREFIX + "wrote:");
+        config().getJsonObject("kafka").getString("bootstrapServers"), settings.outboxPollMillis(), meters);
+    replicas = pg.readReplicas(vertx, reads, SCHEMA);
+    RecentWriters writers = pg.recentWriters(() -> redis = RedisClients.api(vertx, config(), SCHEMA), REDIS_PREFIX + "wrote:");
     OrderRepository orders = new OrderRepository(
-        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp), reads, replicas, writers,
+        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp, meters), reads, replicas, writers,
         vertx.eventBus());
     CouponRepository couponRepository = new CouponRepository(pool, reads);
     PaymentRepository paymentRepository = new PaymentRepository(pool);
@@ -75,7 +79,7 @@ public final class OrdersVerticle extends VerticleBase {
         new CartClient(bus), settings.shipping(), settings.currency(), settings.paymentTimeoutSeconds());
     LifecycleService lifecycle = new LifecycleService(orders, transitions, stock, couponRepository, refunds);
     PaymentService payments = new PaymentService(orders, paymentRepository, transitions, refunds, stock,
-        couponRepository, providers, sandbox);
+        couponRepository, providers, sandbox, new PaymentOutcomes(meters));
     CouponService coupons = new CouponService(couponRepository);
     PaymentReconciler reconciler = new PaymentReconciler(paymentRepository, payments, providers,
         settings.reconcileAfterSeconds());
@@ -86,7 +90,7 @@ public final class OrdersVerticle extends VerticleBase {
         settings.reconcileIntervalSeconds() * 1000L, PaymentReconciler.SWEEP_BATCH, reconciler::reconcileStale);
     BusServer server = new OrdersBindings(checkout, orders, lifecycle, payments, coupons, writers,
         new SalesReport(reads, settings.currency()))
-        .bind(new BusServer(vertx));
+        .bind(new BusServer(vertx, meters));
 
     return Migrations.apply(vertx, pg, SCHEMA)
         .compose(v -> server.ready())

@@ -67,7 +67,7 @@ final class OrdersFixture {
       addresses = new AddressesStub(started.vertx());
       cart = new CartStub(started.vertx());
       started.deploy(OrdersVerticle::new, 1);
-      pg = PgSettings.from(started.config()).pool(started.vertx());
+      pg = PgSettings.from(started.config()).pool(started.vertx(), "test");
       node = started;
     }
     return node;

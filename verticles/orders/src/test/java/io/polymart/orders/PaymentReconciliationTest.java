@@ -1,5 +1,6 @@
 package io.polymart.orders;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.polymart.core.client.BusClient;
 import io.polymart.core.client.CatalogStockClient;
 import io.polymart.core.db.PgSettings;
@@ -12,6 +13,7 @@ import io.polymart.orders.order.Transitions;
 import io.polymart.orders.payment.PaymentProvider;
 import io.polymart.orders.payment.PaymentReconciler;
 import io.polymart.orders.payment.PaymentRepository;
+import io.polymart.orders.payment.PaymentOutcomes;
 import io.polymart.orders.payment.PaymentService;
 import io.polymart.orders.payment.Refunds;
 import io.polymart.orders.payment.SandboxProvider;
@@ -273,13 +275,13 @@ class PaymentReconciliationTest {
     OtherNode(Vertx vertx) {
       Pool pool = pg();
       OrderRepository orders = new OrderRepository(new OutboxTransactions(pool, new Outbox("orders.outbox"), () -> { }),
-          pool, PgSettings.from(node().config()).readReplicas(vertx, pool), RecentWriters.NONE, vertx.eventBus());
+          pool, PgSettings.from(node().config()).readReplicas(vertx, pool, "test"), RecentWriters.NONE, vertx.eventBus());
       PaymentRepository payments = new PaymentRepository(pool);
       SandboxProvider sandbox = new SandboxProvider(vertx, pool, WEBHOOK_SECRET, LOST_WEBHOOK_URL, 5, 300);
       Map<String, PaymentProvider> providers = Map.of(sandbox.name(), sandbox);
       PaymentService service = new PaymentService(orders, payments, new Transitions(orders),
           new Refunds(payments, providers), new CatalogStockClient(BusClient.create(vertx, node().config())),
-          new CouponRepository(pool, pool), providers, sandbox);
+          new CouponRepository(pool, pool), providers, sandbox, new PaymentOutcomes(new SimpleMeterRegistry()));
       reconciler = new PaymentReconciler(payments, service, providers, RECONCILE_AFTER_SECONDS);
     }
   }

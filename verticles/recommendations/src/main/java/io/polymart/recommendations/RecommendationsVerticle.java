@@ -4,6 +4,7 @@ import io.polymart.core.bus.BusServer;
 import io.polymart.core.events.ActivityPublisher;
 import io.polymart.core.events.EventConsumer;
 import io.polymart.core.events.EventConsumerSettings;
+import io.polymart.core.metrics.Meters;
 import io.polymart.core.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -29,13 +30,14 @@ public final class RecommendationsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     RecommendationsSettings settings = RecommendationsSettings.from(config());
-    redis = RedisClients.api(vertx, config());
+    redis = RedisClients.api(vertx, config(), "recommendations");
     handler = new RecsEventHandler(redis, settings);
     String bootstrapServers = config().getJsonObject("kafka").getString("bootstrapServers");
     events = new EventConsumer(vertx, EventConsumerSettings.of(bootstrapServers, GROUP,
-        RecsEventHandler.TOPICS.toArray(String[]::new)), handler, new GuardedEvents(), new RedisParkedEvents(redis));
+        RecsEventHandler.TOPICS.toArray(String[]::new)), handler, new GuardedEvents(), new RedisParkedEvents(redis),
+        Meters.registry(config()));
     BusServer server = new RecommendationsBindings(new RecommendationService(redis, settings, Clock.systemUTC()))
-        .bind(new BusServer(vertx));
+        .bind(new BusServer(vertx, Meters.registry(config())));
     if (settings.demo()) {
       activity = ActivityPublisher.acquire(vertx, bootstrapServers);
       demo = new DemoShoppers(vertx, redis, activity, settings, Clock.systemUTC());

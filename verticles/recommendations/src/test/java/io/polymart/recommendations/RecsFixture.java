@@ -65,7 +65,7 @@ final class RecsFixture {
           }
         }
       }
-      redis = RedisClients.api(started.vertx(), started.config());
+      redis = RedisClients.api(started.vertx(), started.config(), "test");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         producer.close(Duration.ofSeconds(2));
         admin.close(Duration.ofSeconds(2));

@@ -50,12 +50,17 @@ final class ReviewStatsRepository {
   private final MongoCollection<Document> stats;
 
   private final Runnable changed;
+  private final Runnable published;
 
-  /** @param changed told after each change, e.g. to wake the relay up */
-  ReviewStatsRepository(Vertx vertx, MongoCollection<Document> stats, Runnable changed) {
+  /**
+   * @param changed told after each change, e.g. to wake the relay up
+   * @param published told once each time a review enters PUBLISHED (however many instances settle it)
+   */
+  ReviewStatsRepository(Vertx vertx, MongoCollection<Document> stats, Runnable changed, Runnable published) {
     this.vertx = vertx;
     this.stats = stats;
     this.changed = changed;
+    this.published = published;
   }
 
   /**
@@ -86,6 +91,9 @@ final class ReviewStatsRepository {
           return apply(review);
         }
         changed.run();
+        if (after.published() && !before.published()) {
+          published.run();
+        }
         return Future.succeededFuture();
       });
     });

@@ -2,8 +2,11 @@ package io.polymart.reviews;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.MinioClient;
 import io.polymart.core.bus.BusServer;
+import io.polymart.core.metrics.Meters;
 import io.polymart.core.ratelimit.RateLimiter;
 import io.polymart.core.redis.RedisClients;
 import io.polymart.core.client.BusClient;
@@ -80,8 +83,11 @@ public final class ReviewsVerticle extends VerticleBase {
     PurchaseRepository purchases = new PurchaseRepository(vertx,
         database.getCollection(PurchaseRepository.COLLECTION));
     ReviewRepository reviews = new ReviewRepository(vertx, database.getCollection(ReviewRepository.COLLECTION));
+    MeterRegistry meters = Meters.registry(config());
+    Counter published = Counter.builder("polymart.reviews.published")
+        .description("Reviews that entered PUBLISHED (moderated, or published at once)").register(meters);
     ReviewStatsRepository stats = new ReviewStatsRepository(vertx,
-        database.getCollection(ReviewStatsRepository.COLLECTION), () -> ratingRelay.wakeUp());
+        database.getCollection(ReviewStatsRepository.COLLECTION), () -> ratingRelay.wakeUp(), published::increment);
     ReviewSettlement settlement = new ReviewSettlement(reviews, stats);
     ratingRelay = new RatingRelay(vertx, stats, settlement,
         config().getJsonObject("kafka").getString("bootstrapServers"), RATING_RELAY_INTERVAL_MS);
@@ -98,16 +104,16 @@ public final class ReviewsVerticle extends VerticleBase {
     orderEvents = new EventConsumer(vertx,
         EventConsumerSettings.of(config().getJsonObject("kafka").getString("bootstrapServers"), GROUP, ORDERS_TOPIC),
         new PurchaseProjection(purchases, reviewService::reverify), new MongoProcessedEvents(vertx, database,
-        STORE_PREFIX), new MongoParkedEvents(vertx, database, STORE_PREFIX));
+        STORE_PREFIX), new MongoParkedEvents(vertx, database, STORE_PREFIX), meters);
     VoteRepository votes = new VoteRepository(vertx, database.getCollection(VoteRepository.COLLECTION));
     ReportRepository reports = new ReportRepository(vertx, database.getCollection(ReportRepository.COLLECTION));
     voteRepair = new VoteRepair(reviews, votes, VOTE_STUCK_AFTER);
     ReviewVotes reviewVotes = new ReviewVotes(reviews, votes);
-    ReviewLimits limits = new ReviewLimits(new RateLimiter(RedisClients.api(vertx, config()), REDIS_PREFIX,
+    ReviewLimits limits = new ReviewLimits(new RateLimiter(RedisClients.api(vertx, config(), "reviews"), REDIS_PREFIX,
         settings.rateLimit().windowSeconds()), settings.rateLimit());
     BusServer server = new ReviewImageBindings(images, userId -> limits.upload(userId, Future::succeededFuture))
         .bind(new ReviewsBindings(purchaseService, reviewService, new ReplyService(reviews), reviewVotes,
-            new ReviewReports(settings, reviews, reports, reviewService), limits).bind(new BusServer(vertx)));
+            new ReviewReports(settings, reviews, reports, reviewService), limits).bind(new BusServer(vertx, meters)));
     if (settings.demo()) {
       demoReviews = new DemoReviews(vertx, BusClient.create(vertx, config()),
           new DemoProductsDone(vertx, database.getCollection(DemoProductsDone.COLLECTION)), purchases, reviewService,

@@ -333,7 +333,7 @@ class ReviewOutboxTest {
   /** A settlement of its own over the same collections, as another instance's would be. */
   private static ReviewSettlement settlement() {
     return new ReviewSettlement(new ReviewRepository(node().vertx(), reviewsCollection()),
-        new ReviewStatsRepository(node().vertx(), statsCollection(), () -> { }));
+        new ReviewStatsRepository(node().vertx(), statsCollection(), () -> { }, () -> { }));
   }
 
   private static MongoCollection<Document> reviewsCollection() {

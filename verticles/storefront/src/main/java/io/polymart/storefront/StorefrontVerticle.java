@@ -9,6 +9,7 @@ import io.polymart.core.client.CatalogProductClient;
 import io.polymart.core.client.OrdersClient;
 import io.polymart.core.client.RecommendationsClient;
 import io.polymart.core.client.ReviewsClient;
+import io.polymart.core.metrics.Meters;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 
@@ -37,6 +38,6 @@ public final class StorefrontVerticle extends VerticleBase {
         new OrderPages(orders, prices), new ReviewPage(products), new AdminConsole(orders, reviews, products, prices),
         new AdminProductPage(products, prices));
     return vertx.executeBlocking(Assets::load).compose(assets ->
-        new StorefrontBindings(pages, new Templates(vertx, assets), assets).bind(new BusServer(vertx)).ready());
+        new StorefrontBindings(pages, new Templates(vertx, assets), assets).bind(new BusServer(vertx, Meters.registry(config()))).ready());
   }
 }

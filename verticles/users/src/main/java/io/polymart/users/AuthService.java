@@ -25,9 +25,12 @@ final class AuthService {
   private final RateLimiter limiter;
   private final Revocations revocations;
   private final UsersSettings.RateLimits limits;
+  private final AuthMeters meters;
 
   AuthService(Pool pool, AccountRepository accounts, SessionRepository sessions, PasswordHasher passwords,
-      TokenIssuer tokens, RateLimiter limiter, Revocations revocations, UsersSettings.RateLimits limits) {
+      TokenIssuer tokens, RateLimiter limiter, Revocations revocations, UsersSettings.RateLimits limits,
+      AuthMeters meters) {
+    this.meters = meters;
     this.pool = pool;
     this.accounts = accounts;
     this.sessions = sessions;
@@ -55,7 +58,8 @@ final class AuthService {
                 List.of("customer"))
             .compose(created -> created.isEmpty()
                 ? Future.failedFuture(emailTaken())
-                : startSession(conn, created.get(), client))));
+                : startSession(conn, created.get(), client))))
+        .onSuccess(session -> meters.registered());
   }
 
   Future<JsonObject> login(String givenEmail, String password, ClientInfo client) {
@@ -71,12 +75,14 @@ final class AuthService {
         .compose(found -> passwords.verify(password, found.map(Account::passwordHash).orElse(null))
             .compose(matches -> {
               if (!matches) {
+                meters.badCredentials();
                 // Only failures count against the account, so its owner is not locked out by logging in.
                 return limiter.count(accountKey)
                     .compose(n -> Future.failedFuture(ServiceException.unauthorized(INVALID_CREDENTIALS)));
               }
               Account account = found.get();
               if (!account.active()) {
+                meters.disabled();
                 return Future.failedFuture(ServiceException.forbidden("This account is disabled"));
               }
               return pool.withTransaction(conn -> startSession(conn, account, client));

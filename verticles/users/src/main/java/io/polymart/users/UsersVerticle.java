@@ -6,6 +6,7 @@ import io.polymart.core.bus.BusServer;
 import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
 import io.polymart.core.events.ActivityPublisher;
+import io.polymart.core.metrics.Meters;
 import io.polymart.core.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -24,11 +25,11 @@ public final class UsersVerticle extends VerticleBase {
     JsonObject conf = config();
     UsersSettings settings = UsersSettings.from(conf);
     PgSettings pg = PgSettings.from(conf);
-    pool = pg.pool(vertx);
+    pool = pg.pool(vertx, SCHEMA);
     AccountRepository accounts = new AccountRepository();
     SessionRepository sessions = new SessionRepository();
     AddressRepository addressRepository = new AddressRepository();
-    RedisAPI redis = RedisClients.api(vertx, conf);
+    RedisAPI redis = RedisClients.api(vertx, conf, SCHEMA);
     RateLimiter limiter = new RateLimiter(redis, "users:", settings.rateLimit().windowSeconds());
     TokenIssuer tokens = new TokenIssuer(JwtKeys.provider(vertx, conf), conf.getJsonObject("jwt"));
     Revocations revocations = new Revocations(pool, vertx.eventBus(), tokens.accessTokenSeconds());
@@ -39,12 +40,12 @@ public final class UsersVerticle extends VerticleBase {
         .compose(v -> PasswordHasher.create(vertx, settings.bcryptCost()))
         .compose(passwords -> {
           AuthService auth = new AuthService(pool, accounts, sessions, passwords, tokens, limiter, revocations,
-              settings.rateLimit());
+              settings.rateLimit(), new AuthMeters(Meters.registry(conf)));
           ProfileService profile = new ProfileService(pool, accounts);
           AddressService addresses = new AddressService(pool, accounts, addressRepository, settings.maxAddresses());
           AdminService admin = new AdminService(pool, accounts, sessions, passwords, revocations);
           BusServer server = new UsersBindings(auth, profile, addresses, admin, revocations, signIns)
-              .bind(new BusServer(vertx));
+              .bind(new BusServer(vertx, Meters.registry(conf)));
           return admin.bootstrap(settings.adminEmail(), settings.adminPassword())
               .compose(v -> server.ready());
         });

@@ -1,5 +1,8 @@
 package io.polymart.core.bus;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.polymart.core.error.BackendOutage;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -12,21 +15,33 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * Binds request handlers to event-bus addresses and turns their failures into reply failures the
  * gateway understands. Unexpected errors are logged here and shown to callers only as a 500.
+ *
+ * <p>Given the node's registry, it times every request from its arrival to its answer, per address and outcome
+ * ({@code polymart_bus_requests_seconds{address, outcome="ok|4xx|5xx"}}): the event bus's own metrics count messages
+ * per address but do not time them.
  */
 public final class BusServer {
   /** The Vert.x-local map whose keys are every address bound through a BusServer in this Vert.x instance. */
   public static final String BOUND_ADDRESSES = "polymart.bus.bound-addresses";
   private static final Logger LOG = LoggerFactory.getLogger(BusServer.class);
   private final Vertx vertx;
+  private final MeterRegistry registry;
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
 
   public BusServer(Vertx vertx) {
+    this(vertx, new CompositeMeterRegistry());
+  }
+
+  /** @param registry where to time the requests ({@link io.polymart.core.metrics.Meters#registry}) */
+  public BusServer(Vertx vertx, MeterRegistry registry) {
     this.vertx = vertx;
+    this.registry = registry;
   }
 
   /** Handlers reply with a JSON object, or {@code null} for "no content". */
@@ -37,7 +52,11 @@ public final class BusServer {
   /** Like {@link #handle} for handlers whose reply carries headers too. */
   public BusServer handleReply(String address, Function<BusRequest, Future<BusReply>> handler) {
     vertx.sharedData().<String, Boolean>getLocalMap(BOUND_ADDRESSES).put(address, true);
+    Timer ok = timer(address, "ok");
+    Timer clientError = timer(address, "4xx");
+    Timer serverError = timer(address, "5xx");
     consumers.add(vertx.eventBus().<JsonObject>consumer(address, message -> {
+      long start = System.nanoTime();
       Future<BusReply> result;
       try {
         result = handler.apply(new BusRequest(message));
@@ -49,6 +68,7 @@ public final class BusServer {
           DeliveryOptions options = new DeliveryOptions();
           done.result().headers().forEach(options::addHeader);
           message.reply(done.result().bodyFor(message.headers()), options);
+          ok.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } else {
           Throwable failure = done.cause();
           // a downstream verticle's answer (a 404 from the catalog, a timeout) passes on as that verticle gave it
@@ -59,10 +79,16 @@ public final class BusServer {
             LOG.warn("Handler for {} answered 503, a backend is unavailable: {}", address, failure.toString());
           }
           message.fail(error.status(), error.toJson().encode());
+          (error.status() >= 500 ? serverError : clientError).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
       });
     }));
     return this;
+  }
+
+  private Timer timer(String address, String outcome) {
+    return Timer.builder("polymart.bus.requests").description("Event-bus requests handled, by address and outcome")
+        .tag("address", address).tag("outcome", outcome).register(registry);
   }
 
   /** Resolves once every consumer is registered (cluster-wide when clustered). */

@@ -45,11 +45,11 @@ public final class PgSettings {
    * Where reads that may be a moment stale go: the replicas of {@code pg.replicaUrls} that are up and at most
    * {@code pg.maxReplicaLagSeconds} behind, else {@code primaryReads}.
    */
-  public ReadReplicas readReplicas(Vertx vertx, SqlClient primaryReads) {
+  public ReadReplicas readReplicas(Vertx vertx, SqlClient primaryReads, String name) {
     // a pool like the primary's, without pipelining: a replica runs the heavy reads (searches), which a pipeline
     // would queue one behind another on one connection (measured: the replica then used under one core)
     List<SqlClient> clients = replicas.stream().<SqlClient>map(options -> PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(poolSize))
+        .with(new PoolOptions().setMaxSize(poolSize).setName(name + "-replica"))
         .connectingTo(options)
         .using(vertx)
         .build()).toList();
@@ -74,10 +74,13 @@ public final class PgSettings {
         : new RecentWriters(redis.get(), redisPrefix, readYourWritesSeconds);
   }
 
-  /** A pool for transactions; prepared statements are cached per connection. */
-  public Pool pool(Vertx vertx) {
+  /**
+   * A pool for transactions; prepared statements are cached per connection. {@code name} (the module's) labels its
+   * metrics; the pools of one name on a node (a verticle's instances) are measured together.
+   */
+  public Pool pool(Vertx vertx, String name) {
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(poolSize))
+        .with(new PoolOptions().setMaxSize(poolSize).setName(name))
         .connectingTo(connectOptions)
         .using(vertx)
         .build();
@@ -88,10 +91,10 @@ public final class PgSettings {
    * {@code PgBuilder.client()} pipelines; a {@code Pool} sends one query at a time per connection).
    * Not for transactions.
    */
-  public SqlClient readClient(Vertx vertx) {
+  public SqlClient readClient(Vertx vertx, String name) {
     // pipelining needs few connections: a quarter of the pool's
     return PgBuilder.client()
-        .with(new PoolOptions().setMaxSize(Math.max(1, poolSize / 4)))
+        .with(new PoolOptions().setMaxSize(Math.max(1, poolSize / 4)).setName(name + "-reads"))
         .connectingTo(new PgConnectOptions(connectOptions).setPipeliningLimit(PIPELINING_LIMIT))
         .using(vertx)
         .build();

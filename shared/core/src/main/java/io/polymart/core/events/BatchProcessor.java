@@ -1,5 +1,7 @@
 package io.polymart.core.events;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +28,23 @@ final class BatchProcessor {
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong parked = new AtomicLong();
   private final AtomicLong storeFailures = new AtomicLong();
+  private final Counter handledMeter;
+  private final Counter duplicatesMeter;
+  private final Counter parkedMeter;
 
-  BatchProcessor(RecordProcessor records, BooleanSupplier stopping) {
+  /** Counts into {@code registry} too, as {@code polymart_events_consumed_total} by group and outcome. */
+  BatchProcessor(RecordProcessor records, BooleanSupplier stopping, String group, MeterRegistry registry) {
     this.records = records;
     this.stopping = stopping;
+    this.handledMeter = consumed(registry, group, "handled");
+    this.duplicatesMeter = consumed(registry, group, "duplicate");
+    this.parkedMeter = consumed(registry, group, "parked");
+  }
+
+  private static Counter consumed(MeterRegistry registry, String group, String outcome) {
+    return Counter.builder("polymart.events.consumed")
+        .description("Events taken from Kafka: handled, skipped as a duplicate, or parked after failing")
+        .tag("group", group).tag("outcome", outcome).register(registry);
   }
 
   Future<Map<TopicPartition, PartitionProgress>> process(ConsumerRecords<String, String> batch, long deadlineNanos) {
@@ -71,6 +86,8 @@ final class BatchProcessor {
       }
       handled.addAndGet(result.result().handled());
       duplicates.addAndGet(result.result().duplicates());
+      handledMeter.increment(result.result().handled());
+      duplicatesMeter.increment(result.result().duplicates());
       return Future.succeededFuture(new PartitionProgress(list.get(list.size() - 1).offset() + 1, -1, null));
     });
   }
@@ -107,9 +124,18 @@ final class BatchProcessor {
 
   private void count(RecordOutcome outcome) {
     switch (outcome) {
-      case HANDLED -> handled.incrementAndGet();
-      case DUPLICATE -> duplicates.incrementAndGet();
-      case PARKED -> parked.incrementAndGet();
+      case HANDLED -> {
+        handled.incrementAndGet();
+        handledMeter.increment();
+      }
+      case DUPLICATE -> {
+        duplicates.incrementAndGet();
+        duplicatesMeter.increment();
+      }
+      case PARKED -> {
+        parked.incrementAndGet();
+        parkedMeter.increment();
+      }
       case ABANDONED -> { }
     }
   }

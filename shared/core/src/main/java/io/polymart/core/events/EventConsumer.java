@@ -1,5 +1,7 @@
 package io.polymart.core.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -59,13 +61,22 @@ public final class EventConsumer {
 
   public EventConsumer(Vertx vertx, EventConsumerSettings settings, EventHandler handler, ProcessedEvents processed,
       ParkedEvents parked) {
+    this(vertx, settings, handler, processed, parked, new CompositeMeterRegistry());
+  }
+
+  /**
+   * As above, measured in {@code registry} ({@link io.polymart.core.metrics.Meters#registry}): events consumed by
+   * outcome, and the lag of each partition it reads.
+   */
+  public EventConsumer(Vertx vertx, EventConsumerSettings settings, EventHandler handler, ProcessedEvents processed,
+      ParkedEvents parked, MeterRegistry registry) {
     this.settings = settings;
     this.context = vertx.getOrCreateContext();
     this.clientId = "polymart-events-" + settings.group() + "-" + INSTANCES.incrementAndGet();
     RecordProcessor records = new RecordProcessor(vertx, settings, handler, processed, parked, stopping::get);
-    this.batches = new BatchProcessor(records, stopping::get);
+    this.batches = new BatchProcessor(records, stopping::get, settings.group(), registry);
     this.loop = new PollLoop(settings.group(), settings.topics(), this::newKafkaConsumer, context, batches,
-        stopping::get, subscribed, stopped);
+        stopping::get, new ConsumerLag(registry, settings.group()), subscribed, stopped);
   }
 
   /** Starts polling; completes once subscribed (partitions are assigned a moment later). */

@@ -51,6 +51,7 @@ final class PollLoop implements Runnable {
   private final Context context;
   private final BatchProcessor batches;
   private final BooleanSupplier stopping;
+  private final ConsumerLag lag;
   private final Promise<Void> started;
   private final Promise<Void> stopped;
   private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
@@ -62,13 +63,14 @@ final class PollLoop implements Runnable {
 
   PollLoop(String group, List<String> topics,
       Supplier<Consumer<String, String>> consumerFactory, Context context, BatchProcessor batches,
-      BooleanSupplier stopping, Promise<Void> started, Promise<Void> stopped) {
+      BooleanSupplier stopping, ConsumerLag lag, Promise<Void> started, Promise<Void> stopped) {
     this.group = group;
     this.topics = topics;
     this.consumerFactory = consumerFactory;
     this.context = context;
     this.batches = batches;
     this.stopping = stopping;
+    this.lag = lag;
     this.started = started;
     this.stopped = stopped;
   }
@@ -112,6 +114,7 @@ final class PollLoop implements Runnable {
     try {
       ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
       pollFailing = false;
+      lag.update(consumer);
       return records;
     } catch (KafkaException e) {
       if (!pollFailing) {
@@ -219,6 +222,7 @@ final class PollLoop implements Runnable {
       LOG.warn("Consumer {}: closing the Kafka consumer failed: {}", group, e.toString());
     }
     assignment = Set.of();
+    lag.clear();
     context.runOnContext(v -> stopped.complete());
   }
 
@@ -251,6 +255,7 @@ final class PollLoop implements Runnable {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       assignment = Set.copyOf(consumer.assignment());
+      lag.assigned(partitions);
       if (!partitions.isEmpty()) {
         LOG.info("Consumer {}: assigned {}", group, partitions);
       }
@@ -259,6 +264,7 @@ final class PollLoop implements Runnable {
     private void forget(Collection<TopicPartition> partitions) {
       partitions.forEach(uncommitted::remove);
       partitions.forEach(pausedUntil::remove);
+      lag.removed(partitions);
       Set<TopicPartition> remaining = new HashSet<>(assignment);
       remaining.removeAll(partitions);
       assignment = Set.copyOf(remaining);

@@ -44,9 +44,9 @@ public final class BackendProbes implements AutoCloseable {
   public BackendProbes(Vertx vertx, JsonObject config) {
     this.vertx = vertx;
     PgSettings pgSettings = PgSettings.from(config);
-    this.pg = pgSettings.pool(vertx);
-    this.replicas = pgSettings.readReplicas(vertx, pg).reportingChanges();
-    this.redis = RedisClients.api(vertx, config);
+    this.pg = pgSettings.pool(vertx, "readiness");
+    this.replicas = pgSettings.readReplicas(vertx, pg, "readiness").reportingChanges();
+    this.redis = RedisClients.api(vertx, config, "readiness");
     Properties kafkaProps = new Properties();
     kafkaProps.put("bootstrap.servers", config.getJsonObject("kafka").getString("bootstrapServers"));
     kafkaProps.put("request.timeout.ms", String.valueOf(TIMEOUT_MS));

@@ -1,5 +1,10 @@
 package io.polymart.core.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.polymart.core.metrics.Meters;
+import io.polymart.core.metrics.NodeGauge;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -47,6 +52,10 @@ import org.slf4j.LoggerFactory;
  * broker would keep that queue busy for {@code max.block.ms} per record. A round therefore first fetches the
  * partitions of its topics ({@code partitionsFor}: one bounded wait, failing the round), after which {@code send()}
  * only appends to the buffer.
+ *
+ * <p>Measured (when given the node's registry): events published and failed rounds, counted; and every
+ * {@value #STATS_INTERVAL_MS} ms the backlog, rows not yet published and the age of the oldest, for the alerts on a
+ * relay that cannot publish.
  */
 public final class OutboxRelay {
 
@@ -60,6 +69,7 @@ public final class OutboxRelay {
   /** Safety net only: kafka-clients fails a send within max.block.ms + delivery.timeout.ms. */
   private static final long SEND_TIMEOUT_MS = 15_000;
   private static final long CLOSE_TIMEOUT_MS = 5_000;
+  static final long STATS_INTERVAL_MS = 5_000;
 
   private final Vertx vertx;
   private final Context context;
@@ -71,6 +81,7 @@ public final class OutboxRelay {
   private final String delete;
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong failedRounds = new AtomicLong();
+  private final RelayMeters meters;
 
   // confined to the context's event loop
   private final RelayProducer producer;
@@ -80,6 +91,7 @@ public final class OutboxRelay {
   private boolean wokenUpWhileRunning;
   private Future<Integer> round = Future.succeededFuture(0);
   private long timerId = -1;
+  private long statsTimerId = -1;
   private long backoffMs;
   private long outageStartNanos = -1;
   private long outageMs;
@@ -92,6 +104,12 @@ public final class OutboxRelay {
    * @param pollIntervalMs how often to look for rows nobody woke the relay up for
    */
   public OutboxRelay(Vertx vertx, Pool pool, String table, String bootstrapServers, long pollIntervalMs) {
+    this(vertx, pool, table, bootstrapServers, pollIntervalMs, null);
+  }
+
+  /** As above, measured in {@code registry} ({@link Meters#registry}); {@code null} for none. */
+  public OutboxRelay(Vertx vertx, Pool pool, String table, String bootstrapServers, long pollIntervalMs,
+      MeterRegistry registry) {
     if (pollIntervalMs < 1) {
       throw new IllegalArgumentException("pollIntervalMs must be positive: " + pollIntervalMs);
     }
@@ -104,6 +122,7 @@ public final class OutboxRelay {
     this.select = "SELECT id, topic, aggregate_id, payload::text AS payload FROM " + table + " ORDER BY id LIMIT $1";
     this.delete = "DELETE FROM " + table + " WHERE id = ANY($1)";
     this.producer = new RelayProducer(vertx, context, bootstrapServers, "outbox-" + table);
+    this.meters = registry == null || !Meters.recording(registry) ? null : new RelayMeters(registry, table);
   }
 
   /**
@@ -130,6 +149,9 @@ public final class OutboxRelay {
         return Future.failedFuture(new IllegalStateException("Outbox relay for " + table + " already started"));
       }
       started = true;
+      if (meters != null) {
+        statsTimerId = vertx.setPeriodic(0, STATS_INTERVAL_MS, id -> measureBacklog());
+      }
       return producer.ready().map(p -> {
         trigger(false);
         return null;
@@ -142,6 +164,7 @@ public final class OutboxRelay {
     return onContext(() -> {
       stopping = true;
       vertx.cancelTimer(timerId);
+      vertx.cancelTimer(statsTimerId);
       return round.transform(ar -> producer.close(CLOSE_TIMEOUT_MS));
     });
   }
@@ -230,6 +253,9 @@ public final class OutboxRelay {
 
   private long succeeded(int n, boolean again) {
     published.addAndGet(n);
+    if (meters != null) {
+      meters.published.increment(n);
+    }
     if (outageStartNanos >= 0) {
       outageMs = (System.nanoTime() - outageStartNanos) / 1_000_000;
       outageStartNanos = -1;
@@ -248,6 +274,9 @@ public final class OutboxRelay {
 
   private long failed(Throwable cause) {
     failedRounds.incrementAndGet();
+    if (meters != null) {
+      meters.failedRounds.increment();
+    }
     if (outageStartNanos < 0) {
       outageStartNanos = System.nanoTime();
       LOG.warn("Outbox {}: could not relay events, they stay in the table; retrying until it works: {}", table,
@@ -259,6 +288,21 @@ public final class OutboxRelay {
     backoffMs = backoffMs == 0 ? FIRST_BACKOFF_MS : Math.min(2 * backoffMs, MAX_BACKOFF_MS);
     producer.drop();
     return backoffMs;
+  }
+
+  private void measureBacklog() {
+    pool.query(meters.backlogQuery).execute().onComplete(result -> {
+      if (result.succeeded()) {
+        Row row = result.result().iterator().next();
+        Double oldest = row.getDouble(1);
+        meters.backlog.set(row.getLong(0));
+        meters.oldestAgeSeconds.set(oldest == null ? 0 : oldest);
+      } else {
+        // unknown while PostgreSQL is away, rather than a figure that is no longer true
+        meters.backlog.set(Double.NaN);
+        meters.oldestAgeSeconds.set(Double.NaN);
+      }
+    });
   }
 
   private <T> Future<T> onContext(Supplier<Future<T>> action) {
@@ -275,6 +319,28 @@ public final class OutboxRelay {
       return ByteBuffer.wrap(hash).getLong();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The relay's meters, tagged with its table; every instance relaying the table shares them. */
+  private static final class RelayMeters {
+    private final Counter published;
+    private final Counter failedRounds;
+    private final NodeGauge backlog;
+    private final NodeGauge oldestAgeSeconds;
+    private final String backlogQuery;
+
+    RelayMeters(MeterRegistry registry, String table) {
+      Tags tags = Tags.of("table", table);
+      published = Counter.builder("polymart.outbox.published").description("Events published to Kafka")
+          .tags(tags).register(registry);
+      failedRounds = Counter.builder("polymart.outbox.failed.rounds")
+          .description("Relay rounds that failed (Kafka or PostgreSQL unavailable) and were rolled back")
+          .tags(tags).register(registry);
+      backlog = NodeGauge.of(registry, "polymart.outbox.backlog", "Events committed but not yet published", tags);
+      oldestAgeSeconds = NodeGauge.of(registry, "polymart.outbox.oldest.age.seconds",
+          "Age of the oldest event not yet published (0 when none)", tags);
+      backlogQuery = "SELECT count(*), EXTRACT(EPOCH FROM now() - min(created_at))::float8 FROM " + table;
     }
   }
 }

@@ -1,8 +1,13 @@
 package io.polymart.core.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * the hooks run one after the other, and the result completes after them. A failing hook is logged and does not fail
  * the result: the change is committed. If the work fails, or the commit does, nothing is written, no hook runs and
  * the result fails with that failure.
+ *
+ * <p>Committed events are counted by topic and type ({@code polymart_events_committed_total}): the business counters
+ * of orders placed, paid, cancelled or refunded, low-stock warnings and the like, named as in
+ * {@code schemas/events/}.
  */
 public final class OutboxTransactions {
 
@@ -33,12 +42,20 @@ public final class OutboxTransactions {
   private final Pool pool;
   private final Outbox outbox;
   private final Runnable eventsWritten;
+  private final MeterRegistry registry;
+  private final Map<String, Counter> committed = new ConcurrentHashMap<>();
 
   /** @param eventsWritten run after a commit that wrote events, typically {@link OutboxRelay#wakeUp()} */
   public OutboxTransactions(Pool pool, Outbox outbox, Runnable eventsWritten) {
+    this(pool, outbox, eventsWritten, new CompositeMeterRegistry());
+  }
+
+  /** As above, counting committed events in {@code registry} ({@link io.polymart.core.metrics.Meters#registry}). */
+  public OutboxTransactions(Pool pool, Outbox outbox, Runnable eventsWritten, MeterRegistry registry) {
     this.pool = pool;
     this.outbox = outbox;
     this.eventsWritten = eventsWritten;
+    this.registry = registry;
   }
 
   public Pool pool() {
@@ -66,6 +83,11 @@ public final class OutboxTransactions {
   }
 
   private Future<Void> afterCommit(OutboxTransaction tx) {
+    for (OutboxEvent event : tx.events()) {
+      committed.computeIfAbsent(event.topic() + '\0' + event.type(), any -> Counter.builder("polymart.events.committed")
+          .description("Domain events committed to an outbox, by topic and type (schemas/events)")
+          .tag("topic", event.topic()).tag("type", event.type()).register(registry)).increment();
+    }
     if (!tx.events().isEmpty()) {
       safely(() -> {
         eventsWritten.run();

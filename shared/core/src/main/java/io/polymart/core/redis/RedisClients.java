@@ -6,13 +6,13 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 
-/** Redis clients from {@code redis.url}. */
+/** Redis clients from {@code redis.url}; {@code name} (the module's) labels the pool's metrics. */
 public final class RedisClients {
   private RedisClients() {
   }
 
-  public static RedisAPI api(Vertx vertx, JsonObject config) {
-    RedisOptions options = new RedisOptions()
+  public static RedisAPI api(Vertx vertx, JsonObject config, String name) {
+    RedisOptions options = new RedisOptions().setPoolName(name)
         .setConnectionString(config.getJsonObject("redis").getString("url"))
         .setMaxPoolSize(8)
         .setMaxPoolWaiting(1024);

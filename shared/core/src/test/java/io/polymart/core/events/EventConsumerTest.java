@@ -6,7 +6,10 @@ import static io.polymart.core.events.EventBackends.event;
 import static io.polymart.core.events.EventBackends.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -391,6 +394,37 @@ class EventConsumerTest {
 
   private int handlerCalls(DomainEvent event) {
     return calls.calls(event.id());
+  }
+
+  @Test
+  void measuresTheLagOfEachPartitionItReadsAndWhatItConsumed() {
+    String topic = EventBackends.createTopic("lag", 2);
+    String group = group("lag");
+    for (int i = 0; i < 20; i++) {
+      send(topic, event("Counted", "agg-" + i, new JsonObject().put("seq", i)));
+    }
+    Promise<Void> gate = Promise.promise();
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    // two records a poll, the first held: the rest waits in the partitions
+    EventConsumer consumer = start(new EventConsumer(EventBackends.vertx(),
+        settings(group, topic).withMaxPollRecords(2), event -> gate.future(), processed, parked, meters));
+    try {
+      awaitCondition("a lag measured", () -> lag(meters, group, topic) >= 8);
+      assertThat(meters.find(ConsumerLag.NAME).tag("group", group).gauges()).hasSize(2);
+      EventBackends.vertx().runOnContext(v -> gate.complete());
+      awaitCondition("no lag", () -> consumer.handled() == 20 && lag(meters, group, topic) == 0);
+      assertThat(meters.get("polymart.events.consumed").tag("group", group).tag("outcome", "handled").counter()
+          .count()).isEqualTo(20);
+    } finally {
+      await(consumer.close());
+    }
+    // a partition it no longer reads has no gauge of its
+    assertThat(meters.find(ConsumerLag.NAME).tag("group", group).gauges()).isEmpty();
+  }
+
+  private static double lag(SimpleMeterRegistry meters, String group, String topic) {
+    return meters.find(ConsumerLag.NAME).tag("group", group).tag("topic", topic).gauges().stream()
+        .mapToDouble(Gauge::value).filter(v -> !Double.isNaN(v)).sum();
   }
 
   private static String group(String name) {

@@ -6,6 +6,7 @@ import static io.polymart.core.outbox.OutboxBackends.consume;
 import static io.polymart.core.outbox.OutboxBackends.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -30,8 +31,9 @@ class OutboxRelayOutageTest {
     String table = OutboxBackends.createTable("outage");
     Pool pool = OutboxBackends.pool();
     Outbox outbox = new Outbox(table);
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
     OutboxRelay relay = new OutboxRelay(OutboxBackends.vertx(), pool, table, OutboxBackends.kafkaBootstrapServers(),
-        200);
+        200, meters);
     await(relay.start());
     Map<String, Integer> next = new HashMap<>();
     try {
@@ -46,6 +48,11 @@ class OutboxRelayOutageTest {
         awaitCondition("failed rounds", TIMEOUT, () -> relay.failedRounds() >= 2);
         assertThat(rows(table)).isEqualTo(50);
         assertThat(relay.published()).isEqualTo(2);
+        // what the alerts watch: the backlog and the age of its oldest event, measured every few seconds
+        awaitCondition("the backlog measured", TIMEOUT, () -> gauge(meters, "polymart.outbox.backlog", table) == 50
+            && gauge(meters, "polymart.outbox.oldest.age.seconds", table) > 0);
+        assertThat(meters.get("polymart.outbox.failed.rounds").tag("table", table).counter().count())
+            .isGreaterThanOrEqualTo(2);
       } finally {
         OutboxBackends.startKafka();
       }
@@ -70,11 +77,18 @@ class OutboxRelayOutageTest {
           .containsExactlyElementsOf(IntStream.range(0, next.get(aggregate)).boxed().toList()));
       awaitCondition("an empty outbox", TIMEOUT, () -> rows(table) == 0);
       assertThat(relay.published()).isEqualTo(total);
+      assertThat(meters.get("polymart.outbox.published").tag("table", table).counter().count()).isEqualTo(total);
+      awaitCondition("no backlog measured", TIMEOUT, () -> gauge(meters, "polymart.outbox.backlog", table) == 0
+          && gauge(meters, "polymart.outbox.oldest.age.seconds", table) == 0);
       System.out.printf("outage: %d failed rounds, %d records read for %d events%n", relay.failedRounds(),
           records.size(), total);
     } finally {
       await(relay.stop());
     }
+  }
+
+  private static double gauge(SimpleMeterRegistry meters, String name, String table) {
+    return meters.get(name).tag("table", table).gauge().value();
   }
 
   /** One transaction of {@code size} events for aggregate order-(i % 2), each with the aggregate's next seq. */

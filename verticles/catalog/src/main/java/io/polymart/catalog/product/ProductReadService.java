@@ -1,5 +1,6 @@
 package io.polymart.catalog.product;
 
+import io.polymart.catalog.cache.CacheHits;
 import io.polymart.catalog.cache.ProductCache;
 import io.polymart.catalog.cache.ProductPage;
 import io.polymart.core.bus.BusReply;
@@ -32,10 +33,12 @@ public final class ProductReadService {
   private final ProductCache cache;
   private final String mediaPrefix;
   private final ProductViews views;
+  private final CacheHits cacheHits;
 
   /** {@code reads}: the primary, for the product as a change just left it. */
   public ProductReadService(SqlClient reads, ReadReplicas replicas, RecentWriters writers, ProductRepository products,
-      ProductDetailsRepository details, ProductCache cache, String mediaPrefix, ProductViews views) {
+      ProductDetailsRepository details, ProductCache cache, String mediaPrefix, ProductViews views,
+      CacheHits cacheHits) {
     this.reads = reads;
     this.replicas = replicas;
     this.writers = writers;
@@ -44,6 +47,7 @@ public final class ProductReadService {
     this.cache = cache;
     this.mediaPrefix = mediaPrefix;
     this.views = views;
+    this.cacheHits = cacheHits;
   }
 
   /** The product as stored now on the primary, bypassing the cache. */
@@ -79,7 +83,7 @@ public final class ProductReadService {
 
   private Future<ProductCache.Lookup> cached(UUID id) {
     return cache.get(id, () -> load(id, replicas.read(sql -> products.detail(sql, id, mediaPrefix)))
-        .map(product -> product == null ? null : product.encode()));
+        .map(product -> product == null ? null : product.encode())).onSuccess(lookup -> cacheHits.record(lookup.hit()));
   }
 
   /** Around the cache, for a caller who just changed something: the product as their change left it. */

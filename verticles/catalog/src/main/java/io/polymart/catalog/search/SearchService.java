@@ -1,5 +1,6 @@
 package io.polymart.catalog.search;
 
+import io.polymart.catalog.cache.CacheHits;
 import io.polymart.core.bus.BusReply;
 import io.polymart.core.db.ReadReplicas;
 import io.polymart.core.error.ServiceException;
@@ -32,11 +33,13 @@ public final class SearchService {
   private final TypoCorrector corrector;
   private final String mediaPrefix;
   private final SearchResults results;
+  private final CacheHits cacheHits;
 
   public SearchService(ReadReplicas reads, SearchRepository search, RedisAPI redis, TypoCorrector corrector,
-      String mediaPrefix, SearchResults results) {
+      String mediaPrefix, SearchResults results, CacheHits cacheHits) {
     this.reads = reads;
     this.results = results;
+    this.cacheHits = cacheHits;
     this.search = search;
     this.redis = redis;
     this.corrector = corrector;
@@ -46,6 +49,7 @@ public final class SearchService {
   /** The page of results with facets, from the cache of recent answers when the catalog has not changed since. */
   public Future<BusReply> search(SearchQuery query) {
     return results.get(query, () -> run(query)).map(lookup -> {
+      cacheHits.record(lookup.hit());
       String keyword = HotKeywords.keyword(query.text());
       if (keyword != null && lookup.result().total() > 0 && query.paging().page() == 1) {
         countSearch(keyword);

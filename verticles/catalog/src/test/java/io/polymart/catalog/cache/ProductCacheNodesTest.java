@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * change invalidated through either is seen by the other's next read.
  */
 class ProductCacheNodesTest {
-  private final RedisAPI redis = RedisClients.api(CatalogFixture.vertx(), CatalogFixture.config());
+  private final RedisAPI redis = RedisClients.api(CatalogFixture.vertx(), CatalogFixture.config(), "test");
   private final ProductCache one = new ProductCache(CatalogFixture.vertx(), redis, 300, 100);
   private final ProductCache two = new ProductCache(CatalogFixture.vertx(), redis, 300, 100);
 

@@ -880,7 +880,7 @@ class InventoryContractTest {
 
     String second = await(CatalogFixture.vertx().deployVerticle(new CatalogVerticle(),
         new DeploymentOptions().setConfig(CatalogFixture.config())));
-    RedisAPI redis = RedisClients.api(CatalogFixture.vertx(), CatalogFixture.config());
+    RedisAPI redis = RedisClients.api(CatalogFixture.vertx(), CatalogFixture.config(), "test");
     try {
       InventoryService[] nodes = {otherNodesInventory(redis), otherNodesInventory(redis), otherNodesInventory(redis)};
       query("UPDATE catalog.reservations SET expires_at = now() - interval '1 second' WHERE id LIKE $1",

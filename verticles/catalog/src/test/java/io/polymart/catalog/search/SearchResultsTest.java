@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The kept answers by themselves: generation, lifetime and capacity. */
 class SearchResultsTest {
-  private final RedisAPI redis = RedisClients.api(CatalogFixture.vertx(), CatalogFixture.config());
+  private final RedisAPI redis = RedisClients.api(CatalogFixture.vertx(), CatalogFixture.config(), "test");
   private final AtomicInteger runs = new AtomicInteger();
 
   private static SearchQuery query(String sort) {

@@ -25,6 +25,11 @@ public final class OrderChange {
     tx.event(TOPIC, orderId, type, data);
   }
 
+  /** Runs once the transaction has committed (not at all if it rolls back). */
+  public void afterCommit(Runnable hook) {
+    tx.afterCommit(hook);
+  }
+
   /** Published to the user's live connections (on every node, where the gateway holds the WebSockets) after commit. */
   public void notifyUser(String userId, JsonObject body) {
     tx.afterCommit(() -> eventBus.publish(Addresses.userEvents(userId), body));

@@ -38,9 +38,12 @@ public final class PaymentService {
   private final Map<String, PaymentProvider> providers;
   private final PaymentProvider defaultProvider;
 
+  private final PaymentOutcomes outcomes;
+
   public PaymentService(OrderRepository orders, PaymentRepository payments, Transitions transitions, Refunds refunds,
       CatalogStockClient stock, CouponRepository coupons, Map<String, PaymentProvider> providers,
-      PaymentProvider defaultProvider) {
+      PaymentProvider defaultProvider, PaymentOutcomes outcomes) {
+    this.outcomes = outcomes;
     this.orders = orders;
     this.payments = payments;
     this.transitions = transitions;
@@ -73,7 +76,7 @@ public final class PaymentService {
                 .map(v -> payment.toJson().put("redirectUrl", started.redirectUrl())))
             .recover(failure -> {
               LOG.warn("Payment provider {} refused payment {}: {}", payment.provider(), payment.id(), failure.toString());
-              return payments.fail(payment.id())
+              return payments.fail(payment.id()).onSuccess(v -> outcomes.failed())
                   .transform(v -> Future.failedFuture(ServiceException.unavailable()));
             }));
   }
@@ -113,6 +116,7 @@ public final class PaymentService {
       LOG.warn("Payment {} is unknown to its provider {}: marked failed", payment.id(), payment.provider());
       return orders.lock(change.connection(), payment.orderId()).compose(order -> {
         change.notifyUser(order.orElseThrow().userId().toString(), paymentUpdate(payment, "FAILED"));
+        change.afterCommit(outcomes::failed);
         return payments.setStatus(change.connection(), payment.id(), "FAILED", null);
       });
     }));
@@ -136,8 +140,10 @@ public final class PaymentService {
         }
         if (!event.succeeded()) {
           change.notifyUser(order.userId().toString(), paymentUpdate(payment, "FAILED"));
+          change.afterCommit(outcomes::failed);
           return payments.setStatus(change.connection(), payment.id(), "FAILED", null).map(true);
         }
+        change.afterCommit(outcomes::succeeded);
         return payments.setStatus(change.connection(), payment.id(), "SUCCEEDED", null)
             .compose(v -> order.status() == OrderStatus.PENDING_PAYMENT
                 ? capture(change, order, payment)

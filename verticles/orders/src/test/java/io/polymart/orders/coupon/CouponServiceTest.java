@@ -37,7 +37,7 @@ class CouponServiceTest {
     vertx = Vertx.vertx();
     PgSettings pg = PgSettings.from(TestBackends.config());
     Await.result(Migrations.apply(vertx, pg, "orders"), TIMEOUT);
-    pool = pg.pool(vertx);
+    pool = pg.pool(vertx, "test");
     coupons = new CouponService(new CouponRepository(pool, pool));
   }
 
