@@ -4,6 +4,7 @@ import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.error.ServiceException;
+import io.polymart.core.logging.RequestScope;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -188,6 +189,7 @@ final class BusForwarder {
         MAX_IDEMPOTENCY_KEY_LENGTH);
     Identity identity = ctx.get(Identity.KEY);
     if (identity != null) {
+      RequestScope.enter(RequestContext.requestId(ctx), identity.userId());
       options.addHeader(BusHeaders.USER_ID, identity.userId())
           .addHeader(BusHeaders.USER_ROLES, String.join(",", identity.roles()));
       if (identity.sessionId() != null) {

@@ -1,5 +1,6 @@
 package io.polymart.gateway;
 
+import io.polymart.core.logging.RequestScope;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -28,11 +29,13 @@ final class RequestContext {
     String requestId = given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     ctx.put(REQUEST_ID_KEY, requestId);
     ctx.response().putHeader(REQUEST_ID_HEADER, requestId);
+    RequestScope.enter(requestId, null);
     ctx.addEndHandler(done -> {
       long nanos = System.nanoTime() - started;
       metrics.record(ctx, nanos);
-      ACCESS.info("{} {} {} {}ms rid={}", ctx.request().method(), ctx.request().path(),
-          ctx.response().getStatusCode(), nanos / 1_000_000, requestId);
+      // the log layout adds the request id (and the user's, where known) from the request's scope
+      ACCESS.info("{} {} {} {}ms", ctx.request().method(), ctx.request().path(),
+          ctx.response().getStatusCode(), nanos / 1_000_000);
     });
     ctx.next();
   }

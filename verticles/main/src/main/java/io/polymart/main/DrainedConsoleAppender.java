@@ -1,15 +1,20 @@
 package io.polymart.main;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import io.polymart.core.concurrent.TimedDrain;
+import io.polymart.core.logging.RequestScope;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.MDC;
 
 /**
  * Writes log lines to standard output from a thread of its own that wakes every {@value #DRAIN_MILLIS} ms and writes
@@ -21,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * on standard output within {@value #DRAIN_MILLIS} ms; a process killed outright loses at most those.
  */
 public final class DrainedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+  static final String REQUEST_ID = "requestId";
+  static final String USER_ID = "userId";
   static final long DRAIN_MILLIS = 10;
   static final int CAPACITY = 65_536;
   private static final int FLUSH_BYTES = 64 * 1024;
@@ -68,9 +75,36 @@ public final class DrainedConsoleAppender extends UnsynchronizedAppenderBase<ILo
 
   @Override
   protected void append(ILoggingEvent event) {
+    withRequestScope(event);
     // the message, thread name and MDC as they are now, not when the writer gets to the line
     event.prepareForDeferredProcessing();
     queue.put(event);
+  }
+
+  /**
+   * A line logged while handling a request gets its request and user ids in its MDC ({@code requestId},
+   * {@code userId}): they live on the request's Vert.x context ({@link RequestScope}), which the thread-bound MDC
+   * cannot follow across callbacks.
+   */
+  private static void withRequestScope(ILoggingEvent event) {
+    RequestScope scope = RequestScope.current();
+    if (scope == null || !(event instanceof LoggingEvent logged)) {
+      return;
+    }
+    Map<String, String> mdc = new HashMap<>();
+    Map<String, String> threadMdc = MDC.getCopyOfContextMap();
+    if (threadMdc != null) {
+      mdc.putAll(threadMdc);
+    }
+    mdc.put(REQUEST_ID, scope.requestId());
+    if (scope.userId() != null) {
+      mdc.put(USER_ID, scope.userId());
+    }
+    try {
+      logged.setMDCPropertyMap(mdc);
+    } catch (IllegalStateException alreadyRead) {
+      // a filter read the MDC already: the line goes without the ids rather than not at all
+    }
   }
 
   private void write(ILoggingEvent event) {

@@ -35,6 +35,9 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if (LoggingSettings.from(config).json()) {
+      JsonLogLines.use();
+    }
     // One hook does everything at exit, in order: stop the platform, then the backends, then flush the log.
     // Registered first, so a SIGTERM during start-up still stops the backends and an early failure is still logged.
     AtomicReference<LocalRuntime> runtime = new AtomicReference<>();

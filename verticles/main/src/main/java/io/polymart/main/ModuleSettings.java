@@ -36,6 +36,7 @@ public final class ModuleSettings {
     StorefrontSettings.from(checked);
     ClusterSettings.from(checked);
     ReviewImageSettings.from(checked);
+    LoggingSettings.from(checked);
     return config;
   }
 }

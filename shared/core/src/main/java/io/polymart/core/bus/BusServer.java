@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.polymart.core.error.BackendOutage;
 import io.polymart.core.error.ServiceException;
+import io.polymart.core.logging.RequestScope;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -24,7 +25,8 @@ import java.util.function.Function;
  *
  * <p>Given the node's registry, it times every request from its arrival to its answer, per address and outcome
  * ({@code polymart_bus_requests_seconds{address, outcome="ok|4xx|5xx"}}): the event bus's own metrics count messages
- * per address but do not time them.
+ * per address but do not time them. Each request's handling runs in its {@link RequestScope}; at DEBUG, each answer
+ * is logged with its time, so that one request's hops can be followed through the verticles by its id.
  */
 public final class BusServer {
   /** The Vert.x-local map whose keys are every address bound through a BusServer in this Vert.x instance. */
@@ -57,6 +59,8 @@ public final class BusServer {
     Timer serverError = timer(address, "5xx");
     consumers.add(vertx.eventBus().<JsonObject>consumer(address, message -> {
       long start = System.nanoTime();
+      // each message runs on a duplicated context of its own: its log lines carry the request it is for
+      RequestScope.enter(message.headers().get(BusHeaders.REQUEST_ID), message.headers().get(BusHeaders.USER_ID));
       Future<BusReply> result;
       try {
         result = handler.apply(new BusRequest(message));
@@ -69,6 +73,9 @@ public final class BusServer {
           done.result().headers().forEach(options::addHeader);
           message.reply(done.result().bodyFor(message.headers()), options);
           ok.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+          if (LOG.isDebugEnabled()) {
+            LOG.debug("{} answered in {} µs", address, (System.nanoTime() - start) / 1_000);
+          }
         } else {
           Throwable failure = done.cause();
           // a downstream verticle's answer (a 404 from the catalog, a timeout) passes on as that verticle gave it
@@ -80,6 +87,9 @@ public final class BusServer {
           }
           message.fail(error.status(), error.toJson().encode());
           (error.status() >= 500 ? serverError : clientError).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+          if (LOG.isDebugEnabled()) {
+            LOG.debug("{} answered {} in {} µs", address, error.status(), (System.nanoTime() - start) / 1_000);
+          }
         }
       });
     }));

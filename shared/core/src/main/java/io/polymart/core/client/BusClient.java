@@ -1,8 +1,11 @@
 package io.polymart.core.client;
 
+import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusRequest;
+import io.polymart.core.logging.RequestScope;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
@@ -42,10 +45,17 @@ public final class BusClient {
     return send(address, new JsonObject(), new JsonObject(), body, caller).map(Message::body);
   }
 
-  /** The whole reply, for callers that read its delivery headers too. */
+  /**
+   * The whole reply, for callers that read its delivery headers too. A call made while handling a request carries
+   * that request's id on, unless the caller names one.
+   */
   public Future<Message<JsonObject>> send(String address, JsonObject params, JsonObject query, JsonObject body,
       BusCaller caller) {
-    return eventBus.request(address, BusRequest.envelope(params, query, body),
-        caller.options(settings.timeout().toMillis()));
+    DeliveryOptions options = caller.options(settings.timeout().toMillis());
+    RequestScope scope = RequestScope.current();
+    if (scope != null && (options.getHeaders() == null || !options.getHeaders().contains(BusHeaders.REQUEST_ID))) {
+      options.addHeader(BusHeaders.REQUEST_ID, scope.requestId());
+    }
+    return eventBus.request(address, BusRequest.envelope(params, query, body), options);
   }
 }
