@@ -34,7 +34,8 @@ public final class DrainedConsoleAppender extends UnsynchronizedAppenderBase<ILo
 
   private final TimedDrain<ILoggingEvent> queue = new TimedDrain<>(CAPACITY, DRAIN_MILLIS);
   private final ByteArrayOutputStream batch = new ByteArrayOutputStream(FLUSH_BYTES);
-  private Encoder<ILoggingEvent> encoder;
+  /** May change while running ({@code logging.format} is read after Logback has started): the writer reads it. */
+  private volatile Encoder<ILoggingEvent> encoder;
   private OutputStream out = new FileOutputStream(FileDescriptor.out);
   private Thread writer;
 

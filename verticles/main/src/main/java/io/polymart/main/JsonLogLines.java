@@ -3,8 +3,6 @@ package io.polymart.main;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -19,15 +17,15 @@ final class JsonLogLines {
   }
 
   static void use() {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-      return;
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+        && context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT") instanceof DrainedConsoleAppender console) {
+      use(console, context);
     }
-    Appender<ILoggingEvent> appender = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
-    if (appender instanceof DrainedConsoleAppender console) {
-      console.stop();
-      console.setEncoder(encoder(context));
-      console.start();
-    }
+  }
+
+  /** Swaps the running appender's encoder: lines already queued may still be written as text. */
+  static void use(DrainedConsoleAppender console, LoggerContext context) {
+    console.setEncoder(encoder(context));
   }
 
   static JsonEncoder encoder(LoggerContext context) {

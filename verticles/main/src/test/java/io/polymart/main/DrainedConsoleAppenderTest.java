@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,22 @@ class DrainedConsoleAppenderTest {
   @AfterEach
   void stop() {
     context.stop();
+  }
+
+  @Test
+  void switchedToJsonWhileRunningItWritesEveryLaterLineAsJson() throws Exception {
+    log.info("as text");
+    JsonLogLines.use(appender, context);
+    for (int i = 0; i < 3; i++) {
+      log.info("as json {}", i);
+    }
+    appender.stop();
+    List<String> lines = out.text().lines().toList();
+    // the first line may be written after the switch, as either
+    assertThat(lines).hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      assertThat(new JsonObject(lines.get(i + 1)).getString("formattedMessage")).isEqualTo("as json " + i);
+    }
   }
 
   @Test
