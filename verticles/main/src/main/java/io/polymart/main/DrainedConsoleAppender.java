@@ -6,6 +6,7 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import io.polymart.core.concurrent.TimedDrain;
 import io.polymart.core.logging.RequestScope;
+import io.polymart.core.tracing.TraceContexts;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -28,6 +29,7 @@ import org.slf4j.MDC;
 public final class DrainedConsoleAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   static final String REQUEST_ID = "requestId";
   static final String USER_ID = "userId";
+  static final String TRACE_ID = "traceId";
   static final long DRAIN_MILLIS = 10;
   static final int CAPACITY = 65_536;
   private static final int FLUSH_BYTES = 64 * 1024;
@@ -84,12 +86,14 @@ public final class DrainedConsoleAppender extends UnsynchronizedAppenderBase<ILo
 
   /**
    * A line logged while handling a request gets its request and user ids in its MDC ({@code requestId},
-   * {@code userId}): they live on the request's Vert.x context ({@link RequestScope}), which the thread-bound MDC
-   * cannot follow across callbacks.
+   * {@code userId}), and a line of traced work its trace id ({@code traceId}): they live on the work's Vert.x
+   * context ({@link RequestScope}, OpenTelemetry's context), which the thread-bound MDC cannot follow across
+   * callbacks.
    */
   private static void withRequestScope(ILoggingEvent event) {
     RequestScope scope = RequestScope.current();
-    if (scope == null || !(event instanceof LoggingEvent logged)) {
+    String traceId = scope != null && scope.traceId() != null ? scope.traceId() : TraceContexts.traceId();
+    if ((scope == null && traceId == null) || !(event instanceof LoggingEvent logged)) {
       return;
     }
     Map<String, String> mdc = new HashMap<>();
@@ -97,9 +101,14 @@ public final class DrainedConsoleAppender extends UnsynchronizedAppenderBase<ILo
     if (threadMdc != null) {
       mdc.putAll(threadMdc);
     }
-    mdc.put(REQUEST_ID, scope.requestId());
-    if (scope.userId() != null) {
-      mdc.put(USER_ID, scope.userId());
+    if (scope != null) {
+      mdc.put(REQUEST_ID, scope.requestId());
+      if (scope.userId() != null) {
+        mdc.put(USER_ID, scope.userId());
+      }
+    }
+    if (traceId != null) {
+      mdc.put(TRACE_ID, traceId);
     }
     try {
       logged.setMDCPropertyMap(mdc);

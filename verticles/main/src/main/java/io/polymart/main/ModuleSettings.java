@@ -37,6 +37,7 @@ public final class ModuleSettings {
     ClusterSettings.from(checked);
     ReviewImageSettings.from(checked);
     LoggingSettings.from(checked);
+    TracingSettings.from(checked);
     return config;
   }
 }

@@ -9,6 +9,7 @@ import io.polymart.reviews.ReviewsVerticle;
 import io.polymart.core.health.ReadinessVerticle;
 import io.polymart.gateway.GatewayVerticle;
 import io.polymart.users.UsersVerticle;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -32,19 +33,33 @@ public final class Platform {
   private final Vertx vertx;
   // pushed from event-loop threads as deployments complete, popped by the stopping thread
   private final Deque<String> deployments = new ConcurrentLinkedDeque<>();
+  private final NodeTracing tracing;
   private ManagementVerticle management;
 
-  private Platform(Vertx vertx) {
+  private Platform(Vertx vertx, NodeTracing tracing) {
     this.vertx = vertx;
+    this.tracing = tracing;
   }
 
   /** Blocks until every verticle is deployed; {@code config} must name every backend. */
   public static Platform start(JsonObject config) throws Exception {
+    return start(config, null);
+  }
+
+  /**
+   * As {@link #start(JsonObject)}, with the node's spans sent to {@code spans} (tracing on whatever
+   * {@code tracing.otlpEndpoint} says), or as conf says when null.
+   */
+  public static Platform start(JsonObject config, SpanExporter spans) throws Exception {
     ManagementSettings management = ManagementSettings.from(config);
+    TracingSettings tracingSettings = TracingSettings.from(config);
+    NodeTracing.prepareStorage();
+    NodeTracing tracing = tracingSettings.enabled() || spans != null ? NodeTracing.start(tracingSettings, spans) : null;
     String registryName = NodeMetrics.newRegistryName();
     Platform platform = new Platform(VertxFactory.create(config,
-            management.metricsEnabled() ? NodeMetrics.options(registryName) : null)
-        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS));
+            management.metricsEnabled() ? NodeMetrics.options(registryName) : null,
+            tracing == null ? null : tracing.tracerFactory())
+        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS), tracing);
     JsonObject nodeConfig = config.copy();
     if (management.metricsEnabled()) {
       NodeMetrics.shape(registryName);
@@ -124,6 +139,9 @@ public final class Platform {
       vertx.close().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("Closing Vert.x failed: {}", e.toString());
+    }
+    if (tracing != null) {
+      tracing.stop();
     }
   }
 }

@@ -5,10 +5,12 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.metrics.MetricsOptions;
+import io.vertx.core.spi.VertxTracerFactory;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -21,34 +23,41 @@ final class VertxFactory {
   private VertxFactory() {
   }
 
-  /** @param metrics what the node measures, or null for nothing ({@code management.metrics.enabled} false) */
-  static Future<Vertx> create(JsonObject config, MetricsOptions metrics) {
+  /**
+   * @param metrics what the node measures, or null for nothing ({@code management.metrics.enabled} false)
+   * @param tracer the node's tracing ({@link NodeTracing}), or null for none
+   */
+  static Future<Vertx> create(JsonObject config, MetricsOptions metrics, VertxTracerFactory tracer) {
     ClusterSettings cluster = ClusterSettings.from(config);
     if (!cluster.enabled()) {
       VertxOptions options = new VertxOptions();
       if (metrics != null) {
         options.setMetricsOptions(metrics);
       }
-      return Future.succeededFuture(Vertx.builder().with(options).build());
+      return Future.succeededFuture(traced(Vertx.builder().with(options), tracer).build());
     }
-    return clustered(cluster, hazelcastConfig(cluster), metrics);
+    return clustered(cluster, hazelcastConfig(cluster), metrics, tracer);
   }
 
   static Future<Vertx> clustered(ClusterSettings cluster, Config hazelcast) {
-    return clustered(cluster, hazelcast, null);
+    return clustered(cluster, hazelcast, null, null);
   }
 
-  static Future<Vertx> clustered(ClusterSettings cluster, Config hazelcast, MetricsOptions metrics) {
+  static Future<Vertx> clustered(ClusterSettings cluster, Config hazelcast, MetricsOptions metrics,
+      VertxTracerFactory tracer) {
     String host = cluster.host();
     VertxOptions options = new VertxOptions()
         .setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host));
     if (metrics != null) {
       options.setMetricsOptions(metrics);
     }
-    return Vertx.builder()
-        .with(options)
+    return traced(Vertx.builder().with(options), tracer)
         .withClusterManager(new HazelcastClusterManager(hazelcast))
         .buildClustered();
+  }
+
+  private static VertxBuilder traced(VertxBuilder builder, VertxTracerFactory tracer) {
+    return tracer == null ? builder : builder.withTracer(tracer);
   }
 
   static Config hazelcastConfig(ClusterSettings cluster) {

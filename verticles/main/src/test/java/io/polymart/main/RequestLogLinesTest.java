@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Issue 15, logs: with {@code logging.format json} each line is one JSON object, and every line written while
  * handling a request, in the gateway and in each verticle the request reaches over the event bus, carries the request's
- * id, and its user's where that verticle knows the user; a line written for no request carries neither.
+ * id and its trace id, and its user's where that verticle knows the user; a line written for no request carries
+ * none of them.
  */
 class RequestLogLinesTest {
 
@@ -29,6 +30,7 @@ class RequestLogLinesTest {
     Shop.Sku sku = shop.stockedSku("9.00", 4);
     Shop.Buyer buyer = shop.buyer();
     String requestId = "test-" + UUID.randomUUID();
+    String traceId = UUID.randomUUID().toString().replace("-", "");
 
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -48,6 +50,7 @@ class RequestLogLinesTest {
       // the gateway, then the cart verticle, which asks the catalog for the SKU
       Reply added = shop.http.post(CatalogFixtures.API + "/cart/items").bearer(buyer.token())
           .header("X-Request-Id", requestId)
+          .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
           .json(new JsonObject().put("skuId", sku.skuId()).put("quantity", 1)).send();
       assertThat(added.status()).as(added.toString()).isIn(200, 201);
       LoggerFactory.getLogger(RequestLogLinesTest.class).info("not for any request");
@@ -68,6 +71,7 @@ class RequestLogLinesTest {
         .anyMatch(message -> message.startsWith("cart.item.add answered"))
         .anyMatch(message -> message.startsWith("catalog.skus.lookup answered"));
     assertThat(forRequest).allSatisfy(line -> {
+      assertThat(mdc(line).getString("traceId")).isEqualTo(traceId);
       assertThat(line.getLong("timestamp")).isPositive();
       assertThat(line.getString("level")).isIn("INFO", "DEBUG");
     });
@@ -77,6 +81,7 @@ class RequestLogLinesTest {
     JsonObject unrelated = lines.stream()
         .filter(line -> "not for any request".equals(line.getString("formattedMessage"))).findFirst().orElseThrow();
     assertThat(mdc(unrelated).containsKey("requestId")).isFalse();
+    assertThat(mdc(unrelated).containsKey("traceId")).isFalse();
   }
 
   private static List<JsonObject> lines(ByteArrayOutputStream out) {

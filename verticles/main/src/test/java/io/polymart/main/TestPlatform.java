@@ -1,10 +1,13 @@
 package io.polymart.main;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.polymart.testing.HttpTestClient;
 import io.polymart.testing.TestBackends;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -13,6 +16,8 @@ final class TestPlatform {
   static final String ADMIN_EMAIL = "root-admin@polymart.test";
   static final String ADMIN_PASSWORD = "Adm1nPassw0rd";
   private static Platform platform;
+  /** The platform's spans: it samples none but those of a request sent with a sampled traceparent (TracingTest). */
+  private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
   private static JsonObject config;
 
   private TestPlatform() {
@@ -29,8 +34,9 @@ final class TestPlatform {
       config.getJsonObject("payments").getJsonObject("reconcile").put("intervalSeconds", 1);
       // Short WebSocket timings so LiveUpdatesTest sees timeouts and heartbeats within seconds.
       config.getJsonObject("http").getJsonObject("ws").put("authTimeoutSeconds", 2).put("heartbeatSeconds", 1);
+      config.getJsonObject("tracing").put("samplingRatio", 0.0);
       try {
-        platform = Platform.start(config);
+        platform = Platform.start(config, SPANS);
       } catch (Exception e) {
         throw new IllegalStateException("Platform did not start", e);
       }
@@ -47,6 +53,12 @@ final class TestPlatform {
     // Lower than the default only to keep the suite quick on two cores; the jar test runs the default.
     node.getJsonObject("users").put("bcryptCost", 10);
     return node;
+  }
+
+  /** What the platform's tracing exported so far. */
+  static List<SpanData> spans() {
+    config();
+    return SPANS.getFinishedSpanItems();
   }
 
   /** The platform's Vert.x, to publish and consume on its event bus the way other verticles would. */

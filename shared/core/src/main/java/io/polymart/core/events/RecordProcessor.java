@@ -45,6 +45,10 @@ final class RecordProcessor {
    * it ends at the first {@link RecordOutcome#ABANDONED}, leaving the rest of the record to be read again.
    */
   Future<List<RecordOutcome>> process(ConsumerRecord<String, String> record) {
+    return RecordTracing.traced(vertx, settings.group(), record, () -> processUntraced(record));
+  }
+
+  private Future<List<RecordOutcome>> processUntraced(ConsumerRecord<String, String> record) {
     List<DomainEvent> events;
     try {
       events = EventParser.parse(record);

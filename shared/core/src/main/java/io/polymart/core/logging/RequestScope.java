@@ -1,5 +1,6 @@
 package io.polymart.core.logging;
 
+import io.polymart.core.tracing.TraceContexts;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
@@ -10,8 +11,10 @@ import io.vertx.core.internal.ContextInternal;
  * event-bus message on a duplicated context of its own, which the callbacks of that work inherit; the scope lives
  * there, so every log line written for the request, on any verticle and in any callback, can say which request it
  * belongs to (the platform's log appender reads it). A base context (a verticle's own, timers, consumers) has none.
+ * The trace id is taken when the scope is entered: Vert.x ends a request's span, and forgets it, once answered,
+ * before the last lines about it (the access line) are written.
  */
-public record RequestScope(String requestId, String userId) {
+public record RequestScope(String requestId, String userId, String traceId) {
   private static final String KEY = RequestScope.class.getName();
 
   /** The scope of the work running now on this thread, or null. */
@@ -29,7 +32,7 @@ public record RequestScope(String requestId, String userId) {
   public static void enter(String requestId, String userId) {
     Context current = Vertx.currentContext();
     if (requestId != null && current instanceof ContextInternal context && context.isDuplicate()) {
-      context.localContextData().put(KEY, new RequestScope(requestId, userId));
+      context.localContextData().put(KEY, new RequestScope(requestId, userId, TraceContexts.traceId()));
     }
   }
 }

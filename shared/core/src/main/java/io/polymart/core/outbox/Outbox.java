@@ -1,5 +1,6 @@
 package io.polymart.core.outbox;
 
+import io.polymart.core.tracing.TraceContexts;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  *   event_id     UUID NOT NULL,
  *   event_type   TEXT NOT NULL,
  *   payload      JSONB NOT NULL,
- *   created_at   TIMESTAMPTZ NOT NULL DEFAULT now()
+ *   created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
+ *   trace_context TEXT  -- the writer's W3C traceparent when it was traced; the relay sends it as a Kafka header
  * );
  * }</pre>
  *
@@ -45,7 +47,7 @@ public final class Outbox {
   /** @param table the schema-qualified table name, e.g. {@code catalog.outbox} */
   public Outbox(String table) {
     this.insert = "INSERT INTO " + checkTable(table)
-        + " (topic, aggregate_id, event_id, event_type, payload) VALUES ($1, $2, $3, $4, $5)";
+        + " (topic, aggregate_id, event_id, event_type, payload, trace_context) VALUES ($1, $2, $3, $4, $5, $6)";
   }
 
   /** Inserts one event in {@code tx}, which the caller commits or rolls back. */
@@ -69,7 +71,7 @@ public final class Outbox {
         .put("occurredAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
         .put("aggregateId", e.aggregateId())
         .put("data", e.data());
-    return Tuple.of(e.topic(), e.aggregateId(), id, e.type(), payload);
+    return Tuple.of(e.topic(), e.aggregateId(), id, e.type(), payload, TraceContexts.traceparent());
   }
 
   /** Table names are put into SQL text: only plain lower-case identifiers, optionally schema-qualified. */

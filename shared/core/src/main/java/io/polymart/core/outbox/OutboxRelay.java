@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.polymart.core.metrics.Meters;
 import io.polymart.core.metrics.NodeGauge;
+import io.polymart.core.tracing.TraceContexts;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -119,7 +120,8 @@ public final class OutboxRelay {
     this.table = Outbox.checkTable(table);
     this.lockKey = lockKey(table);
     this.pollIntervalMs = pollIntervalMs;
-    this.select = "SELECT id, topic, aggregate_id, payload::text AS payload FROM " + table + " ORDER BY id LIMIT $1";
+    this.select = "SELECT id, topic, aggregate_id, payload::text AS payload, trace_context FROM " + table
+        + " ORDER BY id LIMIT $1";
     this.delete = "DELETE FROM " + table + " WHERE id = ANY($1)";
     this.producer = new RelayProducer(vertx, context, bootstrapServers, "outbox-" + table);
     this.meters = registry == null || !Meters.recording(registry) ? null : new RelayMeters(registry, table);
@@ -222,8 +224,13 @@ public final class OutboxRelay {
     int i = 0;
     for (Row row : rows) {
       ids[i++] = row.getLong("id");
-      records.add(KafkaProducerRecord.create(row.getString("topic"), row.getString("aggregate_id"),
-          row.getString("payload")));
+      KafkaProducerRecord<String, String> record = KafkaProducerRecord.create(row.getString("topic"),
+          row.getString("aggregate_id"), row.getString("payload"));
+      String traceContext = row.getString("trace_context");
+      if (traceContext != null) {
+        record.addHeader(TraceContexts.TRACEPARENT, traceContext);
+      }
+      records.add(record);
       topics.add(row.getString("topic"));
     }
     // with the topics' metadata at hand, send() does not block (class comment)

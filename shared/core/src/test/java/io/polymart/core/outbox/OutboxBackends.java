@@ -109,7 +109,8 @@ final class OutboxBackends {
         + "  event_id     UUID NOT NULL,"
         + "  event_type   TEXT NOT NULL,"
         + "  payload      JSONB NOT NULL,"
-        + "  created_at   TIMESTAMPTZ NOT NULL DEFAULT now())").execute());
+        + "  created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),"
+        + "  trace_context TEXT)").execute());
     return table;
   }
 
