@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * {@code polymart_http_server_requests_seconds}: every answered request's time, by route template
  * ({@code /api/v1/products/:id}, {@code pages}, {@code unmatched}), method (checkout and the order list share a
  * template) and status class ({@code 2xx}...), with a histogram of a few buckets for a p95 per route. One timer per
- * route, method and class, kept here: a request costs two map lookups and one recording, where Vert.x's own HTTP server metrics built tags and looked meters up several times per request
+ * route, method and class, kept here: a request costs two map lookups and one recording, where Vert.x's own HTTP
+ * server metrics built tags and looked meters up several times per request
  * (turned off, see the main module's {@code NodeMetrics}). Records nothing when the node collects no metrics.
  */
 final class HttpMetrics {

@@ -13,7 +13,8 @@ record TracingSettings(String otlpEndpoint, double samplingRatio) {
   static TracingSettings from(JsonObject conf) {
     JsonObject tracing = conf.getJsonObject("tracing");
     Object endpoint = tracing == null ? null : tracing.getValue("otlpEndpoint");
-    if (!(endpoint instanceof String url) || !(url.isEmpty() || url.startsWith("http://") || url.startsWith("https://"))) {
+    if (!(endpoint instanceof String url)
+        || !(url.isEmpty() || url.startsWith("http://") || url.startsWith("https://"))) {
       throw new ConfigException("Configuration key 'tracing.otlpEndpoint' must be empty or an http(s) URL, got "
           + endpoint);
     }

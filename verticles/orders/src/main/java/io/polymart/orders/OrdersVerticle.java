@@ -62,7 +62,8 @@ public final class OrdersVerticle extends VerticleBase {
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox",
         config().getJsonObject("kafka").getString("bootstrapServers"), settings.outboxPollMillis(), meters);
     replicas = pg.readReplicas(vertx, reads, SCHEMA);
-    RecentWriters writers = pg.recentWriters(() -> redis = RedisClients.api(vertx, config(), SCHEMA), REDIS_PREFIX + "wrote:");
+    RecentWriters writers = pg.recentWriters(() -> redis = RedisClients.api(vertx, config(), SCHEMA),
+        REDIS_PREFIX + "wrote:");
     OrderRepository orders = new OrderRepository(
         new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp, meters), reads, replicas, writers,
         vertx.eventBus());

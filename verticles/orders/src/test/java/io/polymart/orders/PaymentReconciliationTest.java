@@ -275,7 +275,8 @@ class PaymentReconciliationTest {
     OtherNode(Vertx vertx) {
       Pool pool = pg();
       OrderRepository orders = new OrderRepository(new OutboxTransactions(pool, new Outbox("orders.outbox"), () -> { }),
-          pool, PgSettings.from(node().config()).readReplicas(vertx, pool, "test"), RecentWriters.NONE, vertx.eventBus());
+          pool, PgSettings.from(node().config()).readReplicas(vertx, pool, "test"), RecentWriters.NONE,
+          vertx.eventBus());
       PaymentRepository payments = new PaymentRepository(pool);
       SandboxProvider sandbox = new SandboxProvider(vertx, pool, WEBHOOK_SECRET, LOST_WEBHOOK_URL, 5, 300);
       Map<String, PaymentProvider> providers = Map.of(sandbox.name(), sandbox);

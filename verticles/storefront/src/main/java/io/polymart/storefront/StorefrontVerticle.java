@@ -38,6 +38,7 @@ public final class StorefrontVerticle extends VerticleBase {
         new OrderPages(orders, prices), new ReviewPage(products), new AdminConsole(orders, reviews, products, prices),
         new AdminProductPage(products, prices));
     return vertx.executeBlocking(Assets::load).compose(assets ->
-        new StorefrontBindings(pages, new Templates(vertx, assets), assets).bind(new BusServer(vertx, Meters.registry(config()))).ready());
+        new StorefrontBindings(pages, new Templates(vertx, assets), assets)
+            .bind(new BusServer(vertx, Meters.registry(config()))).ready());
   }
 }
