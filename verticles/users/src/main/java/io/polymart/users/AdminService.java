@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +24,21 @@ final class AdminService {
   private final SessionRepository sessions;
   private final PasswordHasher passwords;
   private final Revocations revocations;
+  private final AuditLog auditLog;
 
   AdminService(Pool pool, AccountRepository accounts, SessionRepository sessions, PasswordHasher passwords,
-      Revocations revocations) {
+      Revocations revocations, AuditLog auditLog) {
+    this.auditLog = auditLog;
     this.pool = pool;
     this.accounts = accounts;
     this.sessions = sessions;
     this.passwords = passwords;
     this.revocations = revocations;
+  }
+
+  /** The audit trail, newest first. */
+  Future<JsonObject> audit(AuditQuery query) {
+    return auditLog.search(pool, query);
   }
 
   Future<JsonObject> list(String query, int page, int size) {
@@ -41,8 +49,12 @@ final class AdminService {
     });
   }
 
-  /** {@code adminId} is the admin making the change, who may not lock themselves out. */
-  Future<JsonObject> update(String adminId, UUID id, AccountChanges changes) {
+  /**
+   * {@code admin} is the one making the change, who may not lock themselves out. Each field that changes is recorded
+   * in the audit trail in the same transaction, with its value before and after.
+   */
+  Future<JsonObject> update(ActingAdmin admin, UUID id, AccountChanges changes) {
+    String adminId = admin.id().toString();
     Map<String, Object> columns = new LinkedHashMap<>();
     String status = changes.status();
     if (status != null) {
@@ -61,7 +73,10 @@ final class AdminService {
     }
     boolean rolesChanged = roles != null;
     List<Runnable> announcements = new ArrayList<>();
-    return pool.withTransaction(conn -> accounts.update(conn, id, columns).compose(updated -> {
+    return pool.withTransaction(conn -> accounts.lock(conn, id).compose(before -> before.isEmpty()
+        ? Future.succeededFuture(before)
+        : accounts.update(conn, id, columns)
+            .compose(updated -> audit(conn, admin, before.get(), updated.get()).map(updated))).compose(updated -> {
       if (updated.isEmpty()) {
         return Future.succeededFuture(updated);
       }
@@ -80,6 +95,22 @@ final class AdminService {
               : Future.succeededFuture())
           .map(v -> updated);
     })).onSuccess(committed -> announcements.forEach(Runnable::run)).compose(Account::presentOrNotFound);
+  }
+
+  private Future<Void> audit(SqlClient conn, ActingAdmin admin, Account before, Account after) {
+    String target = AuditEntry.user(after.id());
+    List<AuditEntry> entries = new ArrayList<>();
+    if (!before.roles().equals(after.roles())) {
+      entries.add(admin.entry("user.roles", target, new JsonArray(before.roles()), new JsonArray(after.roles())));
+    }
+    if (!before.status().equals(after.status())) {
+      entries.add(admin.entry("user.status", target, before.status(), after.status()));
+    }
+    Future<Void> written = Future.succeededFuture();
+    for (AuditEntry entry : entries) {
+      written = written.compose(v -> auditLog.append(conn, entry));
+    }
+    return written;
   }
 
   /** Creates the admin named in conf if missing; an existing account keeps its password but is made an active admin. */

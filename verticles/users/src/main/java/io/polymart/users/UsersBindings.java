@@ -77,6 +77,7 @@ final class UsersBindings {
         })
         .handle(USERS_ADMIN_LIST, this::adminList)
         .handle(USERS_ADMIN_UPDATE, this::adminUpdate)
+        .handle(USERS_ADMIN_AUDIT, this::adminAudit)
         .handle(USERS_REVOCATIONS_LIST, request -> revocations.active());
   }
 
@@ -95,6 +96,11 @@ final class UsersBindings {
     request.requireRole(AdminService.ADMIN);
     UUID id = request.uuidParam("id", "User");
     AccountChanges changes = UsersInput.accountChanges(request);
-    return admin.update(request.userId(), id, changes);
+    return admin.update(ActingAdmin.of(request), id, changes);
+  }
+
+  private Future<JsonObject> adminAudit(BusRequest request) {
+    request.requireRole(AdminService.ADMIN);
+    return admin.audit(UsersInput.auditQuery(request));
   }
 }

@@ -5,9 +5,12 @@ import io.polymart.core.error.ServiceException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reads users requests into the services' typed arguments. The bodies were checked against the contract before the
@@ -69,6 +72,37 @@ final class UsersInput {
 
   static int size(BusRequest request) {
     return positive(request, "size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  }
+
+  /** {@code GET /admin/audit}'s criteria: {@code actor} a user id, {@code from}/{@code to} ISO-8601 instants. */
+  static AuditQuery auditQuery(BusRequest request) {
+    UUID actor = request.query("actor").map(raw -> {
+      try {
+        return UUID.fromString(raw);
+      } catch (IllegalArgumentException e) {
+        throw ServiceException.invalidField("actor", "must be a user id (UUID)");
+      }
+    }).orElse(null);
+    return new AuditQuery(actor, text(request, "action", 100), text(request, "target", 200), instant(request, "from"),
+        instant(request, "to"), page(request), size(request));
+  }
+
+  private static String text(BusRequest request, String name, int maxLength) {
+    String value = request.query(name).orElse(null);
+    if (value != null && (value.isEmpty() || value.length() > maxLength)) {
+      throw ServiceException.invalidField(name, "must be 1 to " + maxLength + " characters");
+    }
+    return value;
+  }
+
+  private static OffsetDateTime instant(BusRequest request, String name) {
+    return request.query(name).map(raw -> {
+      try {
+        return OffsetDateTime.parse(raw);
+      } catch (DateTimeParseException e) {
+        throw ServiceException.invalidField(name, "must be a date and time with its offset (2026-12-05T10:00:00Z)");
+      }
+    }).orElse(null);
   }
 
   private static int positive(BusRequest request, String name, int fallback, int max) {

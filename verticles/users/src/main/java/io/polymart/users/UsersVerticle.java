@@ -43,7 +43,8 @@ public final class UsersVerticle extends VerticleBase {
               settings.rateLimit(), new AuthMeters(Meters.registry(conf)));
           ProfileService profile = new ProfileService(pool, accounts);
           AddressService addresses = new AddressService(pool, accounts, addressRepository, settings.maxAddresses());
-          AdminService admin = new AdminService(pool, accounts, sessions, passwords, revocations);
+          AdminService admin = new AdminService(pool, accounts, sessions, passwords, revocations,
+              new AuditLog());
           BusServer server = new UsersBindings(auth, profile, addresses, admin, revocations, signIns)
               .bind(new BusServer(vertx, Meters.registry(conf)));
           return admin.bootstrap(settings.adminEmail(), settings.adminPassword())

@@ -28,6 +28,7 @@ public final class Addresses {
   public static final String USERS_ADDRESSES_GET = "users.addresses.get";
   public static final String USERS_ADMIN_LIST = "users.admin.list";
   public static final String USERS_ADMIN_UPDATE = "users.admin.update";
+  public static final String USERS_ADMIN_AUDIT = "users.admin.audit";
   /** Published: an access-token revocation, {@code {sessionId, expiresAt}} or {@code {userId, minVersion, expiresAt}}. */
   public static final String USERS_REVOCATIONS = "users.revocations";
   /** Request: every revocation still in force, {@code {items: [...]}}. */

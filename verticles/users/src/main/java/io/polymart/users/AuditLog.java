@@ -1,0 +1,60 @@
+package io.polymart.users;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.ZoneOffset;
+
+/** {@code users.audit_log}: appends in the caller's transaction; searches with every criterion a parameter. */
+final class AuditLog {
+  private static final String APPEND = """
+      INSERT INTO users.audit_log (actor_id, action, target, old_value, new_value, client_ip, request_id)
+      VALUES ($1, $2, $3, $4::text::jsonb, $5::text::jsonb, $6, $7)""";
+  private static final String FILTER = """
+      WHERE ($1::uuid IS NULL OR actor_id = $1) AND ($2::text IS NULL OR action = $2)
+        AND ($3::text IS NULL OR target = $3) AND ($4::timestamptz IS NULL OR at >= $4)
+        AND ($5::timestamptz IS NULL OR at < $5)""";
+  private static final String PAGE = """
+      SELECT id, at, actor_id, action, target, old_value, new_value, client_ip, request_id
+      FROM users.audit_log %s ORDER BY at DESC, id DESC LIMIT $6 OFFSET $7""".formatted(FILTER);
+  private static final String COUNT = "SELECT count(*) FROM users.audit_log " + FILTER;
+
+  Future<Void> append(SqlClient tx, AuditEntry entry) {
+    return tx.preparedQuery(APPEND).execute(Tuple.of(entry.actorId(), entry.action(), entry.target(),
+            jsonText(entry.oldValue()), jsonText(entry.newValue()), entry.clientIp(), entry.requestId()))
+        .mapEmpty();
+  }
+
+  /** Any JSON value (a list of roles, a status) as JSON text, cast to JSONB by the statement. */
+  private static String jsonText(Object value) {
+    return value == null ? null : Json.encode(value);
+  }
+
+  Future<JsonObject> search(SqlClient sql, AuditQuery query) {
+    Tuple filter = Tuple.of(query.actor(), query.action(), query.target(), query.from(), query.to());
+    Future<Long> total = sql.preparedQuery(COUNT).execute(filter).map(rows -> rows.iterator().next().getLong(0));
+    Future<JsonArray> items = sql.preparedQuery(PAGE)
+        .execute(Tuple.of(query.actor(), query.action(), query.target(), query.from(), query.to(), query.size(),
+            (long) (query.page() - 1) * query.size()))
+        .map(rows -> {
+          JsonArray page = new JsonArray();
+          rows.forEach(row -> page.add(json(row)));
+          return page;
+        });
+    return Future.all(total, items).map(v -> new JsonObject().put("items", items.result())
+        .put("total", total.result()).put("page", query.page()).put("size", query.size()));
+  }
+
+  private static JsonObject json(Row row) {
+    return new JsonObject().put("id", row.getLong("id"))
+        .put("at", row.getOffsetDateTime("at").withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString())
+        .put("actorId", row.getUUID("actor_id").toString()).put("action", row.getString("action"))
+        .put("target", row.getString("target")).put("oldValue", row.getValue("old_value"))
+        .put("newValue", row.getValue("new_value")).put("clientIp", row.getString("client_ip"))
+        .put("requestId", row.getString("request_id"));
+  }
+}
