@@ -133,13 +133,7 @@ final class CatalogBindings {
 
   Future<JsonObject> priceHistory(BusRequest request) {
     UUID id = request.uuidParam("id", "Product");
-    UUID sku = request.query("sku").map(value -> {
-      try {
-        return UUID.fromString(value);
-      } catch (IllegalArgumentException e) {
-        throw ServiceException.invalidField("sku", "must be a SKU id");
-      }
-    }).orElse(null);
+    UUID sku = request.uuidQuery("sku", "must be a SKU id");
     return productReads.priceHistory(id, sku, caller(request));
   }
 

@@ -2,11 +2,11 @@ package io.polymart.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.polymart.core.metrics.Meters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,11 +34,10 @@ final class HttpMetrics {
     this.registry = registry;
   }
 
-  /** The node's registry ({@code management.registryName}, set by the platform when metrics are on), or none. */
+  /** The node's registry ({@link Meters#registry}); none, and no recording at all, when metrics are off. */
   static HttpMetrics from(JsonObject config) {
-    JsonObject management = config.getJsonObject("management");
-    String registryName = management == null ? null : management.getString("registryName");
-    return new HttpMetrics(registryName == null ? null : BackendRegistries.getNow(registryName));
+    MeterRegistry registry = Meters.registry(config);
+    return new HttpMetrics(Meters.recording(registry) ? registry : null);
   }
 
   void record(RoutingContext ctx, long nanos) {

@@ -106,11 +106,7 @@ final class AdminService {
     if (!before.status().equals(after.status())) {
       entries.add(admin.entry("user.status", target, before.status(), after.status()));
     }
-    Future<Void> written = Future.succeededFuture();
-    for (AuditEntry entry : entries) {
-      written = written.compose(v -> auditLog.append(conn, entry));
-    }
-    return written;
+    return auditLog.append(conn, entries);
   }
 
   /** Creates the admin named in conf if missing; an existing account keeps its password but is made an active admin. */

@@ -8,6 +8,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 
 /** {@code users.audit_log}: appends in the caller's transaction; searches with every criterion a parameter. */
 final class AuditLog {
@@ -23,9 +25,14 @@ final class AuditLog {
       FROM users.audit_log %s ORDER BY at DESC, id DESC LIMIT $6 OFFSET $7""".formatted(FILTER);
   private static final String COUNT = "SELECT count(*) FROM users.audit_log " + FILTER;
 
-  Future<Void> append(SqlClient tx, AuditEntry entry) {
-    return tx.preparedQuery(APPEND).execute(Tuple.of(entry.actorId(), entry.action(), entry.target(),
-            jsonText(entry.oldValue()), jsonText(entry.newValue()), entry.clientIp(), entry.requestId()))
+  /** Appends the entries, in order, with one batched statement in the caller's transaction. */
+  Future<Void> append(SqlClient tx, List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return tx.preparedQuery(APPEND).executeBatch(entries.stream().map(entry -> Tuple.of(entry.actorId(),
+            entry.action(), entry.target(), jsonText(entry.oldValue()), jsonText(entry.newValue()), entry.clientIp(),
+            entry.requestId())).toList())
         .mapEmpty();
   }
 
@@ -35,11 +42,11 @@ final class AuditLog {
   }
 
   Future<JsonObject> search(SqlClient sql, AuditQuery query) {
-    Tuple filter = Tuple.of(query.actor(), query.action(), query.target(), query.from(), query.to());
-    Future<Long> total = sql.preparedQuery(COUNT).execute(filter).map(rows -> rows.iterator().next().getLong(0));
+    List<Object> criteria = Arrays.asList(query.actor(), query.action(), query.target(), query.from(), query.to());
+    Future<Long> total = sql.preparedQuery(COUNT).execute(Tuple.from(criteria))
+        .map(rows -> rows.iterator().next().getLong(0));
     Future<JsonArray> items = sql.preparedQuery(PAGE)
-        .execute(Tuple.of(query.actor(), query.action(), query.target(), query.from(), query.to(), query.size(),
-            (long) (query.page() - 1) * query.size()))
+        .execute(Tuple.from(criteria).addInteger(query.size()).addLong((long) (query.page() - 1) * query.size()))
         .map(rows -> {
           JsonArray page = new JsonArray();
           rows.forEach(row -> page.add(json(row)));

@@ -76,20 +76,14 @@ final class UsersInput {
 
   /** {@code GET /admin/audit}'s criteria: {@code actor} a user id, {@code from}/{@code to} ISO-8601 instants. */
   static AuditQuery auditQuery(BusRequest request) {
-    UUID actor = request.query("actor").map(raw -> {
-      try {
-        return UUID.fromString(raw);
-      } catch (IllegalArgumentException e) {
-        throw ServiceException.invalidField("actor", "must be a user id (UUID)");
-      }
-    }).orElse(null);
+    UUID actor = request.uuidQuery("actor", "must be a user id (UUID)");
     return new AuditQuery(actor, text(request, "action", 100), text(request, "target", 200), instant(request, "from"),
         instant(request, "to"), page(request), size(request));
   }
 
   private static String text(BusRequest request, String name, int maxLength) {
     String value = request.query(name).orElse(null);
-    if (value != null && (value.isEmpty() || value.length() > maxLength)) {
+    if (value != null && value.length() > maxLength) {
       throw ServiceException.invalidField(name, "must be 1 to " + maxLength + " characters");
     }
     return value;

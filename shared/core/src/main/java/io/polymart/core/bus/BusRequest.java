@@ -83,6 +83,17 @@ public final class BusRequest {
     }).orElse(fallback);
   }
 
+  /** An id query parameter, null when absent; else a 400 saying it {@code mustBe} ("must be a SKU id"). */
+  public UUID uuidQuery(String name, String mustBe) {
+    return query(name).map(value -> {
+      try {
+        return UUID.fromString(value);
+      } catch (IllegalArgumentException e) {
+        throw ServiceException.invalidField(name, mustBe);
+      }
+    }).orElse(null);
+  }
+
   /** Every query parameter (one value each). */
   public JsonObject queryParams() {
     JsonObject query = envelope.getJsonObject("query");
