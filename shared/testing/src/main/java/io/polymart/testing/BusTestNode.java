@@ -136,7 +136,7 @@ public final class BusTestNode {
   private BusTestNode(Vertx vertx, JsonObject config) {
     this.vertx = vertx;
     this.config = config;
-    this.bus = new BusClient(vertx.eventBus(), new BusSettings(TIMEOUT));
+    this.bus = new BusClient(vertx, new BusSettings(TIMEOUT));
   }
 
   /** A new node with the shared backends' configuration; it closes when the JVM exits. */

@@ -63,7 +63,7 @@ final class ApiRouter {
     BrowserCookies cookies = new BrowserCookies(http.getBoolean("trustForwardedFor"),
         config.getJsonObject("jwt").getLong("refreshTokenDays") * 24 * 3600);
     CSRFHandler csrf = csrfHandler();
-    BusForwarder forwarder = new BusForwarder(vertx.eventBus(), bus.timeout(), new RequestValidation(contract),
+    BusForwarder forwarder = new BusForwarder(vertx, bus.timeout(), new RequestValidation(contract),
         requestContext, cookies);
     Hooks hooks = new Hooks(forwarder);
     BodyHandler jsonBodies = BodyHandler.create(false).setBodyLimit(http.getLong("maxBodyBytes"));

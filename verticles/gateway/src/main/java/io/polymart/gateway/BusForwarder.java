@@ -3,13 +3,14 @@ package io.polymart.gateway;
 import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
+import io.polymart.core.bus.UnhandledRequests;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.logging.RequestScope;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -25,16 +26,16 @@ final class BusForwarder {
   static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
   static final int MAX_CART_TOKEN_LENGTH = 200;
   static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-  private final EventBus eventBus;
+  private final Vertx vertx;
   private final long timeoutMillis;
   private final RequestValidation validation;
   private final RequestContext requestContext;
   private final BrowserCookies cookies;
 
   /** Forwards with the one timeout of calls between verticles ({@code bus.timeoutSeconds}). */
-  BusForwarder(EventBus eventBus, Duration timeout, RequestValidation validation, RequestContext requestContext,
+  BusForwarder(Vertx vertx, Duration timeout, RequestValidation validation, RequestContext requestContext,
       BrowserCookies cookies) {
-    this.eventBus = eventBus;
+    this.vertx = vertx;
     this.timeoutMillis = timeout.toMillis();
     this.validation = validation;
     this.requestContext = requestContext;
@@ -86,8 +87,7 @@ final class BusForwarder {
     } catch (ServiceException e) {
       return Future.failedFuture(e);
     }
-    return eventBus.<Object>request(route.address(), BusRequest.envelope(new JsonObject(), new JsonObject(), body),
-        options).map(reply -> reply.body() instanceof Buffer encoded ? new JsonObject(encoded)
+    return request(route.address(), BusRequest.envelope(new JsonObject(), new JsonObject(), body), options).map(reply -> reply.body() instanceof Buffer encoded ? new JsonObject(encoded)
             : reply.body() instanceof JsonObject json ? json : new JsonObject());
   }
 
@@ -116,7 +116,7 @@ final class BusForwarder {
     for (Map.Entry<String, String> entry : query(ctx)) {
       query.put(entry.getKey(), entry.getValue());
     }
-    eventBus.<Object>request(route.address(), BusRequest.envelope(params, query, body), options)
+    request(route.address(), BusRequest.envelope(params, query, body), options)
         .compose(reply -> beforeAnswer.apply(ctx, reply).map(reply))
         .onComplete(reply -> {
           if (reply.failed()) {
@@ -125,6 +125,11 @@ final class BusForwarder {
             respond(ctx, route, reply.result());
           }
         });
+  }
+
+  /** A request that reached no handler (an instance was leaving) is sent again: it was never handled. */
+  private Future<Message<Object>> request(String address, JsonObject envelope, DeliveryOptions options) {
+    return UnhandledRequests.send(vertx, () -> vertx.eventBus().request(address, envelope, options));
   }
 
   private void respond(RoutingContext ctx, ApiOperation route, Message<Object> reply) {

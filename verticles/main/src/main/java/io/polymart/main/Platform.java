@@ -1,14 +1,10 @@
 package io.polymart.main;
 
-import io.polymart.cart.CartVerticle;
-import io.polymart.catalog.CatalogVerticle;
-import io.polymart.orders.OrdersVerticle;
-import io.polymart.recommendations.RecommendationsVerticle;
-import io.polymart.storefront.StorefrontVerticle;
-import io.polymart.reviews.ReviewsVerticle;
+import io.polymart.core.client.BusSettings;
 import io.polymart.core.health.ReadinessVerticle;
+import io.polymart.main.node.NodeDeployments;
+import io.polymart.main.node.PlatformVerticle;
 import io.polymart.gateway.GatewayVerticle;
-import io.polymart.users.UsersVerticle;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -18,8 +14,8 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +30,9 @@ public final class Platform {
   // pushed from event-loop threads as deployments complete, popped by the stopping thread
   private final Deque<String> deployments = new ConcurrentLinkedDeque<>();
   private final NodeTracing tracing;
+  private final Instant startedAt = Instant.now();
   private ManagementVerticle management;
+  private NodeDeployments nodeDeployments;
 
   private Platform(Vertx vertx, NodeTracing tracing) {
     this.vertx = vertx;
@@ -84,35 +82,18 @@ public final class Platform {
     if (config.getJsonObject("verticles").getJsonObject("gateway").getBoolean("enabled")) {
       GatewayVerticle.loadContract(vertx);
     }
-    return Future.all(List.of(
-            deploy(ReadinessVerticle.class, config, 1),
-            deployIfEnabled(UsersVerticle.class, config, "users"),
-            deployIfEnabled(CatalogVerticle.class, config, "catalog"),
-            deployIfEnabled(CartVerticle.class, config, "cart"),
-            deployIfEnabled(OrdersVerticle.class, config, "orders"),
-            deployIfEnabled(ReviewsVerticle.class, config, "reviews"),
-            deployIfEnabled(RecommendationsVerticle.class, config, "recommendations"),
-            deployIfEnabled(StorefrontVerticle.class, config, "storefront")))
-        .compose(v -> deployIfEnabled(GatewayVerticle.class, config, "gateway"));
+    nodeDeployments = new NodeDeployments(vertx, config, BusSettings.from(config).timeout());
+    ClusterSettings cluster = ClusterSettings.from(config);
+    PlatformVerticle platformVerticle = new PlatformVerticle(nodeDeployments, startedAt,
+        cluster.enabled() ? cluster.host() + ":" + cluster.port() : null);
+    return Future.all(
+            deployOne(new ReadinessVerticle(), config),
+            deployOne(platformVerticle, config))
+        .compose(v -> nodeDeployments.start());
   }
 
-  /** {@code verticles.<name>.enabled} lets a node run a subset; {@code instances} 0 means one per core. */
-  private Future<Void> deployIfEnabled(Class<? extends Deployable> verticle, JsonObject config, String name) {
-    JsonObject settings = config.getJsonObject("verticles").getJsonObject(name);
-    if (!settings.getBoolean("enabled")) {
-      LOG.info("{} is disabled on this node", verticle.getSimpleName());
-      return Future.succeededFuture();
-    }
-    int configured = settings.getInteger("instances");
-    return deploy(verticle, config, configured > 0 ? configured : Runtime.getRuntime().availableProcessors());
-  }
-
-  private Future<Void> deploy(Class<? extends Deployable> verticle, JsonObject config, int instances) {
-    return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config).setInstances(instances))
-        .onSuccess(id -> {
-          deployments.push(id);
-          LOG.info("Deployed {} x{}", verticle.getSimpleName(), instances);
-        })
+  private Future<Void> deployOne(Deployable verticle, JsonObject config) {
+    return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)).onSuccess(deployments::push)
         .mapEmpty();
   }
 
@@ -127,6 +108,13 @@ public final class Platform {
   }
 
   public void stop() {
+    if (nodeDeployments != null) {
+      try {
+        nodeDeployments.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("Undeploying the verticles failed: {}", e.toString());
+      }
+    }
     while (!deployments.isEmpty()) {
       String id = deployments.pop();
       try {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,5 +98,46 @@ class ClusterTest {
       status = http.get("/api/v1/me").bearer(accessToken).send().status();
     } while (status != expected && Instant.now().isBefore(deadline));
     return status;
+  }
+
+  @Test
+  void anyNodeShowsEveryNodeAndScalesAVerticleOnAnother() {
+    TestPlatform.config(); // the admin account lives in the shared database
+    Users.Session admin = Users.admin(http);
+    JsonArray nodes = platform(admin).getJsonArray("nodes");
+    assertThat(nodes).hasSize(2);
+    JsonObject withoutGateway = nodes.stream().map(JsonObject.class::cast)
+        .filter(node -> names(node).contains("users") && !names(node).contains("gateway")).findFirst().orElseThrow();
+    assertThat(nodes.stream().map(JsonObject.class::cast).filter(node -> names(node).contains("gateway")
+        && !names(node).contains("cart"))).hasSize(1);
+    assertThat(withoutGateway.getString("host")).isNotBlank();
+    String path = "/api/v1/admin/platform/nodes/" + withoutGateway.getString("id") + "/verticles/storefront";
+
+    Reply scaled = http.put(path).bearer(admin.accessToken()).json(new JsonObject().put("instances", 3)).send();
+    assertThat(scaled.status()).as(scaled.toString()).isEqualTo(200);
+    assertThat(storefrontInstances(admin, withoutGateway.getString("id"))).isEqualTo(3);
+    assertThat(http.get("/").send().status()).isEqualTo(200);
+    int configured = scaled.json().getInteger("previousInstances");
+    assertThat(http.put(path).bearer(admin.accessToken()).json(new JsonObject().put("instances", configured)).send()
+        .status()).isEqualTo(200);
+    assertThat(storefrontInstances(admin, withoutGateway.getString("id"))).isEqualTo(configured);
+  }
+
+  private static JsonObject platform(Users.Session admin) {
+    Reply reply = http.get("/api/v1/admin/platform").bearer(admin.accessToken()).send();
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return reply.json();
+  }
+
+  private static List<String> names(JsonObject node) {
+    return node.getJsonArray("verticles").stream().map(v -> ((JsonObject) v).getString("name")).toList();
+  }
+
+  private static int storefrontInstances(Users.Session admin, String nodeId) {
+    return platform(admin).getJsonArray("nodes").stream().map(JsonObject.class::cast)
+        .filter(node -> node.getString("id").equals(nodeId)).findFirst().orElseThrow()
+        .getJsonArray("verticles").stream().map(JsonObject.class::cast)
+        .filter(verticle -> verticle.getString("name").equals("storefront")).findFirst().orElseThrow()
+        .getInteger("instances");
   }
 }

@@ -95,7 +95,7 @@ class ReviewFeedbackJourneyTest {
     assertThat(shop.staff(shop.seller(), orderId, "ship", new JsonObject().put("carrier", "SF")
         .put("trackingNo", "SF-" + orderId.substring(0, 8))).status()).isEqualTo(200);
     assertThat(shop.staff(shop.seller(), orderId, "deliver", null).status()).isEqualTo(200);
-    BusClient bus = new BusClient(TestPlatform.vertx().eventBus(), new BusSettings(Duration.ofSeconds(15)));
+    BusClient bus = new BusClient(TestPlatform.vertx(), new BusSettings(Duration.ofSeconds(15)));
     Await.until("the buyer to be eligible for " + sku.productId(), Duration.ofSeconds(10), () ->
         Await.result(bus.request(REVIEWS_PURCHASES_LIST, new JsonObject().put("userId", buyer.session().userId())),
                 Duration.ofSeconds(15)).getJsonArray("items").stream().map(JsonObject.class::cast)

@@ -26,7 +26,7 @@ class VerifiedPurchaseJourneyTest {
 
   @Test
   void aDeliveredOrderMakesItsBuyerEligibleToReviewWithinSeconds() {
-    BusClient bus = new BusClient(TestPlatform.vertx().eventBus(), new BusSettings(Duration.ofSeconds(15)));
+    BusClient bus = new BusClient(TestPlatform.vertx(), new BusSettings(Duration.ofSeconds(15)));
     Shop.Buyer buyer = shop.buyer();
     List<Long> latencies = new ArrayList<>();
     for (int i = 0; i < ORDERS; i++) {

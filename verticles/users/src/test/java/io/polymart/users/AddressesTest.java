@@ -98,7 +98,7 @@ class AddressesTest {
     assertFailure(node().fails(USERS_ADDRESSES_DELETE, new JsonObject().put("id", "123"), new JsonObject(), owner),
         404, "NOT_FOUND");
 
-    AddressesClient addresses = new AddressesClient(new BusClient(node().vertx().eventBus(),
+    AddressesClient addresses = new AddressesClient(new BusClient(node().vertx(),
         BusSettings.from(node().config())));
     UUID homeId = UUID.fromString(home.getString("id"));
     assertThat(BusTestNode.await(addresses.address(owner.uuid(), homeId))).contains(home);

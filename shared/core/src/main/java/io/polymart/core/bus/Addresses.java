@@ -9,6 +9,10 @@ import java.util.Set;
  */
 public final class Addresses {
   public static final String PLATFORM_READY = "platform.ready";
+  /** Any node answers for the whole cluster: its nodes, their verticles' instances and load. */
+  public static final String PLATFORM_DESCRIBE = "platform.describe";
+  /** Any node passes the change on to the node it names. */
+  public static final String PLATFORM_SCALE = "platform.scale";
 
   public static final String USERS_REGISTER = "users.register";
   public static final String USERS_LOGIN = "users.login";
@@ -192,6 +196,16 @@ public final class Addresses {
    */
   public static String userEvents(String userId) {
     return "user.events." + userId;
+  }
+
+  /** Whether only other verticles ask {@code address}: one of {@link #SERVICE_CALLS} or a node's own agent. */
+  public static boolean isServiceCall(String address) {
+    return SERVICE_CALLS.contains(address) || address.startsWith("platform.node.");
+  }
+
+  /** One node's own agent ({@code describe}, {@code scale}), asked by the node that answers the cluster's request. */
+  public static String platformNode(String nodeId, String action) {
+    return "platform.node." + nodeId + "." + action;
   }
 
   private Addresses() {

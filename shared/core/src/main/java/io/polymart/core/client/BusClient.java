@@ -2,11 +2,11 @@ package io.polymart.core.client;
 
 import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusRequest;
+import io.polymart.core.bus.UnhandledRequests;
 import io.polymart.core.logging.RequestScope;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
@@ -15,20 +15,21 @@ import java.time.Duration;
 /**
  * Requests to another verticle's address in the envelope a {@link BusRequest} reads, on behalf of a {@link BusCaller},
  * with the one timeout of {@link BusSettings}. A failure is the callee's {@code ReplyException} as it came (read it
- * with {@code ServiceException.fromFailure}); no handler or no answer in time fails as the event bus reports it.
+ * with {@code ServiceException.fromFailure}); no answer in time fails as the event bus reports it. A request that
+ * reached no handler is sent again a few times ({@link UnhandledRequests}) before it fails so.
  */
 public final class BusClient {
-  private final EventBus eventBus;
+  private final Vertx vertx;
   private final BusSettings settings;
 
-  public BusClient(EventBus eventBus, BusSettings settings) {
-    this.eventBus = eventBus;
+  public BusClient(Vertx vertx, BusSettings settings) {
+    this.vertx = vertx;
     this.settings = settings;
   }
 
   /** A client with the timeout of {@code config}'s {@code bus} section. */
   public static BusClient create(Vertx vertx, JsonObject config) {
-    return new BusClient(vertx.eventBus(), BusSettings.from(config));
+    return new BusClient(vertx, BusSettings.from(config));
   }
 
   public Duration timeout() {
@@ -56,6 +57,7 @@ public final class BusClient {
     if (scope != null && (options.getHeaders() == null || !options.getHeaders().contains(BusHeaders.REQUEST_ID))) {
       options.addHeader(BusHeaders.REQUEST_ID, scope.requestId());
     }
-    return eventBus.request(address, BusRequest.envelope(params, query, body), options);
+    JsonObject envelope = BusRequest.envelope(params, query, body);
+    return UnhandledRequests.send(vertx, () -> vertx.eventBus().request(address, envelope, options));
   }
 }

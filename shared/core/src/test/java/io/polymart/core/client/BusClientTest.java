@@ -37,7 +37,7 @@ class BusClientTest {
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
-    bus = new BusClient(vertx.eventBus(), new BusSettings(Duration.ofSeconds(1)));
+    bus = new BusClient(vertx, new BusSettings(Duration.ofSeconds(1)));
   }
 
   @AfterEach
