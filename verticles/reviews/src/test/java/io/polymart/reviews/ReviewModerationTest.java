@@ -1,21 +1,30 @@
 package io.polymart.reviews;
 
 import com.mongodb.client.model.Filters;
+import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.mongo.Publishers;
 import io.polymart.reviews.ReviewsFixture.Deployment;
+import io.polymart.testing.Await;
 import io.polymart.testing.BusTestNode;
 import io.polymart.testing.BusTestNode.Caller;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -25,6 +34,8 @@ import static io.polymart.core.bus.Addresses.REVIEWS_ADMIN_REJECT;
 import static io.polymart.core.bus.Addresses.REVIEWS_CREATE;
 import static io.polymart.core.bus.Addresses.REVIEWS_DELETE;
 import static io.polymart.core.bus.Addresses.REVIEWS_MINE;
+import static io.polymart.core.bus.Addresses.REVIEWS_REPLY;
+import static io.polymart.core.bus.Addresses.REVIEWS_REPLY_DELETE;
 import static io.polymart.core.bus.Addresses.REVIEWS_SUMMARY;
 import static io.polymart.core.bus.Addresses.REVIEWS_UPDATE;
 import static io.polymart.reviews.ReviewsFixture.awaitCaughtUp;
@@ -197,6 +208,67 @@ class ReviewModerationTest {
   }
 
   // -- helpers -----------------------------------------------------------------------------------------------------
+
+  @Test
+  void moderationAndRepliesAreAuditedWithTheChangeAndPublishedOnce() {
+    deploy(false);
+    UUID product = UUID.randomUUID();
+    String id = create(deliveredBuyer(product), product, 4).getString("id");
+    Caller admin = Caller.admin().withHeader(BusHeaders.CLIENT_IP, "192.0.2.9")
+        .withHeader(BusHeaders.REQUEST_ID, "audit-" + id);
+    node().ok(REVIEWS_ADMIN_PUBLISH, params(id), new JsonObject(), admin);
+    // no change, no entry; nor for a review that is not there
+    node().ok(REVIEWS_ADMIN_PUBLISH, params(id), new JsonObject(), admin);
+    assertThat(node().fails(REVIEWS_ADMIN_REJECT, params(UUID.randomUUID().toString()),
+        new JsonObject().put("reason", "Spam"), admin).status()).isEqualTo(404);
+    node().ok(REVIEWS_REPLY, params(id), new JsonObject().put("body", "Thanks"), admin);
+    node().ok(REVIEWS_REPLY, params(id), new JsonObject().put("body", "Thanks a lot"), admin);
+    node().ok(REVIEWS_REPLY_DELETE, params(id), new JsonObject(), admin);
+    node().ok(REVIEWS_REPLY_DELETE, params(id), new JsonObject(), admin);
+
+    List<JsonObject> entries = auditEvents("review:" + id, 4);
+    assertThat(entries).extracting(entry -> entry.getJsonObject("data").getString("action"))
+        .containsExactly("review.publish", "review.reply", "review.reply", "review.reply.delete");
+    JsonObject publish = entries.get(0).getJsonObject("data");
+    assertThat(publish.getString("actorId")).isEqualTo(admin.userId());
+    assertThat(publish.getString("clientIp")).isEqualTo("192.0.2.9");
+    assertThat(publish.getString("requestId")).isEqualTo("audit-" + id);
+    assertThat(publish.getJsonObject("oldValue")).isEqualTo(new JsonObject().put("status", "PENDING"));
+    assertThat(publish.getJsonObject("newValue").getString("status")).isEqualTo("PUBLISHED");
+    assertThat(entries.get(2).getJsonObject("data").getJsonObject("oldValue"))
+        .isEqualTo(new JsonObject().put("body", "Thanks"));
+    assertThat(entries.get(3).getJsonObject("data").getValue("newValue")).isNull();
+    // published, the entries leave the review
+    Await.until("the review's audit entries to be sent", ReviewsFixture.TIMEOUT, () -> Await.result(
+        Publishers.collect(node().vertx(), ReviewsFixture.database().getCollection(ReviewRepository.COLLECTION)
+            .find(Filters.and(Filters.eq("_id", id), Filters.exists(ReviewAudit.PENDING)))), ReviewsFixture.TIMEOUT)
+        .isEmpty());
+  }
+
+  /** The distinct AuditRecorded events keyed by {@code target}, once {@code count} have arrived, in topic order. */
+  private static List<JsonObject> auditEvents(String target, int count) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, node().config().getJsonObject("kafka").getString("bootstrapServers"),
+        ConsumerConfig.GROUP_ID_CONFIG, "audit-test-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    Map<String, JsonObject> events = new LinkedHashMap<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of("polymart.audit"));
+      long deadline = System.nanoTime() + ReviewsFixture.TIMEOUT.toNanos();
+      while (events.size() < count) {
+        assertThat(System.nanoTime()).as("audit events of " + target + " so far: " + events.values())
+            .isLessThan(deadline);
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+          if (target.equals(record.key())) {
+            JsonObject event = new JsonObject(record.value());
+            events.put(event.getString("id"), event);
+          }
+        }
+      }
+    }
+    return new ArrayList<>(events.values());
+  }
 
   private void deploy(boolean autoPublish) {
     JsonObject config = node().config().copy();
