@@ -7,24 +7,18 @@ import io.polymart.core.mongo.Publishers;
 import io.polymart.reviews.ReviewsFixture.Deployment;
 import io.polymart.testing.Await;
 import io.polymart.testing.BusTestNode;
+import io.polymart.testing.KafkaEvents;
 import io.polymart.testing.BusTestNode.Caller;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -245,29 +239,9 @@ class ReviewModerationTest {
         .isEmpty());
   }
 
-  /** The distinct AuditRecorded events keyed by {@code target}, once {@code count} have arrived, in topic order. */
   private static List<JsonObject> auditEvents(String target, int count) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, node().config().getJsonObject("kafka").getString("bootstrapServers"),
-        ConsumerConfig.GROUP_ID_CONFIG, "audit-test-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    Map<String, JsonObject> events = new LinkedHashMap<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of("polymart.audit"));
-      long deadline = System.nanoTime() + ReviewsFixture.TIMEOUT.toNanos();
-      while (events.size() < count) {
-        assertThat(System.nanoTime()).as("audit events of " + target + " so far: " + events.values())
-            .isLessThan(deadline);
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-          if (target.equals(record.key())) {
-            JsonObject event = new JsonObject(record.value());
-            events.put(event.getString("id"), event);
-          }
-        }
-      }
-    }
-    return new ArrayList<>(events.values());
+    return KafkaEvents.count(node().config().getJsonObject("kafka").getString("bootstrapServers"), "polymart.audit",
+        target, count, ReviewsFixture.TIMEOUT);
   }
 
   private void deploy(boolean autoPublish) {
