@@ -3,6 +3,7 @@ package io.polymart.reviews;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.bus.Paging;
 import io.polymart.core.client.CatalogProductClient.ActiveProduct;
 import io.polymart.core.error.ServiceException;
@@ -190,15 +191,32 @@ final class ReviewService {
    * Deletes a review: its author's, or any when {@code admin}. Anyone else's answers 404, as does one deleted already.
    * The review becomes a tombstone (text dropped) that settling takes out of the stats, announces and removes.
    */
-  Future<Void> delete(UUID userId, boolean admin, String reviewId) {
-    Bson filter = admin ? Filters.eq("_id", reviewId)
-        : Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString()));
+  Future<Void> delete(AuditActor actor, boolean admin, String reviewId) {
     Date now = new Date();
     Document tombstone = new Document("status", ReviewStatus.DELETED.name()).append("deletedAt", now)
         .append("updatedAt", now).append("title", null).append("body", null).append("images", null)
         .append("rejectionReason", null);
-    return apply(filter, tombstone).compose(after -> after == null ? Future.failedFuture(notFound())
-        : images.removeAll(reviewId));
+    Future<Document> deleted = admin ? deleteAsAdmin(actor, reviewId, tombstone)
+        : apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", actor.userId().toString())), tombstone);
+    return deleted.compose(after -> after == null ? Future.failedFuture(notFound()) : images.removeAll(reviewId));
+  }
+
+  /**
+   * An admin's deletion of someone else's review is recorded in the audit trail with the deletion (their own is not
+   * an administrative action): from the status just read, read again if it moved meanwhile. Null when there is none.
+   */
+  private Future<Document> deleteAsAdmin(AuditActor actor, String reviewId, Document tombstone) {
+    return reviews.get(reviewId).compose(review -> {
+      if (review == null || deleted(review)) {
+        return Future.succeededFuture(null);
+      }
+      String author = review.getString("userId");
+      String from = review.getString("status");
+      Document entry = author.equals(actor.userId().toString()) ? null : ReviewAudit.entry(actor, "review.delete",
+          reviewId, new JsonObject().put("status", from).put("userId", author), null);
+      return apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("status", from)), tombstone, entry)
+          .compose(after -> after != null ? Future.succeededFuture(after) : deleteAsAdmin(actor, reviewId, tombstone));
+    });
   }
 
   /** The review's images, {@code [{id, thumbnail, large}]}; none when it has no {@code images}. */

@@ -219,10 +219,11 @@ class ReviewModerationTest {
     node().ok(REVIEWS_REPLY, params(id), new JsonObject().put("body", "Thanks a lot"), admin);
     node().ok(REVIEWS_REPLY_DELETE, params(id), new JsonObject(), admin);
     node().ok(REVIEWS_REPLY_DELETE, params(id), new JsonObject(), admin);
+    node().ok(REVIEWS_DELETE, params(id), new JsonObject(), admin);
 
-    List<JsonObject> entries = auditEvents("review:" + id, 4);
+    List<JsonObject> entries = auditEvents("review:" + id, 5);
     assertThat(entries).extracting(entry -> entry.getJsonObject("data").getString("action"))
-        .containsExactly("review.publish", "review.reply", "review.reply", "review.reply.delete");
+        .containsExactly("review.publish", "review.reply", "review.reply", "review.reply.delete", "review.delete");
     JsonObject publish = entries.get(0).getJsonObject("data");
     assertThat(publish.getString("actorId")).isEqualTo(admin.userId());
     assertThat(publish.getString("clientIp")).isEqualTo("192.0.2.9");
@@ -232,11 +233,12 @@ class ReviewModerationTest {
     assertThat(entries.get(2).getJsonObject("data").getJsonObject("oldValue"))
         .isEqualTo(new JsonObject().put("body", "Thanks"));
     assertThat(entries.get(3).getJsonObject("data").getValue("newValue")).isNull();
-    // published, the entries leave the review
-    Await.until("the review's audit entries to be sent", ReviewsFixture.TIMEOUT, () -> Await.result(
+    assertThat(entries.get(4).getJsonObject("data").getJsonObject("oldValue").getString("status"))
+        .isEqualTo("PUBLISHED");
+    // the tombstone waited for its entries to be published, and then went
+    Await.until("the deleted review's tombstone to be purged", ReviewsFixture.TIMEOUT, () -> Await.result(
         Publishers.collect(node().vertx(), ReviewsFixture.database().getCollection(ReviewRepository.COLLECTION)
-            .find(Filters.and(Filters.eq("_id", id), Filters.exists(ReviewAudit.PENDING)))), ReviewsFixture.TIMEOUT)
-        .isEmpty());
+            .find(Filters.eq("_id", id))), ReviewsFixture.TIMEOUT).isEmpty());
   }
 
   private static List<JsonObject> auditEvents(String target, int count) {
