@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -61,17 +62,20 @@ public final class Change {
     return this;
   }
 
-  /** As {@link #audit}, with only the fields whose value differs between {@code before} and {@code after}. */
+  /**
+   * As {@link #audit}, with only the fields of {@code after} whose value differs in {@code before}; nothing at all
+   * when none does (an update to the same values changes nothing).
+   */
   public Change auditUpdate(AuditActor actor, String action, String target, JsonObject before, JsonObject after) {
     JsonObject oldValue = new JsonObject();
     JsonObject newValue = new JsonObject();
     after.forEach(field -> {
-      if (!java.util.Objects.equals(before.getValue(field.getKey()), field.getValue())) {
+      if (!Objects.equals(before.getValue(field.getKey()), field.getValue())) {
         oldValue.put(field.getKey(), before.getValue(field.getKey()));
         newValue.put(field.getKey(), field.getValue());
       }
     });
-    return audit(actor, action, target, oldValue, newValue);
+    return newValue.isEmpty() ? this : audit(actor, action, target, oldValue, newValue);
   }
 
   Set<UUID> touched() {

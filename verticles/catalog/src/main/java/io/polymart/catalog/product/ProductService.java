@@ -99,8 +99,11 @@ public final class ProductService {
                   changes.brandId())
               .compose(v -> RowValues.read(tx, "catalog.products", id))
               .compose(before -> {
-                JsonObject after = changedValues(changes, audited);
-                change.audit(caller.actor(), "product.update", target(id), RowValues.pick(before, audited), after);
+                JsonObject old = RowValues.pick(before, audited);
+                if (changes.details() != null) {
+                  old.put("detailsReplaced", false);
+                }
+                change.auditUpdate(caller.actor(), "product.update", target(id), old, changedValues(changes, audited));
                 return products.update(tx, id, columns, values);
               })
               .compose(v -> changes.has("name") && "ACTIVE".equals(product.status())

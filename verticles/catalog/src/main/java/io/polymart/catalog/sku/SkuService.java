@@ -78,7 +78,7 @@ public final class SkuService {
     List<String> audited = changes.fields().stream().filter(AUDITED_FIELDS::contains).toList();
     return writer.inTransaction(change -> guard.lockForSkuChange(change.connection(), skuId, caller)
         .compose(product -> RowValues.read(change.connection(), "catalog.skus", skuId).compose(before -> {
-              change.audit(caller.actor(), "sku.update", target(skuId), RowValues.pick(before, audited),
+              change.auditUpdate(caller.actor(), "sku.update", target(skuId), RowValues.pick(before, audited),
                   changedValues(changes, audited));
               return skus.update(change.connection(), skuId, columns, values);
             })

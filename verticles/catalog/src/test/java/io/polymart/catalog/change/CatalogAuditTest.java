@@ -52,6 +52,8 @@ class CatalogAuditTest {
     ok(CATALOG_CATEGORY_UPDATE, id(id), new JsonObject().put("name", "Lights").put("sortOrder", 4), admin);
     assertThat(fails(CATALOG_CATEGORY_UPDATE, id(id), new JsonObject().put("parentId", UUID.randomUUID().toString()),
         admin).status()).isEqualTo(400);
+    // nothing changes, nothing is recorded
+    ok(CATALOG_CATEGORY_UPDATE, id(id), new JsonObject().put("name", "Lights"), admin);
     ok(CATALOG_CATEGORY_DELETE, id(id), new JsonObject(), admin);
 
     List<JsonObject> entries = entries("category:" + id, 3);
