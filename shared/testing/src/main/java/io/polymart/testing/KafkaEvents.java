@@ -49,4 +49,36 @@ public final class KafkaEvents {
     }
     return new ArrayList<>(events.values());
   }
+
+  /**
+   * The distinct events (by event id) with record key {@code key}, in topic order, read until {@code count} have
+   * arrived (the audit trail's events, all of one type); an AssertionError after {@code timeout}.
+   */
+  public static List<JsonObject> count(String bootstrapServers, String topic, String key, int count,
+      Duration timeout) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.GROUP_ID_CONFIG, "events-test-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Map<String, JsonObject> events = new LinkedHashMap<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (events.size() < count) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("Timed out after " + timeout + " waiting for " + count + " events of " + key
+              + "; got " + events.values());
+        }
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+          if (key.equals(record.key())) {
+            JsonObject event = new JsonObject(record.value());
+            events.putIfAbsent(event.getString("id"), event);
+          }
+        }
+      }
+    }
+    return new ArrayList<>(events.values());
+  }
 }

@@ -23,6 +23,7 @@ import io.polymart.catalog.taxonomy.CategoryChanges;
 import io.polymart.catalog.taxonomy.CategoryService;
 import io.polymart.catalog.taxonomy.NewBrand;
 import io.polymart.catalog.taxonomy.NewCategory;
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
@@ -72,7 +73,8 @@ final class CatalogBindings {
   }
 
   private static Caller caller(BusRequest request) {
-    return new Caller(request.optionalUserId(), request.roles());
+    return new Caller(request.optionalUserId(), request.roles(), request.clientIp(),
+        request.header(BusHeaders.REQUEST_ID).orElse(null));
   }
 
   Future<JsonObject> categoryTree(BusRequest request) {
@@ -81,17 +83,18 @@ final class CatalogBindings {
 
   Future<JsonObject> createCategory(BusRequest request) {
     request.requireRole(ADMIN);
-    return categories.create(newCategory(request.body()));
+    return categories.create(AuditActor.of(request), newCategory(request.body()));
   }
 
   Future<JsonObject> updateCategory(BusRequest request) {
     request.requireRole(ADMIN);
-    return categories.update(request.uuidParam("id", "Category"), categoryChanges(request.body()));
+    return categories.update(AuditActor.of(request), request.uuidParam("id", "Category"),
+        categoryChanges(request.body()));
   }
 
   Future<JsonObject> deleteCategory(BusRequest request) {
     request.requireRole(ADMIN);
-    return categories.delete(request.uuidParam("id", "Category"));
+    return categories.delete(AuditActor.of(request), request.uuidParam("id", "Category"));
   }
 
   Future<JsonObject> brandList(BusRequest request) {
@@ -100,17 +103,17 @@ final class CatalogBindings {
 
   Future<JsonObject> createBrand(BusRequest request) {
     request.requireRole(ADMIN);
-    return brands.create(newBrand(request.body()));
+    return brands.create(AuditActor.of(request), newBrand(request.body()));
   }
 
   Future<JsonObject> updateBrand(BusRequest request) {
     request.requireRole(ADMIN);
-    return brands.update(request.uuidParam("id", "Brand"), brandChanges(request.body()));
+    return brands.update(AuditActor.of(request), request.uuidParam("id", "Brand"), brandChanges(request.body()));
   }
 
   Future<JsonObject> deleteBrand(BusRequest request) {
     request.requireRole(ADMIN);
-    return brands.delete(request.uuidParam("id", "Brand"));
+    return brands.delete(AuditActor.of(request), request.uuidParam("id", "Brand"));
   }
 
   Future<BusReply> searchProducts(BusRequest request) {

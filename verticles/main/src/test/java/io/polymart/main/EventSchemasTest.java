@@ -187,6 +187,39 @@ class EventSchemasTest {
     assertThat(validator.validate(withoutBuyer).getValid()).isFalse();
   }
 
+  /** Issue 15: the audit trail's events, from the catalog and the orders verticles, and malformed ones refused. */
+  @Test
+  void everyAuditEventMatchesPolymartAuditJson() {
+    Shop.Sku sku = shop.stockedSku("8.00", 3);
+    shop.setPrice(sku, "9.50");
+    Reply coupon = shop.http.post(API + "/coupons").bearer(shop.admin().accessToken())
+        .json(CheckoutTest.couponBody("PERCENT", "10", "5.00", "0", 5, 1)).send();
+    assertThat(coupon.status()).as(coupon.toString()).isEqualTo(201);
+    String couponTarget = "coupon:" + coupon.json().getString("id");
+    String skuTarget = "sku:" + sku.skuId();
+
+    List<JsonObject> events = allEventsOf("polymart.audit", read -> read.stream().map(e -> e.getString("aggregateId"))
+        .collect(Collectors.toSet()).containsAll(Set.of(couponTarget, skuTarget, "product:" + sku.productId())));
+    assertMatchSchema("polymart.audit", events);
+    JsonObject price = events.stream().filter(e -> skuTarget.equals(e.getString("aggregateId"))).findFirst()
+        .orElseThrow();
+    assertThat(price.getJsonObject("data").getString("action")).isEqualTo("sku.price");
+
+    Validator validator = validator("polymart.audit");
+    JsonObject data = price.getJsonObject("data");
+    List<JsonObject> invalid = List.of(withoutField(price, "occurredAt"),
+        price.copy().put("type", "Audited"),
+        price.copy().put("data", withoutField(data, "actorId")),
+        price.copy().put("data", data.copy().put("actorId", "someone")),
+        price.copy().put("data", data.copy().put("action", "Price Change")),
+        price.copy().put("data", data.copy().put("target", "sku")),
+        price.copy().put("data", data.copy().put("oldValue", "8.00")),
+        price.copy().put("data", data.copy().put("extra", true)));
+    for (JsonObject event : invalid) {
+      assertThat(validator.validate(event).getValid()).as("rejects " + event.encode()).isFalse();
+    }
+  }
+
   /**
    * Issue 11: polymart.reviews, checked on sample events until the reviews verticle publishes them. The catalog's
    * rating consumer relies on ProductRatingChanged as this schema describes it.

@@ -99,7 +99,7 @@ class ReviewSellerJourneyTest {
         .toList();
   }
 
-  private static void awaitEligible(Shop.Buyer buyer, Shop.Sku sku) {
+  static void awaitEligible(Shop.Buyer buyer, Shop.Sku sku) {
     BusClient bus = new BusClient(TestPlatform.vertx(), new BusSettings(Duration.ofSeconds(15)));
     Await.until("the buyer to be eligible for " + sku.productId(), Duration.ofSeconds(10), () ->
         Await.result(bus.request(REVIEWS_PURCHASES_LIST, new JsonObject().put("userId", buyer.session().userId())),

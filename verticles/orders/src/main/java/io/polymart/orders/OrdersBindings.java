@@ -8,6 +8,7 @@ import io.polymart.core.error.FieldErrors;
 import io.polymart.core.error.ServiceException;
 import io.polymart.orders.checkout.CheckoutRequest;
 import io.polymart.orders.checkout.CheckoutService;
+import io.polymart.core.audit.AuditActor;
 import io.polymart.orders.coupon.CouponService;
 import io.polymart.orders.coupon.NewCoupon;
 import io.polymart.orders.lifecycle.LifecycleService;
@@ -112,7 +113,7 @@ final class OrdersBindings {
         .handle(COUPONS_CREATE, request -> {
           request.requireRole("admin");
           NewCoupon coupon = NewCoupon.from(request.body());
-          return coupons.create(coupon, request.userUuid());
+          return coupons.create(coupon, AuditActor.of(request));
         })
         .handle(COUPONS_LIST, request -> {
           request.requireRole("admin");
@@ -145,7 +146,7 @@ final class OrdersBindings {
 
   /** Staff routes are open to sellers and admins; an admin acts as admin even when also a seller. */
   private static Actor staff(BusRequest request) {
-    return Actor.staff(request.userUuid(), request.roles().contains("admin"));
+    return Actor.staff(AuditActor.of(request), request.roles().contains("admin"));
   }
 
   private static OrderStatus status(BusRequest request) {

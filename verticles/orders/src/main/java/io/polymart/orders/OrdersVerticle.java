@@ -64,9 +64,9 @@ public final class OrdersVerticle extends VerticleBase {
     replicas = pg.readReplicas(vertx, reads, SCHEMA);
     RecentWriters writers = pg.recentWriters(() -> redis = RedisClients.api(vertx, config(), SCHEMA),
         REDIS_PREFIX + "wrote:");
-    OrderRepository orders = new OrderRepository(
-        new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp, meters), reads, replicas, writers,
-        vertx.eventBus());
+    OutboxTransactions transactions = new OutboxTransactions(pool, new Outbox(SCHEMA + ".outbox"), relay::wakeUp,
+        meters);
+    OrderRepository orders = new OrderRepository(transactions, reads, replicas, writers, vertx.eventBus());
     CouponRepository couponRepository = new CouponRepository(pool, reads);
     PaymentRepository paymentRepository = new PaymentRepository(pool);
     BusClient bus = BusClient.create(vertx, config());
@@ -81,7 +81,7 @@ public final class OrdersVerticle extends VerticleBase {
     LifecycleService lifecycle = new LifecycleService(orders, transitions, stock, couponRepository, refunds);
     PaymentService payments = new PaymentService(orders, paymentRepository, transitions, refunds, stock,
         couponRepository, providers, sandbox, new PaymentOutcomes(meters));
-    CouponService coupons = new CouponService(couponRepository);
+    CouponService coupons = new CouponService(couponRepository, transactions);
     PaymentReconciler reconciler = new PaymentReconciler(paymentRepository, payments, providers,
         settings.reconcileAfterSeconds());
     timeouts = new Sweeper(vertx, "unpaid orders cancelled past their payment time",

@@ -1,5 +1,6 @@
 package io.polymart.reviews;
 
+import io.polymart.core.audit.AuditRecorded;
 import io.polymart.core.outbox.RelayProducer;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
@@ -31,6 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * a record twice, with the same event id, which consumers skip: nothing is applied twice. Settling is idempotent, so
  * instances may repair the same review at once.
  *
+ * <p>Each round also publishes the audit entries waiting in reviews ({@link ReviewAudit}) to {@code polymart.audit},
+ * keyed by their target, and then removes them: the same at-least-once, with the same event id on a resend, which the
+ * audit trail's consumer keeps once.
+ *
  * <p>Rounds run every {@code pollIntervalMs}, right away after {@link #wakeUp()} (a stats change on this instance),
  * and back off from 250 ms to 5 s while Kafka or MongoDB fail. The producer is configured and handled as the
  * PostgreSQL {@link OutboxRelay}'s: fetching the topic's partitions first keeps {@code send()} from blocking.
@@ -49,6 +54,7 @@ final class RatingRelay {
   private final Vertx vertx;
   private final Context context;
   private final ReviewStatsRepository stats;
+  private final ReviewRepository reviews;
   private final ReviewSettlement settlement;
   private final RelayProducer producer;
   private final long pollIntervalMs;
@@ -65,11 +71,12 @@ final class RatingRelay {
   private long backoffMs;
 
   /** Runs on the context it is created on: create it in the verticle's {@code start()}. */
-  RatingRelay(Vertx vertx, ReviewStatsRepository stats, ReviewSettlement settlement, String bootstrapServers,
-      long pollIntervalMs) {
+  RatingRelay(Vertx vertx, ReviewStatsRepository stats, ReviewRepository reviews, ReviewSettlement settlement,
+      String bootstrapServers, long pollIntervalMs) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.stats = stats;
+    this.reviews = reviews;
     this.settlement = settlement;
     this.producer = new RelayProducer(vertx, context, bootstrapServers, "reviews-rating");
     this.pollIntervalMs = pollIntervalMs;
@@ -118,11 +125,35 @@ final class RatingRelay {
     round = runRound().onComplete(this::roundEnded);
   }
 
-  /** Completes with the larger of the reviews repaired and the documents published: a full batch means more. */
+  /**
+   * Completes with the largest of the reviews repaired, the documents published and the reviews whose audit entries
+   * were published: a full batch means more.
+   */
   private Future<Integer> runRound() {
     return settlement.repair(BATCH).compose(repaired -> stats.claimUnpublished(BATCH, owner, Instant.now(), LEASE)
         .compose(docs -> docs.isEmpty() ? Future.succeededFuture(0) : publish(docs))
-        .map(published -> Math.max(repaired, published)));
+        .map(published -> Math.max(repaired, published)))
+        .compose(done -> reviews.withAuditEntries(BATCH)
+            .compose(audited -> audited.isEmpty() ? Future.succeededFuture(0) : publishAudit(audited))
+            .map(audited -> Math.max(done, audited)));
+  }
+
+  private Future<Integer> publishAudit(List<Document> audited) {
+    List<KafkaProducerRecord<String, String>> records = new ArrayList<>();
+    for (Document review : audited) {
+      String key = ReviewAudit.target(review.getString("_id"));
+      ReviewAudit.entries(review).forEach(entry -> records.add(KafkaProducerRecord.create(AuditRecorded.TOPIC, key,
+          entry.getString("value"))));
+    }
+    return producer.ready().compose(p -> p.partitionsFor(AuditRecorded.TOPIC)
+            .compose(partitions -> Future.all(records.stream().map(p::send).toList())))
+        .timeout(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .compose(acked -> {
+          sent.addAndGet(records.size());
+          return Future.all(audited.stream().map(review -> reviews.auditSent(review.getString("_id"),
+              ReviewAudit.entries(review))).toList());
+        })
+        .map(audited.size());
   }
 
   private Future<Integer> publish(List<Document> docs) {

@@ -1,11 +1,13 @@
 package io.polymart.reviews;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.Date;
 
@@ -22,29 +24,63 @@ final class ReplyService {
   }
 
   /**
-   * Sets or replaces the reply in one atomic update: {@code createdAt} is kept from the first reply ({@code $min}
-   * sets it only when missing), {@code updatedAt} is now. The review's own dates and status do not change.
+   * Sets or replaces the reply in one atomic update, with its audit entry ({@link ReviewAudit}): {@code createdAt}
+   * is kept from the first reply ({@code $min} sets it only when missing), {@code updatedAt} is now. The review's own
+   * dates and status do not change. The update applies only to the reply just read (read again if it changed
+   * meanwhile), so the entry's old value is the reply it replaced.
    */
   Future<JsonObject> reply(Moderator moderator, String reviewId, String body) {
     Date now = new Date();
-    return reviews.change(moderator.scoped(Filters.eq("_id", reviewId)), Updates.combine(
-            Updates.set("reply.body", body), Updates.set("reply.updatedAt", now), Updates.min("reply.createdAt", now)))
-        .compose(before -> {
-          if (before == null) {
-            return Future.failedFuture(ServiceException.notFound("Review not found"));
-          }
-          Document previous = before.get("reply", Document.class);
-          Document after = new Document(before);
-          after.put("reply", new Document("body", body)
-              .append("createdAt", previous == null ? now : previous.getDate("createdAt")).append("updatedAt", now));
-          return Future.succeededFuture(ReviewJson.withStatus(after));
-        });
+    return current(moderator, reviewId).compose(review -> {
+      Document previous = review.get("reply", Document.class);
+      String previousBody = previous == null ? null : previous.getString("body");
+      Document entry = ReviewAudit.entry(moderator.actor(), "review.reply", reviewId, body(previousBody),
+          body(body));
+      return reviews.change(unchanged(moderator, reviewId, previousBody), Updates.combine(
+              Updates.set("reply.body", body), Updates.set("reply.updatedAt", now), Updates.min("reply.createdAt", now),
+              ReviewAudit.recorded(entry)))
+          .compose(before -> {
+            if (before == null) {
+              return reply(moderator, reviewId, body);
+            }
+            Document after = new Document(before);
+            after.put("reply", new Document("body", body)
+                .append("createdAt", previous == null ? now : previous.getDate("createdAt")).append("updatedAt", now));
+            return Future.succeededFuture(ReviewJson.withStatus(after));
+          });
+    });
   }
 
-  /** Removes the reply; a review without one stays as it is. */
+  /** Removes the reply, with its audit entry; a review without one stays as it is. */
   Future<Void> remove(Moderator moderator, String reviewId) {
-    return reviews.change(moderator.scoped(Filters.eq("_id", reviewId)), Updates.unset("reply"))
-        .compose(before -> before == null ? Future.failedFuture(ServiceException.notFound("Review not found"))
-            : Future.succeededFuture());
+    return current(moderator, reviewId).compose(review -> {
+      Document previous = review.get("reply", Document.class);
+      if (previous == null) {
+        return Future.succeededFuture();
+      }
+      String previousBody = previous.getString("body");
+      Document entry = ReviewAudit.entry(moderator.actor(), "review.reply.delete", reviewId, body(previousBody),
+          null);
+      return reviews.change(unchanged(moderator, reviewId, previousBody),
+              Updates.combine(Updates.unset("reply"), ReviewAudit.recorded(entry)))
+          .compose(before -> before == null ? remove(moderator, reviewId) : Future.succeededFuture());
+    });
+  }
+
+  /** The review the moderator may act on; a 404 when there is none (or it is deleted). */
+  private Future<Document> current(Moderator moderator, String reviewId) {
+    return reviews.find(moderator.scoped(Filters.and(Filters.eq("_id", reviewId),
+            Filters.ne("status", ReviewStatus.DELETED.name()))), Sorts.ascending("_id"), 0, 1)
+        .compose(found -> found.isEmpty() ? Future.failedFuture(ServiceException.notFound("Review not found"))
+            : Future.succeededFuture(found.get(0)));
+  }
+
+  /** The review as long as its reply is still {@code body} (none: no reply). */
+  private static Bson unchanged(Moderator moderator, String reviewId, String body) {
+    return moderator.scoped(Filters.and(Filters.eq("_id", reviewId), Filters.eq("reply.body", body)));
+  }
+
+  private static JsonObject body(String body) {
+    return body == null ? null : new JsonObject().put("body", body);
   }
 }

@@ -45,6 +45,7 @@ final class ReviewRepository {
         .compose(v -> Publishers.first(vertx, reviews.createIndex(Indexes.compoundIndex(
             Indexes.ascending("productId", "status"), Indexes.descending(ReviewVotes.SCORE, "createdAt", "_id")))))
         .compose(v -> Publishers.first(vertx, reviews.createIndex(Indexes.ascending("pending"))))
+        .compose(v -> Publishers.first(vertx, reviews.createIndex(Indexes.ascending(ReviewAudit.PENDING))))
         .mapEmpty();
   }
 
@@ -84,10 +85,26 @@ final class ReviewRepository {
         Updates.unset("pending"))).mapEmpty();
   }
 
-  /** Removes a deleted review's tombstone for good (a tombstone never changes again). */
+  /**
+   * Removes a deleted review's tombstone for good (a tombstone never changes again), unless audit entries still wait
+   * in it: it then stays pending, and a later settling ({@link ReviewSettlement#repair}) purges it once they are out.
+   */
   Future<Void> purge(String id) {
     return Publishers.first(vertx, reviews.deleteOne(Filters.and(Filters.eq("_id", id),
-        Filters.eq("status", ReviewStatus.DELETED.name())))).mapEmpty();
+        Filters.eq("status", ReviewStatus.DELETED.name()), Filters.ne(ReviewAudit.PENDING, true)))).mapEmpty();
+  }
+
+  /** Up to {@code limit} reviews with audit entries waiting to be published ({@link ReviewAudit}). */
+  Future<List<Document>> withAuditEntries(int limit) {
+    return Publishers.collect(vertx, reviews.find(Filters.eq(ReviewAudit.PENDING, true)).limit(limit));
+  }
+
+  /** Removes the entries sent from the review, then its flag if no other entry arrived meanwhile. */
+  Future<Void> auditSent(String id, List<Document> sent) {
+    return Publishers.first(vertx, reviews.updateOne(Filters.eq("_id", id), Updates.pullAll(ReviewAudit.ENTRIES, sent)))
+        .compose(v -> Publishers.first(vertx, reviews.updateOne(Filters.and(Filters.eq("_id", id),
+            Filters.size(ReviewAudit.ENTRIES, 0)), Updates.unset(ReviewAudit.PENDING))))
+        .mapEmpty();
   }
 
   /** Up to {@code limit} reviews still {@code pending} whose latest revision is older than {@code revisedBefore}. */

@@ -3,6 +3,7 @@ package io.polymart.reviews;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.bus.Paging;
 import io.polymart.core.client.CatalogProductClient.ActiveProduct;
 import io.polymart.core.error.ServiceException;
@@ -190,15 +191,32 @@ final class ReviewService {
    * Deletes a review: its author's, or any when {@code admin}. Anyone else's answers 404, as does one deleted already.
    * The review becomes a tombstone (text dropped) that settling takes out of the stats, announces and removes.
    */
-  Future<Void> delete(UUID userId, boolean admin, String reviewId) {
-    Bson filter = admin ? Filters.eq("_id", reviewId)
-        : Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", userId.toString()));
+  Future<Void> delete(AuditActor actor, boolean admin, String reviewId) {
     Date now = new Date();
     Document tombstone = new Document("status", ReviewStatus.DELETED.name()).append("deletedAt", now)
         .append("updatedAt", now).append("title", null).append("body", null).append("images", null)
         .append("rejectionReason", null);
-    return apply(filter, tombstone).compose(after -> after == null ? Future.failedFuture(notFound())
-        : images.removeAll(reviewId));
+    Future<Document> deleted = admin ? deleteAsAdmin(actor, reviewId, tombstone)
+        : apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("userId", actor.userId().toString())), tombstone);
+    return deleted.compose(after -> after == null ? Future.failedFuture(notFound()) : images.removeAll(reviewId));
+  }
+
+  /**
+   * An admin's deletion of someone else's review is recorded in the audit trail with the deletion (their own is not
+   * an administrative action): from the status just read, read again if it moved meanwhile. Null when there is none.
+   */
+  private Future<Document> deleteAsAdmin(AuditActor actor, String reviewId, Document tombstone) {
+    return reviews.get(reviewId).compose(review -> {
+      if (review == null || deleted(review)) {
+        return Future.succeededFuture(null);
+      }
+      String author = review.getString("userId");
+      String from = review.getString("status");
+      Document entry = author.equals(actor.userId().toString()) ? null : ReviewAudit.entry(actor, "review.delete",
+          reviewId, new JsonObject().put("status", from).put("userId", author), null);
+      return apply(Filters.and(Filters.eq("_id", reviewId), Filters.eq("status", from)), tombstone, entry)
+          .compose(after -> after != null ? Future.succeededFuture(after) : deleteAsAdmin(actor, reviewId, tombstone));
+    });
   }
 
   /** The review's images, {@code [{id, thumbnail, large}]}; none when it has no {@code images}. */
@@ -216,29 +234,39 @@ final class ReviewService {
 
   /** Publishes a review the moderator may act on (else 404); one already PUBLISHED stays as it is. */
   Future<JsonObject> publish(Moderator moderator, String reviewId) {
-    return moderate(moderator, reviewId, ReviewStatus.PUBLISHED, null);
+    return moderate(moderator, reviewId, ReviewStatus.PUBLISHED, null, "review.publish").map(ReviewJson::withStatus);
   }
 
   /** Rejects a review with a reason shown to its author; one already REJECTED stays as it is. */
   Future<JsonObject> reject(Moderator moderator, String reviewId, String reason) {
-    return moderate(moderator, reviewId, ReviewStatus.REJECTED, reason);
+    return moderate(moderator, reviewId, ReviewStatus.REJECTED, reason, "review.reject").map(ReviewJson::withStatus);
   }
 
   /**
-   * Moves the review to {@code status} unless it is there already. The move is one conditional update of the review,
-   * so of two moderators acting at once each move happens once, and the stats change once per move.
+   * Moves the review to {@code status} unless it is there already, recording {@code action} in the audit trail with
+   * the move. The move is one conditional update of the review from the status just read (read again if another
+   * moderator moved it meanwhile), so of two moderators acting at once each move happens once, the stats change once
+   * per move, and each audit entry's old status is the one its move replaced.
    */
-  private Future<JsonObject> moderate(Moderator moderator, String reviewId, ReviewStatus status,
-      String rejectionReason) {
-    Document changes = new Document("status", status.name()).append("rejectionReason", rejectionReason)
-        .append(ReviewReports.HIDDEN, false).append("updatedAt", new Date());
+  private Future<Document> moderate(Moderator moderator, String reviewId, ReviewStatus status,
+      String rejectionReason, String action) {
     Bson review = moderator.scoped(Filters.eq("_id", reviewId));
-    return apply(Filters.and(review, Filters.ne("status", status.name())), changes)
-        .compose(moved -> moved != null ? Future.succeededFuture(moved)
-            : reviews.find(review, Sorts.ascending("_id"), 0, 1).compose(unchanged -> unchanged.isEmpty()
-                || deleted(unchanged.get(0)) ? Future.failedFuture(notFound())
-                : Future.succeededFuture(unchanged.get(0))))
-        .map(ReviewJson::withStatus);
+    return reviews.find(review, Sorts.ascending("_id"), 0, 1).compose(found -> {
+      if (found.isEmpty() || deleted(found.get(0))) {
+        return Future.failedFuture(notFound());
+      }
+      String from = found.get(0).getString("status");
+      if (status.name().equals(from)) {
+        return Future.succeededFuture(found.get(0));
+      }
+      Document changes = new Document("status", status.name()).append("rejectionReason", rejectionReason)
+          .append(ReviewReports.HIDDEN, false).append("updatedAt", new Date());
+      Document entry = ReviewAudit.entry(moderator.actor(), action, reviewId, new JsonObject().put("status", from),
+          new JsonObject().put("status", status.name()).put("rejectionReason", rejectionReason));
+      return apply(Filters.and(review, Filters.eq("status", from)), changes, entry)
+          .compose(moved -> moved != null ? Future.succeededFuture(moved)
+              : moderate(moderator, reviewId, status, rejectionReason, action));
+    });
   }
 
   /**
@@ -258,7 +286,12 @@ final class ReviewService {
    * when the filter matched nothing.
    */
   Future<Document> apply(Bson filter, Document changes) {
-    return write(filter, changes).compose(after -> after == null ? Future.succeededFuture(null)
+    return apply(filter, changes, null);
+  }
+
+  /** As above, recording the audit entry ({@link ReviewAudit}) in the same update; none when null. */
+  private Future<Document> apply(Bson filter, Document changes, Document auditEntry) {
+    return write(filter, changes, auditEntry).compose(after -> after == null ? Future.succeededFuture(null)
         : settlement.settle(after).map(v -> after));
   }
 
@@ -267,7 +300,14 @@ final class ReviewService {
    * (tests simulate that crash with it).
    */
   Future<Document> write(Bson filter, Document changes) {
+    return write(filter, changes, null);
+  }
+
+  private Future<Document> write(Bson filter, Document changes, Document auditEntry) {
     List<Bson> updates = new ArrayList<>();
+    if (auditEntry != null) {
+      updates.add(ReviewAudit.recorded(auditEntry));
+    }
     changes.forEach((field, value) -> updates.add(Updates.set(field, value)));
     updates.add(Updates.inc("revision", 1L));
     updates.add(Updates.set("revisedAt", new Date()));

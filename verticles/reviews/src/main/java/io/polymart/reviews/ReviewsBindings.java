@@ -1,5 +1,6 @@
 package io.polymart.reviews;
 
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.bus.Paging;
@@ -59,7 +60,7 @@ final class ReviewsBindings {
           return limits.write(request.userUuid(), () -> reviews.edit(request.userUuid(), reviewId, edit));
         })
         // the gateway answers 204 without a body
-        .handle(REVIEWS_DELETE, request -> reviews.delete(request.userUuid(), request.roles().contains("admin"),
+        .handle(REVIEWS_DELETE, request -> reviews.delete(AuditActor.of(request), request.roles().contains("admin"),
             reviewId(request)).map(v -> new JsonObject()))
         .handle(REVIEWS_MINE, request -> reviews.mine(request.userUuid(), Paging.from(request)))
         .handle(REVIEWS_ADMIN_LIST, request -> reviews.moderationList(Moderator.from(request), status(request),

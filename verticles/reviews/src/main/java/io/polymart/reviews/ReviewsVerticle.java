@@ -89,7 +89,7 @@ public final class ReviewsVerticle extends VerticleBase {
     ReviewStatsRepository stats = new ReviewStatsRepository(vertx,
         database.getCollection(ReviewStatsRepository.COLLECTION), () -> ratingRelay.wakeUp(), published::increment);
     ReviewSettlement settlement = new ReviewSettlement(reviews, stats);
-    ratingRelay = new RatingRelay(vertx, stats, settlement,
+    ratingRelay = new RatingRelay(vertx, stats, reviews, settlement,
         config().getJsonObject("kafka").getString("bootstrapServers"), RATING_RELAY_INTERVAL_MS);
     PurchaseService purchaseService = new PurchaseService(purchases);
     ReviewedProducts products = new ReviewedProducts(new CatalogProductClient(BusClient.create(vertx, config())));

@@ -1,10 +1,13 @@
 package io.polymart.reviews;
 
 import com.mongodb.client.model.Filters;
+import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.mongo.Publishers;
 import io.polymart.reviews.ReviewsFixture.Deployment;
+import io.polymart.testing.Await;
 import io.polymart.testing.BusTestNode;
+import io.polymart.testing.KafkaEvents;
 import io.polymart.testing.BusTestNode.Caller;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -25,6 +28,8 @@ import static io.polymart.core.bus.Addresses.REVIEWS_ADMIN_REJECT;
 import static io.polymart.core.bus.Addresses.REVIEWS_CREATE;
 import static io.polymart.core.bus.Addresses.REVIEWS_DELETE;
 import static io.polymart.core.bus.Addresses.REVIEWS_MINE;
+import static io.polymart.core.bus.Addresses.REVIEWS_REPLY;
+import static io.polymart.core.bus.Addresses.REVIEWS_REPLY_DELETE;
 import static io.polymart.core.bus.Addresses.REVIEWS_SUMMARY;
 import static io.polymart.core.bus.Addresses.REVIEWS_UPDATE;
 import static io.polymart.reviews.ReviewsFixture.awaitCaughtUp;
@@ -197,6 +202,49 @@ class ReviewModerationTest {
   }
 
   // -- helpers -----------------------------------------------------------------------------------------------------
+
+  @Test
+  void moderationAndRepliesAreAuditedWithTheChangeAndPublishedOnce() {
+    deploy(false);
+    UUID product = UUID.randomUUID();
+    String id = create(deliveredBuyer(product), product, 4).getString("id");
+    Caller admin = Caller.admin().withHeader(BusHeaders.CLIENT_IP, "192.0.2.9")
+        .withHeader(BusHeaders.REQUEST_ID, "audit-" + id);
+    node().ok(REVIEWS_ADMIN_PUBLISH, params(id), new JsonObject(), admin);
+    // no change, no entry; nor for a review that is not there
+    node().ok(REVIEWS_ADMIN_PUBLISH, params(id), new JsonObject(), admin);
+    assertThat(node().fails(REVIEWS_ADMIN_REJECT, params(UUID.randomUUID().toString()),
+        new JsonObject().put("reason", "Spam"), admin).status()).isEqualTo(404);
+    node().ok(REVIEWS_REPLY, params(id), new JsonObject().put("body", "Thanks"), admin);
+    node().ok(REVIEWS_REPLY, params(id), new JsonObject().put("body", "Thanks a lot"), admin);
+    node().ok(REVIEWS_REPLY_DELETE, params(id), new JsonObject(), admin);
+    node().ok(REVIEWS_REPLY_DELETE, params(id), new JsonObject(), admin);
+    node().ok(REVIEWS_DELETE, params(id), new JsonObject(), admin);
+
+    List<JsonObject> entries = auditEvents("review:" + id, 5);
+    assertThat(entries).extracting(entry -> entry.getJsonObject("data").getString("action"))
+        .containsExactly("review.publish", "review.reply", "review.reply", "review.reply.delete", "review.delete");
+    JsonObject publish = entries.get(0).getJsonObject("data");
+    assertThat(publish.getString("actorId")).isEqualTo(admin.userId());
+    assertThat(publish.getString("clientIp")).isEqualTo("192.0.2.9");
+    assertThat(publish.getString("requestId")).isEqualTo("audit-" + id);
+    assertThat(publish.getJsonObject("oldValue")).isEqualTo(new JsonObject().put("status", "PENDING"));
+    assertThat(publish.getJsonObject("newValue").getString("status")).isEqualTo("PUBLISHED");
+    assertThat(entries.get(2).getJsonObject("data").getJsonObject("oldValue"))
+        .isEqualTo(new JsonObject().put("body", "Thanks"));
+    assertThat(entries.get(3).getJsonObject("data").getValue("newValue")).isNull();
+    assertThat(entries.get(4).getJsonObject("data").getJsonObject("oldValue").getString("status"))
+        .isEqualTo("PUBLISHED");
+    // the tombstone waited for its entries to be published, and then went
+    Await.until("the deleted review's tombstone to be purged", ReviewsFixture.TIMEOUT, () -> Await.result(
+        Publishers.collect(node().vertx(), ReviewsFixture.database().getCollection(ReviewRepository.COLLECTION)
+            .find(Filters.eq("_id", id))), ReviewsFixture.TIMEOUT).isEmpty());
+  }
+
+  private static List<JsonObject> auditEvents(String target, int count) {
+    return KafkaEvents.count(node().config().getJsonObject("kafka").getString("bootstrapServers"), "polymart.audit",
+        target, count, ReviewsFixture.TIMEOUT);
+  }
 
   private void deploy(boolean autoPublish) {
     JsonObject config = node().config().copy();

@@ -7,15 +7,24 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
-/** {@code users.audit_log}: appends in the caller's transaction; searches with every criterion a parameter. */
+/**
+ * {@code users.audit_log}: appends the users verticle's own entries in the caller's transaction, keeps the other
+ * verticles' ones from their events ({@link AuditEvents}), searches with every criterion a parameter.
+ */
 final class AuditLog {
   private static final String APPEND = """
       INSERT INTO users.audit_log (actor_id, action, target, old_value, new_value, client_ip, request_id)
       VALUES ($1, $2, $3, $4::text::jsonb, $5::text::jsonb, $6, $7)""";
+  private static final String RECORD = """
+      INSERT INTO users.audit_log (event_id, at, actor_id, action, target, old_value, new_value, client_ip, request_id)
+      VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8, $9)
+      ON CONFLICT (event_id) DO NOTHING""";
   private static final String FILTER = """
       WHERE ($1::uuid IS NULL OR actor_id = $1) AND ($2::text IS NULL OR action = $2)
         AND ($3::text IS NULL OR target = $3) AND ($4::timestamptz IS NULL OR at >= $4)
@@ -33,6 +42,14 @@ final class AuditLog {
     return tx.preparedQuery(APPEND).executeBatch(entries.stream().map(entry -> Tuple.of(entry.actorId(),
             entry.action(), entry.target(), jsonText(entry.oldValue()), jsonText(entry.newValue()), entry.clientIp(),
             entry.requestId())).toList())
+        .mapEmpty();
+  }
+
+  /** Keeps another verticle's entry, made at {@code at}, once: a second call with the same event id does nothing. */
+  Future<Void> record(SqlClient sql, UUID eventId, Instant at, AuditEntry entry) {
+    return sql.preparedQuery(RECORD).execute(Tuple.from(new Object[] {eventId, at.atOffset(ZoneOffset.UTC),
+            entry.actorId(), entry.action(), entry.target(), jsonText(entry.oldValue()), jsonText(entry.newValue()),
+            entry.clientIp(), entry.requestId()}))
         .mapEmpty();
   }
 

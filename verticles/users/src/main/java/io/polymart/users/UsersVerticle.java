@@ -5,7 +5,10 @@ import io.polymart.core.auth.JwtKeys;
 import io.polymart.core.bus.BusServer;
 import io.polymart.core.db.Migrations;
 import io.polymart.core.db.PgSettings;
+import io.polymart.core.audit.AuditRecorded;
 import io.polymart.core.events.ActivityPublisher;
+import io.polymart.core.events.EventConsumer;
+import io.polymart.core.events.EventConsumerSettings;
 import io.polymart.core.metrics.Meters;
 import io.polymart.core.redis.RedisClients;
 import io.vertx.core.Future;
@@ -19,6 +22,7 @@ public final class UsersVerticle extends VerticleBase {
   public static final String SCHEMA = "users";
   private Pool pool;
   private ActivityPublisher activity;
+  private EventConsumer auditEvents;
 
   @Override
   public Future<?> start() {
@@ -33,7 +37,12 @@ public final class UsersVerticle extends VerticleBase {
     RateLimiter limiter = new RateLimiter(redis, "users:", settings.rateLimit().windowSeconds());
     TokenIssuer tokens = new TokenIssuer(JwtKeys.provider(vertx, conf), conf.getJsonObject("jwt"));
     Revocations revocations = new Revocations(pool, vertx.eventBus(), tokens.accessTokenSeconds());
-    activity = ActivityPublisher.acquire(vertx, conf.getJsonObject("kafka").getString("bootstrapServers"));
+    activity = ActivityPublisher.acquire(vertx, settings.kafkaBootstrapServers());
+    AuditLog auditLog = new AuditLog();
+    // the other verticles' administrative and seller changes, written to their outboxes with the change
+    auditEvents = new EventConsumer(vertx, EventConsumerSettings.of(settings.kafkaBootstrapServers(), AuditEvents.GROUP,
+        AuditRecorded.TOPIC), new AuditEvents(pool, auditLog), AuditEvents.NO_MEMORY, new ParkedEventsTable(pool),
+        Meters.registry(conf));
     VisitorSignIns signIns = new VisitorSignIns(activity);
 
     return Migrations.apply(vertx, pg, SCHEMA)
@@ -44,17 +53,20 @@ public final class UsersVerticle extends VerticleBase {
           ProfileService profile = new ProfileService(pool, accounts);
           AddressService addresses = new AddressService(pool, accounts, addressRepository, settings.maxAddresses());
           AdminService admin = new AdminService(pool, accounts, sessions, passwords, revocations,
-              new AuditLog());
+              auditLog);
           BusServer server = new UsersBindings(auth, profile, addresses, admin, revocations, signIns)
               .bind(new BusServer(vertx, Meters.registry(conf)));
           return admin.bootstrap(settings.adminEmail(), settings.adminPassword())
-              .compose(v -> server.ready());
+              .compose(v -> server.ready())
+              .compose(v -> auditEvents.start());
         });
   }
 
   @Override
   public Future<?> stop() {
-    Future<Void> activityClosed = activity == null ? Future.succeededFuture() : activity.release();
+    Future<Void> consumerClosed = auditEvents == null ? Future.succeededFuture() : auditEvents.close();
+    Future<Void> activityClosed = consumerClosed.transform(v -> activity == null ? Future.succeededFuture()
+        : activity.release());
     return activityClosed.transform(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

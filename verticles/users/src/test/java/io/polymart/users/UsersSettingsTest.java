@@ -15,8 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class UsersSettingsTest {
   @Test
   void theDefaultsGiveTheDocumentedRules() {
-    UsersSettings settings = UsersSettings.from(ConfigLoader.defaults());
-    assertThat(settings).isEqualTo(new UsersSettings(12, 20, new UsersSettings.RateLimits(60, 30, 5, 10, 3), "", ""));
+    JsonObject defaults = ConfigLoader.defaults();
+    UsersSettings settings = UsersSettings.from(defaults);
+    assertThat(settings).isEqualTo(new UsersSettings(12, 20, new UsersSettings.RateLimits(60, 30, 5, 10, 3), "", "",
+        defaults.getJsonObject("kafka").getString("bootstrapServers")));
   }
 
   @Test

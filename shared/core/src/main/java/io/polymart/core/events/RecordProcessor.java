@@ -128,7 +128,7 @@ final class RecordProcessor {
         return processed.markProcessed(settings.group(), event).map(RecordOutcome.HANDLED);
       }
       String error = describe(result.cause());
-      if (attempt >= settings.maxAttempts()) {
+      if (attempt >= settings.maxAttempts() || result.cause() instanceof MalformedEvent) {
         return park(record, event, error, attempt);
       }
       long backoff = settings.backoffMillis(attempt);

@@ -1,5 +1,7 @@
 package io.polymart.core.outbox;
 
+import io.polymart.core.audit.AuditActor;
+import io.polymart.core.audit.AuditRecorded;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
@@ -36,6 +38,15 @@ public final class OutboxTransaction {
 
   public OutboxTransaction event(String topic, String aggregateId, String type, JsonObject data) {
     return event(new OutboxEvent(topic, aggregateId, type, data));
+  }
+
+  /**
+   * Records an administrative or seller change in the audit trail ({@link AuditRecorded}), with this transaction: no
+   * entry for a change that rolls back, and none lost for one that commits.
+   */
+  public OutboxTransaction audit(AuditActor actor, String action, String target, JsonObject oldValue,
+      JsonObject newValue) {
+    return event(AuditRecorded.event(actor, action, target, oldValue, newValue));
   }
 
   /** Runs once the transaction has committed; never when it rolls back. */

@@ -190,6 +190,35 @@ class EventConsumerTest {
   }
 
   @Test
+  void anEventTheHandlerFindsMalformedIsParkedAtTheFirstAttempt() {
+    String topic = EventBackends.createTopic("malformed", 1);
+    String group = group("malformed");
+    JsonObject malformed = event("Counted", "agg", new JsonObject().put("malformed", true));
+    JsonObject last = event("Counted", "agg", new JsonObject().put("seq", 1));
+    send(topic, malformed);
+    send(topic, last);
+    RecordingHandler handler = new RecordingHandler(e -> {
+      if (e.data().getBoolean("malformed", false)) {
+        throw new MalformedEvent("no seq");
+      }
+      return Future.succeededFuture();
+    });
+    calls = handler;
+    EventConsumer consumer = start(new EventConsumer(EventBackends.vertx(), settings(group, topic)
+        .withRetries(5, Duration.ofMillis(10), Duration.ofMillis(40)), handler, processed, parked));
+    try {
+      awaitCondition("both records", () -> consumer.handled() + consumer.parked() == 2);
+      assertThat(handler.calls(malformed.getString("id"))).isEqualTo(1);
+      assertThat(handler.handledIds()).containsExactly(last.getString("id"));
+      ParkedEvent parkedEvent = await(parked.list(group, 10)).get(0);
+      assertThat(parkedEvent.attempts()).isEqualTo(1);
+      assertThat(parkedEvent.error()).contains("no seq");
+    } finally {
+      await(consumer.close());
+    }
+  }
+
+  @Test
   void aBatchHandlerTakesAPartitionsRecordsTogetherAndABatchThatFailsIsTakenOneByOne() {
     String topic = EventBackends.createTopic("batch", 1);
     String group = group("batch");

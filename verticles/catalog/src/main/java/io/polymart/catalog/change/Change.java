@@ -1,5 +1,6 @@
 package io.polymart.catalog.change;
 
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.outbox.OutboxTransaction;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,6 +49,33 @@ public final class Change {
     touch(productId);
     events.add(new PendingEvent(productId, type, data));
     return this;
+  }
+
+  /**
+   * Records a seller's or admin's change in the audit trail, with this transaction; {@code actor} null is the
+   * platform's own change (the demo catalog), which is not audited.
+   */
+  public Change audit(AuditActor actor, String action, String target, JsonObject oldValue, JsonObject newValue) {
+    if (actor != null) {
+      tx.audit(actor, action, target, oldValue, newValue);
+    }
+    return this;
+  }
+
+  /**
+   * As {@link #audit}, with only the fields of {@code after} whose value differs in {@code before}; nothing at all
+   * when none does (an update to the same values changes nothing).
+   */
+  public Change auditUpdate(AuditActor actor, String action, String target, JsonObject before, JsonObject after) {
+    JsonObject oldValue = new JsonObject();
+    JsonObject newValue = new JsonObject();
+    after.forEach(field -> {
+      if (!Objects.equals(before.getValue(field.getKey()), field.getValue())) {
+        oldValue.put(field.getKey(), before.getValue(field.getKey()));
+        newValue.put(field.getKey(), field.getValue());
+      }
+    });
+    return newValue.isEmpty() ? this : audit(actor, action, target, oldValue, newValue);
   }
 
   Set<UUID> touched() {

@@ -94,12 +94,6 @@ public final class ImageRepository {
         "UPDATE catalog.product_images SET position = $2 WHERE id = $1").executeBatch(positions).mapEmpty();
   }
 
-  Future<Boolean> exists(SqlClient tx, UUID productId, UUID imageId) {
-    return tx.preparedQuery("SELECT 1 FROM catalog.product_images WHERE id = $1 AND product_id = $2")
-        .execute(Tuple.of(imageId, productId))
-        .map(rows -> rows.iterator().hasNext());
-  }
-
   Future<Void> clearCover(SqlClient tx, UUID productId) {
     return tx.preparedQuery("UPDATE catalog.product_images SET cover = FALSE WHERE product_id = $1 AND cover")
         .execute(Tuple.of(productId)).mapEmpty();

@@ -9,6 +9,7 @@ import io.polymart.catalog.change.Change;
 import io.polymart.catalog.product.Caller;
 import io.polymart.catalog.product.OwnedProduct;
 import io.polymart.catalog.product.ProductGuard;
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -58,16 +59,16 @@ public final class ImageService {
   }
 
   public Future<JsonObject> upload(Caller caller, UUID productId, byte[] bytes, boolean cover) {
-    return add(productId, bytes, cover, tx -> guard.lockForChange(tx, productId, caller));
+    return add(caller.actor(), productId, bytes, cover, tx -> guard.lockForChange(tx, productId, caller));
   }
 
   /** Adds an image on the platform's own behalf (the demo catalog). */
   public Future<JsonObject> addAsPlatform(UUID productId, byte[] bytes) {
-    return add(productId, bytes, false, tx -> guard.lockAsPlatform(tx, productId));
+    return add(null, productId, bytes, false, tx -> guard.lockAsPlatform(tx, productId));
   }
 
-  /** {@code lock} locks the product row and checks the caller may change it. */
-  private Future<JsonObject> add(UUID productId, byte[] bytes, boolean cover,
+  /** {@code lock} locks the product row and checks the caller may change it; {@code actor} null: not audited. */
+  private Future<JsonObject> add(AuditActor actor, UUID productId, byte[] bytes, boolean cover,
       Function<SqlConnection, Future<OwnedProduct>> lock) {
     UUID imageId = UUID.randomUUID();
     // Checking access and room first spares a forbidden or pointless upload the resizing work.
@@ -78,7 +79,7 @@ public final class ImageService {
           return Future.all(store.put(stored.originalKey(), image.original(), image.format().contentType()),
                   store.put(stored.mediumKey(), image.medium().bytes(), image.medium().contentType()),
                   store.put(stored.thumbnailKey(), image.thumbnail().bytes(), image.thumbnail().contentType()))
-              .compose(v -> record(lock, productId, imageId, image, stored, cover))
+              .compose(v -> record(actor, lock, productId, imageId, image, stored, cover))
               .recover(failure -> store.deleteQuietly(stored.all()).compose(v -> Future.failedFuture(failure)));
         });
   }
@@ -91,7 +92,8 @@ public final class ImageService {
     }
   }
 
-  private Future<JsonObject> record(Function<SqlConnection, Future<OwnedProduct>> lock, UUID productId,
+  private Future<JsonObject> record(AuditActor actor, Function<SqlConnection, Future<OwnedProduct>> lock,
+      UUID productId,
       UUID imageId, ProcessedImage image, StoredImage stored, boolean cover) {
     return writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
@@ -100,8 +102,12 @@ public final class ImageService {
           .compose(count -> (cover || count == 0 ? images.clearCover(tx, productId) : Future.<Void>succeededFuture())
               .compose(v -> images.insert(tx, imageId, productId, cover || count == 0, image, stored)))
           .compose(v -> imagesChanged(change, productId))
-          .map(all -> all.stream().map(JsonObject.class::cast)
-              .filter(i -> imageId.toString().equals(i.getString("id"))).findFirst().orElseThrow());
+          .map(all -> {
+            JsonObject added = find(all, imageId);
+            change.audit(actor, "image.upload", target(imageId), null, new JsonObject()
+                .put("productId", productId.toString()).put("cover", added.getValue("cover")));
+            return added;
+          });
     });
   }
 
@@ -116,6 +122,8 @@ public final class ImageService {
               throw ServiceException.notFound("Image not found");
             }
             orphaned.addAll(keys);
+            change.audit(caller.actor(), "image.delete", target(imageId),
+                new JsonObject().put("productId", productId.toString()), null);
             return imagesChanged(change, productId);
           });
     }).compose(v -> store.deleteQuietly(orphaned)).map((JsonObject) null);
@@ -126,7 +134,12 @@ public final class ImageService {
     return writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       return guard.lockForChange(tx, productId, caller)
-          .compose(product -> images.ids(tx, productId))
+          .compose(product -> images.all(tx, productId, mediaPrefix))
+          .compose(before -> images.ids(tx, productId).map(existing -> {
+            change.audit(caller.actor(), "image.reorder", "product:" + productId,
+                new JsonObject().put("imageIds", imageIds(before)), new JsonObject().put("imageIds", ids));
+            return existing;
+          }))
           .compose(existing -> {
             // the schema has made the ids unique; whether they are this product's images takes the database
             if (!new HashSet<>(ids).equals(existing)) {
@@ -147,17 +160,38 @@ public final class ImageService {
     return writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       return guard.lockForChange(tx, productId, caller)
-          .compose(product -> images.exists(tx, productId, imageId))
-          .compose(exists -> {
-            if (!exists) {
+          .compose(product -> images.all(tx, productId, mediaPrefix))
+          .compose(before -> {
+            JsonObject image = find(before, imageId);
+            if (image == null) {
               throw ServiceException.notFound("Image not found");
             }
+            JsonObject cover = before.stream().map(JsonObject.class::cast)
+                .filter(i -> Boolean.TRUE.equals(i.getValue("cover"))).findFirst().orElse(null);
+            change.audit(caller.actor(), "image.cover", target(imageId),
+                new JsonObject().put("productId", productId.toString())
+                    .put("coverImageId", cover == null ? null : cover.getString("id")),
+                new JsonObject().put("productId", productId.toString()).put("coverImageId", imageId.toString()));
             return images.clearCover(tx, productId);
           })
           .compose(v -> images.setCover(tx, imageId))
           .compose(v -> imagesChanged(change, productId))
           .map(all -> new JsonObject().put("items", all));
     });
+  }
+
+  private static String target(UUID imageId) {
+    return "image:" + imageId;
+  }
+
+  /** The image with that id among the product's, or null. */
+  private static JsonObject find(JsonArray images, UUID imageId) {
+    return images.stream().map(JsonObject.class::cast).filter(i -> imageId.toString().equals(i.getString("id")))
+        .findFirst().orElse(null);
+  }
+
+  private static List<String> imageIds(JsonArray images) {
+    return images.stream().map(JsonObject.class::cast).map(i -> i.getString("id")).toList();
   }
 
   private Future<Integer> requireRoom(SqlConnection tx, UUID productId) {

@@ -1,6 +1,7 @@
 package io.polymart.catalog.inventory;
 
 import io.polymart.catalog.change.Change;
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -78,9 +79,12 @@ public final class InventoryRepository {
         });
   }
 
-  /** A seller's adjustment ({@code delta}) or stock take ({@code onHand}); on hand may never drop below reserved. */
+  /**
+   * A seller's adjustment ({@code delta}) or stock take ({@code onHand}), audited with the on-hand count before and
+   * after; on hand may never drop below reserved.
+   */
   public Future<JsonObject> adjustOnHand(Change change, UUID productId, UUID skuId, Integer delta, Integer onHand,
-      String reason, UUID actor) {
+      String reason, AuditActor actor) {
     return lock(change.connection(), List.of(skuId)).compose(levels -> {
       Level before = levels.get(skuId);
       long target = onHand != null ? onHand : (long) before.onHand() + delta;
@@ -89,7 +93,9 @@ public final class InventoryRepository {
             + before.reserved() + " units reserved for open orders (nor below zero)");
       }
       int difference = (int) (target - before.onHand());
-      return apply(change, levels, List.of(new Movement(skuId, difference, 0)), reason, null, actor)
+      change.audit(actor, "sku.stock", "sku:" + skuId, new JsonObject().put("onHand", before.onHand()),
+          new JsonObject().put("onHand", (int) target).put("reason", reason));
+      return apply(change, levels, List.of(new Movement(skuId, difference, 0)), reason, null, actor.userId())
           .map(v -> new JsonObject().put("skuId", skuId.toString()).put("onHand", (int) target)
               .put("reserved", before.reserved()).put("available", (int) target - before.reserved()));
     });

@@ -2,8 +2,10 @@ package io.polymart.catalog.product;
 
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.change.Change;
+import io.polymart.catalog.change.RowValues;
 import io.polymart.catalog.search.SearchTerms;
 import io.polymart.catalog.sku.SkuRepository;
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -23,6 +25,8 @@ public final class ProductService {
   public static final Map<String, ServiceException> CONFLICTS = Map.of(
       "products_slug_key", ServiceException.conflict("SLUG_TAKEN", "Another product has this slug"),
       SkuRepository.SKU_CODE_CONSTRAINT, ServiceException.conflict("SKU_CODE_TAKEN", "A SKU code is already in use"));
+  /** The fields of a product update kept in its row (the details are a MongoDB document). */
+  private static final List<String> COLUMN_FIELDS = List.of("name", "slug", "description", "categoryId", "brandId");
   private final CatalogTransactions writer;
   private final ProductRepository products;
   private final ProductGuard guard;
@@ -45,11 +49,15 @@ public final class ProductService {
   /** Creates a DRAFT product for the calling seller. */
   public Future<JsonObject> create(Caller caller, NewProduct product) {
     caller.requireSeller();
-    return createProduct(caller.uuid(), product).compose(reader::load);
+    return createProduct(caller.uuid(), product, caller.actor()).compose(reader::load);
   }
 
-  /** Creates a DRAFT product for {@code sellerId}. */
+  /** Creates a DRAFT product for {@code sellerId} on the platform's own behalf (the demo catalog): not audited. */
   public Future<UUID> createProduct(UUID sellerId, NewProduct product) {
+    return createProduct(sellerId, product, null);
+  }
+
+  private Future<UUID> createProduct(UUID sellerId, NewProduct product, AuditActor actor) {
     UUID id = UUID.randomUUID();
     String name = product.name();
     String slug = product.slug() != null ? product.slug() : generatedSlug(name, id);
@@ -62,10 +70,12 @@ public final class ProductService {
           .compose(v -> skus.insert(change, id, product.skus(), sellerId))
           .compose(v -> product.details() == null ? Future.succeededFuture() : details.put(id, product.details()))
           .map(v -> {
-            change.event(id, "ProductCreated", new JsonObject().put("productId", id.toString()).put("name", name)
+            JsonObject facts = new JsonObject().put("productId", id.toString()).put("name", name)
                 .put("slug", slug).put("status", "DRAFT").put("sellerId", sellerId.toString())
                 .put("categoryId", categoryId.toString()).put("brandId", brandId == null ? null : brandId.toString())
-                .put("skuCount", product.skus().size()));
+                .put("skuCount", product.skus().size());
+            change.event(id, "ProductCreated", facts);
+            change.audit(actor, "product.create", target(id), null, facts.copy());
             return null;
           });
     });
@@ -81,12 +91,21 @@ public final class ProductService {
     addSet(columns, values, changes, "description", "description", changes.description());
     addSet(columns, values, changes, "categoryId", "category_id", changes.categoryId());
     addSet(columns, values, changes, "brandId", "brand_id", changes.brandId());
+    List<String> audited = COLUMN_FIELDS.stream().filter(changes::has).toList();
     Future<Void> updated = writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       return guard.lockForChange(tx, id, caller)
           .compose(product -> requireReferences(tx, changes.has("categoryId") ? changes.categoryId() : null,
                   changes.brandId())
-              .compose(v -> products.update(tx, id, columns, values))
+              .compose(v -> RowValues.read(tx, "catalog.products", id))
+              .compose(before -> {
+                JsonObject old = RowValues.pick(before, audited);
+                if (changes.details() != null) {
+                  old.put("detailsReplaced", false);
+                }
+                change.auditUpdate(caller.actor(), "product.update", target(id), old, changedValues(changes, audited));
+                return products.update(tx, id, columns, values);
+              })
               .compose(v -> changes.has("name") && "ACTIVE".equals(product.status())
                   ? terms.add(tx, changes.name()) : Future.succeededFuture()))
           .compose(v -> changes.details() == null ? Future.succeededFuture() : details.put(id, changes.details()))
@@ -101,17 +120,17 @@ public final class ProductService {
 
   public Future<JsonObject> publish(Caller caller, UUID id) {
     return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, caller)
-        .compose(product -> publish(change, product))).compose(v -> reader.load(id));
+        .compose(product -> publish(change, product, caller.actor()))).compose(v -> reader.load(id));
   }
 
   /** Publishes a product on the platform's own behalf (the demo catalog). */
   public Future<Void> publishProduct(UUID id) {
     return writer.inTransaction(change -> guard.lockAsPlatform(change.connection(), id)
-        .compose(product -> publish(change, product)));
+        .compose(product -> publish(change, product, null)));
   }
 
   /** Publishing also teaches search the words of the name: a draft's words must not leak into suggestions. */
-  private Future<Void> publish(Change change, OwnedProduct product) {
+  private Future<Void> publish(Change change, OwnedProduct product, AuditActor actor) {
     if ("ACTIVE".equals(product.status())) {
       return Future.succeededFuture();
     }
@@ -127,6 +146,7 @@ public final class ProductService {
         .map(v -> {
           change.event(id, "ProductPublished", new JsonObject().put("productId", id.toString())
               .put("name", product.name()));
+          change.audit(actor, "product.publish", target(id), status(product.status()), status("ACTIVE"));
           return null;
         });
   }
@@ -140,13 +160,18 @@ public final class ProductService {
           if (!"ACTIVE".equals(product.status())) {
             throw ServiceException.conflict("INVALID_STATE", "Only a published product can be unpublished");
           }
+          change.audit(caller.actor(), "product.unpublish", target(id), status(product.status()),
+              status("INACTIVE"));
           return setStatus(change, id, "INACTIVE", "ProductUnpublished");
         })).compose(v -> reader.load(id));
   }
 
   public Future<JsonObject> delete(Caller caller, UUID id) {
     return writer.inTransaction(change -> guard.lockForChange(change.connection(), id, caller)
-        .compose(product -> setStatus(change, id, "DELETED", "ProductDeleted"))).map((JsonObject) null);
+        .compose(product -> {
+          change.audit(caller.actor(), "product.delete", target(id), status(product.status()), null);
+          return setStatus(change, id, "DELETED", "ProductDeleted");
+        })).map((JsonObject) null);
   }
 
   private Future<Void> setStatus(Change change, UUID id, String status, String event) {
@@ -155,6 +180,33 @@ public final class ProductService {
           change.event(id, event, new JsonObject().put("productId", id.toString()).put("status", status));
           return null;
         });
+  }
+
+  static String target(UUID productId) {
+    return "product:" + productId;
+  }
+
+  private static JsonObject status(String status) {
+    return new JsonObject().put("status", status);
+  }
+
+  /** The new values of the product's columns the change sets, and whether its detail document was replaced. */
+  private static JsonObject changedValues(ProductChanges changes, List<String> fields) {
+    JsonObject values = new JsonObject();
+    for (String field : fields) {
+      Object value = switch (field) {
+        case "name" -> changes.name();
+        case "slug" -> changes.slug();
+        case "description" -> changes.description();
+        case "categoryId" -> changes.categoryId() == null ? null : changes.categoryId().toString();
+        default -> changes.brandId() == null ? null : changes.brandId().toString();
+      };
+      values.put(field, value);
+    }
+    if (changes.details() != null) {
+      values.put("detailsReplaced", true);
+    }
+    return values;
   }
 
   private static void addSet(List<String> columns, List<Object> values, ProductChanges changes, String field,

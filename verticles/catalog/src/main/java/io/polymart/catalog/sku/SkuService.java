@@ -1,6 +1,7 @@
 package io.polymart.catalog.sku;
 
 import io.polymart.catalog.change.CatalogTransactions;
+import io.polymart.catalog.change.RowValues;
 import io.polymart.catalog.inventory.InventoryRepository;
 import io.polymart.catalog.product.Caller;
 import io.polymart.catalog.product.ProductGuard;
@@ -21,6 +22,7 @@ import java.util.UUID;
 
 /** SKUs of a product: adding, editing, pricing and stock counts. */
 public final class SkuService {
+  private static final List<String> AUDITED_FIELDS = List.of("attributes", "weight", "status", "lowStockThreshold");
   private final CatalogTransactions writer;
   private final ProductGuard guard;
   private final ProductRepository products;
@@ -41,8 +43,9 @@ public final class SkuService {
             productId, caller)
         .compose(product -> skus.insert(change, productId, List.of(sku), caller.uuid()))
         .compose(ids -> {
-          change.event(productId, "ProductUpdated", createdEvent(productId, ids.get(0), sku)
-              .put("changed", new JsonArray().add("skus")));
+          JsonObject facts = createdEvent(productId, ids.get(0), sku);
+          change.audit(caller.actor(), "sku.create", target(ids.get(0)), null, facts.copy());
+          change.event(productId, "ProductUpdated", facts.put("changed", new JsonArray().add("skus")));
           return skus.json(change.connection(), ids.get(0));
         }));
     return SqlSupport.mapConflicts(created, ProductService.CONFLICTS);
@@ -72,8 +75,13 @@ public final class SkuService {
       columns.add("low_stock_threshold");
       values.add(changes.lowStockThreshold());
     }
+    List<String> audited = changes.fields().stream().filter(AUDITED_FIELDS::contains).toList();
     return writer.inTransaction(change -> guard.lockForSkuChange(change.connection(), skuId, caller)
-        .compose(product -> skus.update(change.connection(), skuId, columns, values)
+        .compose(product -> RowValues.read(change.connection(), "catalog.skus", skuId).compose(before -> {
+              change.auditUpdate(caller.actor(), "sku.update", target(skuId), RowValues.pick(before, audited),
+                  changedValues(changes, audited));
+              return skus.update(change.connection(), skuId, columns, values);
+            })
             .compose(v -> "ACTIVE".equals(product.status()) ? requireActiveSku(change.connection(), product.id())
                 : Future.succeededFuture())
             .compose(v -> skus.refreshMinPrice(change.connection(), product.id()))
@@ -92,6 +100,8 @@ public final class SkuService {
             .compose(old -> skus.refreshMinPrice(change.connection(), product.id()).map(v -> {
               BigDecimal oldPrice = old.getBigDecimal("old_price");
               BigDecimal oldOriginal = old.getBigDecimal("old_original");
+              change.audit(caller.actor(), "sku.price", target(skuId), prices(oldPrice, oldOriginal),
+                  prices(price, original));
               change.event(product.id(), "PriceChanged", new JsonObject()
                   .put("productId", product.id().toString()).put("skuId", skuId.toString())
                   .put("oldPrice", Money.format(oldPrice)).put("newPrice", Money.format(price))
@@ -103,10 +113,31 @@ public final class SkuService {
   }
 
   public Future<JsonObject> stock(Caller caller, UUID skuId, StockAdjustment adjustment) {
-    UUID actor = caller.uuid();
     return writer.inTransaction(change -> guard.lockForSkuChange(change.connection(), skuId, caller)
         .compose(product -> inventory.adjustOnHand(change, product.id(), skuId, adjustment.delta(),
-            adjustment.onHand(), adjustment.reason(), actor)));
+            adjustment.onHand(), adjustment.reason(), caller.actor())));
+  }
+
+  static String target(UUID skuId) {
+    return "sku:" + skuId;
+  }
+
+  private static JsonObject prices(BigDecimal price, BigDecimal original) {
+    return new JsonObject().put("price", Money.format(price)).put("originalPrice", Money.format(original));
+  }
+
+  /** The new values of the audited fields the change sets. */
+  private static JsonObject changedValues(SkuChanges changes, List<String> fields) {
+    JsonObject values = new JsonObject();
+    for (String field : fields) {
+      values.put(field, switch (field) {
+        case "attributes" -> changes.attributes();
+        case "weight" -> changes.weight();
+        case "status" -> changes.status();
+        default -> changes.lowStockThreshold();
+      });
+    }
+    return values;
   }
 
   /** A product on sale must keep something to sell: its last active SKU cannot be switched off. */

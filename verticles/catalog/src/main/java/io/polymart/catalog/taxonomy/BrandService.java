@@ -2,6 +2,8 @@ package io.polymart.catalog.taxonomy;
 
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.search.SearchTerms;
+import io.polymart.catalog.change.RowValues;
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -10,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,14 +40,18 @@ public final class BrandService {
     });
   }
 
-  public Future<JsonObject> create(NewBrand brand) {
+  public Future<JsonObject> create(AuditActor actor, NewBrand brand) {
+    UUID id = UUID.randomUUID();
     // through the writer, like every catalog change, so that cached search answers are dropped (the name is a term)
-    return SqlSupport.mapConflicts(writer.inTransaction(change -> brands.insert(change.connection(), UUID.randomUUID(),
+    return SqlSupport.mapConflicts(writer.inTransaction(change -> brands.insert(change.connection(), id,
             brand.name(), brand.slug(), brand.logoUrl())
-        .compose(row -> terms.add(change.connection(), brand.name()).map(json(row)))), CONFLICTS);
+        .compose(row -> {
+          change.audit(actor, "brand.create", target(id), null, json(row));
+          return terms.add(change.connection(), brand.name()).map(json(row));
+        })), CONFLICTS);
   }
 
-  public Future<JsonObject> update(UUID id, BrandChanges changes) {
+  public Future<JsonObject> update(AuditActor actor, UUID id, BrandChanges changes) {
     return SqlSupport.mapConflicts(writer.inTransaction(change -> brands.lock(change.connection(), id)
         .compose(current -> {
           if (current == null) {
@@ -55,6 +62,7 @@ public final class BrandService {
           String logo = changes.logoGiven() ? changes.logoUrl() : current.getString("logo_url");
           return brands.update(change.connection(), id, name, slug, logo)
               .compose(updated -> terms.add(change.connection(), name)
+                  .map(v -> change.auditUpdate(actor, "brand.update", target(id), json(current), json(updated)))
                   // product pages show their brand: they must leave the cache too
                   .compose(v -> brands.productIds(change.connection(), id))
                   .map(products -> {
@@ -64,7 +72,7 @@ public final class BrandService {
         })), CONFLICTS);
   }
 
-  public Future<JsonObject> delete(UUID id) {
+  public Future<JsonObject> delete(AuditActor actor, UUID id) {
     return writer.inTransaction(change -> brands.usage(change.connection(), id)
         .compose(row -> {
           if (!row.getBoolean("found")) {
@@ -73,9 +81,18 @@ public final class BrandService {
           if (row.getBoolean("used")) {
             throw ServiceException.conflict("BRAND_IN_USE", "The brand still has products");
           }
+          return RowValues.read(change.connection(), "catalog.brands", id);
+        })
+        .compose(before -> {
+          change.audit(actor, "brand.delete", target(id), RowValues.pick(before, List.of("name", "slug", "logoUrl")),
+              null);
           return brands.delete(change.connection(), id);
         })
         .map((JsonObject) null));
+  }
+
+  private static String target(UUID id) {
+    return "brand:" + id;
   }
 
   static JsonObject json(Row row) {

@@ -1,6 +1,7 @@
 package io.polymart.catalog.taxonomy;
 
 import io.polymart.catalog.change.CatalogTransactions;
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -75,7 +76,7 @@ public final class CategoryService {
     });
   }
 
-  public Future<JsonObject> create(NewCategory category) {
+  public Future<JsonObject> create(AuditActor actor, NewCategory category) {
     UUID id = UUID.randomUUID();
     // through the writer, like every catalog change, so that cached search answers are dropped
     return SqlSupport.mapConflicts(writer.inTransaction(change -> {
@@ -83,12 +84,15 @@ public final class CategoryService {
       return requireParent(tx, category.parentId(), null)
           .compose(v -> categories.insert(tx, id, category.parentId(), category.name(), category.slug(),
               category.sortOrder(), category.active()))
-          // a new category has no sub-categories yet
-          .map(row -> json(row).put("children", new JsonArray()));
+          .map(row -> {
+            change.audit(actor, "category.create", target(id), null, json(row));
+            // a new category has no sub-categories yet
+            return json(row).put("children", new JsonArray());
+          });
     }), CONFLICTS);
   }
 
-  public Future<JsonObject> update(UUID id, CategoryChanges changes) {
+  public Future<JsonObject> update(AuditActor actor, UUID id, CategoryChanges changes) {
     return SqlSupport.mapConflicts(writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       return categories.lock(tx, id)
@@ -101,7 +105,11 @@ public final class CategoryService {
                 changes.name() != null ? changes.name() : current.getString("name").trim(),
                 changes.slug() != null ? changes.slug() : current.getString("slug"),
                 changes.sortOrder() != null ? changes.sortOrder() : current.getInteger("sort_order"),
-                changes.active() != null ? changes.active() : current.getBoolean("active")));
+                changes.active() != null ? changes.active() : current.getBoolean("active")))
+                .map(updated -> {
+                  change.auditUpdate(actor, "category.update", target(id), json(current), json(updated));
+                  return updated;
+                });
           })
           // product pages show their category: they must leave the cache too
           .compose(updated -> categories.productIds(tx, id).map(products -> {
@@ -111,12 +119,13 @@ public final class CategoryService {
     }), CONFLICTS).compose(this::withChildren);
   }
 
-  public Future<JsonObject> delete(UUID id) {
+  public Future<JsonObject> delete(AuditActor actor, UUID id) {
     return writer.inTransaction(change -> categories.lock(change.connection(), id)
         .compose(current -> {
           if (current == null) {
             throw ServiceException.notFound("Category not found");
           }
+          change.audit(actor, "category.delete", target(id), json(current), null);
           return categories.usage(change.connection(), id);
         })
         .compose(use -> {
@@ -143,6 +152,10 @@ public final class CategoryService {
       }
       return null;
     });
+  }
+
+  private static String target(UUID id) {
+    return "category:" + id;
   }
 
   static JsonObject json(Row row) {

@@ -74,8 +74,8 @@ public final class CouponRepository {
   }
 
   /** Fails on {@code coupons_code_key} when the code is taken. */
-  Future<JsonObject> create(NewCoupon coupon, UUID createdBy) {
-    return pool.preparedQuery(INSERT)
+  Future<JsonObject> create(SqlClient tx, NewCoupon coupon, UUID createdBy) {
+    return tx.preparedQuery(INSERT)
         .execute(Tuple.from(new Object[] {UUID.randomUUID(), coupon.code(), coupon.type(), coupon.value(),
             coupon.maxDiscount(), coupon.minSpend(), coupon.startsAt(), coupon.endsAt(), coupon.totalQuantity(),
             coupon.perUserLimit(), createdBy}))

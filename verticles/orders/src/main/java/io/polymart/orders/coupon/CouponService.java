@@ -1,6 +1,8 @@
 package io.polymart.orders.coupon;
 
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.bus.Paging;
+import io.polymart.core.outbox.OutboxTransactions;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -13,13 +15,21 @@ import static io.polymart.core.db.SqlSupport.mapConflicts;
 /** Admins create coupons; users claim them and see their own. Using one happens at checkout ({@link CouponRepository}). */
 public final class CouponService {
   private final CouponRepository coupons;
+  private final OutboxTransactions transactions;
 
-  public CouponService(CouponRepository coupons) {
+  public CouponService(CouponRepository coupons, OutboxTransactions transactions) {
     this.coupons = coupons;
+    this.transactions = transactions;
   }
 
-  public Future<JsonObject> create(NewCoupon coupon, UUID createdBy) {
-    return mapConflicts(coupons.create(coupon, createdBy), Map.of("coupons_code_key",
+  /** Creates the coupon and its audit entry in one transaction. */
+  public Future<JsonObject> create(NewCoupon coupon, AuditActor actor) {
+    Future<JsonObject> created = transactions.run(tx -> coupons.create(tx.connection(), coupon, actor.userId())
+        .map(json -> {
+          tx.audit(actor, "coupon.create", "coupon:" + json.getString("id"), null, json.copy());
+          return json;
+        }));
+    return mapConflicts(created, Map.of("coupons_code_key",
         ServiceException.conflict("COUPON_EXISTS", "A coupon with code " + coupon.code() + " already exists")));
   }
 

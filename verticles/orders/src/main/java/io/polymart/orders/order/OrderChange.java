@@ -1,5 +1,6 @@
 package io.polymart.orders.order;
 
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.bus.Addresses;
 import io.polymart.core.outbox.OutboxTransaction;
 import io.vertx.core.eventbus.EventBus;
@@ -23,6 +24,11 @@ public final class OrderChange {
 
   public void event(String orderId, String type, JsonObject data) {
     tx.event(TOPIC, orderId, type, data);
+  }
+
+  /** Records a staff change in the audit trail, with this transaction. */
+  public void audit(AuditActor actor, String action, String target, JsonObject oldValue, JsonObject newValue) {
+    tx.audit(actor, action, target, oldValue, newValue);
   }
 
   /** Runs once the transaction has committed (not at all if it rolls back). */

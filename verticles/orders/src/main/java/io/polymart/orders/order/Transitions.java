@@ -3,7 +3,10 @@ package io.polymart.orders.order;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
-/** Applies one state-machine move to a locked order: the row, its history entry, the outbox event, the live update. */
+/**
+ * Applies one state-machine move to a locked order: the row, its history entry, the outbox event, the live update,
+ * and a staff move's audit entry.
+ */
 public final class Transitions {
   private final OrderRepository orders;
 
@@ -21,6 +24,12 @@ public final class Transitions {
     action.check(order.status());
     return orders.move(change.connection(), order, to, actor, reason, shipment, refund).onSuccess(v -> {
       change.event(order.id().toString(), action.eventType(), OrderEvents.transition(order, to, actor, reason));
+      if (actor.audit() != null && action.auditAction() != null) {
+        change.audit(actor.audit(), action.auditAction(), "order:" + order.id(),
+            new JsonObject().put("status", order.status().name()),
+            new JsonObject().put("status", to.name()).put("shipment", shipment)
+                .put("refund", refund == null ? null : refund.getString("status")));
+      }
       change.notifyUser(order.userId().toString(), OrderEvents.statusChange(order.id(), order.number(),
           order.status(), to));
     });

@@ -1,7 +1,10 @@
 package io.polymart.orders.coupon;
 
 import io.polymart.core.bus.Paging;
+import io.polymart.core.audit.AuditActor;
 import io.polymart.core.db.Migrations;
+import io.polymart.core.outbox.Outbox;
+import io.polymart.core.outbox.OutboxTransactions;
 import io.polymart.core.db.PgSettings;
 import io.polymart.core.error.ServiceException;
 import io.polymart.testing.Await;
@@ -38,7 +41,8 @@ class CouponServiceTest {
     PgSettings pg = PgSettings.from(TestBackends.config());
     Await.result(Migrations.apply(vertx, pg, "orders"), TIMEOUT);
     pool = pg.pool(vertx, "test");
-    coupons = new CouponService(new CouponRepository(pool, pool));
+    coupons = new CouponService(new CouponRepository(pool, pool),
+        new OutboxTransactions(pool, new Outbox("orders.outbox"), () -> { }));
   }
 
   /** Best effort, as the other module tests do: a slow close must not fail the rules checked above. */
@@ -51,13 +55,23 @@ class CouponServiceTest {
   @Test
   void aCouponCodeIsUniqueAndListedForAdmins() {
     String code = code();
-    JsonObject created = await(coupons.create(fixed(code, 5, 1), UUID.randomUUID()));
+    JsonObject created = await(coupons.create(fixed(code, 5, 1), admin()));
     assertThat(created.getString("code")).isEqualTo(code);
     assertThat(created.getString("value")).isEqualTo("10.00");
     assertThat(created.getInteger("totalQuantity")).isEqualTo(5);
     assertThat(created.getInteger("claimed")).isZero();
 
-    assertThatThrownBy(() -> await(coupons.create(fixed(code, 1, 1), UUID.randomUUID())))
+    JsonObject audit = await(pool.preparedQuery("""
+            SELECT payload FROM orders.outbox WHERE topic = 'polymart.audit' AND aggregate_id = $1""")
+        .execute(io.vertx.sqlclient.Tuple.of("coupon:" + created.getString("id")))
+        .map(rows -> (JsonObject) rows.iterator().next().getValue("payload")));
+    assertThat(audit.getString("type")).isEqualTo("AuditRecorded");
+    assertThat(audit.getJsonObject("data").getString("action")).isEqualTo("coupon.create");
+    assertThat(audit.getJsonObject("data").getValue("oldValue")).isNull();
+    assertThat(audit.getJsonObject("data").getJsonObject("newValue").getString("code")).isEqualTo(code);
+    assertThat(audit.getJsonObject("data").getString("clientIp")).isEqualTo("203.0.113.1");
+
+    assertThatThrownBy(() -> await(coupons.create(fixed(code, 1, 1), admin())))
         .isInstanceOfSatisfying(ServiceException.class, e -> {
           assertThat(e.status()).isEqualTo(409);
           assertThat(e.code()).isEqualTo("COUPON_EXISTS");
@@ -69,7 +83,7 @@ class CouponServiceTest {
   @Test
   void claimsRespectThePerUserLimitAndTheTotalQuantity() {
     String code = code();
-    await(coupons.create(fixed(code, 2, 1), UUID.randomUUID()));
+    await(coupons.create(fixed(code, 2, 1), admin()));
     UUID first = UUID.randomUUID();
     JsonObject claim = await(coupons.claim(code, first));
     assertThat(claim.getString("code")).isEqualTo(code);
@@ -96,7 +110,7 @@ class CouponServiceTest {
     OffsetDateTime later = OffsetDateTime.now(ZoneOffset.UTC).plusDays(1);
     await(coupons.create(NewCoupon.from(new JsonObject().put("code", code).put("type", "PERCENT").put("value", "10")
         .put("startsAt", later.toString()).put("endsAt", later.plusDays(1).toString()).put("totalQuantity", 3)),
-        UUID.randomUUID()));
+        admin()));
     assertFails(() -> coupons.claim(code, UUID.randomUUID()), 422, "COUPON_NOT_ACTIVE");
   }
 
@@ -120,5 +134,9 @@ class CouponServiceTest {
       assertThat(e.status()).isEqualTo(status);
       assertThat(e.code()).isEqualTo(code);
     });
+  }
+
+  private static AuditActor admin() {
+    return new AuditActor(UUID.randomUUID(), "203.0.113.1", null);
   }
 }
