@@ -32,7 +32,9 @@ class PlatformScalingTest {
         "/api/v1/products?q=Item&size=5", "/api/v1/products/" + sku.productId() + "/price-history"), 6)) {
       awaitMore(load, 200);
 
-      JsonObject up = scale(admin, node, "catalog", 3);
+      Reply upReply = put(admin, node, "catalog", 3, "scale-up-" + node);
+      assertThat(upReply.status()).as(upReply.toString()).isEqualTo(200);
+      JsonObject up = upReply.json();
       assertThat(up.getInteger("previousInstances")).isEqualTo(1);
       assertThat(up.getInteger("instances")).isEqualTo(3);
       assertThat(verticle(admin, "catalog").getInteger("instances")).isEqualTo(3);
@@ -54,6 +56,27 @@ class PlatformScalingTest {
     JsonObject catalog = verticle(admin, "catalog");
     assertThat(catalog.getInteger("instances")).isEqualTo(configured);
     assertThat(catalog.getInteger("configuredInstances")).isEqualTo(configured);
+
+    JsonObject recorded = awaitAudited(admin, "node:" + node + "/verticle:catalog", "scale-up-" + node);
+    assertThat(recorded.getString("action")).isEqualTo("platform.scale");
+    assertThat(recorded.getString("actorId")).isEqualTo(admin.userId());
+    assertThat(recorded.getJsonObject("oldValue")).isEqualTo(new JsonObject().put("instances", 1));
+    assertThat(recorded.getJsonObject("newValue")).isEqualTo(new JsonObject().put("instances", 3));
+    assertThat(recorded.getString("clientIp")).isNotBlank();
+  }
+
+  /** The audit entry of the request {@code requestId}, once the users verticle has kept it. */
+  private JsonObject awaitAudited(Users.Session admin, String target, String requestId) {
+    JsonObject[] found = new JsonObject[1];
+    Await.until("the scaling's audit entry", Duration.ofSeconds(20), () -> {
+      Reply trail = http.get("/api/v1/admin/audit?action=platform.scale&target=" + target)
+          .bearer(admin.accessToken()).send();
+      assertThat(trail.status()).as(trail.toString()).isEqualTo(200);
+      found[0] = trail.json().getJsonArray("items").stream().map(JsonObject.class::cast)
+          .filter(entry -> requestId.equals(entry.getString("requestId"))).findFirst().orElse(null);
+      return found[0] != null;
+    });
+    return found[0];
   }
 
   @Test
@@ -109,7 +132,11 @@ class PlatformScalingTest {
   }
 
   private Reply put(Users.Session caller, String node, String name, int instances) {
+    return put(caller, node, name, instances, "scale-" + UUID.randomUUID());
+  }
+
+  private Reply put(Users.Session caller, String node, String name, int instances, String requestId) {
     return http.put(PLATFORM + "/nodes/" + node + "/verticles/" + name).bearer(caller.accessToken())
-        .json(new JsonObject().put("instances", instances)).send();
+        .header("X-Request-Id", requestId).json(new JsonObject().put("instances", instances)).send();
   }
 }
