@@ -42,6 +42,8 @@ class TracingTest {
         busRequest("users.addresses.get"),
         span -> "postgresql".equals(span.getAttributes().get(AttributeKey.stringKey("db.system"))),
         span -> "redis".equals(span.getAttributes().get(AttributeKey.stringKey("db.system"))),
+        span -> span.getKind() == SpanKind.CONSUMER && span.getName().equals("orders.outbox relay"),
+        TracingTest::publishesOrderEvents,
         span -> span.getKind() == SpanKind.CONSUMER
             && span.getName().equals("polymart.reviews process polymart.orders"));
     try {
@@ -52,6 +54,17 @@ class TracingTest {
           .map(span -> span.getKind() + " " + span.getName() + " " + span.getAttributes()).toList(), timedOut);
     }
     assertThat(trace(traceId)).as("spans of other traces").allMatch(span -> span.getTraceId().equals(traceId));
+    List<String> published = trace(traceId).stream().filter(TracingTest::publishesOrderEvents)
+        .map(SpanData::getSpanId).toList();
+    assertThat(trace(traceId)).as("the consumer's span is a child of a publishing span")
+        .anyMatch(span -> span.getName().equals("polymart.reviews process polymart.orders")
+            && published.contains(span.getParentSpanId()));
+  }
+
+  /** The Kafka client's span of a record sent to {@code polymart.orders}. */
+  private static boolean publishesOrderEvents(SpanData span) {
+    return span.getKind() == SpanKind.PRODUCER
+        && "polymart.orders".equals(span.getAttributes().get(AttributeKey.stringKey("messaging.destination.name")));
   }
 
   /** A verticle's handling of an event-bus request to {@code address}. */

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.polymart.core.metrics.Meters;
 import io.polymart.core.metrics.NodeGauge;
-import io.polymart.core.tracing.TraceContexts;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -13,6 +12,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import io.vertx.kafka.client.producer.RecordMetadata;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -219,7 +219,7 @@ public final class OutboxRelay {
       return Future.succeededFuture(0);
     }
     Long[] ids = new Long[n];
-    List<KafkaProducerRecord<String, String>> records = new ArrayList<>(n);
+    List<Supplier<Future<RecordMetadata>>> sends = new ArrayList<>(n);
     Set<String> topics = new LinkedHashSet<>();
     int i = 0;
     for (Row row : rows) {
@@ -227,15 +227,12 @@ public final class OutboxRelay {
       KafkaProducerRecord<String, String> record = KafkaProducerRecord.create(row.getString("topic"),
           row.getString("aggregate_id"), row.getString("payload"));
       String traceContext = row.getString("trace_context");
-      if (traceContext != null) {
-        record.addHeader(TraceContexts.TRACEPARENT, traceContext);
-      }
-      records.add(record);
+      sends.add(() -> TracedSend.send(vertx, p, record, traceContext, table));
       topics.add(row.getString("topic"));
     }
     // with the topics' metadata at hand, send() does not block (class comment)
     return Future.all(topics.stream().map(p::partitionsFor).toList())
-        .compose(v -> Future.all(records.stream().map(p::send).toList()))
+        .compose(v -> Future.all(sends.stream().map(Supplier::get).toList()))
         .timeout(SEND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .compose(v -> tx.preparedQuery(delete).execute(Tuple.tuple().addArrayOfLong(ids)))
         .map(n);
