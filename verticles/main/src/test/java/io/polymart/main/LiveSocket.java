@@ -65,7 +65,15 @@ final class LiveSocket implements AutoCloseable {
       }
     });
     ws.closeHandler(v -> socket.closed.complete(ws.closeStatusCode() == null ? (short) 1006 : ws.closeStatusCode()));
-    await(ws.connect(options).toCompletionStage().toCompletableFuture());
+    try {
+      await(ws.connect(options).toCompletionStage().toCompletableFuture());
+    } catch (AssertionError failed) {
+      // a socket the server closes at once (a refused token) can be closed before the handshake completes here
+      if (!failed.getMessage().contains("WebSocket is closed")) {
+        throw failed;
+      }
+      await(socket.closed);
+    }
     return socket;
   }
 
