@@ -158,6 +158,63 @@ class AuditTrailTest {
   }
 
   @Test
+  void skusImagesUnpublishingAndRefundApprovalsAreRecorded() {
+    Users.Session admin = shop.admin();
+    Users.Session seller = shop.seller();
+    String run = UUID.randomUUID().toString();
+    Shop.Sku sku = shop.stockedSku("30.00", 5);
+    String productId = sku.productId();
+    Reply added = http.post(API + "/products/" + productId + "/skus").bearer(seller.accessToken())
+        .header("X-Request-Id", "sku-" + run)
+        .json(CatalogFixtures.sku("AUD-" + CatalogFixtures.word(8), "31.00", Map.of("color", "blue"), 2)).send();
+    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    String newSku = added.json().getString("id");
+    String first = shop.fx.uploadOk(seller, productId, CatalogFixtures.image("a.png", "image/png",
+        CatalogFixtures.png(32, 32, false))).getString("id");
+    String second = shop.fx.uploadOk(seller, productId, CatalogFixtures.image("b.png", "image/png",
+        CatalogFixtures.png(32, 32, false))).getString("id");
+    Reply covered = http.post(API + "/products/" + productId + "/images/" + second + "/cover")
+        .bearer(seller.accessToken()).header("X-Request-Id", "cover-" + run).send();
+    assertThat(covered.status()).as(covered.toString()).isEqualTo(200);
+    Reply ordered = http.put(API + "/products/" + productId + "/images/order").bearer(seller.accessToken())
+        .header("X-Request-Id", "order-" + run)
+        .json(new JsonObject().put("imageIds", new JsonArray().add(second).add(first))).send();
+    assertThat(ordered.status()).as(ordered.toString()).isEqualTo(200);
+    Reply deleted = http.delete(API + "/products/" + productId + "/images/" + first).bearer(seller.accessToken())
+        .header("X-Request-Id", "delete-" + run).send();
+    assertThat(deleted.status()).as(deleted.toString()).isIn(200, 204);
+
+    Shop.Buyer buyer = shop.buyer();
+    String orderId = shop.paidOrder(buyer, sku, 1).getString("id");
+    Reply unpublished = http.post(API + "/products/" + productId + "/unpublish").bearer(seller.accessToken())
+        .header("X-Request-Id", "unpublish-" + run).send();
+    assertThat(unpublished.status()).as(unpublished.toString()).isEqualTo(200);
+    assertThat(shop.buyerAction(buyer, orderId, "refund", new JsonObject().put("reason", "Changed my mind"))
+        .status()).isEqualTo(200);
+    Reply approved = http.post(API + "/admin/orders/" + orderId + "/refund/approve").bearer(admin.accessToken())
+        .header("X-Request-Id", "approve-" + run).send();
+    assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+
+    JsonObject created = only(awaitTrail(admin, "target=sku:" + newSku, 1));
+    assertEntry(created, seller, "sku.create", "sku:" + newSku, "sku-" + run);
+    assertThat(created.getValue("oldValue")).isNull();
+    assertEntry(only(awaitTrail(admin, "target=image:" + second + "&action=image.cover", 1)), seller, "image.cover",
+        "image:" + second, "cover-" + run);
+    assertEntry(only(awaitTrail(admin, "target=image:" + first + "&action=image.delete", 1)), seller,
+        "image.delete", "image:" + first, "delete-" + run);
+    JsonObject reorder = only(awaitTrail(admin, "target=product:" + productId + "&action=image.reorder", 1));
+    assertEntry(reorder, seller, "image.reorder", "product:" + productId, "order-" + run);
+    assertThat(reorder.getJsonObject("newValue").getJsonArray("imageIds")).containsExactly(second, first);
+    assertThat(awaitTrail(admin, "target=image:" + first + "&action=image.upload", 1).getLong("total")).isEqualTo(1);
+    JsonObject unpublish = only(awaitTrail(admin, "target=product:" + productId + "&action=product.unpublish", 1));
+    assertEntry(unpublish, seller, "product.unpublish", "product:" + productId, "unpublish-" + run);
+    assertThat(unpublish.getJsonObject("newValue").getString("status")).isNotEqualTo("ACTIVE");
+    JsonObject approval = only(awaitTrail(admin, "target=order:" + orderId + "&action=order.refund.approve", 1));
+    assertEntry(approval, admin, "order.refund.approve", "order:" + orderId, "approve-" + run);
+    assertThat(approval.getJsonObject("oldValue").getString("status")).isEqualTo("REFUND_REQUESTED");
+  }
+
+  @Test
   void anAdminsChangesAreRecordedAndSearchable() {
     Users.Session admin = Users.admin(http);
     Users.Session customer = Users.register(http, TestPlatform.uniqueEmail("audited"));

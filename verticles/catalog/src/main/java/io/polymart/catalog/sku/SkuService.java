@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -78,8 +79,11 @@ public final class SkuService {
     List<String> audited = changes.fields().stream().filter(AUDITED_FIELDS::contains).toList();
     return writer.inTransaction(change -> guard.lockForSkuChange(change.connection(), skuId, caller)
         .compose(product -> RowValues.read(change.connection(), "catalog.skus", skuId).compose(before -> {
-              change.auditUpdate(caller.actor(), "sku.update", target(skuId), RowValues.pick(before, audited),
-                  changedValues(changes, audited));
+              JsonObject old = RowValues.pick(before, audited);
+              if (old.containsKey("weight")) {
+                old.put("weight", weightText(old.getValue("weight")));
+              }
+              change.auditUpdate(caller.actor(), "sku.update", target(skuId), old, changedValues(changes, audited));
               return skus.update(change.connection(), skuId, columns, values);
             })
             .compose(v -> "ACTIVE".equals(product.status()) ? requireActiveSku(change.connection(), product.id())
@@ -126,13 +130,19 @@ public final class SkuService {
     return new JsonObject().put("price", Money.format(price)).put("originalPrice", Money.format(original));
   }
 
+  /** A weight as the API shows it, the column's text ({@code "1.500"}), whether read from the row or the request. */
+  private static String weightText(Object weight) {
+    return weight == null ? null : new BigDecimal(weight.toString()).setScale(3, RoundingMode.UNNECESSARY)
+        .toPlainString();
+  }
+
   /** The new values of the audited fields the change sets. */
   private static JsonObject changedValues(SkuChanges changes, List<String> fields) {
     JsonObject values = new JsonObject();
     for (String field : fields) {
       values.put(field, switch (field) {
         case "attributes" -> changes.attributes();
-        case "weight" -> changes.weight();
+        case "weight" -> weightText(changes.weight());
         case "status" -> changes.status();
         default -> changes.lowStockThreshold();
       });

@@ -94,7 +94,9 @@ class CatalogAuditTest {
     String skuId = product.getJsonArray("skus").getJsonObject(0).getString("id");
     String name = product.getString("name");
     ok(CATALOG_PRODUCT_UPDATE, id(productId), new JsonObject().put("name", "Renamed"), seller);
-    ok(CATALOG_SKU_UPDATE, id(skuId), new JsonObject().put("lowStockThreshold", 9), seller);
+    ok(CATALOG_SKU_UPDATE, id(skuId), new JsonObject().put("weight", "1.5"), seller);
+    // the same weight written otherwise is no change: only the threshold is recorded
+    ok(CATALOG_SKU_UPDATE, id(skuId), new JsonObject().put("weight", "1.500").put("lowStockThreshold", 9), seller);
     // refused: not their product
     assertThat(fails(CATALOG_PRODUCT_DELETE, id(productId), new JsonObject(), Caller.seller()).status())
         .isIn(403, 404);
@@ -107,7 +109,10 @@ class CatalogAuditTest {
     assertThat(entries.get(1).getJsonObject("oldValue")).isEqualTo(new JsonObject().put("name", name));
     assertThat(entries.get(1).getJsonObject("newValue")).isEqualTo(new JsonObject().put("name", "Renamed"));
     assertThat(entries.get(2).getJsonObject("oldValue")).isEqualTo(new JsonObject().put("status", "DRAFT"));
-    JsonObject skuUpdate = entries("sku:" + skuId, 1).get(0);
+    List<JsonObject> skuUpdates = entries("sku:" + skuId, 2);
+    assertThat(skuUpdates.get(0).getJsonObject("oldValue")).isEqualTo(new JsonObject().putNull("weight"));
+    assertThat(skuUpdates.get(0).getJsonObject("newValue")).isEqualTo(new JsonObject().put("weight", "1.500"));
+    JsonObject skuUpdate = skuUpdates.get(1);
     assertThat(skuUpdate.getString("action")).isEqualTo("sku.update");
     assertThat(skuUpdate.getJsonObject("oldValue").getInteger("lowStockThreshold")).isNotEqualTo(9);
     assertThat(skuUpdate.getJsonObject("newValue")).isEqualTo(new JsonObject().put("lowStockThreshold", 9));
