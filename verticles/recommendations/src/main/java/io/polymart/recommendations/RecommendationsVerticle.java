@@ -4,6 +4,7 @@ import io.polymart.core.bus.BusServer;
 import io.polymart.core.events.ActivityPublisher;
 import io.polymart.core.events.EventConsumer;
 import io.polymart.core.events.EventConsumerSettings;
+import io.polymart.core.events.ProcessedEvents;
 import io.polymart.core.metrics.Meters;
 import io.polymart.core.redis.RedisClients;
 import io.vertx.core.Future;
@@ -33,8 +34,10 @@ public final class RecommendationsVerticle extends VerticleBase {
     redis = RedisClients.api(vertx, config(), "recommendations");
     handler = new RecsEventHandler(redis, settings);
     String bootstrapServers = config().getJsonObject("kafka").getString("bootstrapServers");
+    // no set of processed event ids (it would grow without bound): the OffsetGuard's positions, checked and advanced
+    // in each event's own write script, are the consumer's memory
     events = new EventConsumer(vertx, EventConsumerSettings.of(bootstrapServers, GROUP,
-        RecsEventHandler.TOPICS.toArray(String[]::new)), handler, new GuardedEvents(), new RedisParkedEvents(redis),
+        RecsEventHandler.TOPICS.toArray(String[]::new)), handler, ProcessedEvents.NONE, new RedisParkedEvents(redis),
         Meters.registry(config()));
     BusServer server = new RecommendationsBindings(new RecommendationService(redis, settings, Clock.systemUTC()))
         .bind(new BusServer(vertx, Meters.registry(config())));

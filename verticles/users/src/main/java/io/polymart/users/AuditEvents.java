@@ -14,24 +14,11 @@ import java.util.UUID;
 /**
  * Keeps the other verticles' {@code AuditRecorded} events ({@code polymart.audit}) in {@code users.audit_log}, at the
  * time of the change ({@code occurredAt}). Idempotent by itself: the entry is keyed by the event id, so an event
- * delivered twice is kept once; it therefore needs no {@link ProcessedEvents} memory beside the log ({@link #NO_MEMORY}).
- * An event whose data lacks what an entry needs is parked at once.
+ * delivered twice is kept once, and the consumer needs no other memory of what it handled
+ * ({@link ProcessedEvents#NONE}). An event whose data lacks what an entry needs is parked at once.
  */
 final class AuditEvents implements EventHandler {
   static final String GROUP = "polymart.users";
-
-  /** The log remembers the events it kept (its unique event ids): nothing else needs to. */
-  static final ProcessedEvents NO_MEMORY = new ProcessedEvents() {
-    @Override
-    public Future<Boolean> isProcessed(String group, String eventId) {
-      return Future.succeededFuture(false);
-    }
-
-    @Override
-    public Future<Void> markProcessed(String group, DomainEvent event) {
-      return Future.succeededFuture();
-    }
-  };
 
   private final SqlClient pool;
   private final AuditLog log;

@@ -9,6 +9,7 @@ import io.polymart.core.audit.AuditRecorded;
 import io.polymart.core.events.ActivityPublisher;
 import io.polymart.core.events.EventConsumer;
 import io.polymart.core.events.EventConsumerSettings;
+import io.polymart.core.events.ProcessedEvents;
 import io.polymart.core.metrics.Meters;
 import io.polymart.core.redis.RedisClients;
 import io.vertx.core.Future;
@@ -41,7 +42,7 @@ public final class UsersVerticle extends VerticleBase {
     AuditLog auditLog = new AuditLog();
     // the other verticles' administrative and seller changes, written to their outboxes with the change
     auditEvents = new EventConsumer(vertx, EventConsumerSettings.of(settings.kafkaBootstrapServers(), AuditEvents.GROUP,
-        AuditRecorded.TOPIC), new AuditEvents(pool, auditLog), AuditEvents.NO_MEMORY, new ParkedEventsTable(pool),
+        AuditRecorded.TOPIC), new AuditEvents(pool, auditLog), ProcessedEvents.NONE, new ParkedEventsTable(pool),
         Meters.registry(conf));
     VisitorSignIns signIns = new VisitorSignIns(activity);
 

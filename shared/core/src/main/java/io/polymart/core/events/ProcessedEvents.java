@@ -8,6 +8,21 @@ import io.vertx.core.Future;
  * consumer and the group's offsets in Kafka: keep it in the verticle's own database.
  */
 public interface ProcessedEvents {
+  /**
+   * No memory, for a handler whose writes are idempotent by themselves (an insert keyed by the event id, a script
+   * that checks and advances the partition's offset): asking it says "not handled", marking does nothing.
+   */
+  ProcessedEvents NONE = new ProcessedEvents() {
+    @Override
+    public Future<Boolean> isProcessed(String group, String eventId) {
+      return Future.succeededFuture(false);
+    }
+
+    @Override
+    public Future<Void> markProcessed(String group, DomainEvent event) {
+      return Future.succeededFuture();
+    }
+  };
 
   Future<Boolean> isProcessed(String group, String eventId);
 
