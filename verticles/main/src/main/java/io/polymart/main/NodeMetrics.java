@@ -4,13 +4,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.Match;
 import io.vertx.micrometer.MatchType;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
-import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,17 +39,19 @@ final class NodeMetrics {
   }
 
   /**
-   * Shapes the registry before the first meter: no byte-count meters (every bus message updated them, with a
-   * windowed maximum each, for numbers nobody alerts on).
+   * The node's registry, shaped before Vert.x registers its first meter in it ({@link VertxFactory}): no byte-count
+   * meters (every bus message updated them, with a windowed maximum each, for numbers nobody alerts on), and the
+   * process's resident memory.
    */
-  static void shape(String registryName) {
-    MeterRegistry registry = BackendRegistries.getNow(registryName);
+  static MeterRegistry newRegistry() {
+    MeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().meterFilter(MeterFilter.deny(NodeMetrics::countsBytes));
     if (Files.isReadable(PROC_STATUS)) {
       Gauge.builder("process.resident.memory", NodeMetrics::residentBytes).baseUnit("bytes")
           .description("Resident set size of this JVM's process (heap, metaspace, code, threads, buffers)")
           .register(registry);
     }
+    return registry;
   }
 
   /** VmRSS from {@code /proc/self/status}, read at each scrape; NaN if it cannot be read. */
@@ -66,6 +69,7 @@ final class NodeMetrics {
     return name.startsWith("vertx.") && (name.endsWith(".bytes") || name.contains(".bytes."));
   }
 
+  /** Vert.x's metrics, in the registry of {@link #newRegistry}, found by verticles under {@code registryName}. */
   static MicrometerMetricsOptions options(String registryName) {
     return new MicrometerMetricsOptions().setEnabled(true).setRegistryName(registryName)
         .setJvmMetricsEnabled(true)

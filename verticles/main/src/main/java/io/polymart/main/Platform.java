@@ -56,11 +56,11 @@ public final class Platform {
     String registryName = NodeMetrics.newRegistryName();
     Platform platform = new Platform(VertxFactory.create(config,
             management.metricsEnabled() ? NodeMetrics.options(registryName) : null,
+            management.metricsEnabled() ? NodeMetrics.newRegistry() : null,
             tracing == null ? null : tracing.tracerFactory())
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS), tracing);
     JsonObject nodeConfig = config.copy();
     if (management.metricsEnabled()) {
-      NodeMetrics.shape(registryName);
       nodeConfig.getJsonObject("management").put("registryName", registryName);
     }
     try {

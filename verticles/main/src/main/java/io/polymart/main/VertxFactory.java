@@ -3,6 +3,7 @@ package io.polymart.main;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
@@ -11,6 +12,7 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.core.spi.VertxTracerFactory;
+import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -24,39 +26,42 @@ final class VertxFactory {
   }
 
   /**
-   * @param metrics what the node measures, or null for nothing ({@code management.metrics.enabled} false)
+   * @param metrics what the node measures ({@link NodeMetrics#options}), or null for nothing
+   *     ({@code management.metrics.enabled} false)
+   * @param registry where it is measured ({@link NodeMetrics#newRegistry}), when {@code metrics} is given
    * @param tracer the node's tracing ({@link NodeTracing}), or null for none
    */
-  static Future<Vertx> create(JsonObject config, MetricsOptions metrics, VertxTracerFactory tracer) {
+  static Future<Vertx> create(JsonObject config, MetricsOptions metrics, MeterRegistry registry,
+      VertxTracerFactory tracer) {
     ClusterSettings cluster = ClusterSettings.from(config);
     if (!cluster.enabled()) {
-      VertxOptions options = new VertxOptions();
-      if (metrics != null) {
-        options.setMetricsOptions(metrics);
-      }
-      return Future.succeededFuture(traced(Vertx.builder().with(options), tracer).build());
+      return Future.succeededFuture(builder(new VertxOptions(), metrics, registry, tracer).build());
     }
-    return clustered(cluster, hazelcastConfig(cluster), metrics, tracer);
+    return clustered(cluster, hazelcastConfig(cluster), metrics, registry, tracer);
   }
 
   static Future<Vertx> clustered(ClusterSettings cluster, Config hazelcast) {
-    return clustered(cluster, hazelcast, null, null);
+    return clustered(cluster, hazelcast, null, null, null);
   }
 
   static Future<Vertx> clustered(ClusterSettings cluster, Config hazelcast, MetricsOptions metrics,
-      VertxTracerFactory tracer) {
+      MeterRegistry registry, VertxTracerFactory tracer) {
     String host = cluster.host();
     VertxOptions options = new VertxOptions()
         .setEventBusOptions(new EventBusOptions().setHost(host).setClusterPublicHost(host));
-    if (metrics != null) {
-      options.setMetricsOptions(metrics);
-    }
-    return traced(Vertx.builder().with(options), tracer)
+    return builder(options, metrics, registry, tracer)
         .withClusterManager(new HazelcastClusterManager(hazelcast))
         .buildClustered();
   }
 
-  private static VertxBuilder traced(VertxBuilder builder, VertxTracerFactory tracer) {
+  private static VertxBuilder builder(VertxOptions options, MetricsOptions metrics, MeterRegistry registry,
+      VertxTracerFactory tracer) {
+    VertxBuilder builder = Vertx.builder();
+    if (metrics != null) {
+      builder.with(options.setMetricsOptions(metrics)).withMetrics(new MicrometerMetricsFactory(registry));
+    } else {
+      builder.with(options);
+    }
     return tracer == null ? builder : builder.withTracer(tracer);
   }
 

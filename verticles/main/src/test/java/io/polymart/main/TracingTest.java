@@ -45,7 +45,10 @@ class TracingTest {
         span -> span.getKind() == SpanKind.CONSUMER && span.getName().equals("orders.outbox relay"),
         TracingTest::publishesOrderEvents,
         span -> span.getKind() == SpanKind.CONSUMER
-            && span.getName().equals("polymart.reviews process polymart.orders"));
+            && span.getName().equals("polymart.reviews process polymart.orders"),
+        // a consumer that handles a partition's records together (BatchEventHandler)
+        span -> span.getKind() == SpanKind.CONSUMER
+            && span.getName().equals("polymart.recommendations process polymart.orders"));
     try {
       CatalogFixtures.await("the checkout's spans", Duration.ofSeconds(20),
           () -> expected.stream().allMatch(wanted -> trace(traceId).stream().anyMatch(wanted)));

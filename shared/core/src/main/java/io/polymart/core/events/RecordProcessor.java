@@ -84,6 +84,10 @@ final class RecordProcessor {
    * processed one by one, when a record is unreadable, the handler fails, or a store does.
    */
   Future<BatchOutcome> processAll(List<ConsumerRecord<String, String>> records) {
+    return RecordTracing.tracedBatch(vertx, settings.group(), records, () -> processAllUntraced(records));
+  }
+
+  private Future<BatchOutcome> processAllUntraced(List<ConsumerRecord<String, String>> records) {
     List<DomainEvent> events = new ArrayList<>(records.size());
     try {
       for (ConsumerRecord<String, String> record : records) {

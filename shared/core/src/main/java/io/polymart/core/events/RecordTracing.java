@@ -11,6 +11,7 @@ import io.vertx.core.spi.tracing.TagExtractor;
 import io.vertx.core.spi.tracing.VertxTracer;
 import io.vertx.core.tracing.TracingPolicy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -19,9 +20,9 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * Joins a record's handling to the trace that wrote its event: a record that carries a {@code traceparent} header
- * (the outbox relay copies the writer's) is handled on a Vert.x context of its own, in a consumer span that is a
+ * (the Kafka client's producer span, under the writer's: see the outbox relay) is handled on a Vert.x context of its own, in a consumer span that is a
  * child of the writer's, so the handler's database calls and event-bus requests are part of the same trace. Records
- * without one, or a node without tracing, are handled as they are.
+ * without one, or a node without tracing, are handled as they are. Records handled together each get their span.
  */
 final class RecordTracing {
   private static final TagExtractor<ConsumerRecord<String, String>> TAGS = new TagExtractor<>() {
@@ -52,21 +53,34 @@ final class RecordTracing {
   private RecordTracing() {
   }
 
-  @SuppressWarnings("unchecked")
   static <T> Future<T> traced(Vertx vertx, String group, ConsumerRecord<String, String> record,
       Supplier<Future<T>> handling) {
+    return tracedBatch(vertx, group, List.of(record), handling);
+  }
+
+  /**
+   * As {@link #traced}, for records handled together (a {@link BatchEventHandler}): each record that carries a
+   * {@code traceparent} gets its consumer span in its own trace, open while the batch is handled; the handling runs in
+   * the first one's, so the batch's own calls show in that trace only (a span has one parent).
+   */
+  @SuppressWarnings("unchecked")
+  static <T> Future<T> tracedBatch(Vertx vertx, String group, List<ConsumerRecord<String, String>> records,
+      Supplier<Future<T>> handling) {
     VertxTracer<Object, Object> tracer = (VertxTracer<Object, Object>) ((VertxInternal) vertx).tracer();
-    Header traceparent = record.headers().lastHeader(TraceContexts.TRACEPARENT);
-    if (tracer == null || traceparent == null) {
+    List<ConsumerRecord<String, String>> traced = tracer == null ? List.of()
+        : records.stream().filter(record -> record.headers().lastHeader(TraceContexts.TRACEPARENT) != null).toList();
+    if (traced.isEmpty()) {
       return handling.get();
     }
-    ContextInternal context = ((ContextInternal) vertx.getOrCreateContext()).duplicate();
-    PromiseInternal<T> done = context.promise();
-    context.dispatch(v -> {
-      Object span = tracer.receiveRequest(context, SpanKind.MESSAGING, TracingPolicy.PROPAGATE, record,
-          group + " process " + record.topic(),
-          List.of(Map.entry(TraceContexts.TRACEPARENT, new String(traceparent.value(), StandardCharsets.UTF_8))),
-          TAGS);
+    ContextInternal base = (ContextInternal) vertx.getOrCreateContext();
+    List<ContextInternal> contexts = traced.stream().map(record -> base.duplicate()).toList();
+    ContextInternal handlingContext = contexts.get(0);
+    PromiseInternal<T> done = handlingContext.promise();
+    handlingContext.dispatch(v -> {
+      List<Object> spans = new ArrayList<>(traced.size());
+      for (int i = 0; i < traced.size(); i++) {
+        spans.add(consumerSpan(tracer, contexts.get(i), group, traced.get(i)));
+      }
       Future<T> handled;
       try {
         handled = handling.get();
@@ -74,10 +88,21 @@ final class RecordTracing {
         handled = Future.failedFuture(e);
       }
       handled.onComplete(result -> {
-        tracer.sendResponse(context, null, span, result.failed() ? result.cause() : null, TagExtractor.empty());
+        for (int i = 0; i < spans.size(); i++) {
+          tracer.sendResponse(contexts.get(i), null, spans.get(i), result.failed() ? result.cause() : null,
+              TagExtractor.empty());
+        }
         done.handle(result);
       });
     });
     return done.future();
+  }
+
+  private static Object consumerSpan(VertxTracer<Object, Object> tracer, ContextInternal context, String group,
+      ConsumerRecord<String, String> record) {
+    Header traceparent = record.headers().lastHeader(TraceContexts.TRACEPARENT);
+    return tracer.receiveRequest(context, SpanKind.MESSAGING, TracingPolicy.PROPAGATE, record,
+        group + " process " + record.topic(),
+        List.of(Map.entry(TraceContexts.TRACEPARENT, new String(traceparent.value(), StandardCharsets.UTF_8))), TAGS);
   }
 }
