@@ -95,6 +95,9 @@ class MetricsTest {
     assertThat(after.value("vertx_pool_queue_pending", "pool_name=\"cart\"", "pool_type=\"redis\"")).isNotNaN();
     assertThat(after.value("polymart_reservations_released_total")).isNotNaN();
     assertThat(after.value("polymart_reviews_published_total")).isNotNaN();
+    // the order's live updates to its buyer: one series for every user's address
+    assertThat(after.text()).containsPattern("vertx_eventbus_published_total\\{[^}]*address=\"user\\.events\\.\\*\"")
+        .doesNotContainPattern("address=\"user\\.events\\.[0-9a-f]");
   }
 
   private static void readUntilCached(HttpTestClient http, String path) {
