@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,17 +125,19 @@ public final class NodeDeployments {
     return Future.all(undeployed).mapEmpty();
   }
 
-  /** Removes every instance, the gateway first, then the others in the reverse of their start order. */
+  /**
+   * Removes every instance: the gateway's first (no new requests come in), then the others side by side (each drains
+   * and closes its own clients; their Kafka consumers take up to a few seconds each to leave their groups).
+   */
   public Future<Void> stop() {
-    List<String> order = names();
-    Collections.reverse(order);
-    Future<Void> stopped = Future.succeededFuture();
-    for (String name : order) {
-      stopped = stopped.transform(any -> remove(name, running(name)).otherwise(failure -> {
-        LOG.warn("Undeploying {} failed: {}", name, failure.toString());
-        return null;
-      }));
-    }
-    return stopped;
+    return removeAll(NodeVerticles.GATEWAY).compose(v -> Future.join(NodeVerticles.DOMAIN.keySet().stream()
+        .map(this::removeAll).toList())).mapEmpty();
+  }
+
+  private Future<Void> removeAll(String name) {
+    return remove(name, running(name)).otherwise(failure -> {
+      LOG.warn("Undeploying {} failed: {}", name, failure.toString());
+      return null;
+    });
   }
 }
