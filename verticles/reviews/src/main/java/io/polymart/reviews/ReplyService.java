@@ -1,7 +1,6 @@
 package io.polymart.reviews;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
@@ -69,10 +68,8 @@ final class ReplyService {
 
   /** The review the moderator may act on; a 404 when there is none (or it is deleted). */
   private Future<Document> current(Moderator moderator, String reviewId) {
-    return reviews.find(moderator.scoped(Filters.and(Filters.eq("_id", reviewId),
-            Filters.ne("status", ReviewStatus.DELETED.name()))), Sorts.ascending("_id"), 0, 1)
-        .compose(found -> found.isEmpty() ? Future.failedFuture(ServiceException.notFound("Review not found"))
-            : Future.succeededFuture(found.get(0)));
+    return reviews.forModerator(moderator, reviewId).compose(review -> review == null
+        ? Future.failedFuture(ServiceException.notFound("Review not found")) : Future.succeededFuture(review));
   }
 
   /** The review as long as its reply is still {@code body} (none: no reply). */

@@ -7,10 +7,7 @@ import io.vertx.core.json.JsonObject;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The audit entries of moderators' and sellers' changes to a review (moderation, replies). MongoDB gives the reviews
@@ -33,10 +30,8 @@ final class ReviewAudit {
 
   /** One entry as the review keeps it until it is published: {@code {id, value}}, the value the record's text. */
   static Document entry(AuditActor actor, String action, String reviewId, JsonObject oldValue, JsonObject newValue) {
-    UUID id = UUID.randomUUID();
-    JsonObject event = AuditRecorded.envelope(id, Instant.now().truncatedTo(ChronoUnit.MILLIS),
-        AuditRecorded.data(actor, action, target(reviewId), oldValue, newValue));
-    return new Document("id", id.toString()).append("value", event.encode());
+    JsonObject event = AuditRecorded.envelope(actor, action, target(reviewId), oldValue, newValue);
+    return new Document("id", event.getString("id")).append("value", event.encode());
   }
 
   /** The part of the change's update that records the entry with it. */

@@ -136,6 +136,13 @@ final class ReviewRepository {
         .map(found -> found.isEmpty() ? null : found.get(0));
   }
 
+  /** The review {@code moderator} may act on; null when there is none, or it is deleted. */
+  Future<Document> forModerator(Moderator moderator, String id) {
+    return Publishers.collect(vertx, reviews.find(moderator.scoped(Filters.and(Filters.eq("_id", id),
+            Filters.ne("status", ReviewStatus.DELETED.name())))).limit(1))
+        .map(found -> found.isEmpty() ? null : found.get(0));
+  }
+
   /** Reviews the filter matches, in {@code sort} order; a {@code limit} of 0 reads them all. */
   Future<List<Document>> find(Bson filter, Bson sort, int skip, int limit) {
     return Publishers.collect(vertx, reviews.find(filter).sort(sort).skip(skip).limit(limit));

@@ -251,13 +251,13 @@ final class ReviewService {
   private Future<Document> moderate(Moderator moderator, String reviewId, ReviewStatus status,
       String rejectionReason, String action) {
     Bson review = moderator.scoped(Filters.eq("_id", reviewId));
-    return reviews.find(review, Sorts.ascending("_id"), 0, 1).compose(found -> {
-      if (found.isEmpty() || deleted(found.get(0))) {
+    return reviews.forModerator(moderator, reviewId).compose(current -> {
+      if (current == null) {
         return Future.failedFuture(notFound());
       }
-      String from = found.get(0).getString("status");
+      String from = current.getString("status");
       if (status.name().equals(from)) {
-        return Future.succeededFuture(found.get(0));
+        return Future.succeededFuture(current);
       }
       Document changes = new Document("status", status.name()).append("rejectionReason", rejectionReason)
           .append(ReviewReports.HIDDEN, false).append("updatedAt", new Date());

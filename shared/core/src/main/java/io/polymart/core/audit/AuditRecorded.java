@@ -3,6 +3,7 @@ package io.polymart.core.audit;
 import io.polymart.core.outbox.OutboxEvent;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -21,22 +22,27 @@ public final class AuditRecorded {
   private AuditRecorded() {
   }
 
-  public static JsonObject data(AuditActor actor, String action, String target, JsonObject oldValue,
-      JsonObject newValue) {
-    return new JsonObject().put("actorId", actor.userId().toString()).put("action", action).put("target", target)
-        .put("oldValue", oldValue).put("newValue", newValue).put("clientIp", actor.clientIp())
-        .put("requestId", actor.requestId());
-  }
-
   /** The event for a PostgreSQL outbox, which gives it its id and time. */
   public static OutboxEvent event(AuditActor actor, String action, String target, JsonObject oldValue,
       JsonObject newValue) {
     return new OutboxEvent(TOPIC, target, TYPE, data(actor, action, target, oldValue, newValue));
   }
 
-  /** The whole envelope, for a store that is its own outbox (the reviews' MongoDB documents). */
-  public static JsonObject envelope(UUID id, Instant occurredAt, JsonObject data) {
-    return new JsonObject().put("type", TYPE).put("id", id.toString()).put("occurredAt", occurredAt.toString())
-        .put("aggregateId", data.getString("target")).put("data", data);
+  /**
+   * The whole event, with a new id and the time now, for a writer without a PostgreSQL outbox: a store that is its own
+   * outbox (the reviews' MongoDB documents) or a change with no transaction at all (a run-time scaling).
+   */
+  public static JsonObject envelope(AuditActor actor, String action, String target, JsonObject oldValue,
+      JsonObject newValue) {
+    return new JsonObject().put("type", TYPE).put("id", UUID.randomUUID().toString())
+        .put("occurredAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()).put("aggregateId", target)
+        .put("data", data(actor, action, target, oldValue, newValue));
+  }
+
+  private static JsonObject data(AuditActor actor, String action, String target, JsonObject oldValue,
+      JsonObject newValue) {
+    return new JsonObject().put("actorId", actor.userId().toString()).put("action", action).put("target", target)
+        .put("oldValue", oldValue).put("newValue", newValue).put("clientIp", actor.clientIp())
+        .put("requestId", actor.requestId());
   }
 }

@@ -1,21 +1,15 @@
 package io.polymart.core.outbox;
 
+import io.polymart.core.tracing.RemoteParentSpans;
 import io.polymart.core.tracing.TraceContexts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.PromiseInternal;
-import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.spi.tracing.SpanKind;
 import io.vertx.core.spi.tracing.TagExtractor;
-import io.vertx.core.spi.tracing.VertxTracer;
-import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import io.vertx.kafka.client.producer.RecordMetadata;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Sends a relayed record inside the trace of the change that wrote its event: under the writer's span (the outbox's
@@ -45,36 +39,16 @@ final class TracedSend {
   private TracedSend() {
   }
 
-  @SuppressWarnings("unchecked")
   static Future<RecordMetadata> send(Vertx vertx, KafkaProducer<String, String> producer,
       KafkaProducerRecord<String, String> record, String traceContext, String table) {
-    VertxTracer<Object, Object> tracer = (VertxTracer<Object, Object>) ((VertxInternal) vertx).tracer();
-    if (traceContext == null || tracer == null) {
-      if (traceContext != null) {
-        record.addHeader(TraceContexts.TRACEPARENT, traceContext);
-      }
+    if (traceContext == null) {
       return producer.send(record);
     }
-    ContextInternal context = ((ContextInternal) vertx.getOrCreateContext()).duplicate();
-    PromiseInternal<RecordMetadata> sent = context.promise();
-    context.dispatch(v -> {
-      try {
-        sendTraced(tracer, context, producer, record, traceContext, table, sent);
-      } catch (RuntimeException e) {
-        sent.tryFail(e);
-      }
-    });
-    return sent.future();
-  }
-
-  private static void sendTraced(VertxTracer<Object, Object> tracer, ContextInternal context,
-      KafkaProducer<String, String> producer, KafkaProducerRecord<String, String> record, String traceContext,
-      String table, PromiseInternal<RecordMetadata> sent) {
-    Object relaySpan = tracer.receiveRequest(context, SpanKind.MESSAGING, TracingPolicy.PROPAGATE, record,
-        table + " relay", List.of(Map.entry(TraceContexts.TRACEPARENT, traceContext)), TAGS);
-    producer.send(record).onComplete(result -> {
-      tracer.sendResponse(context, null, relaySpan, result.failed() ? result.cause() : null, TagExtractor.empty());
-      sent.handle(result);
-    });
+    if (!RemoteParentSpans.tracing(vertx)) {
+      record.addHeader(TraceContexts.TRACEPARENT, traceContext);
+      return producer.send(record);
+    }
+    return RemoteParentSpans.around(vertx, List.of(new RemoteParentSpans.Parent<>(record, table + " relay",
+        traceContext)), TAGS, () -> producer.send(record));
   }
 }

@@ -10,9 +10,6 @@ import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * Records a run-time scaling in the audit trail. A deployment has no transaction to write an outbox event in, so the
@@ -38,10 +35,9 @@ final class ScalingAudit {
       return Future.succeededFuture(change);
     }
     String target = "node:" + change.getString("node") + "/verticle:" + change.getString("name");
-    JsonObject event = AuditRecorded.envelope(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
-        AuditRecorded.data(actor, ACTION, target,
-            new JsonObject().put("instances", change.getInteger("previousInstances")),
-            new JsonObject().put("instances", change.getInteger("instances"))));
+    JsonObject event = AuditRecorded.envelope(actor, ACTION, target,
+        new JsonObject().put("instances", change.getInteger("previousInstances")),
+        new JsonObject().put("instances", change.getInteger("instances")));
     return producer.ready()
         .compose(kafka -> kafka.send(KafkaProducerRecord.create(AuditRecorded.TOPIC, target, event.encode())))
         .map(change)
