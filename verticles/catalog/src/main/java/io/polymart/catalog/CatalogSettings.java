@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
  * the first bad key, so a bad conf stops the platform before anything starts.
  */
 public record CatalogSettings(String mediaBaseUrl, Images images, int cacheTtlSeconds, int cacheRecentPages,
-    int searchCachedResults, Reservations reservations,
+    int cacheRecentSkus, int searchCachedResults, Reservations reservations,
     long outboxPollMillis, Demo demo) {
   /** Where image URLs point on this server; {@code catalog.mediaBaseUrl} (a CDN) may come before it. */
   public static final String MEDIA_PATH = "/media/";
@@ -39,6 +39,7 @@ public record CatalogSettings(String mediaBaseUrl, Images images, int cacheTtlSe
         (int) range(catalog, "images", "maxPerProduct", 1, 100));
     int cacheTtlSeconds = (int) range(catalog, "cache", "ttlSeconds", 1, 7 * 24 * 3600);
     int cacheRecentPages = (int) range(catalog, "cache", "recentPages", 0, 1_000_000);
+    int cacheRecentSkus = (int) range(catalog, "cache", "recentSkus", 0, 1_000_000);
     int searchCachedResults = (int) range(catalog, "search", "cachedResults", 0, 1_000_000);
     Reservations reservations = new Reservations((int) range(catalog, "reservations", "defaultTtlSeconds", 1, 86_400),
         (int) range(catalog, "reservations", "sweepIntervalSeconds", 1, 3600));
@@ -48,8 +49,8 @@ public record CatalogSettings(String mediaBaseUrl, Images images, int cacheTtlSe
     if (demo.enabled() && ConfigRules.MODE_PRODUCTION.equals(conf.getString("mode"))) {
       throw new ConfigException("Configuration key 'catalog.demo.enabled' must be false in production mode");
     }
-    return new CatalogSettings(mediaBaseUrl, images, cacheTtlSeconds, cacheRecentPages, searchCachedResults,
-        reservations, outboxPollMillis, demo);
+    return new CatalogSettings(mediaBaseUrl, images, cacheTtlSeconds, cacheRecentPages, cacheRecentSkus,
+        searchCachedResults, reservations, outboxPollMillis, demo);
   }
 
   /** Image URLs start with this: {@code /media/} on this server, or under {@code catalog.mediaBaseUrl} (a CDN). */

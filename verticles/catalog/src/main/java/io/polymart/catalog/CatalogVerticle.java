@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.MinioClient;
 import io.polymart.catalog.cache.CacheHits;
 import io.polymart.catalog.cache.ProductCache;
+import io.polymart.catalog.cache.SkuFactsCache;
 import io.polymart.catalog.change.CatalogTransactions;
 import io.polymart.catalog.change.ProductSnapshots;
 import io.polymart.catalog.demo.DemoCatalogLoader;
@@ -151,7 +152,8 @@ public final class CatalogVerticle extends VerticleBase {
         new ImageProcessor(settings.images().maxBytes(), settings.images().maxPixels()),
         settings.images().maxPerProduct(), mediaUrls);
     MediaService media = new MediaService(imageObjects);
-    SkuLookup skuLookup = new SkuLookup(reads, skuRows, mediaUrls);
+    SkuLookup skuLookup = new SkuLookup(reads, skuRows,
+        new SkuFactsCache(cache, settings.cacheRecentSkus(), cacheTtlSeconds), mediaUrls);
     InventoryService inventory = new InventoryService(writer, new ReservationRepository(), inventoryRows, mediaUrls,
         settings.reservations().defaultTtlSeconds());
     DemoCatalogLoader demoLoader = new DemoCatalogLoader(vertx, pool, products, imageService,

@@ -3,6 +3,7 @@ package io.polymart.gateway;
 import io.polymart.core.client.BusCaller;
 import io.polymart.core.client.CartClient;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -23,7 +24,7 @@ final class GuestCartMerge implements BusForwarder.BeforeAnswer {
 
   @Override
   public Future<Void> apply(RoutingContext ctx, Message<Object> login) {
-    JsonObject user = login.body() instanceof JsonObject body ? body.getJsonObject("user") : null;
+    JsonObject user = login.body() instanceof Buffer body ? new JsonObject(body).getJsonObject("user") : null;
     return merge(ctx, user == null ? null : user.getString("id"), BrowserRequests.cartToken(ctx));
   }
 

@@ -57,14 +57,32 @@ class BusServerEncodedReplyTest {
   }
 
   @Test
-  void aJsonReplyIsTheObjectForEveryCaller() throws Exception {
-    JsonObject cart = new JsonObject().put("lines", 2);
+  void aJsonReplyIsEncodedForACallerThatTakesEncodedJsonAndTheObjectForAnyOther() throws Exception {
+    JsonObject cart = new JsonObject().put("lines", 2).put("subtotal", "19.90");
     new BusServer(vertx).handle("test.json", request -> Future.succeededFuture(cart)).ready()
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
-    Object body = vertx.eventBus().request("test.json", BusRequest.envelope(new JsonObject(), new JsonObject(),
+    Object encoded = jsonReply(new DeliveryOptions().addHeader(BusHeaders.TAKES_ENCODED_JSON, "1"));
+    Object object = jsonReply(new DeliveryOptions());
+
+    assertThat(encoded).isInstanceOf(Buffer.class);
+    assertThat(new JsonObject((Buffer) encoded)).isEqualTo(cart);
+    assertThat(object).isEqualTo(cart);
+  }
+
+  @Test
+  void noContentStaysEmptyForACallerThatTakesEncodedJson() throws Exception {
+    new BusServer(vertx).handle("test.empty", request -> Future.succeededFuture(null)).ready()
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    Object body = vertx.eventBus().request("test.empty", BusRequest.envelope(new JsonObject(), new JsonObject(),
             new JsonObject()), new DeliveryOptions().addHeader(BusHeaders.TAKES_ENCODED_JSON, "1"))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
-    assertThat(body).isEqualTo(cart);
+    assertThat(body).isNull();
+  }
+
+  private Object jsonReply(DeliveryOptions options) throws Exception {
+    return vertx.eventBus().request("test.json", BusRequest.envelope(new JsonObject(), new JsonObject(),
+            new JsonObject()), options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
   }
 }

@@ -212,6 +212,18 @@ public final class ProductCache {
     return Future.all(batches).mapEmpty();
   }
 
+  /** The current cache generation of each of {@code productIds}, in one read. */
+  public Future<Map<UUID, String>> generations(Collection<UUID> productIds) {
+    List<UUID> ids = new ArrayList<>(productIds);
+    return redis.mget(ids.stream().map(ProductCache::generationKey).toList()).map(values -> {
+      Map<UUID, String> generations = new HashMap<>();
+      for (int i = 0; i < ids.size(); i++) {
+        generations.put(ids.get(i), generationOf(values.get(i)));
+      }
+      return generations;
+    });
+  }
+
   private static String generationOf(Response generation) {
     return generation == null ? "0" : generation.toString();
   }
