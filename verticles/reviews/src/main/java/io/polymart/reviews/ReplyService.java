@@ -17,9 +17,12 @@ import java.util.Date;
 final class ReplyService {
   static final int BODY_MAX = 2000;
   private final ReviewRepository reviews;
+  private final Runnable auditRecorded;
 
-  ReplyService(ReviewRepository reviews) {
+  /** {@code auditRecorded}: told after an audit entry was written, so that the relay publishes it at once. */
+  ReplyService(ReviewRepository reviews, Runnable auditRecorded) {
     this.reviews = reviews;
+    this.auditRecorded = auditRecorded;
   }
 
   /**
@@ -42,6 +45,7 @@ final class ReplyService {
             if (before == null) {
               return reply(moderator, reviewId, body);
             }
+            auditRecorded.run();
             Document after = new Document(before);
             after.put("reply", new Document("body", body)
                 .append("createdAt", previous == null ? now : previous.getDate("createdAt")).append("updatedAt", now));
@@ -62,7 +66,13 @@ final class ReplyService {
           null);
       return reviews.change(unchanged(moderator, reviewId, previousBody),
               Updates.combine(Updates.unset("reply"), ReviewAudit.recorded(entry)))
-          .compose(before -> before == null ? remove(moderator, reviewId) : Future.succeededFuture());
+          .compose(before -> {
+            if (before == null) {
+              return remove(moderator, reviewId);
+            }
+            auditRecorded.run();
+            return Future.succeededFuture();
+          });
     });
   }
 

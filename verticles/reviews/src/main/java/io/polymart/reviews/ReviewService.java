@@ -36,10 +36,13 @@ final class ReviewService {
   private final ReviewedProducts products;
   private final ReviewImageService images;
   private final ReviewSettlement settlement;
+  /** Told after an audit entry was written, so that the relay publishes it at once. */
+  private final Runnable auditRecorded;
 
   ReviewService(ReviewsSettings settings, PurchaseService purchases, ReviewRepository reviews,
       ReviewStatsRepository stats, ReviewedProducts products, ReviewImageService images,
-      ReviewSettlement settlement) {
+      ReviewSettlement settlement, Runnable auditRecorded) {
+    this.auditRecorded = auditRecorded;
     this.settings = settings;
     this.purchases = purchases;
     this.products = products;
@@ -291,8 +294,15 @@ final class ReviewService {
 
   /** As above, recording the audit entry ({@link ReviewAudit}) in the same update; none when null. */
   private Future<Document> apply(Bson filter, Document changes, Document auditEntry) {
-    return write(filter, changes, auditEntry).compose(after -> after == null ? Future.succeededFuture(null)
-        : settlement.settle(after).map(v -> after));
+    return write(filter, changes, auditEntry).compose(after -> {
+      if (after == null) {
+        return Future.succeededFuture(null);
+      }
+      if (auditEntry != null) {
+        auditRecorded.run();
+      }
+      return settlement.settle(after).map(v -> after);
+    });
   }
 
   /**

@@ -46,8 +46,14 @@ public final class ReviewsVerticle extends VerticleBase {
   private DemoReviews demoReviews;
   private ReviewsSettings settings;
   private MongoClient mongo;
-  /** How often the rating relay looks for unpublished stats besides being woken up by a change. */
-  static final long RATING_RELAY_INTERVAL_MS = 250;
+  /**
+   * How often the rating relay looks for work no change announced (what a crashed instance left): every change on
+   * this instance wakes it at once. Each look is a query of the reviews and stats collections, which the embedded
+   * MongoDB stand-in answers by reading and deserialising every document (it keeps no secondary index): every 250 ms,
+   * this was most of an idle platform's CPU and allocation, and it caused a full collection of the heap every few
+   * seconds.
+   */
+  static final long RATING_RELAY_INTERVAL_MS = 5_000;
   /** A vote pending this long was cut short by a crash (a vote takes milliseconds); its review is recounted. */
   static final Duration VOTE_STUCK_AFTER = Duration.ofMinutes(1);
   static final Duration VOTE_REPAIR_INTERVAL = Duration.ofSeconds(30);
@@ -100,7 +106,8 @@ public final class ReviewsVerticle extends VerticleBase {
     ReviewImageService images = new ReviewImageService(resizing, imageRecords, imageObjects, imageSettings);
     imageSweeper = new Sweeper(vertx, "unattached review images removed",
         imageSettings.sweepIntervalSeconds() * 1000, SWEEP_BATCH, images::sweep);
-    reviewService = new ReviewService(settings, purchaseService, reviews, stats, products, images, settlement);
+    reviewService = new ReviewService(settings, purchaseService, reviews, stats, products, images, settlement,
+        () -> ratingRelay.wakeUp());
     orderEvents = new EventConsumer(vertx,
         EventConsumerSettings.of(config().getJsonObject("kafka").getString("bootstrapServers"), GROUP, ORDERS_TOPIC),
         new PurchaseProjection(purchases, reviewService::reverify), new MongoProcessedEvents(vertx, database,
@@ -112,7 +119,7 @@ public final class ReviewsVerticle extends VerticleBase {
     ReviewLimits limits = new ReviewLimits(new RateLimiter(RedisClients.api(vertx, config(), "reviews"), REDIS_PREFIX,
         settings.rateLimit().windowSeconds()), settings.rateLimit());
     BusServer server = new ReviewImageBindings(images, userId -> limits.upload(userId, Future::succeededFuture))
-        .bind(new ReviewsBindings(purchaseService, reviewService, new ReplyService(reviews), reviewVotes,
+        .bind(new ReviewsBindings(purchaseService, reviewService, new ReplyService(reviews, () -> ratingRelay.wakeUp()), reviewVotes,
             new ReviewReports(settings, reviews, reports, reviewService), limits).bind(new BusServer(vertx, meters)));
     if (settings.demo()) {
       demoReviews = new DemoReviews(vertx, BusClient.create(vertx, config()),
