@@ -2,8 +2,6 @@ package io.polymart.backends;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -15,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * mongo-java-server (MongoDB wire protocol, in-process) on a free port on 127.0.0.1: H2 MVStore file
  * {@code dataDir/mongo/mongo.mv} when persistent, memory otherwise. It lacks transactions, {@code $text}, TTL and
- * non-unique indexes.
+ * non-unique indexes. A query naming the keys of an index it keeps (the {@code _id}, a unique one) and more reads
+ * through that index ({@link IndexCandidates}).
  */
 final class EmbeddedMongo implements AutoCloseable {
 
@@ -41,10 +40,10 @@ final class EmbeddedMongo implements AutoCloseable {
         throw new UncheckedIOException("Could not create " + dataDir, e);
       }
       Path file = dataDir.resolve("mongo.mv");
-      backend = new H2Backend(file.toString());
+      backend = new IndexedH2Backend(file.toString());
       where = file.toString();
     } else {
-      backend = new MemoryBackend();
+      backend = new IndexedMemoryBackend();
       where = "memory";
     }
     MongoServer server = new MongoServer(backend);
