@@ -48,9 +48,7 @@ class IndexedMongoBackendsTest {
   @ParameterizedTest
   @MethodSource("backends")
   void queriesWithMoreThanAnIndexsKeysAnswerWhatTheWholeQueryMatches(String kind) {
-    MongoBackend backend = kind.equals("memory") ? new IndexedMemoryBackend()
-        : new IndexedH2Backend(dir.resolve("query.mv").toString());
-    withServer(backend, reviews -> {
+    withServer(indexed(kind, "query.mv"), reviews -> {
       reviews.createIndex(Indexes.ascending("userId", "productId"), new IndexOptions().unique(true));
       for (int i = 0; i < 20; i++) {
         reviews.insertOne(new Document("_id", "r" + i).append("userId", "u" + i % 4).append("productId", "p" + i)
@@ -86,8 +84,7 @@ class IndexedMongoBackendsTest {
   @ParameterizedTest
   @MethodSource("backends")
   void anIndexOnPartOfTheQuerysFieldsNamesItsCandidatesOnly(String kind) {
-    AbstractMongoBackend backend = kind.equals("memory") ? new IndexedMemoryBackend()
-        : new IndexedH2Backend(dir.resolve("candidates.mv").toString());
+    AbstractMongoBackend backend = indexed(kind, "candidates.mv");
     withServer(backend, reviews -> {
       reviews.createIndex(Indexes.ascending("userId", "productId"), new IndexOptions().unique(true));
       for (int i = 0; i < 10; i++) {
@@ -125,6 +122,11 @@ class IndexedMongoBackendsTest {
           .containsExactly("r1");
       assertThat(reviews.listIndexes().into(new ArrayList<>())).hasSize(2);
     });
+  }
+
+  /** The indexed backend of that kind; an H2 one on that file in the test's directory. */
+  private static AbstractMongoBackend indexed(String kind, String h2File) {
+    return kind.equals("memory") ? new IndexedMemoryBackend() : new IndexedH2Backend(dir.resolve(h2File).toString());
   }
 
   private static List<?> candidates(AbstractMongoCollection<?> collection, de.bwaldvogel.mongo.bson.Document query) {
