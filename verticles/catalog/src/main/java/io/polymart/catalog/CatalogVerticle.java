@@ -90,6 +90,7 @@ public final class CatalogVerticle extends VerticleBase {
   private ActivityPublisher activity;
   private EventConsumer ratingEvents;
   private Future<Void> demoLoaded = Future.succeededFuture();
+  private DemoCatalogLoader demoLoader;
   private WorkerExecutor resizing;
 
   private record BlockingClients(MongoClient mongo, MinioClient s3) {
@@ -156,7 +157,7 @@ public final class CatalogVerticle extends VerticleBase {
         new SkuFactsCache(cache, settings.cacheRecentSkus(), cacheTtlSeconds), mediaUrls);
     InventoryService inventory = new InventoryService(writer, new ReservationRepository(), inventoryRows, mediaUrls,
         settings.reservations().defaultTtlSeconds());
-    DemoCatalogLoader demoLoader = new DemoCatalogLoader(vertx, pool, products, imageService,
+    demoLoader = new DemoCatalogLoader(vertx, pool, products, imageService,
         settings.demo().products());
     Counter released = Counter.builder("polymart.reservations.released")
         .description("Expired stock reservations released by the sweeper").register(meters);
@@ -226,6 +227,9 @@ public final class CatalogVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (demoLoader != null) {
+      demoLoader.stop();
+    }
     Future<Void> consumerClosed = ratingEvents == null ? Future.succeededFuture() : ratingEvents.close();
     return consumerClosed.transform(v -> closeClients());
   }

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code java -jar polymart.jar [--conf FILE] [--demo]}: loads conf, starts embedded backends where conf names
- * none, deploys the platform, and on SIGTERM or Ctrl-C stops the HTTP server, then the verticles, then
- * the backends.
+ * {@code java -jar polymart.jar [--conf FILE] [--demo] [--exit-when-up]}: loads conf, starts embedded backends where
+ * conf names none, deploys the platform, and on SIGTERM or Ctrl-C (or at once with {@code --exit-when-up}) stops the
+ * HTTP server, then the verticles, then the backends.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -26,8 +26,9 @@ public final class Main {
   public static void main(String[] args) {
     long started = System.nanoTime();
     JsonObject config;
+    CommandLine commandLine;
     try {
-      CommandLine commandLine = CommandLine.parse(args);
+      commandLine = CommandLine.parse(args);
       config = ModuleSettings.check(
           ConfigRules.check(commandLine.apply(ConfigLoader.load(commandLine.confFile(), System.getenv()))));
     } catch (ConfigException | IllegalArgumentException e) {
@@ -65,6 +66,9 @@ public final class Main {
     LOG.info("Polymart is up on http://{}:{} in {} ms ({} mode, data in {})", http.getString("host"),
         http.getInteger("port"), (System.nanoTime() - started) / 1_000_000, config.getString("mode"),
         config.getString("dataDir"));
+    if (commandLine.exitWhenUp()) {
+      System.exit(0);
+    }
   }
 
   private static void stop(AtomicReference<Platform> platform, AtomicReference<LocalRuntime> runtime) {
@@ -84,13 +88,17 @@ public final class Main {
     }
   }
 
-  /** {@code [--conf FILE] [--demo]}. */
-  record CommandLine(Optional<Path> confFile, boolean demo) {
-    static final String USAGE = "Usage: java -jar polymart.jar [--conf FILE] [--demo]";
+  /**
+   * {@code [--conf FILE] [--demo] [--exit-when-up]}; the last stops the platform as soon as it is up, which checks a
+   * conf and its backends, and is how the build records the classes a start loads (target/polymart.jsa).
+   */
+  record CommandLine(Optional<Path> confFile, boolean demo, boolean exitWhenUp) {
+    static final String USAGE = "Usage: java -jar polymart.jar [--conf FILE] [--demo] [--exit-when-up]";
 
     static CommandLine parse(String[] args) {
       Optional<Path> conf = Optional.empty();
       boolean demo = false;
+      boolean exitWhenUp = false;
       for (int i = 0; i < args.length; i++) {
         if (args[i].equals("--conf")) {
           if (i + 1 >= args.length) {
@@ -101,11 +109,13 @@ public final class Main {
           conf = Optional.of(Path.of(args[i].substring("--conf=".length())));
         } else if (args[i].equals("--demo")) {
           demo = true;
+        } else if (args[i].equals("--exit-when-up")) {
+          exitWhenUp = true;
         } else {
           throw new IllegalArgumentException("Unknown argument '" + args[i] + "'. " + USAGE);
         }
       }
-      return new CommandLine(conf, demo);
+      return new CommandLine(conf, demo, exitWhenUp);
     }
 
     /**

@@ -14,7 +14,9 @@ class CommandLineTest {
     Main.CommandLine line = Main.CommandLine.parse(new String[] {"--demo", "--conf", "my.json"});
     assertThat(line.confFile()).contains(Path.of("my.json"));
     assertThat(line.demo()).isTrue();
+    assertThat(line.exitWhenUp()).isFalse();
     assertThat(Main.CommandLine.parse(new String[] {"--conf=x.json"}).demo()).isFalse();
+    assertThat(Main.CommandLine.parse(new String[] {"--exit-when-up", "--demo"}).exitWhenUp()).isTrue();
   }
 
   @Test

@@ -82,6 +82,16 @@ class PolymartJarIT {
     System.out.printf("polymart.jar start to /ready: cold %d ms, warm %d ms%n", coldMs, warmMs);
   }
 
+  /** How the build records the classes a start loads: the platform comes up, then stops at once, leaving nothing. */
+  @Test
+  void exitWhenUpStartsEverythingThenStopsCleanly() throws Exception {
+    Process process = start(TestBackends.freePort(), "exit-when-up", "--exit-when-up");
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("polymart exits by itself").isTrue();
+    assertThat(process.exitValue()).isZero();
+    assertThat(Files.readString(logFile("exit-when-up"))).contains("Polymart is up", "Polymart stopped");
+    assertNothingUsesTheDataDirectory();
+  }
+
   /** What a newcomer does after {@code java -jar polymart.jar --demo}: search, filter, open a product, see its picture. */
   private static void browseTheDemoShop(HttpTestClient http) throws Exception {
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
@@ -217,6 +227,10 @@ class PolymartJarIT {
       child.onExit().orTimeout(10, TimeUnit.SECONDS).join();
       assertThat(child.isAlive()).as("leftover " + child.info().command().orElse("?")).isFalse();
     }
+    assertNothingUsesTheDataDirectory();
+  }
+
+  private void assertNothingUsesTheDataDirectory() {
     assertThat(ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().orElse("").contains(dataDir.toString()))
         .toList()).as("processes still using the data directory").isEmpty();

@@ -47,6 +47,7 @@ public final class DemoCatalogLoader {
   private final ProductService products;
   private final ImageService images;
   private final int productCount;
+  private volatile boolean stopped;
 
   public DemoCatalogLoader(Vertx vertx, Pool pool, ProductService products, ImageService images, int productCount) {
     this.vertx = vertx;
@@ -66,13 +67,27 @@ public final class DemoCatalogLoader {
       long started = System.nanoTime();
       return vertx.executeBlocking(() -> DemoCatalog.generate(productCount), false)
           .compose(catalog -> loadTaxonomy(catalog).compose(ids -> loadProducts(catalog, ids)))
-          .onComplete(done -> {
+          .transform(done -> {
             lock.release();
-            if (done.succeeded()) {
-              LOG.info("Demo catalog ready: {} products in {} s", productCount, (System.nanoTime() - started) / 1_000_000_000);
+            if (stopped) {
+              LOG.info("Demo catalog: stopped before it was complete; the next start with the demo adds the rest");
+              return Future.succeededFuture();
             }
+            if (done.failed()) {
+              return Future.failedFuture(done.cause());
+            }
+            LOG.info("Demo catalog ready: {} products in {} s", productCount, (System.nanoTime() - started) / 1_000_000_000);
+            return Future.succeededFuture();
           });
     });
+  }
+
+  /**
+   * Takes no further product once the platform stops: those being loaded finish or fail with the closing clients,
+   * quietly, and a later start adds whatever is missing.
+   */
+  public void stop() {
+    stopped = true;
   }
 
   /** Ids by slug, and the picture shape of each sub-category. */
@@ -134,13 +149,13 @@ public final class DemoCatalogLoader {
   /** Takes products off the queue one at a time until it is empty. */
   private Future<Void> work(Deque<DemoProduct> queue, Map<String, Existing> existing, Taxonomy taxonomy, int[] done,
       int total) {
-    DemoProduct next = queue.poll();
+    DemoProduct next = stopped ? null : queue.poll();
     if (next == null) {
       return Future.succeededFuture();
     }
     Promise<Void> finished = Promise.promise();
     load(next, existing.get(next.slug()), taxonomy).onComplete(result -> {
-      if (result.failed()) {
+      if (result.failed() && !stopped) {
         LOG.warn("Demo product {} not loaded: {}", next.slug(), result.cause().toString());
       }
       done[0]++;
