@@ -9,13 +9,33 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 
-/** mongo-java-server's H2 MVStore backend whose queries read through an index whenever one applies. */
+/**
+ * mongo-java-server's H2 MVStore backend whose queries read through an index whenever one applies, and whose writes
+ * are in the file before they are answered.
+ */
 final class IndexedH2Backend extends H2Backend {
 
   IndexedH2Backend(String fileName) {
     super(fileName);
+  }
+
+  /**
+   * Commits what a command changed before its answer leaves. The plain backend leaves it to the store's auto-commit,
+   * up to a second later, so a crash of the process lost writes it had acknowledged. A commit writes to the file
+   * (the kernel keeps it through a crash of the process), without fsync.
+   */
+  @Override
+  public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+    try {
+      return super.handleCommand(channel, databaseName, command, query);
+    } finally {
+      if (getMvStore().hasUnsavedChanges()) {
+        commit();
+      }
+    }
   }
 
   @Override
