@@ -13,9 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * mongo-java-server (MongoDB wire protocol, in-process) on a free port on 127.0.0.1: H2 MVStore file
  * {@code dataDir/mongo/mongo.mv} when persistent (a command's changes are written to it before its answer), memory
- * otherwise. It lacks transactions, {@code $text}, TTL and
- * non-unique indexes. A query naming the keys of an index it keeps (the {@code _id}, a unique one) and more reads
- * through that index ({@link IndexCandidates}).
+ * otherwise. It lacks transactions, {@code $text}, TTL and non-unique indexes. A query naming the keys of an index it
+ * keeps (the {@code _id}, a unique one) and more reads through that index ({@link IndexCandidates}).
  */
 final class EmbeddedMongo implements AutoCloseable {
 
