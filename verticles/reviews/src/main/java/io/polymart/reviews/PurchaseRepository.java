@@ -1,13 +1,14 @@
 package io.polymart.reviews;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.UpdateResult;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.polymart.core.mongo.Publishers;
 import io.vertx.core.Future;
@@ -15,23 +16,36 @@ import io.vertx.core.Vertx;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The purchase projection in {@code review_purchases}: one document per buyer and product,
- * {@code {_id: "<userId>:<productId>", userId, productId, orders: {<orderId>: {status, skuIds, occurredAt, offset}}}}.
- * Every write is an atomic update of one document; an order's entry changes only for a newer event of that order.
+ * The purchase projection, in two collections whose documents stay small however often a buyer orders a product:
+ * <ul>
+ *   <li>{@code review_purchase_orders}, one document per order, {@code {_id: orderId, userId, status, occurredAt,
+ *       offset, products: {<productId>: [skuIds]}}}: changed only by an event of the order at least as new as the one
+ *       it holds;
+ *   <li>{@code review_purchases}, one per buyer and product, {@code {_id: "<userId>:<productId>", userId, productId,
+ *       qualifying: {<orderId>: [skuIds]}}}: the buyer's orders of the product whose status qualifies for a review.
+ * </ul>
+ * Every write is an atomic update of one document. Earlier builds kept every order in the buyer's document of the
+ * product ({@code orders}), which grew with each order and was rewritten whole by each event; {@link LegacyPurchases}
+ * moves such documents to this shape.
  */
 final class PurchaseRepository {
   static final String COLLECTION = "review_purchases";
+  static final String ORDERS_COLLECTION = "review_purchase_orders";
   private final Vertx vertx;
   private final MongoCollection<Document> purchases;
+  private final MongoCollection<Document> orders;
 
-  PurchaseRepository(Vertx vertx, MongoCollection<Document> purchases) {
+  PurchaseRepository(Vertx vertx, MongoCollection<Document> purchases, MongoCollection<Document> orders) {
     this.vertx = vertx;
     this.purchases = purchases;
+    this.orders = orders;
   }
 
   /** The index {@link #byUser} reads by; creating an existing one changes nothing. */
@@ -40,26 +54,92 @@ final class PurchaseRepository {
   }
 
   /**
-   * Records the order's status and SKUs of one product, unless the entry already holds this event or a newer one of
-   * the order. Completes with whether it changed the entry.
+   * Stores the order's status and its SKUs of each product, unless the order's document holds a newer event (the
+   * same one again changes nothing it holds). Completes with the order's document as stored after: this change's, or
+   * the newer one's, which still gains the SKUs of products it did not list (a legacy document moved in parts). The
+   * events of one order are handled one after the other (they share a partition), so nothing else writes the
+   * order's document between these steps.
    */
-  Future<Boolean> record(OrderChange change, UUID productId, List<UUID> skuIds) {
-    String id = change.userId() + ":" + productId;
-    String entry = "orders." + change.orderId();
-    Date occurredAt = Date.from(change.version().occurredAt());
-    long offset = change.version().offset();
-    Bson olderOrAbsent = Filters.or(
-        Filters.exists(entry, false),
-        Filters.lt(entry + ".occurredAt", occurredAt),
-        Filters.and(Filters.eq(entry + ".occurredAt", occurredAt), Filters.lt(entry + ".offset", offset)));
-    Document order = new Document("status", change.status())
-        .append("skuIds", skuIds.stream().map(UUID::toString).toList())
-        .append("occurredAt", occurredAt)
-        .append("offset", offset);
-    return ensureDocument(id, change.userId(), productId)
-        .compose(v -> Publishers.first(vertx, purchases.updateOne(Filters.and(Filters.eq("_id", id), olderOrAbsent),
-            Updates.set(entry, order))))
-        .map(result -> result.getModifiedCount() > 0);
+  Future<Document> record(OrderChange change) {
+    String orderId = change.orderId().toString();
+    Document products = new Document();
+    change.skusByProduct().forEach((productId, skuIds) -> products.append(productId.toString(),
+        skuIds.stream().map(UUID::toString).toList()));
+    Document order = new Document("_id", orderId).append("userId", change.userId().toString())
+        .append("status", change.status()).append("occurredAt", Date.from(change.version().occurredAt()))
+        .append("offset", change.version().offset()).append("products", products);
+    return updateUnlessNewer(order).compose(updated -> updated != null ? Future.succeededFuture(updated)
+        : insertIfAbsent(order).compose(inserted -> inserted ? Future.succeededFuture(order)
+            : addProducts(orderId, products)));
+  }
+
+  /** The order's document after this change, or null when it is absent or holds a newer event. */
+  private Future<Document> updateUnlessNewer(Document order) {
+    Date occurredAt = order.getDate("occurredAt");
+    Bson notNewer = Filters.or(Filters.lt("occurredAt", occurredAt),
+        Filters.and(Filters.eq("occurredAt", occurredAt), Filters.lte("offset", order.getLong("offset"))));
+    List<Bson> updates = new ArrayList<>(productUpdates(order.get("products", Document.class)));
+    order.forEach((field, value) -> {
+      if (!"_id".equals(field) && !"products".equals(field)) {
+        updates.add(Updates.set(field, value));
+      }
+    });
+    return Publishers.collect(vertx, orders.findOneAndUpdate(Filters.and(Filters.eq("_id", order.get("_id")),
+            notNewer), Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+        .map(updated -> updated.isEmpty() ? null : updated.get(0));
+  }
+
+  /**
+   * Whether the order's document was absent and is now this one. An upsert that only inserts: an insert that failed
+   * on the document already there would be logged as an error by the embedded MongoDB stand-in.
+   */
+  private Future<Boolean> insertIfAbsent(Document order) {
+    Document fields = new Document(order);
+    fields.remove("_id");
+    return Publishers.first(vertx, orders.updateOne(Filters.eq("_id", order.get("_id")),
+            new Document("$setOnInsert", fields), new UpdateOptions().upsert(true)))
+        .map(result -> result.getUpsertedId() != null);
+  }
+
+  /** The order's document, holding a newer event, with the SKUs of these products added. */
+  private Future<Document> addProducts(String orderId, Document products) {
+    return Publishers.first(vertx, orders.findOneAndUpdate(Filters.eq("_id", orderId),
+        Updates.combine(productUpdates(products)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+  }
+
+  private static List<Bson> productUpdates(Document products) {
+    List<Bson> updates = new ArrayList<>();
+    products.forEach((productId, skuIds) -> updates.add(Updates.set("products." + productId, skuIds)));
+    return updates;
+  }
+
+  /**
+   * Brings the buyer's documents of each product of the order (as {@link #record} stored it) in line with it: the
+   * order is among a document's {@code qualifying} ones exactly when its status qualifies. Derived from the stored
+   * order alone, so running it again, or for an event that changed nothing, changes nothing; the events of one order
+   * are handled one after the other (they share a partition), so no older status overtakes a newer one here.
+   */
+  Future<Void> settle(Document order) {
+    String orderId = order.getString("_id");
+    String userId = order.getString("userId");
+    boolean qualifies = OrderStatus.qualifies(order.getString("status"));
+    List<Future<?>> writes = new ArrayList<>();
+    for (Map.Entry<String, Object> product : order.get("products", Document.class).entrySet()) {
+      String entry = "qualifying." + orderId;
+      Bson update = Updates.combine(Updates.setOnInsert("userId", userId),
+          Updates.setOnInsert("productId", product.getKey()),
+          qualifies ? Updates.set(entry, product.getValue()) : Updates.unset(entry));
+      Bson buyersProduct = Filters.eq("_id", userId + ":" + product.getKey());
+      writes.add(upsert(buyersProduct, update)
+          // two orders of one product, on two partitions, may create the document at once: the loser's upsert
+          // failed, and now finds the document there
+          .recover(e -> isDuplicateKey(e) ? upsert(buyersProduct, update) : Future.failedFuture(e)));
+    }
+    return Future.all(writes).mapEmpty();
+  }
+
+  private Future<Void> upsert(Bson filter, Bson update) {
+    return Publishers.first(vertx, purchases.updateOne(filter, update, new UpdateOptions().upsert(true))).mapEmpty();
   }
 
   /** The buyer's documents, by product id. */
@@ -74,17 +154,21 @@ final class PurchaseRepository {
         .map(found -> found.isEmpty() ? null : found.get(0));
   }
 
-  private Future<Void> ensureDocument(String id, UUID userId, UUID productId) {
-    Future<UpdateResult> upsert = Publishers.first(vertx, purchases.updateOne(Filters.eq("_id", id),
-        Updates.combine(Updates.setOnInsert("userId", userId.toString()),
-            Updates.setOnInsert("productId", productId.toString())),
-        new UpdateOptions().upsert(true)));
-    // two orders of one product, on two partitions, may create the document at once: the loser finds it there
-    return upsert.<Void>mapEmpty()
-        .recover(e -> isDuplicateKey(e) ? Future.succeededFuture() : Future.failedFuture(e));
+  /** Up to {@code limit} documents of the earlier shape, each holding its buyer's {@code orders} of its product. */
+  Future<List<Document>> legacy(int limit) {
+    return Publishers.collect(vertx, purchases.find(Filters.exists("orders")).limit(limit));
+  }
+
+  /** Ends a legacy document once its orders are recorded: without them, or gone when it held none. */
+  Future<Void> retire(Document legacy) {
+    Bson same = Filters.eq("_id", legacy.getString("_id"));
+    Document orders = legacy.get("orders", Document.class);
+    return orders == null || orders.isEmpty() ? Publishers.first(vertx, purchases.deleteOne(same)).mapEmpty()
+        : Publishers.first(vertx, purchases.updateOne(same, Updates.unset("orders"))).mapEmpty();
   }
 
   private static boolean isDuplicateKey(Throwable e) {
-    return e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    return e instanceof MongoServerException server
+        && ErrorCategory.fromErrorCode(server.getCode()) == ErrorCategory.DUPLICATE_KEY;
   }
 }

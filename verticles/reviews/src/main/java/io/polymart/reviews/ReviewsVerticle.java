@@ -87,7 +87,8 @@ public final class ReviewsVerticle extends VerticleBase {
 
   private Future<Void> wire(MongoDatabase database, MinioClient s3) {
     PurchaseRepository purchases = new PurchaseRepository(vertx,
-        database.getCollection(PurchaseRepository.COLLECTION));
+        database.getCollection(PurchaseRepository.COLLECTION),
+        database.getCollection(PurchaseRepository.ORDERS_COLLECTION));
     ReviewRepository reviews = new ReviewRepository(vertx, database.getCollection(ReviewRepository.COLLECTION));
     MeterRegistry meters = Meters.registry(config());
     Counter published = Counter.builder("polymart.reviews.published")
@@ -138,6 +139,7 @@ public final class ReviewsVerticle extends VerticleBase {
         .compose(v -> imageRecords.createIndexes())
         .compose(v -> imageObjects.ensureBucket())
         .compose(v -> new LegacyReviews(reviews, stats).adopt())
+        .compose(v -> new LegacyPurchases(purchases).adopt())
         .compose(v -> server.ready())
         .onSuccess(v -> imageSweeper.start())
         .compose(v -> ratingRelay.start())

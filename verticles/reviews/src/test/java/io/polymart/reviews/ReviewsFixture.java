@@ -1,8 +1,10 @@
 package io.polymart.reviews;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.polymart.core.mongo.MongoClients;
+import io.polymart.core.mongo.Publishers;
 import io.polymart.testing.BusTestNode;
 import io.polymart.testing.ConsumerGroupProgress;
 import io.polymart.testing.BusTestNode.Caller;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 
 import java.time.Duration;
 import java.util.List;
@@ -164,6 +167,18 @@ final class ReviewsFixture {
   static JsonObject purchases(UUID userId) {
     return node().ok(REVIEWS_PURCHASES_LIST, new JsonObject(), new JsonObject().put("userId", userId.toString()),
         Caller.service());
+  }
+
+  /** The status the purchase projection holds for the order, or null when it holds none. */
+  static String orderStatus(UUID orderId) {
+    Document order = purchaseOrder(orderId);
+    return order == null ? null : order.getString("status");
+  }
+
+  /** The purchase projection's document of the order, or null. */
+  static Document purchaseOrder(UUID orderId) {
+    return BusTestNode.await(Publishers.first(node().vertx(), database()
+        .getCollection(PurchaseRepository.ORDERS_COLLECTION).find(Filters.eq("_id", orderId.toString())).first()));
   }
 
   /** The user's purchase items by product id. */

@@ -14,14 +14,20 @@ import java.util.UUID;
  * and the lines.
  */
 final class TestOrder {
-  final UUID orderId = UUID.randomUUID();
+  final UUID orderId;
   final UUID userId;
   private final JsonArray items = new JsonArray();
   private Instant clock = Instant.parse("2026-01-01T00:00:00Z").plusSeconds((long) (Math.random() * 1_000_000));
   private String status = "PENDING_PAYMENT";
 
   TestOrder(UUID userId) {
+    this(userId, UUID.randomUUID());
+  }
+
+  /** More events of an order the projection already holds. */
+  TestOrder(UUID userId, UUID orderId) {
     this.userId = userId;
+    this.orderId = orderId;
   }
 
   /** A line of the order; the catalog double sells the product and SKU from now on. */
