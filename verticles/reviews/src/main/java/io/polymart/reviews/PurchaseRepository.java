@@ -9,6 +9,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.DeleteResult;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.polymart.core.mongo.Publishers;
 import io.vertx.core.Future;
@@ -159,12 +160,19 @@ final class PurchaseRepository {
     return Publishers.collect(vertx, purchases.find(Filters.exists("orders")).limit(limit));
   }
 
-  /** Ends a legacy document once its orders are recorded: without them, or gone when it held none. */
+  /**
+   * Ends a legacy document once its orders are recorded: without them, or gone when it held none (an earlier build
+   * created it before its first entry) and no order has qualified in it since.
+   */
   Future<Void> retire(Document legacy) {
     Bson same = Filters.eq("_id", legacy.getString("_id"));
     Document orders = legacy.get("orders", Document.class);
-    return orders == null || orders.isEmpty() ? Publishers.first(vertx, purchases.deleteOne(same)).mapEmpty()
-        : Publishers.first(vertx, purchases.updateOne(same, Updates.unset("orders"))).mapEmpty();
+    Future<Long> deleted = orders == null || orders.isEmpty()
+        ? Publishers.first(vertx, purchases.deleteOne(Filters.and(same, Filters.exists("qualifying", false))))
+            .map(DeleteResult::getDeletedCount)
+        : Future.succeededFuture(0L);
+    return deleted.compose(count -> count > 0 ? Future.succeededFuture()
+        : Publishers.first(vertx, purchases.updateOne(same, Updates.unset("orders"))).mapEmpty());
   }
 
   private static boolean isDuplicateKey(Throwable e) {

@@ -49,6 +49,11 @@ class LegacyPurchasesTest {
     // an earlier build created the document before its first entry: nothing was bought
     insertLegacy(new Document("_id", stranger + ":" + mug).append("userId", stranger.toString())
         .append("productId", mug.toString()).append("orders", new Document()));
+    // one such document that a newer instance, already consuming, has since given a qualifying order
+    UUID early = UUID.randomUUID();
+    insertLegacy(new Document("_id", early + ":" + mug).append("userId", early.toString())
+        .append("productId", mug.toString()).append("orders", new Document())
+        .append("qualifying", new Document(UUID.randomUUID().toString(), List.of(mugSku.toString()))));
 
     Deployment first = ReviewsFixture.deploy(1);
     try {
@@ -64,6 +69,7 @@ class LegacyPurchasesTest {
           .containsEntry(shirt.toString(), List.of(redShirt.toString()))
           .containsEntry(mug.toString(), List.of(mugSku.toString()));
       assertThat(purchasesByProduct(stranger)).isEmpty();
+      assertThat(purchasesByProduct(early).get(mug.toString()).getBoolean("eligible")).isTrue();
       assertThat(legacyCount()).isZero();
     } finally {
       first.undeploy();
