@@ -30,6 +30,8 @@ class OutboxRelayTest {
   void committedEventsReachKafkaAndRolledBackOnesNever() {
     String table = OutboxBackends.createTable("delivery");
     String topic = "polymart.outbox-test-delivery";
+    // one partition: the order across aggregates below is the relay's
+    OutboxBackends.createSinglePartitionTopic(topic);
     Pool pool = OutboxBackends.pool();
     Outbox outbox = new Outbox(table);
     // polling hardly ever: the events go out because of wakeUp()
