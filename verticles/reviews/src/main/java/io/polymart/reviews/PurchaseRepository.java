@@ -39,6 +39,8 @@ import java.util.UUID;
 final class PurchaseRepository {
   static final String COLLECTION = "review_purchases";
   static final String ORDERS_COLLECTION = "review_purchase_orders";
+  private static final FindOneAndUpdateOptions RETURN_AFTER =
+      new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
   private final Vertx vertx;
   private final MongoCollection<Document> purchases;
   private final MongoCollection<Document> orders;
@@ -86,7 +88,7 @@ final class PurchaseRepository {
       }
     });
     return Publishers.collect(vertx, orders.findOneAndUpdate(Filters.and(Filters.eq("_id", order.get("_id")),
-            notNewer), Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+            notNewer), Updates.combine(updates), RETURN_AFTER))
         .map(updated -> updated.isEmpty() ? null : updated.get(0));
   }
 
@@ -105,7 +107,7 @@ final class PurchaseRepository {
   /** The order's document, holding a newer event, with the SKUs of these products added. */
   private Future<Document> addProducts(String orderId, Document products) {
     return Publishers.first(vertx, orders.findOneAndUpdate(Filters.eq("_id", orderId),
-        Updates.combine(productUpdates(products)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+        Updates.combine(productUpdates(products)), RETURN_AFTER));
   }
 
   private static List<Bson> productUpdates(Document products) {
@@ -121,12 +123,11 @@ final class PurchaseRepository {
    * are handled one after the other (they share a partition), so no older status overtakes a newer one here.
    */
   Future<Void> settle(Document order) {
-    String orderId = order.getString("_id");
     String userId = order.getString("userId");
     boolean qualifies = OrderStatus.qualifies(order.getString("status"));
+    String entry = "qualifying." + order.getString("_id");
     List<Future<?>> writes = new ArrayList<>();
     for (Map.Entry<String, Object> product : order.get("products", Document.class).entrySet()) {
-      String entry = "qualifying." + orderId;
       Bson update = Updates.combine(Updates.setOnInsert("userId", userId),
           Updates.setOnInsert("productId", product.getKey()),
           qualifies ? Updates.set(entry, product.getValue()) : Updates.unset(entry));
