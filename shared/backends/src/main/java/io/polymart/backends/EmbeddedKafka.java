@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process Kafka 3.9 node in KRaft combined mode (broker and controller, node id 1) on free ports on 127.0.0.1.
  * Log directory {@code dataDir/kafka}, formatted on first start only, so topics and messages survive a restart. Sized
- * for one node: replication factor 1 everywhere, 1 partition per topic, topics created automatically, no initial
- * rebalance delay for consumer groups.
+ * for one node: replication factor 1 everywhere, topics created automatically with {@link #PARTITIONS} partitions, no
+ * initial rebalance delay for consumer groups.
  *
  * <p>Usually started by {@link EmbeddedBackends}. Tests that need a broker outage start one themselves and restart it
  * on the same port and directory, so that clients reconnect to it:
@@ -37,6 +37,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final int NODE_ID = 1;
+  /**
+   * Partitions of a topic created automatically. A consumer group's instances share a topic's partitions, so with one
+   * partition a single instance would handle all of a topic's events, one after the other, however many were
+   * deployed. A topic created by an earlier start keeps the count it was created with.
+   */
+  static final int PARTITIONS = 6;
   private static boolean exitGuarded;
   private static final String FATAL = "Embedded Kafka fatal error: ";
 
@@ -134,7 +140,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.setProperty("inter.broker.listener.name", "PLAINTEXT");
     p.setProperty("log.dirs", logDir.toString());
     p.setProperty("auto.create.topics.enable", "true");
-    p.setProperty("num.partitions", "1");
+    p.setProperty("num.partitions", Integer.toString(PARTITIONS));
     p.setProperty("default.replication.factor", "1");
     p.setProperty("min.insync.replicas", "1");
     p.setProperty("offsets.topic.replication.factor", "1");
