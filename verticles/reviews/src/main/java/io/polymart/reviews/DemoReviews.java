@@ -146,7 +146,7 @@ final class DemoReviews {
     UUID orderId = UUID.nameUUIDFromBytes(("polymart-demo-order-" + planned.reviewer() + productId)
         .getBytes(StandardCharsets.UTF_8));
     OrderChange delivered = new OrderChange(orderId, planned.reviewer(), "DELIVERED",
-        new OrderChange.EventVersion(DELIVERED_AT, 0), Map.of(productId, List.of(planned.skuId())));
+        new OrderChange.EventVersion(null, DELIVERED_AT, 0), Map.of(productId, List.of(planned.skuId())));
     ReviewInput input = new ReviewInput(planned.skuId(), planned.rating(), planned.title(), planned.body(),
         List.of());
     return purchases.record(delivered).compose(purchases::settle)

@@ -41,7 +41,8 @@ final class LegacyPurchases {
     for (Map.Entry<String, Object> entry : legacy.get("orders", new Document()).entrySet()) {
       Document order = (Document) entry.getValue();
       OrderChange change = new OrderChange(UUID.fromString(entry.getKey()), userId, order.getString("status"),
-          new OrderChange.EventVersion(order.getDate("occurredAt").toInstant(), ((Number) order.get("offset")).longValue()),
+          new OrderChange.EventVersion(null, order.getDate("occurredAt").toInstant(),
+              ((Number) order.get("offset")).longValue()),
           Map.of(productId, order.getList("skuIds", String.class).stream().map(UUID::fromString).toList()));
       done = done.compose(v -> purchases.record(change)).compose(purchases::settle);
     }

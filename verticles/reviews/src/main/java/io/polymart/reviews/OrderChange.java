@@ -38,7 +38,7 @@ record OrderChange(UUID orderId, UUID userId, String status, EventVersion versio
     }
     UUID orderId = uuid(data.getValue("orderId"), "data.orderId", event);
     UUID userId = uuid(data.getValue("userId"), "data.userId", event);
-    return new OrderChange(orderId, userId, status, new EventVersion(event.occurredAt(), event.offset()),
+    return new OrderChange(orderId, userId, status, new EventVersion(event.id(), event.occurredAt(), event.offset()),
         skusByProduct(data.getValue("items"), event));
   }
 
@@ -69,9 +69,10 @@ record OrderChange(UUID orderId, UUID userId, String status, EventVersion versio
   }
 
   /**
-   * When an event happened, then where it sits in its partition: all events of one order share a partition (the
-   * record key is the order id), so the offset breaks a tie of two changes within one millisecond.
+   * The event, when it happened, then where it sits in its partition: all events of one order share a partition (the
+   * record key is the order id), so the offset breaks a tie of two changes within one millisecond. {@code eventId} is
+   * null for a change no event carried (a legacy document's entry, a demo order).
    */
-  record EventVersion(Instant occurredAt, long offset) {
+  record EventVersion(String eventId, Instant occurredAt, long offset) {
   }
 }

@@ -27,8 +27,8 @@ import java.util.UUID;
  * The purchase projection, in two collections whose documents stay small however often a buyer orders a product:
  * <ul>
  *   <li>{@code review_purchase_orders}, one document per order, {@code {_id: orderId, userId, status, occurredAt,
- *       offset, products: {<productId>: [skuIds]}}}: changed only by an event of the order at least as new as the one
- *       it holds;
+ *       offset, products: {<productId>: [skuIds]}, eventIds}}: changed only by an event of the order at least as new
+ *       as the one it holds and not taken before;
  *   <li>{@code review_purchases}, one per buyer and product, {@code {_id: "<userId>:<productId>", userId, productId,
  *       qualifying: {<orderId>: [skuIds]}}}: the buyer's orders of the product whose status qualifies for a review.
  * </ul>
@@ -39,6 +39,8 @@ import java.util.UUID;
 final class PurchaseRepository {
   static final String COLLECTION = "review_purchases";
   static final String ORDERS_COLLECTION = "review_purchase_orders";
+  /** The ids of the events an order's document took: a copy of one of them changes nothing. */
+  private static final String EVENT_IDS = "eventIds";
   private static final FindOneAndUpdateOptions RETURN_AFTER =
       new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
   private final Vertx vertx;
@@ -57,11 +59,11 @@ final class PurchaseRepository {
   }
 
   /**
-   * Stores the order's status and its SKUs of each product, unless the order's document holds a newer event (the
-   * same one again changes nothing it holds). Completes with the order's document as stored after: this change's, or
-   * the newer one's, which still gains the SKUs of products it did not list (a legacy document moved in parts). The
-   * events of one order are handled one after the other (they share a partition), so nothing else writes the
-   * order's document between these steps.
+   * Stores the order's status and its SKUs of each product, unless the order's document holds a newer event or has
+   * this event already (a redelivery, or a copy the orders' relay sent again at a later offset: its {@code eventIds}).
+   * Completes with the order's document as stored after: this change's, or the one held, which still gains the SKUs of
+   * products it did not list (a legacy document moved in parts). The events of one order are handled one after the
+   * other (they share a partition), so nothing else writes the order's document between these steps.
    */
   Future<Document> record(OrderChange change) {
     String orderId = change.orderId().toString();
@@ -71,13 +73,23 @@ final class PurchaseRepository {
     Document order = new Document("_id", orderId).append("userId", change.userId().toString())
         .append("status", change.status()).append("occurredAt", Date.from(change.version().occurredAt()))
         .append("offset", change.version().offset()).append("products", products);
-    return updateUnlessNewer(order).compose(updated -> updated != null ? Future.succeededFuture(updated)
-        : insertIfAbsent(order).compose(inserted -> inserted ? Future.succeededFuture(order)
+    String eventId = change.version().eventId();
+    // an order's first event mostly finds no document, a later one mostly finds it: the likelier write goes first
+    if (OrderStatus.PLACED.equals(change.status())) {
+      return insertIfAbsent(order, eventId).compose(inserted -> inserted ? Future.succeededFuture(order)
+          : updateUnlessNewer(order, eventId).compose(held -> held != null ? Future.succeededFuture(held)
+              : addProducts(orderId, products)));
+    }
+    return updateUnlessNewer(order, eventId).compose(held -> held != null ? Future.succeededFuture(held)
+        : insertIfAbsent(order, eventId).compose(inserted -> inserted ? Future.succeededFuture(order)
             : addProducts(orderId, products)));
   }
 
-  /** The order's document after this change, or null when it is absent or holds a newer event. */
-  private Future<Document> updateUnlessNewer(Document order) {
+  /**
+   * The order's document after this change, or null when it is absent, holds a newer event or has this one. A change
+   * no event carried ({@code eventId} null) is judged by its version alone.
+   */
+  private Future<Document> updateUnlessNewer(Document order, String eventId) {
     Date occurredAt = order.getDate("occurredAt");
     Bson notNewer = Filters.or(Filters.lt("occurredAt", occurredAt),
         Filters.and(Filters.eq("occurredAt", occurredAt), Filters.lte("offset", order.getLong("offset"))));
@@ -87,18 +99,25 @@ final class PurchaseRepository {
         updates.add(Updates.set(field, value));
       }
     });
-    return Publishers.collect(vertx, orders.findOneAndUpdate(Filters.and(Filters.eq("_id", order.get("_id")),
-            notNewer), Updates.combine(updates), RETURN_AFTER))
-        .map(updated -> updated.isEmpty() ? null : updated.get(0));
+    Bson filter = Filters.and(Filters.eq("_id", order.get("_id")), notNewer);
+    if (eventId != null) {
+      filter = Filters.and(filter, Filters.ne(EVENT_IDS, eventId));
+      updates.add(Updates.addToSet(EVENT_IDS, eventId));
+    }
+    return Publishers.collect(vertx, orders.findOneAndUpdate(filter, Updates.combine(updates), RETURN_AFTER))
+        .map(found -> found.isEmpty() ? null : found.get(0));
   }
 
   /**
    * Whether the order's document was absent and is now this one. An upsert that only inserts: an insert that failed
    * on the document already there would be logged as an error by the embedded MongoDB stand-in.
    */
-  private Future<Boolean> insertIfAbsent(Document order) {
+  private Future<Boolean> insertIfAbsent(Document order, String eventId) {
     Document fields = new Document(order);
     fields.remove("_id");
+    if (eventId != null) {
+      fields.append(EVENT_IDS, List.of(eventId));
+    }
     return Publishers.first(vertx, orders.updateOne(Filters.eq("_id", order.get("_id")),
             new Document("$setOnInsert", fields), new UpdateOptions().upsert(true)))
         .map(result -> result.getUpsertedId() != null);

@@ -14,7 +14,7 @@ import io.polymart.core.client.CatalogProductClient;
 import io.polymart.core.events.EventConsumer;
 import io.polymart.core.events.EventConsumerSettings;
 import io.polymart.core.events.MongoParkedEvents;
-import io.polymart.core.events.MongoProcessedEvents;
+import io.polymart.core.events.ProcessedEvents;
 import io.polymart.core.mongo.MongoClients;
 import io.polymart.core.s3.BucketObjects;
 import io.polymart.core.s3.S3Clients;
@@ -39,7 +39,7 @@ import java.time.Duration;
 public final class ReviewsVerticle extends VerticleBase {
   static final String ORDERS_TOPIC = "polymart.orders";
   static final String GROUP = "polymart.reviews";
-  /** Collections of the consumer's stores: {@code reviews_processed_events}, {@code reviews_parked_events}. */
+  /** Collection of the consumer's parked events: {@code reviews_parked_events}. */
   static final String STORE_PREFIX = "reviews";
   /** The verticle's Redis key prefix. */
   static final String REDIS_PREFIX = "reviews:";
@@ -111,8 +111,10 @@ public final class ReviewsVerticle extends VerticleBase {
         () -> ratingRelay.wakeUp());
     orderEvents = new EventConsumer(vertx,
         EventConsumerSettings.of(config().getJsonObject("kafka").getString("bootstrapServers"), GROUP, ORDERS_TOPIC),
-        new PurchaseProjection(purchases, reviewService::reverify), new MongoProcessedEvents(vertx, database,
-        STORE_PREFIX), new MongoParkedEvents(vertx, database, STORE_PREFIX), meters);
+        // no processed-event marks: each order's document keeps the ids of the events it took and its latest
+        // version, which skip a copy or an older event in the same write; a mark would cost two more round trips
+        new PurchaseProjection(purchases, reviewService::reverify), ProcessedEvents.NONE,
+        new MongoParkedEvents(vertx, database, STORE_PREFIX), meters);
     VoteRepository votes = new VoteRepository(vertx, database.getCollection(VoteRepository.COLLECTION));
     ReportRepository reports = new ReportRepository(vertx, database.getCollection(ReportRepository.COLLECTION));
     voteRepair = new VoteRepair(reviews, votes, VOTE_STUCK_AFTER);

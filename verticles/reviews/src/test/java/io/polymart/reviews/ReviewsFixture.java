@@ -88,10 +88,6 @@ final class ReviewsFixture {
       return instances.stream().mapToLong(v -> v.orderEvents().handled()).sum();
     }
 
-    long duplicates() {
-      return instances.stream().mapToLong(v -> v.orderEvents().duplicates()).sum();
-    }
-
     long parked() {
       return instances.stream().mapToLong(v -> v.orderEvents().parked()).sum();
     }
