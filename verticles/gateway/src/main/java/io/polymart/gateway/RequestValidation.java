@@ -4,6 +4,7 @@ import io.polymart.core.error.ServiceException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
@@ -40,6 +41,8 @@ final class RequestValidation {
       "oneOf", "$ref", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "contains", "not");
   /** Errors about the object itself name the property in their message: {@code ... property "email"}. */
   private static final Pattern NAMED_PROPERTY = Pattern.compile("[Pp]roperty \"([^\"]+)\"");
+  /** The annotation the schema repository gives each schema: where in the contract it sits. */
+  private static final String LOCATION = "__absolute_uri__";
   private final Map<String, Validator> bodies = new HashMap<>();
   private final Map<String, List<QueryParameter>> queries = new HashMap<>();
 
@@ -48,21 +51,51 @@ final class RequestValidation {
 
   RequestValidation(OpenAPIContract contract) {
     SchemaRepository schemas = contract.getSchemaRepository();
+    Map<Object, Validator> byContent = new HashMap<>();
     for (Operation operation : contract.operations()) {
       MediaType json = operation.getRequestBody() == null ? null
           : operation.getRequestBody().getContent().get("application/json");
       if (json != null && json.getSchema() != null) {
-        bodies.put(operation.getOperationId(), schemas.validator(json.getSchema()));
+        bodies.put(operation.getOperationId(), validator(schemas, json.getSchema(), byContent));
       }
       List<QueryParameter> parameters = new ArrayList<>();
       for (Parameter parameter : operation.getParameters()) {
         if (parameter.getIn() == Location.QUERY) {
           parameters.add(new QueryParameter(parameter.getName(), parameter.getSchemaType(),
-              schemas.validator(parameter.getSchema())));
+              validator(schemas, parameter.getSchema(), byContent)));
         }
       }
       queries.put(operation.getOperationId(), parameters);
     }
+  }
+
+  /**
+   * One validator per distinct schema: vertx-json-schema gives each validator its own copy of the repository's
+   * lookup table (every schema of the contract and the meta-schemas, about 4,300 entries, ~170 KB), and the contract
+   * repeats schemas (paging, sorting, bodies of the same shape) many times: 83 schemas, 55 distinct. Two schemas
+   * that differ only in where they sit ({@code __absolute_uri__}, which the repository adds) validate alike: every
+   * reference in them is already absolute ({@code __absolute_ref__}).
+   */
+  private static Validator validator(SchemaRepository schemas, JsonSchema schema, Map<Object, Validator> byContent) {
+    return byContent.computeIfAbsent(withoutLocation(schema), content -> schemas.validator(schema));
+  }
+
+  private static Object withoutLocation(Object value) {
+    if (value instanceof JsonObject object) {
+      JsonObject copy = new JsonObject();
+      object.forEach(entry -> {
+        if (!LOCATION.equals(entry.getKey())) {
+          copy.put(entry.getKey(), withoutLocation(entry.getValue()));
+        }
+      });
+      return copy;
+    }
+    if (value instanceof JsonArray array) {
+      JsonArray copy = new JsonArray();
+      array.forEach(item -> copy.add(withoutLocation(item)));
+      return copy;
+    }
+    return value;
   }
 
   /** Throws a 400 naming each failing field of the body; an operation without a JSON body schema accepts any. */
@@ -77,6 +110,12 @@ final class RequestValidation {
       leafErrors(result).forEach((field, message) -> details.add(ServiceException.fieldError(field, message)));
       throw ServiceException.badRequest("Request body does not match the schema", details);
     }
+  }
+
+  /** The validator of an operation's query parameter, or null: for tests. */
+  Validator queryValidator(String operationId, String name) {
+    return queries.getOrDefault(operationId, List.of()).stream().filter(p -> p.name().equals(name))
+        .map(QueryParameter::validator).findFirst().orElse(null);
   }
 
   /**

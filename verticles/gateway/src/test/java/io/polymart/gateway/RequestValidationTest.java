@@ -41,6 +41,15 @@ class RequestValidationTest {
     assertThat(queryFailure("searchProducts", query("sort", "cheapest"))).isEqualTo("sort");
   }
 
+  /** vertx-json-schema copies the repository's lookup table (~170 KB) into every validator: one per distinct schema. */
+  @Test
+  void aSchemaTheContractRepeatsHasOneValidator() {
+    // both name #/components/parameters/Page; listOrders' page has another maximum
+    assertThat(schemas.queryValidator("adminListUsers", "page")).isNotNull()
+        .isSameAs(schemas.queryValidator("adminAuditTrail", "page"))
+        .isNotSameAs(schemas.queryValidator("listOrders", "page"));
+  }
+
   /** An empty value is a value: {@code ?page=} is no more a page than {@code ?page=abc} (issue 10). */
   @Test
   void emptyQueryValuesAreValidatedLikeAnyOther() {
