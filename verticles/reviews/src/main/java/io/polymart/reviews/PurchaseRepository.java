@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The purchase projection, in two collections whose documents stay small however often a buyer orders a product:
@@ -75,14 +76,15 @@ final class PurchaseRepository {
         .append("offset", change.version().offset()).append("products", products);
     String eventId = change.version().eventId();
     // an order's first event mostly finds no document, a later one mostly finds it: the likelier write goes first
-    if (OrderStatus.PLACED.equals(change.status())) {
-      return insertIfAbsent(order, eventId).compose(inserted -> inserted ? Future.succeededFuture(order)
-          : updateUnlessNewer(order, eventId).compose(held -> held != null ? Future.succeededFuture(held)
-              : addProducts(orderId, products)));
-    }
-    return updateUnlessNewer(order, eventId).compose(held -> held != null ? Future.succeededFuture(held)
-        : insertIfAbsent(order, eventId).compose(inserted -> inserted ? Future.succeededFuture(order)
-            : addProducts(orderId, products)));
+    Future<Document> written = OrderStatus.PLACED.equals(change.status())
+        ? orElse(insertIfAbsent(order, eventId), () -> updateUnlessNewer(order, eventId))
+        : orElse(updateUnlessNewer(order, eventId), () -> insertIfAbsent(order, eventId));
+    return orElse(written, () -> addProducts(orderId, products));
+  }
+
+  /** What {@code first} found, or else what {@code next} finds. */
+  private static Future<Document> orElse(Future<Document> first, Supplier<Future<Document>> next) {
+    return first.compose(found -> found != null ? Future.succeededFuture(found) : next.get());
   }
 
   /**
@@ -109,10 +111,10 @@ final class PurchaseRepository {
   }
 
   /**
-   * Whether the order's document was absent and is now this one. An upsert that only inserts: an insert that failed
-   * on the document already there would be logged as an error by the embedded MongoDB stand-in.
+   * The order's document as inserted, or null when there was one already. An upsert that only inserts: an insert that
+   * failed on the document already there would be logged as an error by the embedded MongoDB stand-in.
    */
-  private Future<Boolean> insertIfAbsent(Document order, String eventId) {
+  private Future<Document> insertIfAbsent(Document order, String eventId) {
     Document fields = new Document(order);
     fields.remove("_id");
     if (eventId != null) {
@@ -120,7 +122,7 @@ final class PurchaseRepository {
     }
     return Publishers.first(vertx, orders.updateOne(Filters.eq("_id", order.get("_id")),
             new Document("$setOnInsert", fields), new UpdateOptions().upsert(true)))
-        .map(result -> result.getUpsertedId() != null);
+        .map(result -> result.getUpsertedId() != null ? order : null);
   }
 
   /** The order's document, holding a newer event, with the SKUs of these products added. */
