@@ -4,12 +4,16 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -27,6 +31,8 @@ final class IndexedH2Backend extends H2Backend {
    * claim to survive (it does not fsync); the second left covers a read still going over an older version.
    */
   static final int RETENTION_MILLIS = 1_000;
+  /** Appended to the name of a unique index's map ordered by {@link KeyValueType}. */
+  static final String VALUE_ORDERED = ".byValue";
 
   IndexedH2Backend(String fileName) {
     super(open(fileName));
@@ -71,6 +77,35 @@ final class IndexedH2Backend extends H2Backend {
   private final class Database extends H2Database {
     Database(String databaseName, CursorRegistry cursors) {
       super(databaseName, getMvStore(), cursors);
+    }
+
+    /**
+     * A unique index's map orders its keys by value ({@link KeyValueType}) and has a name of its own: the map of the
+     * same index written before (ordered by H2's default type) is dropped, and the collection then fills the new,
+     * empty one from its documents, as it does for an index just created.
+     */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+        boolean sparse) {
+      MVStore store = getMvStore();
+      String legacyName = legacyIndexMapName(collectionName, indexName);
+      if (store.hasMap(legacyName)) {
+        store.removeMap(legacyName);
+      }
+      MVMap<KeyValue, Object> positions = store.openMap(legacyName + VALUE_ORDERED,
+          new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+      return new ValueOrderedUniqueIndex(positions, indexName, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+      super.dropIndex(collection, indexName);
+      getMvStore().removeMap(legacyIndexMapName(collection.getCollectionName(), indexName) + VALUE_ORDERED);
+    }
+
+    /** H2Database's name for an index's map (it removes the map of that name when the index is dropped). */
+    private String legacyIndexMapName(String collectionName, String indexName) {
+      return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
     }
 
     /** The maps H2Database names (its own prefixes), so that data written before opens the same. */

@@ -1,7 +1,9 @@
 package io.polymart.backends;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -22,6 +24,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +125,58 @@ class IndexedMongoBackendsTest {
           .containsExactly("r1");
       assertThat(reviews.listIndexes().into(new ArrayList<>())).hasSize(2);
     });
+  }
+
+  @Test
+  void aUniqueIndexWrittenByThePlainBackendIsRebuiltInValueOrderAndStillRefusesDuplicates() {
+    String file = dir.resolve("legacy-index.mv").toString();
+    int count = 300; // several pages of the index's tree
+    withServer(new H2Backend(file), reviews -> {
+      reviews.createIndex(Indexes.ascending("userId", "productId"), new IndexOptions().unique(true));
+      for (int i = 0; i < count; i++) {
+        reviews.insertOne(new Document("_id", "r" + i).append("userId", "u" + i % 7).append("productId", i));
+      }
+    });
+    try (MVStore store = MVStore.open(file)) {
+      assertThat(store.getMapNames()).contains("test.reviews._index_userId_1_productId_1");
+    }
+
+    for (int open = 0; open < 2; open++) { // the first open rebuilds the index, the second reads the rebuilt one
+      withServer(new IndexedH2Backend(file), reviews -> {
+        for (int i = 0; i < count; i += 7) {
+          assertThat(ids(reviews, Filters.and(Filters.eq("userId", "u" + i % 7), Filters.eq("productId", i),
+              Filters.exists("missing", false)))).containsExactly("r" + i);
+          assertThat(ids(reviews, Filters.and(Filters.eq("_id", "r" + i), Filters.eq("productId", i))))
+              .containsExactly("r" + i);
+        }
+        assertDuplicate(() -> reviews.insertOne(new Document("_id", "again").append("userId", "u3")
+            .append("productId", 10)));
+        // the same number as another type is the same key, as in MongoDB
+        assertDuplicate(() -> reviews.insertOne(new Document("_id", "again").append("userId", "u3")
+            .append("productId", 10.0)));
+        assertDuplicate(() -> reviews.insertOne(new Document("_id", "r5").append("userId", "x")));
+        assertThat(reviews.countDocuments()).isEqualTo(count);
+      });
+    }
+    try (MVStore store = MVStore.open(file)) {
+      assertThat(store.getMapNames()).doesNotContain("test.reviews._index_userId_1_productId_1", "test.reviews._index__id_")
+          .contains("test.reviews._index_userId_1_productId_1" + IndexedH2Backend.VALUE_ORDERED,
+              "test.reviews._index__id_" + IndexedH2Backend.VALUE_ORDERED);
+    }
+
+    withServer(new IndexedH2Backend(file), reviews -> {
+      reviews.dropIndex("userId_1_productId_1");
+      reviews.insertOne(new Document("_id", "again").append("userId", "u3").append("productId", 10));
+      assertThat(reviews.countDocuments(Filters.eq("productId", 10))).isEqualTo(2);
+    });
+    try (MVStore store = MVStore.open(file)) {
+      assertThat(store.getMapNames()).noneMatch(name -> name.contains("_index_userId_1_productId_1"));
+    }
+  }
+
+  private static void assertDuplicate(Runnable insert) {
+    assertThatThrownBy(insert::run).isInstanceOf(MongoWriteException.class)
+        .satisfies(e -> assertThat(((MongoWriteException) e).getCode()).isEqualTo(11000));
   }
 
   /** The indexed backend of that kind; an H2 one on that file in the test's directory. */
