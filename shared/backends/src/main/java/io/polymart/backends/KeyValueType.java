@@ -9,9 +9,9 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The H2 type of a unique index's keys: ordered by their values, as MongoDB orders them, instead of by their Java
- * serialisation. H2's default type serialises both keys of every comparison it cannot make otherwise, which was 7 %
- * of a checkout benchmark's CPU (the store's compaction looking up each page it moves, and every index lookup). Keys
- * are written and read as before (Java serialisation, only when a page is stored or loaded).
+ * serialisation. H2's default type serialises both keys of every comparison it cannot make otherwise (an index key
+ * is a {@code KeyValue}), several times per index lookup. Keys are written and read as before (Java serialisation,
+ * only when a page is stored or loaded).
  * <p>
  * Keys whose values MongoDB finds equal but which are not equal (which a unique index keeps apart) are ordered by
  * their serialised bytes, as before, so that the order stays total and consistent with {@code equals}.

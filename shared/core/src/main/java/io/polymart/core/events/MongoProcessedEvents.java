@@ -15,9 +15,13 @@ import org.bson.Document;
 
 /**
  * {@link ProcessedEvents} in the MongoDB collection {@code <prefix>_processed_events}: one document per group and
- * event, {@code _id = {group, eventId}} (unique by construction), written by one atomic upsert. It keeps one small
- * document per event for good: a replay of the topic from the beginning must still find them. Runs the same on
- * MongoDB and on the embedded mongo-java-server (no transactions, no TTL, no index to create).
+ * event, {@code _id = "<group>:<eventId>"} (unique by construction: an event id is a UUID), written by one atomic
+ * upsert. It keeps one small document per event for good: a replay of the topic from the beginning must still find
+ * them. Runs the same on MongoDB and on the embedded mongo-java-server (no transactions, no TTL, no index to create).
+ * <p>
+ * Marks written before 2026-12-06 have the document {@code {group, eventId}} as their {@code _id}, and still count.
+ * A string is the cheaper key: the embedded server's store compares such documents by serialising both, on every
+ * lookup and every page its compaction moves (5 % of a checkout benchmark's CPU).
  */
 public final class MongoProcessedEvents implements ProcessedEvents {
 
@@ -34,7 +38,8 @@ public final class MongoProcessedEvents implements ProcessedEvents {
 
   @Override
   public Future<Boolean> isProcessed(String group, String eventId) {
-    return Publishers.first(vertx, collection.find(Filters.eq("_id", key(group, eventId))).first())
+    return Publishers.first(vertx, collection.find(Filters.in("_id", key(group, eventId), legacyKey(group, eventId)))
+            .first())
         .map(document -> document != null);
   }
 
@@ -42,6 +47,8 @@ public final class MongoProcessedEvents implements ProcessedEvents {
   public Future<Void> markProcessed(String group, DomainEvent event) {
     return Publishers.first(vertx, collection.updateOne(Filters.eq("_id", key(group, event.id())),
             Updates.combine(
+                Updates.setOnInsert("group", group),
+                Updates.setOnInsert("eventId", event.id()),
                 Updates.setOnInsert("type", event.type()),
                 Updates.setOnInsert("topic", event.topic()),
                 Updates.setOnInsert("partition", event.partition()),
@@ -53,7 +60,11 @@ public final class MongoProcessedEvents implements ProcessedEvents {
         .recover(e -> isDuplicateKey(e) ? Future.succeededFuture() : Future.failedFuture(e));
   }
 
-  private static Document key(String group, String eventId) {
+  private static String key(String group, String eventId) {
+    return group + ":" + eventId;
+  }
+
+  private static Document legacyKey(String group, String eventId) {
     return new Document("group", group).append("eventId", eventId);
   }
 
