@@ -80,9 +80,9 @@ final class IndexedH2Backend extends H2Backend {
     }
 
     /**
-     * A unique index's map orders its keys by value ({@link KeyValueType}) and has a name of its own: the map of the
-     * same index written before (ordered by H2's default type) is dropped, and the collection then fills the new,
-     * empty one from its documents, as it does for an index just created.
+     * A unique index's map orders its keys by value ({@link KeyValueType}) and has a name of its own: where the map
+     * of the old name is there (written by mongo-java-server's own backend), both are dropped, and the collection
+     * then fills the new, empty one from its documents, as it does for an index just created.
      */
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
@@ -91,6 +91,8 @@ final class IndexedH2Backend extends H2Backend {
       String legacyName = legacyIndexMapName(collectionName, indexName);
       if (store.hasMap(legacyName)) {
         store.removeMap(legacyName);
+        // left by this backend before an older one wrote to the file: it misses those writes
+        store.removeMap(legacyName + VALUE_ORDERED);
       }
       MVMap<KeyValue, Object> positions = store.openMap(legacyName + VALUE_ORDERED,
           new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));

@@ -164,6 +164,16 @@ class IndexedMongoBackendsTest {
               "test.reviews._index__id_" + IndexedH2Backend.VALUE_ORDERED);
     }
 
+    // written by the plain backend again (an older Polymart): the index is rebuilt, not read as this backend left it
+    withServer(new H2Backend(file), reviews -> reviews.insertOne(new Document("_id", "later").append("userId", "u9")
+        .append("productId", 9)));
+    withServer(new IndexedH2Backend(file), reviews -> {
+      assertThat(ids(reviews, Filters.and(Filters.eq("userId", "u9"), Filters.eq("productId", 9),
+          Filters.exists("missing", false)))).containsExactly("later");
+      assertDuplicate(() -> reviews.insertOne(new Document("_id", "again").append("userId", "u9")
+          .append("productId", 9)));
+    });
+
     withServer(new IndexedH2Backend(file), reviews -> {
       reviews.dropIndex("userId_1_productId_1");
       reviews.insertOne(new Document("_id", "again").append("userId", "u3").append("productId", 10));
