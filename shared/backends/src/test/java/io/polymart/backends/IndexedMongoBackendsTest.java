@@ -159,7 +159,8 @@ class IndexedMongoBackendsTest {
       });
     }
     try (MVStore store = MVStore.open(file)) {
-      assertThat(store.getMapNames()).doesNotContain("test.reviews._index_userId_1_productId_1", "test.reviews._index__id_")
+      assertThat(store.getMapNames())
+          .doesNotContain("test.reviews._index_userId_1_productId_1", "test.reviews._index__id_")
           .contains("test.reviews._index_userId_1_productId_1" + IndexedH2Backend.VALUE_ORDERED,
               "test.reviews._index__id_" + IndexedH2Backend.VALUE_ORDERED);
     }

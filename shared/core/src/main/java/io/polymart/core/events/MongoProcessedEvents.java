@@ -21,7 +21,7 @@ import org.bson.Document;
  * <p>
  * Marks written before 2026-12-06 have the document {@code {group, eventId}} as their {@code _id}, and still count.
  * A string is the cheaper key: the embedded server's store compares such documents by serialising both, on every
- * lookup and every page its compaction moves (5 % of a checkout benchmark's CPU).
+ * lookup and every page its compaction moves (measured in the README's Performance section).
  */
 public final class MongoProcessedEvents implements ProcessedEvents {
 
