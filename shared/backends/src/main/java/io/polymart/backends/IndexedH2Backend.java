@@ -110,11 +110,15 @@ final class IndexedH2Backend extends H2Backend {
       return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
     }
 
-    /** The maps H2Database names (its own prefixes), so that data written before opens the same. */
+    /**
+     * The maps H2Database names (its own prefixes), so that data written before opens the same; documents are written
+     * as BSON ({@link BsonDocumentType}).
+     */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
       String fullName = getFullCollectionNamespace(collectionName);
-      MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName);
+      MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName,
+          new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
       MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
       return new Collection(this, collectionName, options, data, meta, cursorRegistry);
     }

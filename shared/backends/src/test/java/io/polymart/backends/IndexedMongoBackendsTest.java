@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -119,12 +120,19 @@ class IndexedMongoBackendsTest {
     withServer(new H2Backend(file), reviews -> {
       reviews.createIndex(Indexes.ascending("userId", "productId"), new IndexOptions().unique(true));
       reviews.insertOne(new Document("_id", "r1").append("userId", "u1").append("productId", "p1"));
+      reviews.insertOne(new Document("_id", "r2").append("userId", "u2").append("productId", "p1"));
     });
     withServer(new IndexedH2Backend(file), reviews -> {
       assertThat(ids(reviews, Filters.and(Filters.eq("_id", "r1"), Filters.eq("userId", "u1"))))
           .containsExactly("r1");
       assertThat(reviews.listIndexes().into(new ArrayList<>())).hasSize(2);
+      reviews.updateOne(Filters.eq("_id", "r2"), Updates.set("rating", 4));
+      reviews.insertOne(new Document("_id", "r3").append("userId", "u3").append("productId", "p1"));
     });
+    // documents Java-serialised by the plain backend, one of them rewritten as BSON, and one written as BSON
+    withServer(new IndexedH2Backend(file), reviews -> assertThat(reviews.find().sort(Sorts.ascending("_id"))
+        .map(d -> d.get("_id") + " " + d.get("userId") + " " + d.get("rating")).into(new ArrayList<>()))
+        .containsExactly("r1 u1 null", "r2 u2 4", "r3 u3 null"));
   }
 
   @Test
