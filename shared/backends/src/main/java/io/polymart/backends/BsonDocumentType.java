@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.WriteBuffer;
@@ -105,7 +106,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
       }
       return true;
     }
-    return !(value instanceof Map<?, ?>) && !(value instanceof java.util.Collection<?>);
+    return !(value instanceof Map<?, ?>) && !(value instanceof Collection<?>);
   }
 
   @Override
