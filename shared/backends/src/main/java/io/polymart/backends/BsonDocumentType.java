@@ -23,9 +23,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * written before: both are read.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
-  /** H2's first byte of a Java-serialised object ({@code ObjectDataType.TYPE_SERIALIZED_OBJECT}, not public). */
-  private static final byte SERIALISED = 19;
-  /** First byte of a document written as BSON; any byte but {@link #SERIALISED}. */
+  /** First byte of a document written as BSON; any byte but {@link JavaSerialised#TAG}. */
   private static final byte BSON = 'B';
   /** Estimates of the heap a document's parts take: an entry of a map or list, a map or list, a value. */
   private static final int ENTRY = 40;
@@ -79,7 +77,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
   @Override
   public Document read(ByteBuffer buffer) {
-    if (buffer.get(buffer.position()) != BSON) {
+    if (JavaSerialised.isNext(buffer)) {
       return (Document) serialised.read(buffer);
     }
     buffer.get();

@@ -23,9 +23,7 @@ import org.h2.mvstore.type.ObjectDataType;
  */
 final class KeyValueType extends BasicDataType<KeyValue> {
   private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
-  /** H2's first byte of a Java-serialised object ({@code ObjectDataType.TYPE_SERIALIZED_OBJECT}, not public). */
-  private static final byte SERIALISED = 19;
-  /** First byte of a key written value by value; any byte but {@link #SERIALISED}. */
+  /** First byte of a key written value by value; any byte but {@link JavaSerialised#TAG}. */
   private static final byte BY_VALUE = 'K';
   /** The bytes of a key beyond its values': the KeyValue, its list and the list's array. */
   private static final int KEY_OVERHEAD = 64;
@@ -79,7 +77,7 @@ final class KeyValueType extends BasicDataType<KeyValue> {
 
   @Override
   public KeyValue read(ByteBuffer buffer) {
-    if (buffer.get(buffer.position()) == SERIALISED) {
+    if (JavaSerialised.isNext(buffer)) {
       return (KeyValue) values.read(buffer);
     }
     buffer.get();
