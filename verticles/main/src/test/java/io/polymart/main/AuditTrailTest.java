@@ -259,6 +259,9 @@ class AuditTrailTest {
     assertThat(search(admin, "target=" + target + "&to=" + before).getLong("total")).isZero();
     assertThat(search(admin, "target=" + target + "&from=" + before + "&size=1&page=2").getJsonArray("items"))
         .hasSize(1);
+    JsonObject pastTheEnd = search(admin, "target=" + target + "&size=1&page=3");
+    assertThat(pastTheEnd.getJsonArray("items")).isEmpty();
+    assertThat(pastTheEnd.getLong("total")).isEqualTo(2);
   }
 
   @Test

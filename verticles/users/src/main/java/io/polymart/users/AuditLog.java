@@ -29,9 +29,11 @@ final class AuditLog {
       WHERE ($1::uuid IS NULL OR actor_id = $1) AND ($2::text IS NULL OR action = $2)
         AND ($3::text IS NULL OR target = $3) AND ($4::timestamptz IS NULL OR at >= $4)
         AND ($5::timestamptz IS NULL OR at < $5)""";
+  /** The page with the number of all matching entries, counted in the same snapshot as the page was read. */
   private static final String PAGE = """
-      SELECT id, at, actor_id, action, target, old_value, new_value, client_ip, request_id
+      SELECT id, at, actor_id, action, target, old_value, new_value, client_ip, request_id, count(*) OVER () AS total
       FROM users.audit_log %s ORDER BY at DESC, id DESC LIMIT $6 OFFSET $7""".formatted(FILTER);
+  /** Only for a page past the last one, which has no row to carry the total. */
   private static final String COUNT = "SELECT count(*) FROM users.audit_log " + FILTER;
 
   /** Appends the entries, in order, with one batched statement in the caller's transaction. */
@@ -60,17 +62,20 @@ final class AuditLog {
 
   Future<JsonObject> search(SqlClient sql, AuditQuery query) {
     List<Object> criteria = Arrays.asList(query.actor(), query.action(), query.target(), query.from(), query.to());
-    Future<Long> total = sql.preparedQuery(COUNT).execute(Tuple.from(criteria))
-        .map(rows -> rows.iterator().next().getLong(0));
-    Future<JsonArray> items = sql.preparedQuery(PAGE)
+    return sql.preparedQuery(PAGE)
         .execute(Tuple.from(criteria).addInteger(query.size()).addLong((long) (query.page() - 1) * query.size()))
-        .map(rows -> {
-          JsonArray page = new JsonArray();
-          rows.forEach(row -> page.add(json(row)));
-          return page;
+        .compose(rows -> {
+          JsonArray items = new JsonArray();
+          long[] total = {0};
+          rows.forEach(row -> {
+            items.add(json(row));
+            total[0] = row.getLong("total");
+          });
+          Future<Long> counted = !items.isEmpty() || query.page() == 1 ? Future.succeededFuture(total[0])
+              : sql.preparedQuery(COUNT).execute(Tuple.from(criteria)).map(all -> all.iterator().next().getLong(0));
+          return counted.map(count -> new JsonObject().put("items", items).put("total", count)
+              .put("page", query.page()).put("size", query.size()));
         });
-    return Future.all(total, items).map(v -> new JsonObject().put("items", items.result())
-        .put("total", total.result()).put("page", query.page()).put("size", query.size()));
   }
 
   private static JsonObject json(Row row) {
