@@ -7,50 +7,87 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Response;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The bare Vert.x reference bench/run measures the platform against, on the platform's own PostgreSQL (schema
  * {@code bench_reference}): {@code GET /json} (a JSON route), {@code GET /db} (one pooled SELECT by primary key) and
  * {@code POST /tx} (one transaction: a conditional stock UPDATE and an INSERT, as a checkout's smallest step).
- * One verticle instance per core, each with its own pool, as a Vert.x application would be written.
+ * With the platform's Redis, the least a cached page or a cart kept in Redis can cost: {@code GET /redis-get} (one
+ * Redis GET, then a fixed answer of a product page's size, as a cache hit checked for freshness in a shared store
+ * would be) and {@code /redis-cart} (one Lua script that sets a line of one of 64 carts of up to 50 lines and
+ * returns them all, answered as a JSON object of its lines: an add to a cart kept as a Redis hash, with Redis's own
+ * durability, and no catalog). One verticle instance per core, each with its own pools, as a Vert.x application would
+ * be written.
  *
- * <p>Usage: {@code java -jar bench-reference.jar HTTP_PORT PG_PORT} (PostgreSQL on 127.0.0.1, database, user and
- * password {@code polymart}, as the platform's embedded one).
+ * <p>Usage: {@code java -jar bench-reference.jar HTTP_PORT PG_PORT [REDIS_PORT PAGE_BYTES]} (PostgreSQL and Redis on
+ * 127.0.0.1; database, user and password {@code polymart}, as the platform's embedded PostgreSQL).
  */
 public final class Reference extends VerticleBase {
   private static final int WORLD_ROWS = 10_000;
   private static final int STOCK_ROWS = 50;
+  private static final int CARTS = 64;
+  private static final List<String> CART_SKUS = java.util.stream.IntStream.range(0, 50)
+      .mapToObj(i -> new UUID(0, i).toString()).toList();
+  private static final String CART_LINE = "{\"quantity\":%d,\"selected\":true,\"addedPrice\":\"10.00\","
+      + "\"addedAt\":\"2026-12-06T12:00:00.000Z\"}";
+  private static final String SET_LINE = """
+      redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+      return redis.call('HGETALL', KEYS[1])""";
   private static final Buffer HELLO = new JsonObject().put("message", "Hello, World!").toBuffer();
 
   private final int httpPort;
   private final PgConnectOptions database;
+  private final Integer redisPort;
+  private final Buffer page;
   private Pool pool;
+  private RedisAPI redis;
+  private String setLine;
 
-  private Reference(int httpPort, PgConnectOptions database) {
+  private Reference(int httpPort, PgConnectOptions database, Integer redisPort, Buffer page) {
     this.httpPort = httpPort;
     this.database = database;
+    this.redisPort = redisPort;
+    this.page = page;
   }
 
   public static void main(String[] args) {
     int httpPort = Integer.parseInt(args[0]);
     PgConnectOptions database = new PgConnectOptions().setHost("127.0.0.1").setPort(Integer.parseInt(args[1]))
         .setDatabase("polymart").setUser("polymart").setPassword("polymart").setCachePreparedStatements(true);
+    Integer redisPort = args.length > 2 ? Integer.valueOf(args[2]) : null;
+    Buffer page = args.length > 3 ? pageOf(Integer.parseInt(args[3])) : HELLO;
     Vertx vertx = Vertx.vertx();
     int instances = Runtime.getRuntime().availableProcessors();
     createTables(vertx, database)
-        .compose(v -> vertx.deployVerticle(() -> new Reference(httpPort, database),
+        .compose(v -> vertx.deployVerticle(() -> new Reference(httpPort, database, redisPort, page),
             new DeploymentOptions().setInstances(instances)))
         .onSuccess(id -> System.out.println("reference listening on " + httpPort))
         .onFailure(e -> {
           e.printStackTrace();
           System.exit(1);
         });
+  }
+
+  /** A JSON answer of about {@code bytes} bytes. */
+  private static Buffer pageOf(int bytes) {
+    JsonArray words = new JsonArray();
+    while (words.encode().length() < bytes) {
+      words.add("word" + words.size());
+    }
+    return new JsonObject().put("page", words).toBuffer();
   }
 
   private static Future<Void> createTables(Vertx vertx, PgConnectOptions database) {
@@ -71,7 +108,13 @@ public final class Reference extends VerticleBase {
   @Override
   public Future<?> start() {
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(database).using(vertx).build();
-    return vertx.createHttpServer().requestHandler(this::handle).listen(httpPort);
+    Future<?> scripts = Future.succeededFuture();
+    if (redisPort != null) {
+      redis = RedisAPI.api(Redis.createClient(vertx, new RedisOptions()
+          .setConnectionString("redis://127.0.0.1:" + redisPort).setMaxPoolSize(8).setMaxPoolWaiting(1024)));
+      scripts = redis.script(List.of("LOAD", SET_LINE)).onSuccess(sha -> setLine = sha.toString());
+    }
+    return scripts.compose(v -> vertx.createHttpServer().requestHandler(this::handle).listen(httpPort));
   }
 
   private void handle(HttpServerRequest request) {
@@ -97,7 +140,26 @@ public final class Reference extends VerticleBase {
                 .end(new JsonObject().put("id", rows.iterator().next().getLong(0)).toBuffer()))
             .onFailure(e -> request.response().setStatusCode(503).end());
       }
+      case "/redis-get" -> redis.get("bench_reference:generation")
+          .onSuccess(generation -> request.response().putHeader("Content-Type", "application/json").end(page))
+          .onFailure(e -> request.response().setStatusCode(503).end());
+      case "/redis-cart" -> {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        redis.evalsha(List.of(setLine, "1", "bench_reference:cart:" + random.nextInt(CARTS),
+                CART_SKUS.get(random.nextInt(CART_SKUS.size())), CART_LINE.formatted(1 + random.nextInt(9))))
+            .onSuccess(lines -> request.response().putHeader("Content-Type", "application/json").end(cart(lines)))
+            .onFailure(e -> request.response().setStatusCode(503).end());
+      }
       default -> request.response().setStatusCode(404).end();
     }
+  }
+
+  /** HGETALL's field, value, field, value... as a JSON object of each line's JSON. */
+  private static Buffer cart(Response lines) {
+    JsonObject cart = new JsonObject();
+    for (int i = 0; i + 1 < lines.size(); i += 2) {
+      cart.put(lines.get(i).toString(), new JsonObject(lines.get(i + 1).toString()));
+    }
+    return cart.toBuffer();
   }
 }
