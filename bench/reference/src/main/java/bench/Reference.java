@@ -20,6 +20,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * The bare Vert.x reference bench/run measures the platform against, on the platform's own PostgreSQL (schema
@@ -39,7 +40,7 @@ public final class Reference extends VerticleBase {
   private static final int WORLD_ROWS = 10_000;
   private static final int STOCK_ROWS = 50;
   private static final int CARTS = 64;
-  private static final List<String> CART_SKUS = java.util.stream.IntStream.range(0, 50)
+  private static final List<String> CART_SKUS = IntStream.range(0, 50)
       .mapToObj(i -> new UUID(0, i).toString()).toList();
   private static final String CART_LINE = "{\"quantity\":%d,\"selected\":true,\"addedPrice\":\"10.00\","
       + "\"addedAt\":\"2026-12-06T12:00:00.000Z\"}";
