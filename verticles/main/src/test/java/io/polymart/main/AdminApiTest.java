@@ -40,6 +40,10 @@ class AdminApiTest {
     assertThat(page1.json().getLong("total")).isEqualTo(3);
     assertThat(page1.json().getJsonArray("items")).hasSize(2);
     assertThat(page2.json().getJsonArray("items")).hasSize(1);
+    JsonObject pastTheEnd = http.get("/api/v1/admin/users?q=" + tag + "&size=2&page=3").bearer(admin.accessToken())
+        .send().json();
+    assertThat(pastTheEnd.getJsonArray("items")).isEmpty();
+    assertThat(pastTheEnd.getLong("total")).isEqualTo(3);
     assertThat(http.get("/api/v1/admin/users?page=0").bearer(admin.accessToken()).send().status()).isEqualTo(400);
     assertThat(http.get("/api/v1/admin/users?size=abc").bearer(admin.accessToken()).send().status()).isEqualTo(400);
 

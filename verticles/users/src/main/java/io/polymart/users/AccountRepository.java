@@ -90,27 +90,33 @@ final class AccountRepository {
   private static final String SEARCH_FILTER = """
       FROM users.accounts
       WHERE $1::text IS NULL OR email ILIKE $1 OR username ILIKE $1""";
+  /** The page with the number of all matching accounts, counted in the same snapshot as the page was read. */
   private static final String SEARCH = """
-      SELECT %s
+      SELECT %s, count(*) OVER () AS total
       %s
       ORDER BY created_at, id
       LIMIT $2 OFFSET $3""".formatted(Account.COLUMNS, SEARCH_FILTER);
+  /** Only for a page past the last one, which has no row to carry the total. */
   private static final String SEARCH_COUNT = """
       SELECT count(*)
       %s""".formatted(SEARCH_FILTER);
 
   Future<Page> search(SqlClient sql, String query, int page, int size) {
     String pattern = query == null ? null : "%" + escapeLike(query) + "%";
-    Future<List<Account>> accounts = sql.preparedQuery(SEARCH)
+    return sql.preparedQuery(SEARCH)
         .execute(Tuple.of(pattern, size, (long) (page - 1) * size))
-        .map(rows -> {
-          List<Account> list = new ArrayList<>();
-          rows.forEach(row -> list.add(Account.from(row)));
-          return list;
+        .compose(rows -> {
+          List<Account> accounts = new ArrayList<>();
+          long[] total = {0};
+          rows.forEach(row -> {
+            accounts.add(Account.from(row));
+            total[0] = row.getLong("total");
+          });
+          Future<Long> counted = !accounts.isEmpty() || page == 1 ? Future.succeededFuture(total[0])
+              : sql.preparedQuery(SEARCH_COUNT).execute(Tuple.of(pattern))
+                  .map(all -> all.iterator().next().getLong(0));
+          return counted.map(count -> new Page(accounts, count));
         });
-    Future<Long> total = sql.preparedQuery(SEARCH_COUNT).execute(Tuple.of(pattern))
-        .map(rows -> rows.iterator().next().getLong(0));
-    return Future.all(accounts, total).map(both -> new Page(accounts.result(), total.result()));
   }
 
   record Page(List<Account> accounts, long total) {
