@@ -1,6 +1,9 @@
 package io.polymart.users;
 
+import io.polymart.core.bus.Paging;
+import io.polymart.core.db.SqlSupport;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -101,25 +104,14 @@ final class AccountRepository {
       SELECT count(*)
       %s""".formatted(SEARCH_FILTER);
 
-  Future<Page> search(SqlClient sql, String query, int page, int size) {
+  /** A page of the accounts whose email or username contains {@code query} (all for null), as the API lists them. */
+  Future<JsonObject> search(SqlClient sql, String query, Paging paging) {
     String pattern = query == null ? null : "%" + escapeLike(query) + "%";
     return sql.preparedQuery(SEARCH)
-        .execute(Tuple.of(pattern, size, (long) (page - 1) * size))
-        .compose(rows -> {
-          List<Account> accounts = new ArrayList<>();
-          long[] total = {0};
-          rows.forEach(row -> {
-            accounts.add(Account.from(row));
-            total[0] = row.getLong("total");
-          });
-          Future<Long> counted = !accounts.isEmpty() || page == 1 ? Future.succeededFuture(total[0])
-              : sql.preparedQuery(SEARCH_COUNT).execute(Tuple.of(pattern))
-                  .map(all -> all.iterator().next().getLong(0));
-          return counted.map(count -> new Page(accounts, count));
-        });
-  }
-
-  record Page(List<Account> accounts, long total) {
+        .execute(Tuple.of(pattern, paging.size(), (long) paging.offset()))
+        .compose(rows -> SqlSupport.countedPage(rows, paging, row -> Account.from(row).toJson(),
+            () -> sql.preparedQuery(SEARCH_COUNT).execute(Tuple.of(pattern))
+                .map(all -> all.iterator().next().getLong(0))));
   }
 
   private static String escapeLike(String text) {

@@ -1,5 +1,6 @@
 package io.polymart.users;
 
+import io.polymart.core.bus.Paging;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -42,11 +43,7 @@ final class AdminService {
   }
 
   Future<JsonObject> list(String query, int page, int size) {
-    return accounts.search(pool, query, page, size).map(result -> {
-      JsonArray items = new JsonArray();
-      result.accounts().forEach(account -> items.add(account.toJson()));
-      return new JsonObject().put("items", items).put("total", result.total()).put("page", page).put("size", size);
-    });
+    return accounts.search(pool, query, new Paging(page, size));
   }
 
   /**

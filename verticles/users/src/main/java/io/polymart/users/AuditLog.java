@@ -1,8 +1,9 @@
 package io.polymart.users;
 
+import io.polymart.core.bus.Paging;
+import io.polymart.core.db.SqlSupport;
 import io.vertx.core.Future;
 import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -62,20 +63,11 @@ final class AuditLog {
 
   Future<JsonObject> search(SqlClient sql, AuditQuery query) {
     List<Object> criteria = Arrays.asList(query.actor(), query.action(), query.target(), query.from(), query.to());
+    Paging paging = new Paging(query.page(), query.size());
     return sql.preparedQuery(PAGE)
-        .execute(Tuple.from(criteria).addInteger(query.size()).addLong((long) (query.page() - 1) * query.size()))
-        .compose(rows -> {
-          JsonArray items = new JsonArray();
-          long[] total = {0};
-          rows.forEach(row -> {
-            items.add(json(row));
-            total[0] = row.getLong("total");
-          });
-          Future<Long> counted = !items.isEmpty() || query.page() == 1 ? Future.succeededFuture(total[0])
-              : sql.preparedQuery(COUNT).execute(Tuple.from(criteria)).map(all -> all.iterator().next().getLong(0));
-          return counted.map(count -> new JsonObject().put("items", items).put("total", count)
-              .put("page", query.page()).put("size", query.size()));
-        });
+        .execute(Tuple.from(criteria).addInteger(paging.size()).addLong((long) paging.offset()))
+        .compose(rows -> SqlSupport.countedPage(rows, paging, AuditLog::json, () -> sql.preparedQuery(COUNT)
+            .execute(Tuple.from(criteria)).map(all -> all.iterator().next().getLong(0))));
   }
 
   private static JsonObject json(Row row) {

@@ -7,6 +7,7 @@ import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.Paging;
 import io.polymart.core.db.ReadReplicas;
 import io.polymart.core.db.RecentWriters;
+import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -134,18 +135,8 @@ public final class ProductReadService {
     }
     UUID seller = caller.isAdmin() ? null : caller.uuid();
     return read(caller, sql -> products.sellerPage(sql, seller, status, paging.size(), paging.offset(), mediaPrefix)
-        .compose(rows -> {
-          JsonArray items = new JsonArray();
-          long total = 0;
-          for (Row row : rows) {
-            total = row.getLong("total");
-            items.add(row.getValue("item"));
-          }
-          if (items.isEmpty() && paging.page() > 1) {
-            return products.sellerCount(sql, seller, status).map(count -> paging.page(items, count));
-          }
-          return Future.succeededFuture(paging.page(items, total));
-        }));
+        .compose(rows -> SqlSupport.countedPage(rows, paging, row -> row.getValue("item"),
+            () -> products.sellerCount(sql, seller, status))));
   }
 
   private <T> Future<T> read(Caller caller, Function<SqlClient, Future<T>> query) {

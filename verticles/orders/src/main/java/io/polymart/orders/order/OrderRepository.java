@@ -1,12 +1,13 @@
 package io.polymart.orders.order;
 
+import io.polymart.core.bus.Paging;
 import io.polymart.core.db.ReadReplicas;
 import io.polymart.core.db.RecentWriters;
+import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.outbox.OutboxTransactions;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -235,23 +236,13 @@ public final class OrderRepository {
   private static Future<JsonObject> list(SqlClient reads, UUID userId, UUID sellerId, OrderStatus status, int page,
       int size) {
     String statusName = status == null ? null : status.name();
+    Paging paging = new Paging(page, size);
     return reads.preparedQuery(LIST)
-        .execute(Tuple.from(new Object[] {userId, sellerId, statusName, size, (page - 1) * size}))
-        .compose(rows -> {
-          JsonArray items = new JsonArray();
-          long total = -1;
-          for (Row row : rows) {
-            items.add(row.getValue("body"));
-            total = row.getLong("total");
-          }
-          if (total >= 0 || page == 1) {
-            return Future.succeededFuture(pageOf(items, Math.max(total, 0), page, size));
-          }
-          // past the last page: the window function saw no rows, so count separately
-          return reads.preparedQuery("SELECT count(*) " + LIST_FILTER)
-              .execute(Tuple.from(new Object[] {userId, sellerId, statusName}))
-              .map(count -> pageOf(items, count.iterator().next().getLong(0), page, size));
-        });
+        .execute(Tuple.from(new Object[] {userId, sellerId, statusName, size, paging.offset()}))
+        .compose(rows -> SqlSupport.countedPage(rows, paging, row -> row.getValue("body"),
+            () -> reads.preparedQuery("SELECT count(*) " + LIST_FILTER)
+                .execute(Tuple.from(new Object[] {userId, sellerId, statusName}))
+                .map(count -> count.iterator().next().getLong(0))));
   }
 
   private Future<JsonObject> get(SqlClient sql, UUID id) {
@@ -267,9 +258,5 @@ public final class OrderRepository {
   private static boolean soldBy(JsonObject order, UUID sellerId) {
     return order.getJsonArray("items").stream().map(JsonObject.class::cast)
         .anyMatch(item -> sellerId.toString().equals(item.getString("sellerId")));
-  }
-
-  private static JsonObject pageOf(JsonArray items, long total, int page, int size) {
-    return new JsonObject().put("items", items).put("total", total).put("page", page).put("size", size);
   }
 }
