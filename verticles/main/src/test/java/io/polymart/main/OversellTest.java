@@ -60,6 +60,12 @@ class OversellTest {
     JsonObject ours = listed.getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(c -> c.getString("code").equals(coupon.getString("code"))).findFirst().orElseThrow();
     assertThat(ours.getInteger("claimed")).isEqualTo(5);
+    // a page past the last one has no items and still the total (other tests may add coupons meanwhile)
+    int pastTheEnd = (int) (listed.getLong("total") / 100) + 2;
+    JsonObject beyond = SHOP.http.get(API + "/admin/coupons?size=100&page=" + pastTheEnd)
+        .bearer(SHOP.admin().accessToken()).send().json();
+    assertThat(beyond.getJsonArray("items")).isEmpty();
+    assertThat(beyond.getLong("total")).isGreaterThanOrEqualTo(listed.getLong("total")).isPositive();
   }
 
   @Test

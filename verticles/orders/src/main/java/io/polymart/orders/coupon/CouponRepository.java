@@ -1,6 +1,7 @@
 package io.polymart.orders.coupon;
 
 import io.polymart.core.bus.Paging;
+import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.money.Money;
 import io.vertx.core.Future;
@@ -31,6 +32,7 @@ public final class CouponRepository {
   private static final String PAGE = "SELECT " + ADMIN_COLUMNS + """
       , count(*) OVER () AS total FROM orders.coupons
       ORDER BY created_at DESC, id LIMIT $1 OFFSET $2""";
+  private static final String COUNT = "SELECT count(*) FROM orders.coupons";
   /** The user's claims, newest first; {@code $2} narrows to one. */
   private static final String CLAIMS = """
       SELECT uc.id AS claim_id, uc.status, uc.order_id, uc.claimed_at,
@@ -86,15 +88,8 @@ public final class CouponRepository {
   Future<JsonObject> page(Paging paging) {
     return pool.preparedQuery(PAGE)
         .execute(Tuple.of(paging.size(), paging.offset()))
-        .map(rows -> {
-          JsonArray items = new JsonArray();
-          long total = 0;
-          for (Row row : rows) {
-            items.add(adminJson(row));
-            total = row.getLong("total");
-          }
-          return paging.page(items, total);
-        });
+        .compose(rows -> SqlSupport.countedPage(rows, paging, CouponRepository::adminJson,
+            () -> pool.query(COUNT).execute().map(counted -> counted.iterator().next().getLong(0))));
   }
 
   /** The user's claims, newest first; {@code onlyClaim} narrows to one. */
