@@ -110,8 +110,7 @@ final class AccountRepository {
     return sql.preparedQuery(SEARCH)
         .execute(Tuple.of(pattern, paging.size(), (long) paging.offset()))
         .compose(rows -> SqlSupport.countedPage(rows, paging, row -> Account.from(row).toJson(),
-            () -> sql.preparedQuery(SEARCH_COUNT).execute(Tuple.of(pattern))
-                .map(all -> all.iterator().next().getLong(0))));
+            () -> SqlSupport.count(sql, SEARCH_COUNT, Tuple.of(pattern))));
   }
 
   private static String escapeLike(String text) {

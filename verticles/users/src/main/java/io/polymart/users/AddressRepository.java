@@ -1,5 +1,6 @@
 package io.polymart.users;
 
+import io.polymart.core.db.SqlSupport;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -43,9 +44,7 @@ final class AddressRepository {
       SELECT count(*) FROM users.addresses WHERE user_id = $1""";
 
   Future<Long> count(SqlClient sql, UUID userId) {
-    return sql.preparedQuery(COUNT)
-        .execute(Tuple.of(userId))
-        .map(rows -> rows.iterator().next().getLong(0));
+    return SqlSupport.count(sql, COUNT, Tuple.of(userId));
   }
 
   private static final String INSERT = """

@@ -66,8 +66,8 @@ final class AuditLog {
     Paging paging = new Paging(query.page(), query.size());
     return sql.preparedQuery(PAGE)
         .execute(Tuple.from(criteria).addInteger(paging.size()).addLong((long) paging.offset()))
-        .compose(rows -> SqlSupport.countedPage(rows, paging, AuditLog::json, () -> sql.preparedQuery(COUNT)
-            .execute(Tuple.from(criteria)).map(all -> all.iterator().next().getLong(0))));
+        .compose(rows -> SqlSupport.countedPage(rows, paging, AuditLog::json,
+            () -> SqlSupport.count(sql, COUNT, Tuple.from(criteria))));
   }
 
   private static JsonObject json(Row row) {

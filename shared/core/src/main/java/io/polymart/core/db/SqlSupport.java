@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -39,6 +41,11 @@ public final class SqlSupport {
       return countAll.get().map(count -> paging.page(items, count));
     }
     return Future.succeededFuture(paging.page(items, total));
+  }
+
+  /** The single number a {@code SELECT count(*) ...} statement answers. */
+  public static Future<Long> count(SqlClient sql, String statement, Tuple arguments) {
+    return sql.preparedQuery(statement).execute(arguments).map(rows -> rows.iterator().next().getLong(0));
   }
 
   /** Whether {@code failure} is a unique-constraint violation of {@code constraint}. */

@@ -1,5 +1,6 @@
 package io.polymart.catalog.product;
 
+import io.polymart.core.db.SqlSupport;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -55,8 +56,7 @@ public final class ProductRepository {
   }
 
   Future<Long> sellerCount(SqlClient client, UUID sellerId, String status) {
-    return client.preparedQuery(SELLER_COUNT).execute(Tuple.of(sellerId, status))
-        .map(rows -> rows.iterator().next().getLong(0));
+    return SqlSupport.count(client, SELLER_COUNT, Tuple.of(sellerId, status));
   }
 
   /** Locks the product row for the rest of the transaction; null when there is none. */

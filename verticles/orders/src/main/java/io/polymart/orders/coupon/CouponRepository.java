@@ -89,7 +89,7 @@ public final class CouponRepository {
     return pool.preparedQuery(PAGE)
         .execute(Tuple.of(paging.size(), paging.offset()))
         .compose(rows -> SqlSupport.countedPage(rows, paging, CouponRepository::adminJson,
-            () -> pool.query(COUNT).execute().map(counted -> counted.iterator().next().getLong(0))));
+            () -> SqlSupport.count(pool, COUNT, Tuple.tuple())));
   }
 
   /** The user's claims, newest first; {@code onlyClaim} narrows to one. */

@@ -240,9 +240,8 @@ public final class OrderRepository {
     return reads.preparedQuery(LIST)
         .execute(Tuple.from(new Object[] {userId, sellerId, statusName, size, paging.offset()}))
         .compose(rows -> SqlSupport.countedPage(rows, paging, row -> row.getValue("body"),
-            () -> reads.preparedQuery("SELECT count(*) " + LIST_FILTER)
-                .execute(Tuple.from(new Object[] {userId, sellerId, statusName}))
-                .map(count -> count.iterator().next().getLong(0))));
+            () -> SqlSupport.count(reads, "SELECT count(*) " + LIST_FILTER,
+                Tuple.from(new Object[] {userId, sellerId, statusName}))));
   }
 
   private Future<JsonObject> get(SqlClient sql, UUID id) {
