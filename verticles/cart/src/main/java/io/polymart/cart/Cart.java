@@ -1,6 +1,5 @@
 package io.polymart.cart;
 
-import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Response;
 
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ record Cart(List<CartLine> lines) {
   static Cart fromHash(Response hash) {
     List<CartLine> lines = new ArrayList<>();
     for (int i = 0; i + 1 < hash.size(); i += 2) {
-      lines.add(CartLine.fromJson(hash.get(i).toString(), new JsonObject(hash.get(i + 1).toString())));
+      lines.add(CartLine.fromJson(hash.get(i).toString(), hash.get(i + 1).toString()));
     }
     lines.sort(NEWEST_FIRST);
     return new Cart(List.copyOf(lines));

@@ -1,10 +1,14 @@
 package io.polymart.cart;
 
 import io.polymart.core.bus.BusHeaders;
+import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
 import io.polymart.core.bus.BusServer;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
 
 import static io.polymart.core.bus.Addresses.*;
 
@@ -21,20 +25,20 @@ final class CartBindings {
 
   BusServer bind(BusServer server) {
     return server
-        .handle(CART_GET, request -> cart.get(caller(request)))
+        .handleReply(CART_GET, request -> encoded(cart.get(caller(request))))
         .handleReply(CART_ITEM_ADD, request -> {
           JsonObject body = request.body();
           String skuId = CartInput.canonicalSkuId(body.getString("skuId"));
           long quantity = CartInput.quantity(body.getValue("quantity"), "quantity");
           return cart.add(caller(request), skuId, quantity, request.header(BusHeaders.VISITOR_ID).orElse(null));
         })
-        .handle(CART_ITEM_UPDATE, this::update)
-        .handle(CART_ITEM_REMOVE, request ->
-            cart.remove(caller(request), CartInput.canonicalSkuId(request.param("skuId"))))
+        .handleReply(CART_ITEM_UPDATE, request -> encoded(update(request)))
+        .handleReply(CART_ITEM_REMOVE, request ->
+            encoded(cart.remove(caller(request), CartInput.canonicalSkuId(request.param("skuId")))))
         .handle(CART_CLEAR, request -> cart.clear(caller(request)))
-        .handle(CART_MERGE, request -> {
+        .handleReply(CART_MERGE, request -> {
           String userId = request.userId();
-          return cart.merge(userId, CartInput.guestToken(request.body().getValue("guestToken")));
+          return encoded(cart.merge(userId, CartInput.guestToken(request.body().getValue("guestToken"))));
         })
         .handle(CART_SELECTED, request -> cart.selected(request.userId()))
         .handle(CART_REMOVE_LINES, request -> {
@@ -43,12 +47,17 @@ final class CartBindings {
         });
   }
 
-  private Future<JsonObject> update(BusRequest request) {
+  private Future<Buffer> update(BusRequest request) {
     String skuId = request.uuidParam("skuId", "Cart item").toString();
     JsonObject body = request.body();
     Object quantity = body.getValue("quantity");
     return cart.update(caller(request), skuId, quantity == null ? null : CartInput.quantity(quantity, "quantity"),
         body.getBoolean("selected"));
+  }
+
+  /** The cart's view as the JSON it is already encoded as (see {@link CartView}). */
+  private static Future<BusReply> encoded(Future<Buffer> view) {
+    return view.map(json -> BusReply.encoded(json, Map.of()));
   }
 
   private static CartCaller caller(BusRequest request) {

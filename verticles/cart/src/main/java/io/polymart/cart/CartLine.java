@@ -1,20 +1,45 @@
 package io.polymart.cart;
 
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** One line of a cart as stored: a hash field (the SKU id) whose value is this JSON. */
 record CartLine(String skuId, int quantity, boolean selected, String addedPrice, String addedAt) {
+  private static final JsonFactory JSON = new JsonFactory();
   /** Fixed width, so that timestamps sort as text (in the store's scripts too). */
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
       .withZone(ZoneOffset.UTC);
 
-  static CartLine fromJson(String skuId, JsonObject json) {
-    return new CartLine(skuId, json.getInteger("quantity"), json.getBoolean("selected"), json.getString("addedPrice"),
-        json.getString("addedAt"));
+  /** The line stored under {@code skuId}: a stored line is read for every line of every cart answered. */
+  static CartLine fromJson(String skuId, String json) {
+    int quantity = 0;
+    boolean selected = false;
+    String addedPrice = null;
+    String addedAt = null;
+    try (JsonParser parser = JSON.createParser(json)) {
+      parser.nextToken();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        switch (field) {
+          case "quantity" -> quantity = parser.getIntValue();
+          case "selected" -> selected = parser.getBooleanValue();
+          case "addedPrice" -> addedPrice = parser.getText();
+          case "addedAt" -> addedAt = parser.getText();
+          default -> parser.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Unreadable cart line " + skuId, e);
+    }
+    return new CartLine(skuId, quantity, selected, addedPrice, addedAt);
   }
 
   static String timestamp(Instant instant) {

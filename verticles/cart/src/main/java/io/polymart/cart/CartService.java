@@ -3,6 +3,7 @@ package io.polymart.cart;
 import io.polymart.core.bus.BusReply;
 import io.polymart.core.error.ServiceException;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -35,7 +36,7 @@ final class CartService {
   }
 
   /** A guest without a token sees an empty cart, and gets no token until they add something. */
-  Future<JsonObject> get(CartCaller caller) {
+  Future<Buffer> get(CartCaller caller) {
     Optional<CartOwner> owner = owners.existing(caller);
     if (owner.isEmpty()) {
       return Future.succeededFuture(emptyView());
@@ -56,10 +57,10 @@ final class CartService {
           return catalog.lookup(wanted);
         })
         .compose(facts -> addLine(owner, skuId, quantity, facts, visitorId))
-        .map(cart -> new BusReply(cart, owner.replyHeaders())));
+        .map(cart -> BusReply.encoded(cart, owner.replyHeaders())));
   }
 
-  private Future<JsonObject> addLine(CartOwner owner, String skuId, int quantity, Map<String, SkuFacts> facts,
+  private Future<Buffer> addLine(CartOwner owner, String skuId, int quantity, Map<String, SkuFacts> facts,
       String visitorId) {
     SkuFacts sku = facts.get(skuId);
     if (sku == null) {
@@ -80,7 +81,7 @@ final class CartService {
   }
 
   /** Sets a line's quantity and/or selection. Lowering a quantity always works; raising one needs stock. */
-  Future<JsonObject> update(CartCaller caller, String skuId, Long quantityAsked, Boolean selected) {
+  Future<Buffer> update(CartCaller caller, String skuId, Long quantityAsked, Boolean selected) {
     Integer quantity = quantityAsked == null ? null : withinLineLimit(quantityAsked);
     Optional<CartOwner> owner = owners.existing(caller);
     if (owner.isEmpty()) {
@@ -92,7 +93,7 @@ final class CartService {
     return looked.compose(facts -> updateLine(owner.get(), skuId, quantity, selected, facts));
   }
 
-  private Future<JsonObject> updateLine(CartOwner owner, String skuId, Integer quantity, Boolean selected,
+  private Future<Buffer> updateLine(CartOwner owner, String skuId, Integer quantity, Boolean selected,
       Map<String, SkuFacts> facts) {
     SkuFacts sku = facts.get(skuId);
     boolean buyable = sku != null && sku.forSale();
@@ -110,7 +111,7 @@ final class CartService {
   }
 
   /** Idempotent: removing a line that is not there (or a null SKU id, which names none) answers the cart as it is. */
-  Future<JsonObject> remove(CartCaller caller, String skuId) {
+  Future<Buffer> remove(CartCaller caller, String skuId) {
     Optional<CartOwner> owner = owners.existing(caller);
     if (owner.isEmpty()) {
       return Future.succeededFuture(emptyView());
@@ -137,7 +138,7 @@ final class CartService {
   }
 
   /** At sign-in: the guest cart's lines join the user's cart and the guest cart is gone. */
-  Future<JsonObject> merge(String userId, String guestToken) {
+  Future<Buffer> merge(String userId, String guestToken) {
     CartOwner user = CartOwner.user(userId);
     return carts.merge(user.key(), CartOwner.guestKey(guestToken)).compose(merge -> {
       if (merge.moved()) {
@@ -170,7 +171,7 @@ final class CartService {
   }
 
   /** The view of {@code cart}, looking up the SKUs whose facts are not already known. */
-  private Future<JsonObject> render(Cart cart, Map<String, SkuFacts> known) {
+  private Future<Buffer> render(Cart cart, Map<String, SkuFacts> known) {
     List<String> missing = cart.skuIds().stream().filter(id -> !known.containsKey(id)).toList();
     return catalog.lookup(missing).map(found -> {
       Map<String, SkuFacts> facts = new HashMap<>(known);
@@ -179,7 +180,7 @@ final class CartService {
     });
   }
 
-  private JsonObject emptyView() {
+  private Buffer emptyView() {
     return view.render(Cart.empty(), Map.of());
   }
 

@@ -1,8 +1,13 @@
 package io.polymart.cart;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.jackson.JacksonCodec;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
@@ -10,64 +15,94 @@ import java.util.Map;
 /**
  * The cart as its owner sees it: each line with the catalog's current facts and warnings, and the subtotal of the
  * selected lines that are for sale. A line whose SKU the catalog no longer knows stays, marked UNAVAILABLE.
+ *
+ * <p>Written as JSON bytes, field by field: a cart of 50 lines is about 16 KB, and building it as JSON objects first
+ * (a map per line and per warning) then encoding them cost add-to-cart about a tenth of its CPU.
  */
 final class CartView {
+  private static final JsonFactory JSON = new JsonFactory();
   private final String currency;
 
   CartView(String currency) {
     this.currency = currency;
   }
 
-  JsonObject render(Cart cart, Map<String, SkuFacts> facts) {
-    JsonArray items = new JsonArray();
-    BigDecimal subtotal = BigDecimal.ZERO;
-    for (CartLine line : cart.lines()) {
-      SkuFacts sku = facts.get(line.skuId());
-      BigDecimal lineTotal = sku == null ? null : sku.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
-      if (line.selected() && sku != null && sku.forSale()) {
-        subtotal = subtotal.add(lineTotal);
+  Buffer render(Cart cart, Map<String, SkuFacts> facts) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 + 320 * cart.lineCount());
+    try (JsonGenerator json = JSON.createGenerator(bytes)) {
+      BigDecimal subtotal = BigDecimal.ZERO;
+      json.writeStartObject();
+      json.writeArrayFieldStart("items");
+      for (CartLine line : cart.lines()) {
+        SkuFacts sku = facts.get(line.skuId());
+        BigDecimal lineTotal = sku == null ? null : sku.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
+        if (line.selected() && sku != null && sku.forSale()) {
+          subtotal = subtotal.add(lineTotal);
+        }
+        writeLine(json, line, sku, lineTotal);
       }
-      items.add(new JsonObject()
-          .put("skuId", line.skuId())
-          .put("productId", sku == null ? null : sku.productId())
-          .put("code", sku == null ? null : sku.code())
-          .put("name", sku == null ? null : sku.name())
-          .put("attributes", sku == null ? null : sku.attributes())
-          .put("image", sku == null ? null : sku.image())
-          .put("unitPrice", sku == null ? null : money(sku.unitPrice()))
-          .put("addedPrice", money(new BigDecimal(line.addedPrice())))
-          .put("quantity", line.quantity())
-          .put("selected", line.selected())
-          .put("lineTotal", lineTotal == null ? null : money(lineTotal))
-          .put("available", sku == null ? 0 : sku.available())
-          .put("forSale", sku != null && sku.forSale())
-          .put("warnings", warnings(line, sku)));
+      json.writeEndArray();
+      json.writeNumberField("lineCount", cart.lineCount());
+      json.writeNumberField("selectedQuantity", cart.selectedQuantity());
+      json.writeStringField("subtotal", money(subtotal));
+      json.writeStringField("currency", currency);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);  // a byte array does not fail
     }
-    return new JsonObject().put("items", items).put("lineCount", cart.lineCount())
-        .put("selectedQuantity", cart.selectedQuantity()).put("subtotal", money(subtotal)).put("currency", currency);
+    return Buffer.buffer(bytes.toByteArray());
+  }
+
+  private static void writeLine(JsonGenerator json, CartLine line, SkuFacts sku, BigDecimal lineTotal)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("skuId", line.skuId());
+    json.writeStringField("productId", sku == null ? null : sku.productId());
+    json.writeStringField("code", sku == null ? null : sku.code());
+    json.writeStringField("name", sku == null ? null : sku.name());
+    if (sku == null || sku.attributes() == null) {
+      json.writeNullField("attributes");
+    } else {
+      json.writeFieldName("attributes");
+      JacksonCodec.encodeJson(sku.attributes(), json);
+    }
+    json.writeStringField("image", sku == null ? null : sku.image());
+    json.writeStringField("unitPrice", sku == null ? null : money(sku.unitPrice()));
+    json.writeStringField("addedPrice", money(new BigDecimal(line.addedPrice())));
+    json.writeNumberField("quantity", line.quantity());
+    json.writeBooleanField("selected", line.selected());
+    json.writeStringField("lineTotal", lineTotal == null ? null : money(lineTotal));
+    json.writeNumberField("available", sku == null ? 0 : sku.available());
+    json.writeBooleanField("forSale", sku != null && sku.forSale());
+    json.writeArrayFieldStart("warnings");
+    writeWarnings(json, line, sku);
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   /** UNAVAILABLE says it all for a line that cannot be bought; a line that can may have changed price or run short. */
-  private static JsonArray warnings(CartLine line, SkuFacts sku) {
-    JsonArray warnings = new JsonArray();
+  private static void writeWarnings(JsonGenerator json, CartLine line, SkuFacts sku) throws IOException {
     if (sku == null || !sku.forSale()) {
-      return warnings.add(warning("UNAVAILABLE", sku == null ? "This item no longer exists"
-          : "This item is not for sale at the moment"));
+      writeWarning(json, "UNAVAILABLE", sku == null ? "This item no longer exists"
+          : "This item is not for sale at the moment");
+      return;
     }
     BigDecimal addedPrice = new BigDecimal(line.addedPrice());
     if (sku.unitPrice().compareTo(addedPrice) != 0) {
-      warnings.add(warning("PRICE_CHANGED", "The price changed from " + money(addedPrice) + " to "
-          + money(sku.unitPrice()) + " since this item was added"));
+      writeWarning(json, "PRICE_CHANGED", "The price changed from " + money(addedPrice) + " to "
+          + money(sku.unitPrice()) + " since this item was added");
     }
     if (sku.available() < line.quantity()) {
-      warnings.add(warning("STOCK_SHORT", sku.available() == 0 ? "Out of stock"
-          : "Only " + sku.available() + " left in stock"));
+      writeWarning(json, "STOCK_SHORT", sku.available() == 0 ? "Out of stock"
+          : "Only " + sku.available() + " left in stock");
     }
-    return warnings;
   }
 
-  private static JsonObject warning(String code, String message) {
-    return new JsonObject().put("code", code).put("message", message);
+  private static void writeWarning(JsonGenerator json, String code, String message) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("code", code);
+    json.writeStringField("message", message);
+    json.writeEndObject();
   }
 
   static String money(BigDecimal amount) {

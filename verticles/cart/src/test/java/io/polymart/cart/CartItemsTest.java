@@ -288,6 +288,8 @@ class CartItemsTest {
     assertThat(codes(gone)).containsExactly("UNAVAILABLE");
     assertThat(gone.getBoolean("forSale")).isFalse();
     assertThat(gone.getString("name")).isNull();
+    assertThat(gone.containsKey("attributes")).isTrue();
+    assertThat(gone.getJsonObject("attributes")).isNull();
     assertThat(gone.getString("unitPrice")).isNull();
     assertThat(gone.getString("lineTotal")).isNull();
     assertThat(gone.getString("addedPrice")).isEqualTo("7.00");
