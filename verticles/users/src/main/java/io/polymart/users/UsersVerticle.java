@@ -46,9 +46,9 @@ public final class UsersVerticle extends VerticleBase {
         Meters.registry(conf));
     VisitorSignIns signIns = new VisitorSignIns(activity);
 
+    PasswordHasher passwords = new PasswordHasher(vertx, settings.bcryptCost());
     return Migrations.apply(vertx, pg, SCHEMA)
-        .compose(v -> PasswordHasher.create(vertx, settings.bcryptCost()))
-        .compose(passwords -> {
+        .compose(migrated -> {
           AuthService auth = new AuthService(pool, accounts, sessions, passwords, tokens, limiter, revocations,
               settings.rateLimit(), new AuthMeters(Meters.registry(conf)));
           ProfileService profile = new ProfileService(pool, accounts);
