@@ -1,8 +1,8 @@
 package io.polymart.cart;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.vertx.core.json.jackson.JacksonCodec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 
 /** One line of a cart as stored: a hash field (the SKU id) whose value is this JSON. */
 record CartLine(String skuId, int quantity, boolean selected, String addedPrice, String addedAt) {
-  private static final JsonFactory JSON = new JsonFactory();
   /** Fixed width, so that timestamps sort as text (in the store's scripts too). */
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
       .withZone(ZoneOffset.UTC);
@@ -23,7 +22,7 @@ record CartLine(String skuId, int quantity, boolean selected, String addedPrice,
     boolean selected = false;
     String addedPrice = null;
     String addedAt = null;
-    try (JsonParser parser = JSON.createParser(json)) {
+    try (JsonParser parser = JacksonCodec.createParser(json)) {
       parser.nextToken();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();

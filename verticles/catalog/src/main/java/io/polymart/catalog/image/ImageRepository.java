@@ -1,5 +1,6 @@
 package io.polymart.catalog.image;
 
+import io.polymart.core.db.SqlSupport;
 import io.polymart.core.image.ProcessedImage;
 
 import io.polymart.catalog.product.ProductJson;
@@ -28,9 +29,8 @@ public final class ImageRepository {
   }
 
   Future<Integer> count(SqlClient tx, UUID productId) {
-    return tx.preparedQuery("SELECT count(*) FROM catalog.product_images WHERE product_id = $1")
-        .execute(Tuple.of(productId))
-        .map(rows -> rows.iterator().next().getLong(0).intValue());
+    return SqlSupport.count(tx, "SELECT count(*) FROM catalog.product_images WHERE product_id = $1",
+        Tuple.of(productId)).map(Long::intValue);
   }
 
   /** Adds the image after the product's last one. */

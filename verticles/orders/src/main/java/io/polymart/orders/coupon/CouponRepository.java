@@ -123,10 +123,9 @@ public final class CouponRepository {
       if (coupon.claimed() >= coupon.totalQuantity()) {
         throw ServiceException.conflict("COUPON_EXHAUSTED", "Coupon " + code + " has run out");
       }
-      return tx.preparedQuery(COUNT_CLAIMS)
-          .execute(Tuple.of(coupon.id(), userId))
-          .compose(count -> {
-            if (count.iterator().next().getLong(0) >= coupon.perUserLimit()) {
+      return SqlSupport.count(tx, COUNT_CLAIMS, Tuple.of(coupon.id(), userId))
+          .compose(claims -> {
+            if (claims >= coupon.perUserLimit()) {
               throw ServiceException.conflict("COUPON_LIMIT_REACHED",
                   "You have already claimed coupon " + code + " " + coupon.perUserLimit() + " time(s)");
             }
