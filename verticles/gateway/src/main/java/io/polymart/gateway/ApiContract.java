@@ -38,18 +38,24 @@ final class ApiContract {
   }
 
   /**
-   * The contract, built once per Vert.x instance and shared by its gateway instances (it is read-only once built;
-   * each instance makes its own validators); the future completes on the caller's context.
+   * The contract and its request validators, built once per Vert.x instance and shared by its gateway instances (both
+   * are read-only once built: the validators' lookup tables take about 10 MB of heap per copy); the future completes
+   * on the caller's context.
    */
-  static Future<OpenAPIContract> shared(Vertx vertx) {
+  static Future<Loaded> shared(Vertx vertx) {
     LocalMap<String, Loading> shared = vertx.sharedData().getLocalMap(SHARED);
-    Future<OpenAPIContract> loading = shared.computeIfAbsent(SHARED, key -> new Loading(load(vertx))).contract();
+    Future<Loaded> loading = shared.computeIfAbsent(SHARED,
+        key -> new Loading(load(vertx).map(contract -> new Loaded(contract, new RequestValidation(contract))))).loaded();
     loading.onFailure(e -> shared.remove(SHARED));
     return Future.fromCompletionStage(loading.toCompletionStage(), vertx.getOrCreateContext());
   }
 
+  /** The contract with the validators of its requests. */
+  record Loaded(OpenAPIContract contract, RequestValidation validation) {
+  }
+
   /** Read-only once built, so one instance serves every event loop. */
-  private record Loading(Future<OpenAPIContract> contract) implements Shareable {
+  private record Loading(Future<Loaded> loaded) implements Shareable {
   }
 
   static Future<OpenAPIContract> load(Vertx vertx) {

@@ -58,12 +58,12 @@ final class ApiRouter {
     this.auth = new BearerAuth(tokens);
   }
 
-  Router create(OpenAPIContract contract) {
+  Router create(OpenAPIContract contract, RequestValidation validation) {
     JsonObject http = config.getJsonObject("http");
     BrowserCookies cookies = new BrowserCookies(http.getBoolean("trustForwardedFor"),
         config.getJsonObject("jwt").getLong("refreshTokenDays") * 24 * 3600);
     CSRFHandler csrf = csrfHandler();
-    BusForwarder forwarder = new BusForwarder(vertx, bus.timeout(), new RequestValidation(contract),
+    BusForwarder forwarder = new BusForwarder(vertx, bus.timeout(), validation,
         requestContext, cookies);
     Hooks hooks = new Hooks(forwarder);
     BodyHandler jsonBodies = BodyHandler.create(false).setBodyLimit(http.getLong("maxBodyBytes"));

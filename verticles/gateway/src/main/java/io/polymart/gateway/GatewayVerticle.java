@@ -43,8 +43,8 @@ public final class GatewayVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(LiveUpdates.MAX_MESSAGE_BYTES)
         .setMaxWebSocketMessageSize(LiveUpdates.MAX_MESSAGE_BYTES);
     return ApiContract.shared(vertx)
-        .compose(contract -> revoked.start(vertx, new RevocationsClient(bus)).compose(v -> vertx.createHttpServer(options)
-            .requestHandler(routes.create(contract))
+        .compose(api -> revoked.start(vertx, new RevocationsClient(bus)).compose(v -> vertx.createHttpServer(options)
+            .requestHandler(routes.create(api.contract(), api.validation()))
             .invalidRequestHandler(UnparsableRequests::handle)
             .listen(http.getInteger("port"), http.getString("host"))))
         .onSuccess(started -> {
