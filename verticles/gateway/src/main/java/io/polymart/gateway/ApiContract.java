@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class ApiContract {
   static final String DOCUMENT = "schemas/openapi.yaml";
   /** The schemas' base URI; the document's relative {@code $ref: 'json/x.json'} are made absolute against it. */
-  private static final String SCHEMAS_BASE = "https://polymart.io/schemas/";
+  static final String SCHEMAS_BASE = "https://polymart.io/schemas/";
   /** The Vert.x-local map that holds the contract being built, so it goes when its Vert.x instance closes. */
   private static final String SHARED = "polymart.gateway.contract";
   private static final Pattern JSON_REF = Pattern.compile("\\$ref: '(json/[a-z0-9-]+\\.json)'");

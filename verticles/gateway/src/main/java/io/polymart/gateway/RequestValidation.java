@@ -4,7 +4,11 @@ import io.polymart.core.error.ServiceException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonFormatValidator;
 import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import io.vertx.json.schema.Validator;
@@ -12,8 +16,10 @@ import io.vertx.json.schema.common.dsl.SchemaType;
 import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.MediaType;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.OpenAPIVersion;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
+import io.vertx.openapi.impl.OpenAPIFormatValidator;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,6 +49,10 @@ final class RequestValidation {
   private static final Pattern NAMED_PROPERTY = Pattern.compile("[Pp]roperty \"([^\"]+)\"");
   /** The annotation the schema repository gives each schema: where in the contract it sits. */
   private static final String LOCATION = "__absolute_uri__";
+  /** The keywords by which a schema refers to another, and the annotations the repository adds to them. */
+  private static final Set<String> REFERENCES = Set.of("$ref", "$dynamicRef", "$recursiveRef", "__absolute_ref__",
+      "__absolute_recursive_ref__");
+  private static final JsonFormatValidator OPENAPI_FORMATS = new OpenAPIFormatValidator();
   private final Map<String, Validator> bodies = new HashMap<>();
   private final Map<String, List<QueryParameter>> queries = new HashMap<>();
 
@@ -51,18 +61,22 @@ final class RequestValidation {
 
   RequestValidation(OpenAPIContract contract) {
     SchemaRepository schemas = contract.getSchemaRepository();
+    // as the contract's repository validates: its version's dialect of JSON Schema, the basic output
+    JsonSchemaOptions selfContained = new JsonSchemaOptions().setBaseUri(ApiContract.SCHEMAS_BASE)
+        .setDraft(contract.getVersion() == OpenAPIVersion.V3_0 ? Draft.DRAFT4 : Draft.DRAFT202012)
+        .setOutputFormat(OutputFormat.Basic);
     Map<Object, Validator> byContent = new HashMap<>();
     for (Operation operation : contract.operations()) {
       MediaType json = operation.getRequestBody() == null ? null
           : operation.getRequestBody().getContent().get("application/json");
       if (json != null && json.getSchema() != null) {
-        bodies.put(operation.getOperationId(), validator(schemas, json.getSchema(), byContent));
+        bodies.put(operation.getOperationId(), validator(schemas, selfContained, json.getSchema(), byContent));
       }
       List<QueryParameter> parameters = new ArrayList<>();
       for (Parameter parameter : operation.getParameters()) {
         if (parameter.getIn() == Location.QUERY) {
           parameters.add(new QueryParameter(parameter.getName(), parameter.getSchemaType(),
-              validator(schemas, parameter.getSchema(), byContent)));
+              validator(schemas, selfContained, parameter.getSchema(), byContent)));
         }
       }
       queries.put(operation.getOperationId(), parameters);
@@ -70,14 +84,26 @@ final class RequestValidation {
   }
 
   /**
-   * One validator per distinct schema: vertx-json-schema gives each validator its own copy of the repository's
-   * lookup table (every schema of the contract and the meta-schemas, about 4,300 entries, ~170 KB), and the contract
-   * repeats schemas (paging, sorting, bodies of the same shape) many times: 83 schemas, 55 distinct. Two schemas
-   * that differ only in where they sit ({@code __absolute_uri__}, which the repository adds) validate alike: every
-   * reference in them is already absolute ({@code __absolute_ref__}).
+   * One validator per distinct schema: vertx-json-schema gives each validator from the repository its own copy of the
+   * repository's lookup table (every schema of the contract and the meta-schemas, about 4,300 entries, ~170 KB), and
+   * the contract repeats schemas (paging, sorting, bodies of the same shape) many times: 83 schemas, 55 distinct. Two
+   * schemas that differ only in where they sit ({@code __absolute_uri__}, which the repository adds) validate alike:
+   * every reference in them is already absolute ({@code __absolute_ref__}). A schema that refers to no other (24 of
+   * the 55) needs no table: its validator is made from it alone, with the contract's dialect and formats.
    */
-  private static Validator validator(SchemaRepository schemas, JsonSchema schema, Map<Object, Validator> byContent) {
-    return byContent.computeIfAbsent(withoutLocation(schema), content -> schemas.validator(schema));
+  private static Validator validator(SchemaRepository schemas, JsonSchemaOptions selfContained, JsonSchema schema,
+      Map<Object, Validator> byContent) {
+    return byContent.computeIfAbsent(withoutLocation(schema), content -> content instanceof JsonObject alone
+        && !refersElsewhere(alone) ? Validator.create(JsonSchema.of(alone.copy()), selfContained, OPENAPI_FORMATS)
+        : schemas.validator(schema));
+  }
+
+  private static boolean refersElsewhere(Object value) {
+    if (value instanceof JsonObject object) {
+      return object.fieldNames().stream().anyMatch(REFERENCES::contains)
+          || object.stream().anyMatch(entry -> refersElsewhere(entry.getValue()));
+    }
+    return value instanceof JsonArray array && array.stream().anyMatch(RequestValidation::refersElsewhere);
   }
 
   private static Object withoutLocation(Object value) {
