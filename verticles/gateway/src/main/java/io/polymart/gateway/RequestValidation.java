@@ -93,6 +93,7 @@ final class RequestValidation {
    */
   private static Validator validator(SchemaRepository schemas, JsonSchemaOptions selfContained, JsonSchema schema,
       Map<Object, Validator> byContent) {
+    // a validator of its own annotates its schema (__absolute_uri__): it gets a copy, so that the key stays as it is
     return byContent.computeIfAbsent(withoutLocation(schema), content -> content instanceof JsonObject alone
         && !refersElsewhere(alone) ? Validator.create(JsonSchema.of(alone.copy()), selfContained, OPENAPI_FORMATS)
         : schemas.validator(schema));
