@@ -26,8 +26,8 @@ import java.util.function.Supplier;
  * is still the one read before loading.
  *
  * <p>Each instance also keeps the pages it served last ({@link RecentEntries}) with the generation they were valid
- * for. A hit then reads only the generation from Redis: one short reply, and no JSON parsed, hashed or copied out of
- * Redis. Since every change raises the generation before it is acknowledged, a kept page whose generation is still
+ * for. A hit then reads only the generation from Redis, in a batch with the other requests' ({@link GenerationReads}):
+ * no JSON parsed, hashed or copied out of Redis. Since every change raises the generation before it is acknowledged, a kept page whose generation is still
  * the current one is the product as it is now, whichever node made the change.
  */
 public final class ProductCache {
@@ -69,6 +69,7 @@ public final class ProductCache {
   private final RedisAPI redis;
   private final int ttlSeconds;
   private final RecentEntries<UUID, ProductPage> recent;
+  private final GenerationReads generations;
   /** A load running in this instance, started when the product's generation was {@code generation}. */
   private record Load(String generation, Future<Lookup> result) {
   }
@@ -82,6 +83,7 @@ public final class ProductCache {
     this.redis = redis;
     this.ttlSeconds = ttlSeconds;
     this.recent = new RecentEntries<>(recentPages, ttlSeconds * 1000L);
+    this.generations = new GenerationReads(redis);
   }
 
   /** The cached page or, on a miss, the loader's JSON (null when the product does not exist; not cached). */
@@ -90,8 +92,8 @@ public final class ProductCache {
     if (kept == null) {
       return read(id, loader);
     }
-    return redis.get(generationKey(id)).transform(read -> {
-      if (read.succeeded() && generationOf(read.result()).equals(kept.generation())) {
+    return generations.read(generationKey(id)).transform(read -> {
+      if (read.succeeded() && read.result().equals(kept.generation())) {
         return Future.succeededFuture(new Lookup(kept.value(), true));
       }
       recent.remove(id);
@@ -212,15 +214,16 @@ public final class ProductCache {
     return Future.all(batches).mapEmpty();
   }
 
-  /** The current cache generation of each of {@code productIds}, in one read. */
+  /** The current cache generation of each of {@code productIds}, in one read (shared with concurrent reads). */
   public Future<Map<UUID, String>> generations(Collection<UUID> productIds) {
     List<UUID> ids = new ArrayList<>(productIds);
-    return redis.mget(ids.stream().map(ProductCache::generationKey).toList()).map(values -> {
-      Map<UUID, String> generations = new HashMap<>();
+    List<String> keys = ids.stream().map(ProductCache::generationKey).toList();
+    return generations.read(keys).map(values -> {
+      Map<UUID, String> byProduct = new HashMap<>();
       for (int i = 0; i < ids.size(); i++) {
-        generations.put(ids.get(i), generationOf(values.get(i)));
+        byProduct.put(ids.get(i), values.get(keys.get(i)));
       }
-      return generations;
+      return byProduct;
     });
   }
 

@@ -1,5 +1,6 @@
 package io.polymart.catalog.search;
 
+import io.polymart.catalog.cache.GenerationReads;
 import io.polymart.catalog.cache.ProductCache;
 import io.polymart.catalog.cache.RecentEntries;
 import io.vertx.core.Future;
@@ -29,23 +30,24 @@ public final class SearchResults {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(SearchResults.class);
-  private final RedisAPI redis;
+  private final GenerationReads generations;
   private final RecentEntries<SearchQuery, Result> entries;
 
   /** {@code capacity}: how many answers to keep (0: none, every search runs its statement), each for {@code ttl}. */
   public SearchResults(RedisAPI redis, int capacity, Duration ttl) {
-    this.redis = redis;
+    this.generations = new GenerationReads(redis);
     this.entries = new RecentEntries<>(capacity, ttl.toMillis());
   }
 
   public Future<Lookup> get(SearchQuery query, Supplier<Future<Result>> compute) {
-    return redis.get(ProductCache.CATALOG_GENERATION_KEY).transform(read -> {
+    // read in a batch with the other searches' (GenerationReads): one Redis read per round trip
+    return generations.read(ProductCache.CATALOG_GENERATION_KEY).transform(read -> {
       if (read.failed()) {
         // without the generation nothing kept can be trusted: search the database
         LOG.debug("Catalog generation unavailable, searching without the cache: {}", read.cause().toString());
         return compute.get().map(result -> new Lookup(result, false));
       }
-      String generation = read.result() == null ? "0" : read.result().toString();
+      String generation = read.result();
       long now = System.currentTimeMillis();
       RecentEntries.Entry<Result> kept = entries.get(query, now);
       if (kept != null && kept.generation().equals(generation)) {
