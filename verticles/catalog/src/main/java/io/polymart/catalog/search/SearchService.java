@@ -10,17 +10,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Product search with facets, search-as-you-type suggestions, and the most searched keywords. */
 public final class SearchService {
-  private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
   static final String HOT_KEY = "catalog:search:hot";
   private static final int HOT_KEEP = 1000;
   private static final int HOT_SHOWN = 10;
@@ -34,6 +30,7 @@ public final class SearchService {
   private final String mediaPrefix;
   private final SearchResults results;
   private final CacheHits cacheHits;
+  private final HotSearchCounts hotCounts;
 
   public SearchService(ReadReplicas reads, SearchRepository search, RedisAPI redis, TypoCorrector corrector,
       String mediaPrefix, SearchResults results, CacheHits cacheHits) {
@@ -42,6 +39,7 @@ public final class SearchService {
     this.cacheHits = cacheHits;
     this.search = search;
     this.redis = redis;
+    this.hotCounts = new HotSearchCounts(redis, HOT_KEY, HOT_KEEP);
     this.corrector = corrector;
     this.mediaPrefix = mediaPrefix;
   }
@@ -52,7 +50,7 @@ public final class SearchService {
       cacheHits.record(lookup.hit());
       String keyword = HotKeywords.keyword(query.text());
       if (keyword != null && lookup.result().total() > 0 && query.paging().page() == 1) {
-        countSearch(keyword);
+        hotCounts.count(keyword);
       }
       return BusReply.encoded(lookup.result().json(), Map.of(BusReply.X_CACHE, lookup.hit() ? "HIT" : "MISS"));
     });
@@ -82,14 +80,6 @@ public final class SearchService {
           .put("count", counts.getLong(range.key(), 0L)));
     }
     return ranges;
-  }
-
-  /** Counting is best effort: a search never fails because Redis could not count it. */
-  private void countSearch(String text) {
-    redis.zincrby(HOT_KEY, "1", text)
-        .compose(v -> ThreadLocalRandom.current().nextInt(50) == 0
-            ? redis.zremrangebyrank(HOT_KEY, "0", Integer.toString(-HOT_KEEP - 1)) : Future.succeededFuture())
-        .onFailure(e -> LOG.debug("Could not count search: {}", e.toString()));
   }
 
   /**
