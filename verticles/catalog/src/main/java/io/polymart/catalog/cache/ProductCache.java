@@ -27,8 +27,8 @@ import java.util.function.Supplier;
  *
  * <p>Each instance also keeps the pages it served last ({@link RecentEntries}) with the generation they were valid
  * for. A hit then reads only the generation from Redis, in a batch with the other requests' ({@link GenerationReads}):
- * no JSON parsed, hashed or copied out of Redis. Since every change raises the generation before it is acknowledged, a kept page whose generation is still
- * the current one is the product as it is now, whichever node made the change.
+ * no JSON parsed, hashed or copied out of Redis. Since every change raises the generation before it is acknowledged,
+ * a kept page whose generation is still the current one is the product as it is now, whichever node made the change.
  */
 public final class ProductCache {
   /** A cached product page (null: no such product) and whether this request found it cached or shared a load. */
