@@ -1,6 +1,5 @@
 package io.polymart.catalog.cache;
 
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.redis.client.RedisAPI;
@@ -15,10 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads of cache generations from Redis, batched: at most one {@code MGET} is in flight, and the reads asked for
- * meanwhile wait for it to answer and then go together in the next one. Every read is thus sent after it was asked
- * for, and sees every change acknowledged before (each raises its generations before it is acknowledged), while a hot
- * path asks Redis once per round trip instead of once per request. A generation never set reads as {@code "0"}.
+ * Reads of cache generations from Redis, batched ({@link OneBatchInFlight}): at most one {@code MGET} is in flight, and
+ * the reads asked for meanwhile go together in the next one. Every read is thus sent after it was asked for, and sees
+ * every change acknowledged before (each raises its generations before it is acknowledged), while a hot path asks
+ * Redis once per round trip instead of once per request. A generation never set reads as {@code "0"}.
  */
 public final class GenerationReads {
   /** Keys asked for since the batch in flight was sent, and the promise of their values. */
@@ -28,9 +27,7 @@ public final class GenerationReads {
   }
 
   private final RedisAPI redis;
-  // guarded by this: a verticle instance calls from its event loop, tests from their own thread
-  private Batch next;
-  private boolean reading;
+  private final OneBatchInFlight<Batch> batches = new OneBatchInFlight<>(Batch::new, this::send);
 
   public GenerationReads(RedisAPI redis) {
     this.redis = redis;
@@ -42,53 +39,28 @@ public final class GenerationReads {
 
   /** The current generation of each of {@code keys}, by key. */
   public Future<Map<String, String>> read(Collection<String> keys) {
-    Future<Map<String, String>> values;
-    Batch toSend;
-    synchronized (this) {
-      if (next == null) {
-        next = new Batch();
-      }
-      next.keys.addAll(keys);
-      values = next.values.future();
-      toSend = reading ? null : takeNext();
+    if (keys.isEmpty()) {
+      return Future.succeededFuture(Map.of());
     }
-    if (toSend != null) {
-      send(toSend);
-    }
-    return values;
-  }
-
-  private void send(Batch batch) {
-    List<String> keys = new ArrayList<>(batch.keys);
-    redis.mget(keys).onComplete(read -> {
-      Batch following;
-      synchronized (this) {
-        following = takeNext();
-      }
-      if (following != null) {
-        send(following);
-      }
-      complete(batch.values, keys, read);
+    return batches.add(batch -> {
+      batch.keys.addAll(keys);
+      return batch.values.future();
     });
   }
 
-  private Batch takeNext() {
-    Batch taken = next;
-    next = null;
-    reading = taken != null;
-    return taken;
-  }
-
-  private static void complete(Promise<Map<String, String>> promise, List<String> keys, AsyncResult<Response> read) {
-    if (read.failed()) {
-      promise.fail(read.cause());
-      return;
-    }
-    Map<String, String> values = new HashMap<>(keys.size() * 2);
-    for (int i = 0; i < keys.size(); i++) {
-      Response value = read.result().get(i);
-      values.put(keys.get(i), value == null ? "0" : value.toString());
-    }
-    promise.complete(values);
+  private Future<Response> send(Batch batch) {
+    List<String> keys = new ArrayList<>(batch.keys);
+    return redis.mget(keys).onComplete(read -> {
+      if (read.failed()) {
+        batch.values.fail(read.cause());
+        return;
+      }
+      Map<String, String> values = new HashMap<>(keys.size() * 2);
+      for (int i = 0; i < keys.size(); i++) {
+        Response value = read.result().get(i);
+        values.put(keys.get(i), value == null ? "0" : value.toString());
+      }
+      batch.values.complete(values);
+    });
   }
 }

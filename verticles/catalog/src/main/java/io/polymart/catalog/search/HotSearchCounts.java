@@ -1,6 +1,9 @@
 package io.polymart.catalog.search;
 
+import io.polymart.catalog.cache.OneBatchInFlight;
+import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,9 +14,10 @@ import java.util.Map;
 
 /**
  * The searched keywords' counts in a Redis sorted set (the service's {@value SearchService#HOT_KEY}), trimmed to the
- * {@code keep} most searched, added in batches: at most one write is in flight, and the searches counted meanwhile
- * are added together by the next, one script per round trip instead of a command per search. Best effort: a count
- * Redis refused is logged and dropped, and counts not yet written are lost with the process.
+ * {@code keep} most searched, added in batches ({@link OneBatchInFlight}): at most one write is in flight, and the
+ * searches counted meanwhile are added together by the next, one script per round trip instead of a command per
+ * search. Best effort: a count Redis refused is logged and dropped, and counts not yet written are lost with the
+ * process.
  */
 final class HotSearchCounts {
   private static final Logger LOG = LoggerFactory.getLogger(HotSearchCounts.class);
@@ -25,9 +29,7 @@ final class HotSearchCounts {
   private final RedisAPI redis;
   private final String key;
   private final String keep;
-  // guarded by this: a verticle instance calls from its event loop, tests from their own thread
-  private Map<String, Integer> pending = new HashMap<>();
-  private boolean writing;
+  private final OneBatchInFlight<Map<String, Integer>> batches = new OneBatchInFlight<>(HashMap::new, this::write);
 
   HotSearchCounts(RedisAPI redis, String key, int keep) {
     this.redis = redis;
@@ -36,18 +38,11 @@ final class HotSearchCounts {
   }
 
   void count(String keyword) {
-    Map<String, Integer> toWrite;
-    synchronized (this) {
-      pending.merge(keyword, 1, Integer::sum);
-      toWrite = writing ? null : takePending();
-    }
-    if (toWrite != null) {
-      write(toWrite);
-    }
+    batches.add(counts -> counts.merge(keyword, 1, Integer::sum));
   }
 
-  private void write(Map<String, Integer> counts) {
-    List<String> args = new ArrayList<>(3 + counts.size() * 2);
+  private Future<Response> write(Map<String, Integer> counts) {
+    List<String> args = new ArrayList<>(4 + counts.size() * 2);
     args.add(ADD);
     args.add("1");
     args.add(key);
@@ -56,28 +51,7 @@ final class HotSearchCounts {
       args.add(keyword);
       args.add(count.toString());
     });
-    redis.eval(args).onComplete(done -> {
-      if (done.failed()) {
-        LOG.debug("Could not count {} searched keywords: {}", counts.size(), done.cause().toString());
-      }
-      Map<String, Integer> following;
-      synchronized (this) {
-        following = takePending();
-      }
-      if (following != null) {
-        write(following);
-      }
-    });
-  }
-
-  private Map<String, Integer> takePending() {
-    if (pending.isEmpty()) {
-      writing = false;
-      return null;
-    }
-    Map<String, Integer> taken = pending;
-    pending = new HashMap<>();
-    writing = true;
-    return taken;
+    return redis.eval(args).onFailure(failure ->
+        LOG.debug("Could not count {} searched keywords: {}", counts.size(), failure.toString()));
   }
 }
