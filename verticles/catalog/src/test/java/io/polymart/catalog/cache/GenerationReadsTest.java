@@ -43,9 +43,10 @@ class GenerationReadsTest {
     Promise<Asked> asked = Promise.promise();
     CatalogFixture.vertx().getOrCreateContext().runOnContext(task ->
       asked.complete(new Asked(reads.read(List.of(first)), reads.read(List.of(second)), reads.read(third))));
-    Future<Map<String, String>> one = await(asked.future()).one();
-    Future<Map<String, String>> two = await(asked.future()).two();
-    Future<String> three = await(asked.future()).three();
+    Asked answers = await(asked.future());
+    Future<Map<String, String>> one = answers.one();
+    Future<Map<String, String>> two = answers.two();
+    Future<String> three = answers.three();
 
     assertThat(await(one)).isEqualTo(Map.of(first, "0"));
     assertThat(await(two)).containsEntry(second, "7").containsEntry(third, "0").hasSize(2);
