@@ -32,13 +32,18 @@ public final class InventoryRepository {
   record Movement(UUID skuId, int onHandDelta, int reservedDelta) {
   }
 
-  /** Locks the inventory rows of {@code skuIds}, in id order; SKUs that do not exist are missing from the map. */
+  /**
+   * Locks the inventory rows of {@code skuIds} (no id twice), in id order; SKUs that do not exist are missing from the
+   * map. The stock statements take their SKUs through the functions of {@code V5__key_lists.sql}, whose plans
+   * PostgreSQL keeps.
+   */
   Future<Map<UUID, Level>> lock(SqlConnection tx, Collection<UUID> skuIds) {
     return tx.preparedQuery("""
             SELECT i.sku_id, s.product_id, i.on_hand, i.reserved, s.low_stock_threshold,
-            s.status AS sku_status, p.status AS product_status FROM catalog.inventory i
+            s.status AS sku_status, p.status AS product_status FROM catalog.sku_list($1) q
+            JOIN catalog.inventory i ON i.sku_id = q.sku_id
             JOIN catalog.skus s ON s.id = i.sku_id JOIN catalog.products p ON p.id = s.product_id
-            WHERE i.sku_id = ANY($1) ORDER BY i.sku_id FOR UPDATE OF i""")
+            ORDER BY i.sku_id FOR UPDATE OF i""")
         .execute(Tuple.of(skuIds.toArray(UUID[]::new)))
         .map(rows -> {
           Map<UUID, Level> levels = new LinkedHashMap<>();
@@ -62,7 +67,7 @@ public final class InventoryRepository {
     return tx.preparedQuery("""
             WITH moved AS (UPDATE catalog.inventory i SET on_hand = i.on_hand + m.on_hand_delta,
             reserved = i.reserved + m.reserved_delta
-            FROM unnest($1::uuid[], $2::int[], $3::int[]) AS m(sku_id, on_hand_delta, reserved_delta)
+            FROM catalog.sku_movements($1, $2, $3) AS m
             WHERE i.sku_id = m.sku_id RETURNING i.sku_id, m.on_hand_delta, m.reserved_delta, i.on_hand, i.reserved)
             INSERT INTO catalog.inventory_log (sku_id, on_hand_delta, reserved_delta, on_hand_after, reserved_after,
             reason, reference, actor_id) SELECT sku_id, on_hand_delta, reserved_delta, on_hand, reserved, $4, $5, $6

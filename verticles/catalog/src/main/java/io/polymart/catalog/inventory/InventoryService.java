@@ -77,23 +77,24 @@ public final class InventoryService {
     int ttl = ttlSeconds == null ? defaultTtlSeconds : ttlSeconds;
     return writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
-      return reservations.insert(tx, reservationId, ttl)
+      // the reservation and its lines first: they need no lock, so a hot SKU's inventory row stays locked for less time
+      return reservations.insert(tx, reservationId, ttl, quantities, mediaPrefix)
           .compose(inserted -> {
-            if (!inserted) {
-              return Future.succeededFuture(); // a replay: answered from what is stored
+            if (inserted.isEmpty()) {
+              return Future.succeededFuture(inserted); // a replay: answered from what is stored, after the commit
             }
-            // the lines first: they need no lock, so a hot SKU's inventory row stays locked for less time
-            return reservations.insertLines(tx, reservationId, quantities, mediaPrefix)
-                .compose(v -> inventory.lock(tx, quantities.keySet()))
+            return inventory.lock(tx, quantities.keySet())
                 .compose(levels -> {
                   checkAvailable(quantities, levels);
                   List<Movement> movements = quantities.entrySet().stream()
                       .map(e -> new Movement(e.getKey(), 0, e.getValue())).toList();
                   return inventory.apply(change, levels, movements, "reserved", reservationId, null);
-                });
+                })
+                .map(inserted);
           });
-      // read after the commit: no lock is held meanwhile
-    }).compose(v -> reservations.stored(writer.pool(), reservationId));
+      // a replay reads after the commit: no lock is held meanwhile
+    }).compose(inserted -> inserted.isPresent() ? Future.succeededFuture(inserted.get())
+        : reservations.stored(writer.pool(), reservationId));
   }
 
   public Future<JsonObject> confirm(String reservationId) {

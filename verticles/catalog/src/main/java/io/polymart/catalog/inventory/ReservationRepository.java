@@ -11,28 +11,56 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.polymart.core.db.SqlSupport.iso;
 
 /** Reservations in {@code catalog.reservations} and their lines, with what they did to products' sales. */
 public final class ReservationRepository {
-  private static final String STORED = """
-      SELECT r.status, %s AS expires_at, coalesce((SELECT json_agg(
+  /** A line as the stock contract answers it, from a row {@code l} of {@code catalog.reservation_lines}. */
+  private static final String LINE = """
       json_build_object('skuId', l.sku_id, 'productId', l.product_id, 'sellerId', l.snapshot->>'sellerId',
       'code', l.snapshot->>'code',
       'name', l.snapshot->>'name', 'attributes', l.snapshot->'attributes', 'image', l.snapshot->>'image',
-      'unitPrice', l.unit_price::text, 'quantity', l.quantity) ORDER BY l.sku_id)
+      'unitPrice', l.unit_price::text, 'quantity', l.quantity)""";
+  private static final String STORED = """
+      SELECT r.status, %s AS expires_at, coalesce((SELECT json_agg(%s ORDER BY l.sku_id)
       FROM catalog.reservation_lines l WHERE l.reservation_id = r.id), '[]'::json) AS lines
-      FROM catalog.reservations r WHERE r.id = $1""".formatted(iso("r.expires_at"));
+      FROM catalog.reservations r WHERE r.id = $1""".formatted(iso("r.expires_at"), LINE);
+  /**
+   * The reservation and its lines, each line with its SKU's price and a snapshot of what it was, in one statement
+   * that answers them as {@link #STORED} does; no row when the reservation exists already.
+   */
+  private static final String INSERT = """
+      WITH r AS (
+        INSERT INTO catalog.reservations (id, status, expires_at)
+        VALUES ($1, 'RESERVED', now() + make_interval(secs => $2))
+        ON CONFLICT (id) DO NOTHING RETURNING id, status, expires_at),
+      l AS (
+        INSERT INTO catalog.reservation_lines (reservation_id, sku_id, product_id, quantity, unit_price, snapshot)
+        SELECT r.id, s.id, s.product_id, q.quantity, s.price, json_build_object('code', s.code,
+          'name', p.name, 'sellerId', p.seller_id, 'attributes', s.attributes,
+          'image', (SELECT $5 || im.thumbnail_key
+          FROM catalog.product_images im WHERE im.product_id = p.id AND im.cover))
+        FROM r CROSS JOIN catalog.sku_quantities($3, $4) AS q
+        JOIN catalog.skus s ON s.id = q.sku_id JOIN catalog.products p ON p.id = s.product_id
+        RETURNING sku_id, product_id, quantity, unit_price, snapshot)
+      SELECT r.status, %s AS expires_at, coalesce((SELECT json_agg(%s ORDER BY l.sku_id) FROM l), '[]'::json)
+        AS lines
+      FROM r""".formatted(iso("r.expires_at"), LINE);
 
-  /** Records a new RESERVED reservation; false when one with this id exists already (a replay). */
-  Future<Boolean> insert(SqlClient tx, String reservationId, int ttlSeconds) {
-    return tx.preparedQuery("""
-            INSERT INTO catalog.reservations (id, status, expires_at) VALUES ($1, 'RESERVED',
-            now() + make_interval(secs => $2)) ON CONFLICT (id) DO NOTHING RETURNING id""")
-        .execute(Tuple.of(reservationId, ttlSeconds))
-        .map(rows -> rows.iterator().hasNext());
+  /**
+   * Records a new RESERVED reservation with its lines (SKU id to quantity) and answers it as {@link #stored} does;
+   * empty when one with this id exists already (a replay).
+   */
+  Future<Optional<JsonObject>> insert(SqlClient tx, String reservationId, int ttlSeconds,
+      Map<UUID, Integer> quantities, String mediaPrefix) {
+    return tx.preparedQuery(INSERT)
+        .execute(Tuple.of(reservationId, ttlSeconds, quantities.keySet().toArray(UUID[]::new),
+            quantities.values().toArray(Integer[]::new), mediaPrefix))
+        .map(rows -> rows.iterator().hasNext()
+            ? Optional.of(answer(reservationId, rows.iterator().next())) : Optional.empty());
   }
 
   /**
@@ -44,21 +72,6 @@ public final class ReservationRepository {
             INSERT INTO catalog.reservations (id, status, expires_at) VALUES ($1, 'RELEASED', now())
             ON CONFLICT (id) DO NOTHING""")
         .execute(Tuple.of(reservationId)).mapEmpty();
-  }
-
-  /** Records the lines (SKU id to quantity) with each SKU's price and a snapshot of what it was. */
-  Future<Void> insertLines(SqlClient tx, String reservationId, Map<UUID, Integer> quantities, String mediaPrefix) {
-    return tx.preparedQuery("""
-            INSERT INTO catalog.reservation_lines (reservation_id, sku_id, product_id, quantity, unit_price, snapshot)
-            SELECT $1, s.id, s.product_id, q.quantity, s.price, json_build_object('code', s.code,
-            'name', p.name, 'sellerId', p.seller_id, 'attributes', s.attributes,
-            'image', (SELECT $4 || im.thumbnail_key
-            FROM catalog.product_images im WHERE im.product_id = p.id AND im.cover))
-            FROM unnest($2::uuid[], $3::int[]) AS q(sku_id, quantity)
-            JOIN catalog.skus s ON s.id = q.sku_id JOIN catalog.products p ON p.id = s.product_id""")
-        .execute(Tuple.of(reservationId, quantities.keySet().toArray(UUID[]::new),
-            quantities.values().toArray(Integer[]::new), mediaPrefix))
-        .mapEmpty();
   }
 
   /** Up to {@code limit} reservations past their expiry, the oldest first. */
@@ -118,10 +131,12 @@ public final class ReservationRepository {
 
   /** The reservation as the stock contract answers it. */
   Future<JsonObject> stored(SqlClient tx, String reservationId) {
-    return tx.preparedQuery(STORED).execute(Tuple.of(reservationId)).map(rows -> {
-      Row row = rows.iterator().next();
-      return new JsonObject().put("reservationId", reservationId).put("status", row.getString("status"))
-          .put("expiresAt", row.getString("expires_at")).put("lines", (JsonArray) row.getValue("lines"));
-    });
+    return tx.preparedQuery(STORED).execute(Tuple.of(reservationId))
+        .map(rows -> answer(reservationId, rows.iterator().next()));
+  }
+
+  private static JsonObject answer(String reservationId, Row row) {
+    return new JsonObject().put("reservationId", reservationId).put("status", row.getString("status"))
+        .put("expiresAt", row.getString("expires_at")).put("lines", (JsonArray) row.getValue("lines"));
   }
 }
