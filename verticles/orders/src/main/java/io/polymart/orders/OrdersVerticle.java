@@ -56,7 +56,7 @@ public final class OrdersVerticle extends VerticleBase {
   public Future<?> start() {
     OrdersSettings settings = OrdersSettings.from(config());
     PgSettings pg = PgSettings.from(config());
-    pool = pg.pool(vertx, SCHEMA);
+    pool = pg.poolOfConstantStatements(vertx, SCHEMA);
     reads = pg.readClient(vertx, SCHEMA);
     MeterRegistry meters = Meters.registry(config());
     relay = new OutboxRelay(vertx, pool, SCHEMA + ".outbox",

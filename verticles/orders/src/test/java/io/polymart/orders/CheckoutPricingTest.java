@@ -11,6 +11,7 @@ import static io.polymart.core.bus.Addresses.COUPONS_MINE;
 import static io.polymart.orders.OrdersFixture.addresses;
 import static io.polymart.orders.OrdersFixture.checkout;
 import static io.polymart.orders.OrdersFixture.coupon;
+import static io.polymart.orders.OrdersFixture.get;
 import static io.polymart.orders.OrdersFixture.line;
 import static io.polymart.orders.OrdersFixture.node;
 import static io.polymart.orders.OrdersFixture.order;
@@ -51,6 +52,8 @@ class CheckoutPricingTest {
     assertAmounts(order, "42.02", "0.00", "7.50", "49.52");
     assertThat(order.getValue("coupon")).isNull();
     assertThat(order.getJsonObject("address")).isEqualTo(addresses().snapshot(buyer, addressId));
+    // the order the checkout answers (built by the statement that writes it) is the order as it is read
+    assertThat(order).isEqualTo(get(buyer, order.getString("id")));
 
     // the catalog is asked for SKUs and quantities only, held for the payment time (1800 s) plus its 600 s of grace
     JsonObject asked = stock().reserveRequest(stock().reservationOf(shirt));
@@ -77,10 +80,12 @@ class CheckoutPricingTest {
 
     // 10 % of 12.25 is 1.225: half up gives 1.23 (half even would give 1.22)
     String tenPercent = coupon(new JsonObject().put("type", "PERCENT").put("value", "10"));
-    JsonObject rounded = orderWithCoupon(Caller.user(), stock().sku("12.25", 5, seller.userId()), 1, tenPercent);
+    Caller buyer = Caller.user();
+    JsonObject rounded = orderWithCoupon(buyer, stock().sku("12.25", 5, seller.userId()), 1, tenPercent);
     assertAmounts(rounded, "12.25", "1.23", "7.50", "18.52");
     assertThat(rounded.getJsonObject("coupon")).isEqualTo(new JsonObject().put("code", tenPercent)
         .put("discount", "1.23"));
+    assertThat(rounded).isEqualTo(get(buyer, rounded.getString("id")));
 
     // half of 100.00 is capped at 30.00; the discounted 70.00 still ships free
     String halfCapped = coupon(new JsonObject().put("type", "PERCENT").put("value", "50").put("maxDiscount", "30.00"));

@@ -79,9 +79,23 @@ public final class PgSettings {
    * metrics; the pools of one name on a node (a verticle's instances) are measured together.
    */
   public Pool pool(Vertx vertx, String name) {
+    return pool(vertx, name, connectOptions);
+  }
+
+  /**
+   * As {@link #pool}, for a module whose statements on it are all constants in its code (none built per request, as
+   * the catalog's searches are): each is prepared once per connection however long it is. Vert.x caches statements
+   * under 2,048 characters only, so a longer one (an order written and answered as JSON in one statement) was parsed
+   * and planned again on every run.
+   */
+  public Pool poolOfConstantStatements(Vertx vertx, String name) {
+    return pool(vertx, name, new PgConnectOptions(connectOptions).setPreparedStatementCacheSqlFilter(sql -> true));
+  }
+
+  private Pool pool(Vertx vertx, String name, PgConnectOptions options) {
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(poolSize).setName(name))
-        .connectingTo(connectOptions)
+        .connectingTo(options)
         .using(vertx)
         .build();
   }

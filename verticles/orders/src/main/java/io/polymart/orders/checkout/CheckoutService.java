@@ -102,7 +102,7 @@ public final class CheckoutService {
           return write(checkout, address.result(), reservation.getJsonArray("lines"))
               .recover(failure -> undo(checkout, failure));
         })
-        .compose(orderId -> leaveCart(checkout.userId(), items.result()).compose(v -> orders.get(orderId)));
+        .compose(order -> leaveCart(checkout.userId(), items.result()).map(order));
   }
 
   /**
@@ -116,7 +116,7 @@ public final class CheckoutService {
             : abandoned.release(checkout).transform(released -> Future.failedFuture(failure)));
   }
 
-  private Future<UUID> write(CheckoutRequest checkout, JsonObject address, JsonArray reservedLines) {
+  private Future<JsonObject> write(CheckoutRequest checkout, JsonObject address, JsonArray reservedLines) {
     UUID orderId = UUID.randomUUID();
     JsonArray lines = new JsonArray();
     Set<UUID> sellers = new LinkedHashSet<>();
@@ -141,15 +141,13 @@ public final class CheckoutService {
               coupon == null ? null : coupon.code(), coupon == null ? null : coupon.userCouponId(),
               snapshot(address), checkout.note(), checkout.reservationId(), sellers.toArray(UUID[]::new),
               paymentTimeoutSeconds, lines);
-          return orders.insert(change.connection(), order)
-              .compose(number -> orders.saveIdempotencyKey(change.connection(), checkout.userId(),
-                      checkout.idempotencyKey(), checkout.fingerprint(), orderId)
-                  .map(number))
-              .map(number -> {
+          return orders.insert(change.connection(), order, checkout.idempotencyKey(), checkout.fingerprint())
+              .map(placed -> {
+                String number = placed.getString("number");
                 change.event(orderId.toString(), "OrderPlaced", placedEvent(order, number));
                 change.notifyUser(checkout.userId().toString(), OrderEvents.statusChange(orderId, number, null,
                     OrderStatus.PENDING_PAYMENT));
-                return orderId;
+                return placed;
               });
         }));
   }
@@ -158,19 +156,20 @@ public final class CheckoutService {
    * After a failed write: a concurrent replay of the same request that won keeps the shared reservation and its
    * order is the answer; anything else releases this request's reservation and reports the failure.
    */
-  private Future<UUID> undo(CheckoutRequest checkout, Throwable failure) {
+  private Future<JsonObject> undo(CheckoutRequest checkout, Throwable failure) {
     boolean duplicate = isUniqueViolation(failure, "idempotency_keys_pkey")
         || isUniqueViolation(failure, "orders_reservation_id_key");
     if (duplicate) {
-      return replayOf(checkout).compose(replay -> replay.isPresent()
-          ? Future.succeededFuture(UUID.fromString(replay.get().getString("id")))
-          : Future.failedFuture(failure));
+      return replayOrFail(checkout, failure);
     }
     return abandoned.release(checkout).compose(released -> released
         ? Future.failedFuture(failure)
-        : replayOf(checkout).compose(replay -> replay.isPresent()
-            ? Future.succeededFuture(UUID.fromString(replay.get().getString("id")))
-            : Future.failedFuture(failure)));
+        : replayOrFail(checkout, failure));
+  }
+
+  private Future<JsonObject> replayOrFail(CheckoutRequest checkout, Throwable failure) {
+    return replayOf(checkout).compose(replay -> replay.map(Future::succeededFuture)
+        .orElseGet(() -> Future.failedFuture(failure)));
   }
 
   private static ServiceException checkoutFailed() {

@@ -29,22 +29,8 @@ import static io.polymart.core.db.SqlSupport.iso;
  */
 public final class OrderRepository {
   public static final String NOT_FOUND = "Order not found";
-  private static final String SUMMARY_FIELDS = """
-      'id', o.id, 'number', o.number, 'userId', o.user_id, 'status', o.status, 'currency', o.currency,
-      'items', (SELECT json_agg(json_build_object('skuId', i.sku_id, 'productId', i.product_id,
-          'sellerId', i.seller_id, 'code', i.code, 'name', i.name, 'attributes', i.attributes, 'image', i.image,
-          'unitPrice', i.unit_price::text, 'quantity', i.quantity, 'lineTotal', i.line_total::text)
-        ORDER BY i.sku_id) FROM orders.order_items i WHERE i.order_id = o.id),
-      'subtotal', o.subtotal::text, 'discount', o.discount::text, 'shippingFee', o.shipping_fee::text,
-      'total', o.total::text, 'coupon', CASE WHEN o.coupon_code IS NULL THEN NULL ELSE
-        json_build_object('code', o.coupon_code, 'discount', o.discount::text) END,
-      'address', o.address, 'note', o.note, 'expiresAt', %s,
-      'createdAt', %s, 'updatedAt', %s, 'paidAt', %s, 'shipment', o.shipment, 'refund', o.refund"""
-      .formatted(iso("o.expires_at"), iso("o.created_at"), iso("o.updated_at"), iso("o.paid_at"));
-  private static final String HISTORY_FIELD = """
-      , 'history', (SELECT json_agg(json_build_object('from', h.from_status, 'to', h.to_status, 'actor', h.actor,
-          'actorId', h.actor_id, 'reason', h.reason, 'at', %s) ORDER BY h.id)
-        FROM orders.order_history h WHERE h.order_id = o.id)""".formatted(iso("h.created_at"));
+  private static final String SUMMARY_FIELDS = summaryFields("orders.order_items");
+  private static final String HISTORY_FIELD = historyField("orders.order_history");
   private static final String PAYMENTS_FIELD = """
       , 'payments', (SELECT json_agg(json_build_object('paymentId', p.id, 'provider', p.provider,
           'method', p.method, 'status', p.status, 'amount', p.amount::text, 'currency', p.currency,
@@ -52,6 +38,11 @@ public final class OrderRepository {
         FROM orders.payments p WHERE p.order_id = o.id)""".formatted(iso("p.created_at"));
   private static final String FULL = "SELECT json_build_object(" + SUMMARY_FIELDS + HISTORY_FIELD + PAYMENTS_FIELD
       + ") AS body FROM orders.orders o WHERE o.id = $1";
+  /**
+   * The order, its lines, its first history entry and the idempotency key that placed it, in one statement that
+   * answers the order as {@link #FULL} reads it: its lines and history from what the statement inserted, which its
+   * own reads of the tables would not see yet.
+   */
   private static final String INSERT = """
       WITH o AS (
         INSERT INTO orders.orders (id, number, user_id, status, currency, subtotal, discount, shipping_fee, total,
@@ -59,18 +50,24 @@ public final class OrderRepository {
         VALUES ($1, 'PM' || to_char(now() AT TIME ZONE 'UTC', 'YYYYMMDD')
             || lpad(nextval('orders.order_numbers')::text, 10, '0'),
           $2, 'PENDING_PAYMENT', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now() + make_interval(secs => $14))
-        RETURNING id, user_id, number),
-      lines AS (
+        RETURNING *),
+      placed_items AS (
         INSERT INTO orders.order_items (order_id, sku_id, product_id, seller_id, code, name, attributes, image,
           unit_price, quantity, line_total)
         SELECT o.id, l."skuId", l."productId", l."sellerId", l.code, l.name, l.attributes, l.image, l."unitPrice",
           l.quantity, l."lineTotal"
         FROM o, jsonb_to_recordset($15::jsonb) AS l("skuId" uuid, "productId" uuid, "sellerId" uuid, code text,
-          name text, attributes jsonb, image text, "unitPrice" numeric, quantity int, "lineTotal" numeric)),
-      history AS (
+          name text, attributes jsonb, image text, "unitPrice" numeric, quantity int, "lineTotal" numeric)
+        RETURNING *),
+      placed_history AS (
         INSERT INTO orders.order_history (order_id, to_status, actor, actor_id)
-        SELECT id, 'PENDING_PAYMENT', 'user', user_id FROM o)
-      SELECT number FROM o""";
+        SELECT id, 'PENDING_PAYMENT', 'user', user_id FROM o
+        RETURNING *),
+      idempotency AS (
+        INSERT INTO orders.idempotency_keys (user_id, key, request_hash, order_id)
+        SELECT user_id, $16, $17, id FROM o)
+      SELECT json_build_object(""" + summaryFields("placed_items") + historyField("placed_history") + PAYMENTS_FIELD
+      + ") AS body FROM o";
   /** Buyer ($1), seller ($2) and status ($3) limits of a list; null means no limit. */
   private static final String LIST_FILTER = """
       FROM orders.orders o WHERE ($1::uuid IS NULL OR o.user_id = $1)
@@ -95,8 +92,6 @@ public final class OrderRepository {
       + "WHERE o.id = $1 AND o.status = 'PENDING_PAYMENT' AND o.expires_at < now() FOR UPDATE OF o SKIP LOCKED";
   private static final String FIND_KEY = """
       SELECT order_id, request_hash FROM orders.idempotency_keys WHERE user_id = $1 AND key = $2""";
-  private static final String INSERT_KEY = """
-      INSERT INTO orders.idempotency_keys (user_id, key, request_hash, order_id) VALUES ($1, $2, $3, $4)""";
 
   private static final String ABANDON_KEY = """
       INSERT INTO orders.idempotency_keys (user_id, key, request_hash, order_id) VALUES ($1, $2, $3, NULL)
@@ -138,13 +133,17 @@ public final class OrderRepository {
     return transactions.run(tx -> work.apply(new OrderChange(tx, eventBus)));
   }
 
-  /** Inserts the order, its lines and its first history entry in one statement; answers its number. */
-  public Future<String> insert(SqlConnection tx, NewOrder order) {
+  /**
+   * Inserts the order, its lines, its first history entry and the idempotency key ({@code key} with the request's
+   * {@code fingerprint}) that placed it; answers the order as {@link #get} does. Fails on
+   * {@code idempotency_keys_pkey} when a concurrent request with the same key won.
+   */
+  public Future<JsonObject> insert(SqlConnection tx, NewOrder order, String key, String fingerprint) {
     return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] {order.id(), order.userId(), order.currency(),
             order.quote().subtotal(), order.quote().discount(), order.quote().shippingFee(), order.quote().total(),
             order.couponCode(), order.userCouponId(), order.address(), order.note(), order.reservationId(),
-            order.sellerIds(), order.paymentTimeoutSeconds(), order.linesJson()}))
-        .map(rows -> rows.iterator().next().getString("number"));
+            order.sellerIds(), order.paymentTimeoutSeconds(), order.linesJson(), key, fingerprint}))
+        .map(rows -> (JsonObject) rows.iterator().next().getValue("body"));
   }
 
   /** The checkout request this buyer sent with {@code key}, read from the primary. */
@@ -152,12 +151,6 @@ public final class OrderRepository {
     return transactions.pool().preparedQuery(FIND_KEY).execute(Tuple.of(userId, key))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new IdempotencyKey(
             rows.iterator().next().getUUID("order_id"), rows.iterator().next().getString("request_hash"))));
-  }
-
-  /** Fails on {@code idempotency_keys_pkey} when a concurrent request with the same key won. */
-  public Future<Void> saveIdempotencyKey(SqlConnection tx, UUID userId, String key, String fingerprint,
-      UUID orderId) {
-    return tx.preparedQuery(INSERT_KEY).execute(Tuple.of(userId, key, fingerprint, orderId)).mapEmpty();
   }
 
   public Future<Optional<LockedOrder>> lock(SqlConnection tx, UUID id) {
@@ -242,6 +235,30 @@ public final class OrderRepository {
         .compose(rows -> SqlSupport.countedPage(rows, paging, row -> row.getValue("body"),
             () -> SqlSupport.count(reads, "SELECT count(*) " + LIST_FILTER,
                 Tuple.from(new Object[] {userId, sellerId, statusName}))));
+  }
+
+  /** An order's fields but its history and payments, from a row {@code o} of the orders and its {@code items}. */
+  private static String summaryFields(String items) {
+    return """
+        'id', o.id, 'number', o.number, 'userId', o.user_id, 'status', o.status, 'currency', o.currency,
+        'items', (SELECT json_agg(json_build_object('skuId', i.sku_id, 'productId', i.product_id,
+            'sellerId', i.seller_id, 'code', i.code, 'name', i.name, 'attributes', i.attributes, 'image', i.image,
+            'unitPrice', i.unit_price::text, 'quantity', i.quantity, 'lineTotal', i.line_total::text)
+          ORDER BY i.sku_id) FROM %s i WHERE i.order_id = o.id),
+        'subtotal', o.subtotal::text, 'discount', o.discount::text, 'shippingFee', o.shipping_fee::text,
+        'total', o.total::text, 'coupon', CASE WHEN o.coupon_code IS NULL THEN NULL ELSE
+          json_build_object('code', o.coupon_code, 'discount', o.discount::text) END,
+        'address', o.address, 'note', o.note, 'expiresAt', %s,
+        'createdAt', %s, 'updatedAt', %s, 'paidAt', %s, 'shipment', o.shipment, 'refund', o.refund"""
+        .formatted(items, iso("o.expires_at"), iso("o.created_at"), iso("o.updated_at"), iso("o.paid_at"));
+  }
+
+  /** The order's history field, from its entries in {@code history}. */
+  private static String historyField(String history) {
+    return """
+        , 'history', (SELECT json_agg(json_build_object('from', h.from_status, 'to', h.to_status, 'actor', h.actor,
+            'actorId', h.actor_id, 'reason', h.reason, 'at', %s) ORDER BY h.id)
+          FROM %s h WHERE h.order_id = o.id)""".formatted(iso("h.created_at"), history);
   }
 
   private Future<JsonObject> get(SqlClient sql, UUID id) {
