@@ -56,6 +56,9 @@ final class VertxFactory {
 
   private static VertxBuilder builder(VertxOptions options, MetricsOptions metrics, MeterRegistry registry,
       VertxTracerFactory tracer) {
+    // Netty's native epoll transport where the jar has it (Linux x86-64), NIO elsewhere: fewer system calls and less
+    // CPU per request (README, Performance)
+    options.setPreferNativeTransport(true);
     VertxBuilder builder = Vertx.builder();
     if (metrics != null) {
       builder.with(options.setMetricsOptions(metrics)).withMetrics(new MicrometerMetricsFactory(registry));
