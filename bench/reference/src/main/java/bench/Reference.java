@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -31,10 +32,12 @@ import java.util.stream.IntStream;
  * would be) and {@code /redis-cart} (one Lua script that sets a line of one of 64 carts of up to 50 lines and
  * returns them all, answered as a JSON object of its lines: an add to a cart kept as a Redis hash, with Redis's own
  * durability, and no catalog). One verticle instance per core, each with its own pools, as a Vert.x application would
- * be written.
+ * be written; on the platform's transport (Netty's native epoll where it loads, NIO elsewhere), reaching PostgreSQL
+ * the way the platform does (bench/run passes its Unix domain socket where the platform uses one).
  *
- * <p>Usage: {@code java -jar bench-reference.jar HTTP_PORT PG_PORT [REDIS_PORT PAGE_BYTES]} (PostgreSQL and Redis on
- * 127.0.0.1; database, user and password {@code polymart}, as the platform's embedded PostgreSQL).
+ * <p>Usage: {@code java -jar bench-reference.jar HTTP_PORT PG_URI [REDIS_URI PAGE_BYTES]}: vertx-pg-client's URI
+ * ({@code postgresql://polymart:polymart@127.0.0.1:PORT/polymart}, {@code ?host=<socket directory>} for the socket),
+ * the Redis client's ({@code redis://127.0.0.1:PORT}).
  */
 public final class Reference extends VerticleBase {
   private static final int WORLD_ROWS = 10_000;
@@ -51,29 +54,29 @@ public final class Reference extends VerticleBase {
 
   private final int httpPort;
   private final PgConnectOptions database;
-  private final Integer redisPort;
+  private final String redisUri;
   private final Buffer page;
   private Pool pool;
   private RedisAPI redis;
   private String setLine;
 
-  private Reference(int httpPort, PgConnectOptions database, Integer redisPort, Buffer page) {
+  private Reference(int httpPort, PgConnectOptions database, String redisUri, Buffer page) {
     this.httpPort = httpPort;
     this.database = database;
-    this.redisPort = redisPort;
+    this.redisUri = redisUri;
     this.page = page;
   }
 
   public static void main(String[] args) {
     int httpPort = Integer.parseInt(args[0]);
-    PgConnectOptions database = new PgConnectOptions().setHost("127.0.0.1").setPort(Integer.parseInt(args[1]))
-        .setDatabase("polymart").setUser("polymart").setPassword("polymart").setCachePreparedStatements(true);
-    Integer redisPort = args.length > 2 ? Integer.valueOf(args[2]) : null;
+    PgConnectOptions database = PgConnectOptions.fromUri(args[1]).setCachePreparedStatements(true);
+    String redisUri = args.length > 2 ? args[2] : null;
     Buffer page = args.length > 3 ? pageOf(Integer.parseInt(args[3])) : HELLO;
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
+    System.out.println("reference on " + (vertx.isNativeTransportEnabled() ? "the native transport" : "NIO"));
     int instances = Runtime.getRuntime().availableProcessors();
     createTables(vertx, database)
-        .compose(v -> vertx.deployVerticle(() -> new Reference(httpPort, database, redisPort, page),
+        .compose(v -> vertx.deployVerticle(() -> new Reference(httpPort, database, redisUri, page),
             new DeploymentOptions().setInstances(instances)))
         .onSuccess(id -> System.out.println("reference listening on " + httpPort))
         .onFailure(e -> {
@@ -110,9 +113,9 @@ public final class Reference extends VerticleBase {
   public Future<?> start() {
     pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(database).using(vertx).build();
     Future<?> scripts = Future.succeededFuture();
-    if (redisPort != null) {
+    if (redisUri != null) {
       redis = RedisAPI.api(Redis.createClient(vertx, new RedisOptions()
-          .setConnectionString("redis://127.0.0.1:" + redisPort).setMaxPoolSize(8).setMaxPoolWaiting(1024)));
+          .setConnectionString(redisUri).setMaxPoolSize(8).setMaxPoolWaiting(1024)));
       scripts = redis.script(List.of("LOAD", SET_LINE)).onSuccess(sha -> setLine = sha.toString());
     }
     return scripts.compose(v -> vertx.createHttpServer().requestHandler(this::handle).listen(httpPort));

@@ -147,6 +147,15 @@ public final class EmbeddedBackends implements AutoCloseable {
     return get(Backend.POSTGRES, EmbeddedPostgres.class).map(EmbeddedPostgres::url);
   }
 
+  /**
+   * The directory where the embedded PostgreSQL also listens on a Unix domain socket (for {@code pg.socketDirectory}),
+   * unless its path would be too long for one.
+   */
+  public Optional<String> postgresSocketDirectory() {
+    return get(Backend.POSTGRES, EmbeddedPostgres.class).flatMap(EmbeddedPostgres::socketDirectory)
+        .map(Path::toString);
+  }
+
   /** {@code jdbc:postgresql://127.0.0.1:PORT/polymart?user=polymart&password=polymart}, for JDBC tools (Flyway). */
   public Optional<String> postgresJdbcUrl() {
     return get(Backend.POSTGRES, EmbeddedPostgres.class).map(EmbeddedPostgres::jdbcUrl);

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL 17 from zonky's binaries, run as a separate server process ({@code pg_ctl start}) on a free port on
- * 127.0.0.1, data in {@code dataDir/postgres} (initialised on first start only, kept across restarts). Database
+ * 127.0.0.1 and (not a replica) on a Unix domain socket in a directory of its own, data in {@code dataDir/postgres}
+ * (initialised on first start only, kept across restarts). Database
  * {@code polymart} owned by role {@code polymart} (password {@code polymart}, CREATEDB, not superuser); local
  * connections use trust authentication. If the postmaster dies, a {@link ProcessSupervisor} starts the server again
  * on the same port and data.
@@ -65,6 +66,7 @@ final class EmbeddedPostgres implements AutoCloseable {
   private final Path dataDir;
   private final Runner run;
   private final int port;
+  private final Path socketDir;
   private final boolean persistent;
   private final Standby standby;
   private volatile ProcessSupervisor supervisor;
@@ -73,11 +75,13 @@ final class EmbeddedPostgres implements AutoCloseable {
   /** What makes a server a streaming replica: the primary it follows and the replication slot it uses there. */
   private record Standby(int primaryPort, String slot) {}
 
-  private EmbeddedPostgres(Path home, Path dataDir, Runner run, int port, boolean persistent, Standby standby) {
+  private EmbeddedPostgres(Path home, Path dataDir, Runner run, int port, Path socketDir, boolean persistent,
+      Standby standby) {
     this.home = home;
     this.dataDir = dataDir;
     this.run = run;
     this.port = port;
+    this.socketDir = socketDir;
     this.persistent = persistent;
     this.standby = standby;
   }
@@ -125,8 +129,10 @@ final class EmbeddedPostgres implements AutoCloseable {
   private static EmbeddedPostgres startServer(Path home, Path dataDir, Runner run, boolean persistent,
       Standby standby) {
     IllegalStateException failure = null;
+    Path socketDir = standby == null ? socketDirectory(run) : null;
     for (int attempt = 0; attempt < 3; attempt++) {
-      EmbeddedPostgres pg = new EmbeddedPostgres(home, dataDir, run, Support.freePort(), persistent, standby);
+      EmbeddedPostgres pg = new EmbeddedPostgres(home, dataDir, run, Support.freePort(), socketDir, persistent,
+          standby);
       Support.CommandResult result = pg.pgCtlStart();
       if (result.ok()) {
         try {
@@ -138,8 +144,8 @@ final class EmbeddedPostgres implements AutoCloseable {
           pg.close();
           throw e;
         }
-        LOG.info("PostgreSQL {} embedded, listening on {}:{} (data: {})", standby == null ? "primary" : "replica",
-            Support.HOST, pg.port, dataDir);
+        LOG.info("PostgreSQL {} embedded, listening on {}:{}{} (data: {})", standby == null ? "primary" : "replica",
+            Support.HOST, pg.port, socketDir == null ? "" : " and in " + socketDir, dataDir);
         return pg;
       }
       String serverLog = Support.tail(pg.log(), 20);
@@ -150,12 +156,15 @@ final class EmbeddedPostgres implements AutoCloseable {
         break;
       }
     }
+    if (socketDir != null) {
+      PostgresBinaries.deleteTree(socketDir);
+    }
     throw failure;
   }
 
   private Support.CommandResult pgCtlStart() {
     rotate(log());
-    String options = serverOptions(port, persistent);
+    String options = serverOptions(port, socketDir, persistent);
     if (standby != null) {
       // the primary's port changes with each start of the platform: tell the replica where it is now
       PgBaseBackup.writeStandbyConf(dataDir, "host=" + Support.HOST + " port=" + standby.primaryPort()
@@ -203,6 +212,11 @@ final class EmbeddedPostgres implements AutoCloseable {
     return port;
   }
 
+  /** The directory of the server's Unix domain socket ({@code .s.PGSQL.<port>}); none for a replica. */
+  Optional<Path> socketDirectory() {
+    return Optional.ofNullable(socketDir);
+  }
+
   Path dataDir() {
     return dataDir;
   }
@@ -240,6 +254,9 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
     long t1 = System.nanoTime();
     postmaster.ifPresent(p -> Support.awaitExit(p, Duration.ofSeconds(15)));
+    if (socketDir != null) {
+      PostgresBinaries.deleteTree(socketDir);
+    }
     LOG.debug("PostgreSQL on port {} stopped (pg_ctl stop {} ms, exit wait {} ms)", port, (t1 - t0) / 1_000_000,
         (System.nanoTime() - t1) / 1_000_000);
   }
@@ -273,10 +290,10 @@ final class EmbeddedPostgres implements AutoCloseable {
     }
   }
 
-  private static String serverOptions(int port, boolean persistent) {
+  private static String serverOptions(int port, Path socketDir, boolean persistent) {
     Map<String, String> settings = new java.util.LinkedHashMap<>();
     settings.put("listen_addresses", Support.HOST);
-    settings.put("unix_socket_directories", "''");
+    settings.put("unix_socket_directories", socketDir == null ? "''" : socketDir.toString());
     settings.put("max_connections", "300");
     settings.put("timezone", "UTC");
     // the demo shop's hot pages fit, the kernel's page cache keeps the rest; with the default 128 MB every backend
@@ -290,6 +307,19 @@ final class EmbeddedPostgres implements AutoCloseable {
     StringBuilder options = new StringBuilder("-p ").append(port);
     settings.forEach((k, v) -> options.append(" -c ").append(k).append('=').append(v));
     return options.toString();
+  }
+
+  /** A directory of its own for the server's Unix domain socket, owned by the user PostgreSQL runs as. */
+  private static Path socketDirectory(Runner run) {
+    Optional<Path> dir = Support.socketDirectory("polymart-pg-", ".s.PGSQL.65535.lock");
+    if (dir.isPresent() && run.mode() != RunMode.CURRENT_USER) {
+      try {
+        chownTree(dir.get(), run.ownerUid(), run.ownerGid());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not hand " + dir.get() + " to PostgreSQL's user", e);
+      }
+    }
+    return dir.orElse(null);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,6 +34,8 @@ final class Support {
 
   private static final Logger LOG = LoggerFactory.getLogger(Support.class);
   private static final Deque<Integer> RECENT_PORTS = new ArrayDeque<>();
+  /** The longest path of a Unix domain socket Linux takes ({@code sun_path} is 108 bytes with its terminator). */
+  private static final int MAX_SOCKET_PATH = 107;
 
   private Support() {}
 
@@ -69,6 +72,26 @@ final class Support {
       }
     }
     throw new IllegalStateException("Could not find a free port on " + HOST);
+  }
+
+  /**
+   * A new directory for a server's Unix domain socket, whose name is {@code longestName} at most: under
+   * {@code java.io.tmpdir} (a socket's path may not exceed 107 bytes, a data directory's may), searchable by this
+   * process's user only; none where the socket's path would be too long.
+   */
+  static Optional<Path> socketDirectory(String prefix, String longestName) {
+    try {
+      Path dir = Files.createTempDirectory(prefix,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      if (dir.resolve(longestName).toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
+        LOG.debug("No Unix domain socket in {}: too long a path", dir);
+        Files.delete(dir);
+        return Optional.empty();
+      }
+      return Optional.of(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create a directory for a Unix domain socket", e);
+    }
   }
 
   /** Whether something accepts TCP connections on 127.0.0.1:port. */

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import io.minio.MinioClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -53,10 +54,14 @@ class EmbeddedBackendsTest {
 
   @Test
   @Order(1)
-  void urlsAndLayout() {
+  void urlsAndLayout() throws Exception {
     assertThat(backends.postgresUrl()).get().asString()
         .matches("postgresql://polymart:polymart@127\\.0\\.0\\.1:\\d+/polymart");
     assertThat(backends.redisUrl()).get().asString().matches("redis://127\\.0\\.0\\.1:\\d+");
+    // PostgreSQL's Unix domain socket, in a directory of its own that only this user may enter
+    Path pgSockets = Path.of(backends.postgresSocketDirectory().orElseThrow());
+    assertThat(pgSockets.resolve(".s.PGSQL." + backends.port(Backend.POSTGRES).orElseThrow())).exists();
+    assertThat(Files.getPosixFilePermissions(pgSockets)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
     assertThat(backends.kafkaBootstrapServers()).get().asString().matches("127\\.0\\.0\\.1:\\d+");
     assertThat(backends.mongoUrl()).get().asString().matches("mongodb://127\\.0\\.0\\.1:\\d+");
     assertThat(backends.s3()).get().satisfies(s3 -> {
@@ -112,6 +117,7 @@ class EmbeddedBackendsTest {
       assertThat(redis.call("PING")).isEqualTo("PONG");
       assertThat(redis.call("SET", "cart:1", "3 items")).isEqualTo("OK");
       assertThat(redis.call("GET", "cart:1")).isEqualTo("3 items");
+
       assertThat(redis.call("CONFIG", "GET", "appendonly")).isEqualTo("appendonly,yes");
       // every write is on disk before its reply
       assertThat(redis.call("CONFIG", "GET", "appendfsync")).isEqualTo("appendfsync,always");
@@ -186,11 +192,13 @@ class EmbeddedBackendsTest {
     Clients.put(Clients.minio(backends), "survivors", "o", "object before restart");
 
     Map<Backend, Integer> ports = ports(backends);
+    Path pgSockets = Path.of(backends.postgresSocketDirectory().orElseThrow());
     long t0 = System.nanoTime();
     backends.close();
     System.out.printf("all five backends stopped in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     backends.close(); // idempotent
     assertNothingLeft(ports);
+    assertThat(pgSockets).as("PostgreSQL's socket directory").doesNotExist();
 
     t0 = System.nanoTime();
     backends = EmbeddedBackends.start(BackendsOptions.allEmbedded(dataDir, true));

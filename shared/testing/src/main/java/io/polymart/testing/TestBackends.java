@@ -47,6 +47,7 @@ public final class TestBackends {
     JsonObject config = ConfigLoader.defaults();
     config.put("dataDir", dataDir.toString());
     config.getJsonObject("pg").put("url", running.postgresUrl().orElseThrow());
+    running.postgresSocketDirectory().ifPresent(dir -> config.getJsonObject("pg").put("socketDirectory", dir));
     config.getJsonObject("redis").put("url", running.redisUrl().orElseThrow());
     config.getJsonObject("kafka").put("bootstrapServers", running.kafkaBootstrapServers().orElseThrow());
     config.getJsonObject("mongo").put("url", running.mongoUrl().orElseThrow());

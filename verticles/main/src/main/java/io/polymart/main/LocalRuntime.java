@@ -80,6 +80,8 @@ public final class LocalRuntime implements AutoCloseable {
 
   private static void fillAddresses(JsonObject config, EmbeddedBackends backends) {
     backends.postgresUrl().ifPresent(url -> config.getJsonObject("pg").put("url", url));
+    backends.postgresSocketDirectory()
+        .ifPresent(dir -> config.getJsonObject("pg").put("socketDirectory", dir));
     JsonObject pg = config.getJsonObject("pg");
     for (int i = 0; i < pg.getInteger("embeddedReplicas"); i++) {
       pg.getJsonArray("replicaUrls").add(backends.startPostgresReplica());

@@ -38,6 +38,12 @@ public final class ConfigRules {
       throw new ConfigException("Configuration key 'pg.readYourWritesSeconds' must be greater than"
           + " 'pg.maxReplicaLagSeconds', or a user's own writes may be missing from what they read next");
     }
+    String socketDirectory = config.getJsonObject("pg").getString("socketDirectory");
+    if (!socketDirectory.isEmpty() && !socketDirectory.startsWith("/")) {
+      // vertx-pg-client takes a host beginning with a slash for a socket's directory, anything else for a host name
+      throw new ConfigException("Configuration key 'pg.socketDirectory' must be an absolute path, got '"
+          + socketDirectory + "'");
+    }
     requireRange(config, "pg", "embeddedReplicas", 0, 3);
     if (config.getJsonObject("pg").getInteger("embeddedReplicas") > 0
         && !config.getJsonObject("pg").getString("url").isBlank()) {

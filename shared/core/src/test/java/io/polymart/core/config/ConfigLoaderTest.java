@@ -136,6 +136,14 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigRules.check(tooMany)).hasMessageContaining("'pg.embeddedReplicas'");
   }
 
+  @Test
+  void aSocketDirectoryIsAnAbsolutePath() {
+    ConfigRules.check(ConfigLoader.load(Optional.empty(), Map.of("POLYMART_PG_SOCKET_DIRECTORY",
+        "/var/run/postgresql")));
+    JsonObject relative = ConfigLoader.load(Optional.empty(), Map.of("POLYMART_PG_SOCKET_DIRECTORY", "run/postgresql"));
+    assertThatThrownBy(() -> ConfigRules.check(relative)).hasMessageContaining("'pg.socketDirectory'");
+  }
+
   private Path write(String json) throws IOException {
     Path file = Files.createTempFile(dir, "conf", ".json");
     Files.writeString(file, json);

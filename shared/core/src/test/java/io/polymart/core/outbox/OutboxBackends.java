@@ -39,9 +39,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Embedded PostgreSQL (through {@link EmbeddedBackends}) and one Kafka node for the outbox tests, started once per
  * test JVM in a temporary directory. Kafka is started on its own so that a test can stop it and start it again on the
- * same port and data directory. Plus a Vert.x instance, a pool and small helpers.
+ * same port and data directory. Plus a Vert.x instance, a pool and small helpers. The core's other tests that need
+ * PostgreSQL use its server too ({@link #backends()}): one set of backends per test JVM.
  */
-final class OutboxBackends {
+public final class OutboxBackends {
 
   private static Path dataDir;
   private static EmbeddedBackends backends;
@@ -74,6 +75,11 @@ final class OutboxBackends {
         .using(vertx)
         .build();
     Runtime.getRuntime().addShutdownHook(new Thread(OutboxBackends::stopAll, "outbox-test-backends-stop"));
+  }
+
+  public static EmbeddedBackends backends() {
+    start();
+    return backends;
   }
 
   static Vertx vertx() {

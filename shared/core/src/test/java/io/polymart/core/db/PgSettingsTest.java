@@ -1,0 +1,81 @@
+package io.polymart.core.db;
+
+import io.polymart.backends.EmbeddedBackends;
+import io.polymart.core.config.ConfigLoader;
+import io.polymart.core.outbox.OutboxBackends;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Against the embedded PostgreSQL, which listens on 127.0.0.1 and on a Unix domain socket. */
+class PgSettingsTest {
+
+  private static Vertx onNativeTransport;
+  private static Vertx onNio;
+  private static PgSettings settings;
+
+  @BeforeAll
+  static void start() {
+    EmbeddedBackends backends = OutboxBackends.backends();
+    JsonObject config = ConfigLoader.defaults();
+    config.getJsonObject("pg").put("url", backends.postgresUrl().orElseThrow())
+        .put("socketDirectory", backends.postgresSocketDirectory().orElseThrow());
+    settings = PgSettings.from(config);
+    onNativeTransport = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
+    onNio = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stop() {
+    await(onNativeTransport.close());
+    await(onNio.close());
+  }
+
+  @Test
+  void poolsConnectThroughTheSocketWhereVertxRunsOnANativeTransport() {
+    // this test's classpath has Netty's epoll for Linux x86-64, like the platform's jar
+    assertThat(onNativeTransport.isNativeTransportEnabled()).as("native transport").isTrue();
+    for (Function<Vertx, SqlClient> client : clients()) {
+      assertThat(serverAddress(client.apply(onNativeTransport))).isNull();
+    }
+  }
+
+  @Test
+  void poolsConnectOverTcpToTheUrlsHostOtherwise() {
+    for (Function<Vertx, SqlClient> client : clients()) {
+      assertThat(serverAddress(client.apply(onNio))).isEqualTo("127.0.0.1");
+    }
+  }
+
+  private static List<Function<Vertx, SqlClient>> clients() {
+    return List.of(vertx -> settings.pool(vertx, "test"),
+        vertx -> settings.poolOfConstantStatements(vertx, "test"), vertx -> settings.readClient(vertx, "test"));
+  }
+
+  /** The server's address of the connection, as PostgreSQL sees it: null for a Unix domain socket. */
+  private static String serverAddress(SqlClient client) {
+    try {
+      return await(client.query("SELECT host(inet_server_addr())").execute()).iterator().next().getString(0);
+    } finally {
+      await(client.close());
+    }
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
