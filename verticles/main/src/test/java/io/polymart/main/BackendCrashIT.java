@@ -132,6 +132,12 @@ class BackendCrashIT {
         Reply order = shop.placeOrder(buyer, UUID.randomUUID().toString(), Shop.items(sku, 1));
         count("POST /orders", order);
         if (order.status() != 201) {
+          if (added.status() / 100 == 2) {
+            // the line stays when the checkout fails: take it out again, or a cart that the catalog's caches keep
+            // filling during a PostgreSQL outage reaches its quantity limit (422) within the outage
+            count("DELETE /cart/items/{skuId}", shop.http.delete(API + "/cart/items/" + sku.skuId())
+                .bearer(buyer.token()).send());
+          }
           continue;
         }
         String orderId = order.json().getString("id");
