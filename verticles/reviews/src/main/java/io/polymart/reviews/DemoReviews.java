@@ -149,7 +149,7 @@ final class DemoReviews {
         new OrderChange.EventVersion(null, DELIVERED_AT, 0), Map.of(productId, List.of(planned.skuId())));
     ReviewInput input = new ReviewInput(planned.skuId(), planned.rating(), planned.title(), planned.body(),
         List.of());
-    return purchases.record(delivered).compose(purchases::settle)
+    return purchases.record(delivered).compose(recorded -> purchases.settle(recorded.order()))
         .compose(v -> reviews.create(planned.reviewer(), productId, input)
             .recover(e -> e instanceof ServiceException s && "REVIEW_EXISTS".equals(s.code())
                 ? written(planned.reviewer(), productId) : Future.failedFuture(e)))

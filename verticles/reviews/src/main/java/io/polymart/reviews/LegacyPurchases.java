@@ -44,7 +44,7 @@ final class LegacyPurchases {
           new OrderChange.EventVersion(null, order.getDate("occurredAt").toInstant(),
               ((Number) order.get("offset")).longValue()),
           Map.of(productId, order.getList("skuIds", String.class).stream().map(UUID::fromString).toList()));
-      done = done.compose(v -> purchases.record(change)).compose(purchases::settle);
+      done = done.compose(v -> purchases.record(change)).compose(recorded -> purchases.settle(recorded.order()));
     }
     return done.compose(v -> purchases.retire(legacy));
   }

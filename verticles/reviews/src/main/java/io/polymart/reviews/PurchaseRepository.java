@@ -63,10 +63,11 @@ final class PurchaseRepository {
    * Stores the order's status and its SKUs of each product, unless the order's document holds a newer event or has
    * this event already (a redelivery, or a copy the orders' relay sent again at a later offset: its {@code eventIds}).
    * Completes with the order's document as stored after: this change's, or the one held, which still gains the SKUs of
-   * products it did not list (a legacy document moved in parts). The events of one order are handled one after the
-   * other (they share a partition), so nothing else writes the order's document between these steps.
+   * products it did not list (a legacy document moved in parts); and whether this change created it. The events of
+   * one order are handled one after the other (they share a partition), so nothing else writes the order's document
+   * between these steps.
    */
-  Future<Document> record(OrderChange change) {
+  Future<Recorded> record(OrderChange change) {
     String orderId = change.orderId().toString();
     Document products = new Document();
     change.skusByProduct().forEach((productId, skuIds) -> products.append(productId.toString(),
@@ -76,14 +77,26 @@ final class PurchaseRepository {
         .append("offset", change.version().offset()).append("products", products);
     String eventId = change.version().eventId();
     // an order's first event mostly finds no document, a later one mostly finds it: the likelier write goes first
-    Future<Document> written = OrderStatus.PLACED.equals(change.status())
-        ? orElse(insertIfAbsent(order, eventId), () -> updateUnlessNewer(order, eventId))
-        : orElse(updateUnlessNewer(order, eventId), () -> insertIfAbsent(order, eventId));
-    return orElse(written, () -> addProducts(orderId, products));
+    Future<Recorded> written = OrderStatus.PLACED.equals(change.status())
+        ? orElse(created(insertIfAbsent(order, eventId)), () -> kept(updateUnlessNewer(order, eventId)))
+        : orElse(kept(updateUnlessNewer(order, eventId)), () -> created(insertIfAbsent(order, eventId)));
+    return orElse(written, () -> kept(addProducts(orderId, products)));
+  }
+
+  /** The order's document as {@link #record} left it, and whether that change created it. */
+  record Recorded(Document order, boolean created) {
+  }
+
+  private static Future<Recorded> created(Future<Document> inserted) {
+    return inserted.map(order -> order == null ? null : new Recorded(order, true));
+  }
+
+  private static Future<Recorded> kept(Future<Document> updated) {
+    return updated.map(order -> order == null ? null : new Recorded(order, false));
   }
 
   /** What {@code first} found, or else what {@code next} finds. */
-  private static Future<Document> orElse(Future<Document> first, Supplier<Future<Document>> next) {
+  private static Future<Recorded> orElse(Future<Recorded> first, Supplier<Future<Recorded>> next) {
     return first.compose(found -> found != null ? Future.succeededFuture(found) : next.get());
   }
 

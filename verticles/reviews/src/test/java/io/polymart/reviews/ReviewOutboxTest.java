@@ -291,6 +291,34 @@ class ReviewOutboxTest {
   }
 
   @Test
+  void aNewlyPlacedOrderLeavesTheVerifiedMarkAndAnOrderFirstSeenDeliveredSetsIt() {
+    reviews = deploy(true, 1);
+    UUID product = UUID.randomUUID();
+    UUID buyer = UUID.randomUUID();
+    TestOrder refunded = new TestOrder(buyer).line(product, UUID.randomUUID(), 1);
+    send(refunded.deliveredEvents());
+    awaitCaughtUp();
+    String id = create(buyer, product, 4).getString("id");
+    send(refunded.moved("OrderRefundRequested", "REFUND_REQUESTED"));
+    send(refunded.moved("OrderRefunded", "REFUNDED"));
+    awaitCaughtUp();
+    assertThat(review(id).getBoolean("verified")).isFalse();
+
+    send(new TestOrder(buyer).line(product, UUID.randomUUID(), 1).placed());
+    awaitCaughtUp();
+    assertThat(review(id).getBoolean("verified")).as("a placed order does not qualify").isFalse();
+
+    // an order whose earlier events this consumer never took: its delivery is the event that first stores it
+    TestOrder late = new TestOrder(buyer).line(product, UUID.randomUUID(), 1);
+    late.moved("OrderPaid", "PAID");
+    late.moved("OrderShipped", "SHIPPED");
+    send(late.moved("OrderDelivered", "DELIVERED"));
+    awaitCaughtUp();
+    assertThat(review(id).getBoolean("verified")).isTrue();
+    assertThat(summary(product).getLong("verifiedCount")).isEqualTo(1);
+  }
+
+  @Test
   void aReviewFromBeforeRevisionsIsAdoptedAtStartAndItsChangesCountOnce() {
     UUID product = UUID.randomUUID();
     String id = UUID.randomUUID().toString();

@@ -43,9 +43,10 @@ import org.slf4j.LoggerFactory;
  * name (held by another relay of this table, on this node or another: skip the round, it is publishing), the first
  * {@value #BATCH} rows by id, a send of each, all acks, DELETE of those ids, commit. Only one relay per table
  * publishes at a time, so batches never overtake each other; the idempotent producer keeps the order within a
- * partition. A failed round rolls back, so its rows are sent again (duplicates are possible, consumers deduplicate on
- * the event id), and the next one waits 250 ms doubling to 5 s. Rounds follow each other immediately while batches
- * are full, then every {@code pollIntervalMs} or on {@link #wakeUp()}.
+ * partition. The relays of a table on one node take turns before they try the lock ({@link RelayTurn}). A failed
+ * round rolls back, so its rows are sent again (duplicates are possible, consumers deduplicate on the event id), and
+ * the next one waits 250 ms doubling to 5 s. Rounds follow each other immediately while batches are full, then every
+ * {@code pollIntervalMs} or on {@link #wakeUp()}.
  *
  * <p>Blocking: kafka-clients' {@code send()} blocks its caller for up to {@code max.block.ms} while it has no
  * metadata for the topic (first use, broker unreachable) or no buffer memory. The Vert.x producer calls it on a worker
@@ -83,6 +84,7 @@ public final class OutboxRelay {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong failedRounds = new AtomicLong();
   private final RelayMeters meters;
+  private final RelayTurn turn;
 
   // confined to the context's event loop
   private final RelayProducer producer;
@@ -125,6 +127,7 @@ public final class OutboxRelay {
     this.delete = "DELETE FROM " + table + " WHERE id = ANY($1)";
     this.producer = new RelayProducer(vertx, context, bootstrapServers, "outbox-" + table);
     this.meters = registry == null || !Meters.recording(registry) ? null : new RelayMeters(registry, table);
+    this.turn = RelayTurn.of(vertx, table);
   }
 
   /**
@@ -200,8 +203,14 @@ public final class OutboxRelay {
       return;
     }
     vertx.cancelTimer(timerId);
+    RelayTurn.Held held = turn.take(this);
+    if (held == null) {
+      // a sibling on this node is in a round, and runs one more after it; polling goes on in case it stops
+      timerId = vertx.setTimer(pollIntervalMs, id -> trigger(false));
+      return;
+    }
     running = true;
-    round = runRound().onComplete(this::roundEnded);
+    round = runRound().onComplete(result -> roundEnded(result, turn.release(held)));
   }
 
   private Future<Integer> runRound() {
@@ -238,9 +247,9 @@ public final class OutboxRelay {
         .map(n);
   }
 
-  private void roundEnded(AsyncResult<Integer> result) {
+  private void roundEnded(AsyncResult<Integer> result, boolean siblingWokenUp) {
     running = false;
-    boolean again = wokenUpWhileRunning;
+    boolean again = wokenUpWhileRunning || siblingWokenUp;
     wokenUpWhileRunning = false;
     long delay;
     if (result.failed()) {

@@ -69,11 +69,7 @@ public final class OutboxBackends {
     kafka = kafkaStarted.join();
     kafkaPort = kafka.port();
     vertx = Vertx.vertx();
-    pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(8))
-        .connectingTo(PgConnectOptions.fromUri(backends.postgresUrl().orElseThrow()).setCachePreparedStatements(true))
-        .using(vertx)
-        .build();
+    pool = poolOf(vertx);
     Runtime.getRuntime().addShutdownHook(new Thread(OutboxBackends::stopAll, "outbox-test-backends-stop"));
   }
 
@@ -90,6 +86,15 @@ public final class OutboxBackends {
   static Pool pool() {
     start();
     return pool;
+  }
+
+  /** A pool of the embedded PostgreSQL for another Vert.x instance (another node); the caller closes it. */
+  static Pool poolOf(Vertx node) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(8))
+        .connectingTo(PgConnectOptions.fromUri(backends().postgresUrl().orElseThrow()).setCachePreparedStatements(true))
+        .using(node)
+        .build();
   }
 
   /** Stays the same across {@link #stopKafka()} and {@link #startKafka()}. */

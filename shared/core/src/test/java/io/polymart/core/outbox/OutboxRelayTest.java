@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,22 +82,25 @@ class OutboxRelayTest {
   }
 
   @Test
-  void keepsTheOrderOfEachAggregateWithTwoRelaysOnOneTable() {
+  void keepsTheOrderOfEachAggregateWithRelaysOnTwoNodes() {
     String table = OutboxBackends.createTable("ordering");
     String topic = "polymart.outbox-test-ordering";
     Pool pool = OutboxBackends.pool();
     Outbox outbox = new Outbox(table);
-    // two relays on one table, as two nodes would run them
+    // two instances' relays on one node (taking turns), a third on another node (the advisory lock between them)
+    Vertx otherNode = Vertx.vertx();
+    Pool otherPool = OutboxBackends.poolOf(otherNode);
     OutboxRelay a = new OutboxRelay(OutboxBackends.vertx(), pool, table, OutboxBackends.kafkaBootstrapServers(), 100);
-    OutboxRelay b = new OutboxRelay(OutboxBackends.vertx(), pool, table, OutboxBackends.kafkaBootstrapServers(), 100);
-    await(Future.all(a.start(), b.start()));
+    OutboxRelay b = new OutboxRelay(otherNode, otherPool, table, OutboxBackends.kafkaBootstrapServers(), 100);
+    OutboxRelay c = new OutboxRelay(OutboxBackends.vertx(), pool, table, OutboxBackends.kafkaBootstrapServers(), 100);
+    await(Future.all(a.start(), b.start(), c.start()));
     try {
       List<String> aggregates = List.of("agg-1", "agg-2", "agg-3");
       int perAggregate = 100;
       // one writer per aggregate, all three at once, in transactions of 1 to 6 events
       List<Future<Void>> writers = new ArrayList<>();
       for (String aggregate : aggregates) {
-        writers.add(write(pool, outbox, topic, aggregate, perAggregate, new Random(aggregate.hashCode()), a, b));
+        writers.add(write(pool, outbox, topic, aggregate, perAggregate, new Random(aggregate.hashCode()), a, b, c));
       }
       await(Future.all(writers));
 
@@ -119,11 +124,49 @@ class OutboxRelayTest {
       }
       awaitCondition("an empty outbox", TIMEOUT, () -> rows(table) == 0);
       // each row was published and deleted by exactly one of them
-      assertThat(a.published() + b.published()).isEqualTo(total);
-      System.out.printf("relay a published %d, relay b %d, %d records read%n", a.published(), b.published(),
-          records.size());
+      assertThat(a.published() + b.published() + c.published()).isEqualTo(total);
+      System.out.printf("relays a and c (one node) published %d and %d, relay b (another node) %d, %d records read%n",
+          a.published(), c.published(), b.published(), records.size());
     } finally {
-      await(Future.all(a.stop(), b.stop()));
+      await(Future.all(a.stop(), b.stop(), c.stop()));
+      await(otherNode.close()); // and its pool
+    }
+  }
+
+  @Test
+  void aRelayWokenUpWhileASiblingIsInARoundGetsItsEventsOutThroughThatSibling() {
+    String table = OutboxBackends.createTable("turns");
+    String topic = "polymart.outbox-test-turns";
+    OutboxBackends.createSinglePartitionTopic(topic);
+    Pool pool = OutboxBackends.pool();
+    Outbox outbox = new Outbox(table);
+    // two instances' relays on one node, polling hardly ever: only the turn handed over gets the second event out
+    OutboxRelay inRound = new OutboxRelay(OutboxBackends.vertx(), pool, table,
+        OutboxBackends.kafkaBootstrapServers(), 600_000);
+    OutboxRelay sibling = new OutboxRelay(OutboxBackends.vertx(), pool, table,
+        OutboxBackends.kafkaBootstrapServers(), 600_000);
+    await(pool.withTransaction(tx -> outbox.append(tx, topic, "first", "Counted", new JsonObject())));
+    SqlConnection blocker = await(pool.getConnection());
+    try {
+      // the first event's row locked: the relay's round sends it, then its DELETE waits
+      await(blocker.begin());
+      await(blocker.query("SELECT id FROM " + table + " FOR UPDATE").execute());
+      await(inRound.start());
+      consume(topic, TIMEOUT, read -> read.stream().anyMatch(r -> r.key().equals("first")));
+      // the sibling's first round, at its start, finds the turn taken (start completes after it tried)
+      await(sibling.start());
+      await(pool.withTransaction(tx -> outbox.append(tx, topic, "second", "Counted", new JsonObject())));
+      await(blocker.transaction().commit());
+
+      List<ConsumerRecord<String, String>> records = consume(topic, TIMEOUT,
+          read -> read.stream().anyMatch(r -> r.key().equals("second")));
+      assertThat(records).extracting(ConsumerRecord::key).contains("first", "second");
+      awaitCondition("an empty outbox", TIMEOUT, () -> rows(table) == 0);
+      assertThat(inRound.published()).as("the round in progress, then the one it ran for its sibling").isEqualTo(2);
+      assertThat(sibling.published()).isZero();
+    } finally {
+      await(blocker.close());
+      await(Future.all(inRound.stop(), sibling.stop()));
     }
   }
 
