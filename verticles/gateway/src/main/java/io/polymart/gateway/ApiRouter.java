@@ -179,11 +179,19 @@ final class ApiRouter {
   private static void refuseEmptySegments(RoutingContext ctx) {
     String path = ctx.request().path();
     if (path != null && (path.contains("//") || path.length() > 1 && path.endsWith("/")
-        || DOT_SEGMENT.matcher(path).find())) {
+        || mayHoldDotSegment(path) && DOT_SEGMENT.matcher(path).find())) {
       ErrorResponses.send(ctx, 404, "NOT_FOUND", "No such resource");
     } else {
       ctx.next();
     }
+  }
+
+  /**
+   * Whether the path has a character of a dot segment: the regular expression, run on every request, took 2.4 % of the
+   * platform's CPU serving product pages, whose paths have neither.
+   */
+  private static boolean mayHoldDotSegment(String path) {
+    return path.indexOf('.') >= 0 || path.indexOf('%') >= 0;
   }
 
   /**

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** Request id (echoed or made), client address, and per request one access-log line and its metrics. */
@@ -26,7 +27,7 @@ final class RequestContext {
   void handle(RoutingContext ctx) {
     long started = System.nanoTime();
     String given = ctx.request().getHeader(REQUEST_ID_HEADER);
-    String requestId = given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String requestId = given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : newRequestId();
     ctx.put(REQUEST_ID_KEY, requestId);
     ctx.response().putHeader(REQUEST_ID_HEADER, requestId);
     RequestScope.enter(requestId, null);
@@ -54,5 +55,16 @@ final class RequestContext {
 
   static String requestId(RoutingContext ctx) {
     return ctx.get(REQUEST_ID_KEY);
+  }
+
+  /**
+   * A random (version 4) UUID from the thread's generator: a request id correlates log lines and guards nothing, and
+   * {@code UUID.randomUUID()}'s secure generator took 1.1 % of the platform's CPU serving product pages.
+   */
+  static String newRequestId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = random.nextLong() & 0xffffffffffff0fffL | 0x0000000000004000L;
+    long low = random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 }
