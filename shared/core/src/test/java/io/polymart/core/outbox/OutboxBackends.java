@@ -187,11 +187,18 @@ public final class OutboxBackends {
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      long deadline = System.nanoTime() + timeout.toNanos();
+      // the relay's first send creates the topic: until then it has no partitions to read
+      List<TopicPartition> partitions = List.of();
+      while (partitions.isEmpty()) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("Timed out after " + timeout + " waiting for topic " + topic);
+        }
+        partitions = consumer.partitionsFor(topic, Duration.ofSeconds(1)).stream()
+            .map(info -> new TopicPartition(topic, info.partition())).toList();
+      }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + timeout.toNanos();
       while (!done.test(records)) {
         if (System.nanoTime() > deadline) {
           throw new AssertionError("Timed out after " + timeout + " reading " + topic + ", got " + records.size()
