@@ -203,7 +203,7 @@ public final class OutboxRelay {
       return;
     }
     vertx.cancelTimer(timerId);
-    RelayTurn.Held held = turn.take(this);
+    RelayTurn.Held held = turn.take();
     if (held == null) {
       // a sibling on this node is in a round, and runs one more after it; polling goes on in case it stops
       timerId = vertx.setTimer(pollIntervalMs, id -> trigger(false));

@@ -19,8 +19,13 @@ final class RelayTurn implements Shareable {
   static final long MAX_HOLD_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final String TURNS = "polymart.outbox.relay-turns";
 
-  /** Who holds the turn, since when. */
-  record Held(Object relay, long sinceNanos) {
+  /** A relay's hold of the turn, since when; each is its own (compared by identity). */
+  static final class Held {
+    private final long sinceNanos;
+
+    private Held(long sinceNanos) {
+      this.sinceNanos = sinceNanos;
+    }
   }
 
   private final long maxHoldNanos;
@@ -39,17 +44,17 @@ final class RelayTurn implements Shareable {
   }
 
   /**
-   * Takes the turn for {@code relay}, or returns null when another holds it; that one then runs another round, which
-   * sees whatever was committed before this call.
+   * Takes the turn, or returns null when another relay holds it; that one then runs another round, which sees whatever
+   * was committed before this call.
    */
-  Held take(Object relay) {
+  Held take() {
     wanted.set(true);
     Held current = holder.get();
     long now = System.nanoTime();
-    if (current != null && now - current.sinceNanos() < maxHoldNanos) {
+    if (current != null && now - current.sinceNanos < maxHoldNanos) {
       return null;
     }
-    Held mine = new Held(relay, now);
+    Held mine = new Held(now);
     if (!holder.compareAndSet(current, mine)) {
       return null;
     }

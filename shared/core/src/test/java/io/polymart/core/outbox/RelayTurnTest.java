@@ -7,20 +7,17 @@ import org.junit.jupiter.api.Test;
 
 class RelayTurnTest {
 
-  private final Object first = new Object();
-  private final Object second = new Object();
-
   @Test
   void oneRelayHoldsTheTurnAndASiblingsWakeUpAsksItForAnotherRound() {
     RelayTurn turn = new RelayTurn(TimeUnit.MINUTES.toNanos(1));
-    RelayTurn.Held held = turn.take(first);
+    RelayTurn.Held held = turn.take();
     assertThat(held).isNotNull();
     assertThat(turn.release(held)).as("nobody else was woken up").isFalse();
 
-    held = turn.take(first);
-    assertThat(turn.take(second)).as("held by the first").isNull();
+    held = turn.take();
+    assertThat(turn.take()).as("held by the first").isNull();
     assertThat(turn.release(held)).as("the second was woken up meanwhile").isTrue();
-    RelayTurn.Held next = turn.take(second);
+    RelayTurn.Held next = turn.take();
     assertThat(next).isNotNull();
     assertThat(turn.release(next)).as("taking the turn covers the wake-ups before it").isFalse();
   }
@@ -28,14 +25,14 @@ class RelayTurnTest {
   @Test
   void aTurnHeldTooLongIsTakenOverAndTheStaleHoldersReleaseLeavesTheNewOne() throws InterruptedException {
     RelayTurn turn = new RelayTurn(TimeUnit.MILLISECONDS.toNanos(50));
-    RelayTurn.Held stuck = turn.take(first);
-    assertThat(turn.take(second)).isNull();
+    RelayTurn.Held stuck = turn.take();
+    assertThat(turn.take()).isNull();
     Thread.sleep(60);
-    RelayTurn.Held taken = turn.take(second);
+    RelayTurn.Held taken = turn.take();
     assertThat(taken).isNotNull();
     turn.release(stuck);
-    assertThat(turn.take(first)).as("still the second's").isNull();
+    assertThat(turn.take()).as("still the second's").isNull();
     turn.release(taken);
-    assertThat(turn.take(first)).isNotNull();
+    assertThat(turn.take()).isNotNull();
   }
 }
