@@ -2,11 +2,13 @@ package io.polymart.reviews;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoServerException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.DeleteResult;
@@ -18,6 +20,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,8 @@ final class PurchaseRepository {
   private static final String EVENT_IDS = "eventIds";
   private static final FindOneAndUpdateOptions RETURN_AFTER =
       new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+  /** A batch's writes are of distinct documents: one that fails leaves the others to go on. */
+  private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
   private final Vertx vertx;
   private final MongoCollection<Document> purchases;
   private final MongoCollection<Document> orders;
@@ -69,18 +74,43 @@ final class PurchaseRepository {
    */
   Future<Recorded> record(OrderChange change) {
     String orderId = change.orderId().toString();
-    Document products = new Document();
-    change.skusByProduct().forEach((productId, skuIds) -> products.append(productId.toString(),
-        skuIds.stream().map(UUID::toString).toList()));
-    Document order = new Document("_id", orderId).append("userId", change.userId().toString())
-        .append("status", change.status()).append("occurredAt", Date.from(change.version().occurredAt()))
-        .append("offset", change.version().offset()).append("products", products);
+    Document order = orderDocument(change);
+    Document products = order.get("products", Document.class);
     String eventId = change.version().eventId();
     // an order's first event mostly finds no document, a later one mostly finds it: the likelier write goes first
     Future<Recorded> written = OrderStatus.PLACED.equals(change.status())
         ? orElse(created(insertIfAbsent(order, eventId)), () -> kept(updateUnlessNewer(order, eventId)))
         : orElse(kept(updateUnlessNewer(order, eventId)), () -> created(insertIfAbsent(order, eventId)));
     return orElse(written, () -> kept(addProducts(orderId, products)));
+  }
+
+  /**
+   * Stores each change's order as {@link #record} would when no document of it is there, in one round trip: the
+   * documents created, in the changes' order, null for a change whose order had one already (which {@link #record}
+   * then takes). The changes are of distinct orders.
+   */
+  Future<List<Document>> recordAllNew(List<OrderChange> changes) {
+    List<Document> documents = changes.stream().map(PurchaseRepository::orderDocument).toList();
+    List<UpdateOneModel<Document>> inserts = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      inserts.add(new UpdateOneModel<>(Filters.eq("_id", documents.get(i).get("_id")),
+          new Document("$setOnInsert", insertedFields(documents.get(i), changes.get(i).version().eventId())),
+          new UpdateOptions().upsert(true)));
+    }
+    return Publishers.first(vertx, orders.bulkWrite(inserts, UNORDERED)).map(result -> {
+      List<Document> created = new ArrayList<>(Collections.nCopies(changes.size(), null));
+      result.getUpserts().forEach(upsert -> created.set(upsert.getIndex(), documents.get(upsert.getIndex())));
+      return created;
+    });
+  }
+
+  private static Document orderDocument(OrderChange change) {
+    Document products = new Document();
+    change.skusByProduct().forEach((productId, skuIds) -> products.append(productId.toString(),
+        skuIds.stream().map(UUID::toString).toList()));
+    return new Document("_id", change.orderId().toString()).append("userId", change.userId().toString())
+        .append("status", change.status()).append("occurredAt", Date.from(change.version().occurredAt()))
+        .append("offset", change.version().offset()).append("products", products);
   }
 
   /** The order's document as {@link #record} left it, and whether that change created it. */
@@ -128,14 +158,19 @@ final class PurchaseRepository {
    * failed on the document already there would be logged as an error by the embedded MongoDB stand-in.
    */
   private Future<Document> insertIfAbsent(Document order, String eventId) {
+    return Publishers.first(vertx, orders.updateOne(Filters.eq("_id", order.get("_id")),
+            new Document("$setOnInsert", insertedFields(order, eventId)), new UpdateOptions().upsert(true)))
+        .map(result -> result.getUpsertedId() != null ? order : null);
+  }
+
+  /** The fields an order's document is created with: the order's, and the id of the event that created it. */
+  private static Document insertedFields(Document order, String eventId) {
     Document fields = new Document(order);
     fields.remove("_id");
     if (eventId != null) {
       fields.append(EVENT_IDS, List.of(eventId));
     }
-    return Publishers.first(vertx, orders.updateOne(Filters.eq("_id", order.get("_id")),
-            new Document("$setOnInsert", fields), new UpdateOptions().upsert(true)))
-        .map(result -> result.getUpsertedId() != null ? order : null);
+    return fields;
   }
 
   /** The order's document, holding a newer event, with the SKUs of these products added. */
@@ -157,21 +192,45 @@ final class PurchaseRepository {
    * are handled one after the other (they share a partition), so no older status overtakes a newer one here.
    */
   Future<Void> settle(Document order) {
+    List<Future<?>> writes = new ArrayList<>();
+    for (UpdateOneModel<Document> settlement : settlements(order)) {
+      writes.add(upsert(settlement.getFilter(), settlement.getUpdate())
+          // two orders of one product, on two partitions, may create the document at once: the loser's upsert
+          // failed, and now finds the document there
+          .recover(e -> isDuplicateKey(e) ? upsert(settlement.getFilter(), settlement.getUpdate())
+              : Future.failedFuture(e)));
+    }
+    return Future.all(writes).mapEmpty();
+  }
+
+  /**
+   * {@link #settle} of each order, in one round trip; should it fail (a race that lost creating a buyer's document),
+   * each order's settle, which retries that.
+   */
+  Future<Void> settleAll(List<Document> orders) {
+    List<UpdateOneModel<Document>> settlements = new ArrayList<>();
+    orders.forEach(order -> settlements.addAll(settlements(order)));
+    if (settlements.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return Publishers.first(vertx, purchases.bulkWrite(settlements, UNORDERED)).<Void>mapEmpty()
+        .recover(e -> Future.all(orders.stream().map(this::settle).toList()).mapEmpty());
+  }
+
+  /** The upserts that bring the buyer's document of each product of the order in line with it. */
+  private static List<UpdateOneModel<Document>> settlements(Document order) {
     String userId = order.getString("userId");
     boolean qualifies = OrderStatus.qualifies(order.getString("status"));
     String entry = "qualifying." + order.getString("_id");
-    List<Future<?>> writes = new ArrayList<>();
+    List<UpdateOneModel<Document>> settlements = new ArrayList<>();
     for (Map.Entry<String, Object> product : order.get("products", Document.class).entrySet()) {
       Bson update = Updates.combine(Updates.setOnInsert("userId", userId),
           Updates.setOnInsert("productId", product.getKey()),
           qualifies ? Updates.set(entry, product.getValue()) : Updates.unset(entry));
-      Bson buyersProduct = Filters.eq("_id", userId + ":" + product.getKey());
-      writes.add(upsert(buyersProduct, update)
-          // two orders of one product, on two partitions, may create the document at once: the loser's upsert
-          // failed, and now finds the document there
-          .recover(e -> isDuplicateKey(e) ? upsert(buyersProduct, update) : Future.failedFuture(e)));
+      settlements.add(new UpdateOneModel<>(Filters.eq("_id", userId + ":" + product.getKey()), update,
+          new UpdateOptions().upsert(true)));
     }
-    return Future.all(writes).mapEmpty();
+    return settlements;
   }
 
   private Future<Void> upsert(Bson filter, Bson update) {

@@ -1,7 +1,9 @@
 package io.polymart.reviews;
 
 import io.polymart.core.error.ServiceException;
+import io.polymart.core.events.DomainEvent;
 import io.polymart.reviews.ReviewsFixture.Deployment;
+import io.polymart.testing.BusTestNode;
 import io.polymart.testing.BusTestNode.Caller;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,6 +19,7 @@ import java.util.UUID;
 
 import static io.polymart.core.bus.Addresses.REVIEWS_PURCHASES_LIST;
 import static io.polymart.reviews.ReviewsFixture.awaitCaughtUp;
+import static io.polymart.reviews.ReviewsFixture.database;
 import static io.polymart.reviews.ReviewsFixture.orderStatus;
 import static io.polymart.reviews.ReviewsFixture.purchaseOrder;
 import static io.polymart.reviews.ReviewsFixture.purchases;
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who bought what, learned from polymart.orders events written by a plain producer. */
 class PurchaseProjectionTest {
+  private static final java.util.concurrent.atomic.AtomicLong OFFSETS = new java.util.concurrent.atomic.AtomicLong();
   private Deployment reviews;
 
   @BeforeEach
@@ -212,6 +216,61 @@ class PurchaseProjectionTest {
     awaitCaughtUp();
     assertThat(orderStatus(order.orderId)).isEqualTo("SHIPPED");
     assertThat(reviews.parked()).isEqualTo(parked + 1);
+  }
+
+  @Test
+  void aPollTakenTogetherLeavesWhatTakingItsEventsOneByOneLeaves() {
+    UUID buyer = UUID.randomUUID();
+    UUID shirt = UUID.randomUUID();
+    UUID mug = UUID.randomUUID();
+    UUID shirtSku = UUID.randomUUID();
+    UUID mugSku = UUID.randomUUID();
+    TestOrder paid = new TestOrder(buyer).line(shirt, shirtSku, 1).line(mug, mugSku, 1);
+    TestOrder placed = new TestOrder(UUID.randomUUID()).line(mug, mugSku, 2);
+    TestOrder copied = new TestOrder(UUID.randomUUID()).line(shirt, shirtSku, 1);
+    TestOrder delivered = new TestOrder(buyer).line(shirt, shirtSku, 3);
+    List<JsonObject> deliveredEvents = delivered.deliveredEvents();
+    List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    PurchaseProjection projection = new PurchaseProjection(new PurchaseRepository(ReviewsFixture.node().vertx(),
+        database().getCollection(PurchaseRepository.COLLECTION),
+        database().getCollection(PurchaseRepository.ORDERS_COLLECTION)), (user, product) -> {
+          told.add(product.toString());
+          return io.vertx.core.Future.succeededFuture();
+        });
+    // the delivered order's document is there before its OrderPlaced comes again, in the middle of a run
+    BusTestNode.await(projection.handleAll(events(deliveredEvents.subList(1, 4))));
+    told.clear();
+
+    JsonObject copiedPlaced = copied.placed();
+    BusTestNode.await(projection.handleAll(events(List.of(paid.placed(), placed.placed(), deliveredEvents.get(0),
+        paid.moved("OrderPaid", "PAID"), copiedPlaced, TestOrder.at(copiedPlaced, Instant.now())))));
+
+    assertThat(orderStatus(paid.orderId)).isEqualTo("PAID");
+    assertThat(orderStatus(placed.orderId)).isEqualTo("PENDING_PAYMENT");
+    assertThat(orderStatus(copied.orderId)).isEqualTo("PENDING_PAYMENT");
+    assertThat(orderStatus(delivered.orderId)).as("not taken back by its late OrderPlaced").isEqualTo("DELIVERED");
+    assertThat(purchaseOrder(placed.orderId).get("products", Document.class))
+        .containsOnlyKeys(mug.toString());
+    Map<String, JsonObject> bought = purchasesByProduct(buyer);
+    assertThat(bought).containsOnlyKeys(shirt.toString(), mug.toString());
+    assertThat(bought.get(shirt.toString()).getBoolean("eligible")).isTrue();
+    assertThat(bought.get(mug.toString()).getBoolean("eligible")).isFalse();
+    assertThat(purchasesByProduct(placed.userId)).containsOnlyKeys(mug.toString());
+    assertThat(purchasesByProduct(copied.userId)).containsOnlyKeys(shirt.toString());
+    // the orders created by a first event are not told; the paid order's products, the late OrderPlaced and the
+    // copy (whose orders were stored before) are, as one by one
+    assertThat(told).containsExactlyInAnyOrder(shirt.toString(), shirt.toString(), mug.toString(),
+        shirt.toString());
+  }
+
+  private static List<DomainEvent> events(List<JsonObject> envelopes) {
+    List<DomainEvent> events = new java.util.ArrayList<>();
+    for (JsonObject envelope : envelopes) {
+      events.add(new DomainEvent(envelope.getString("type"), envelope.getString("id"),
+          Instant.parse(envelope.getString("occurredAt")), envelope.getString("aggregateId"),
+          envelope.getJsonObject("data"), "polymart.orders", 0, OFFSETS.incrementAndGet()));
+    }
+    return events;
   }
 
   @Test
