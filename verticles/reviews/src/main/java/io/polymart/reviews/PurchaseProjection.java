@@ -6,29 +6,27 @@ import io.vertx.core.Future;
 import org.bson.Document;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Learns who bought what from {@code polymart.orders}: every event of an order sets that order's status and SKUs
- * ({@link PurchaseRepository#record}), then the buyer's document of each product it holds says whether the order
- * qualifies ({@link PurchaseRepository#settle}). Replays, redeliveries and events older than what is stored change
- * nothing. An event without its buyer or lines fails, so the consumer retries and then parks it.
+ * Learns who bought what from {@code polymart.orders}: every event of an order after OrderPlaced sets that order's
+ * status and SKUs ({@link PurchaseRepository#record}), then the buyer's document of each product it holds says whether
+ * the order qualifies ({@link PurchaseRepository#settle}). Replays, redeliveries and events older than what is stored
+ * change nothing. An event without its buyer or lines fails, so the consumer retries and then parks it.
  *
- * <p>After each event the buyer's existing reviews of its products are told ({@code purchaseChanged}): a refunded or
- * cancelled order can take a review's verified mark away, another qualifying order gives it back. Not after the event
- * that first stored the order, when its status does not qualify (an OrderPlaced, nearly always): an order nothing
- * knew of before, and that does not qualify, changes no buyer's eligibility (two reads per product fewer per order
- * placed). The second and third steps run even when the event changed nothing, from what is stored, so an event
- * retried after a crash between the steps completes them.
+ * <p>OrderPlaced only makes sure the buyer has a document of each product ({@link PurchaseRepository#listPlaced}): a
+ * new order does not qualify, so it can change no buyer's eligibility, and it is the first event of its order, so no
+ * later one is to be ordered against it; the order's document is made by its next event. A partition's poll is taken
+ * together ({@link #handleAll}): its OrderPlaced events in one round trip for the lot. Under a checkout load nearly
+ * every event is one, and every changing command commits in the MongoDB stand-in (a tenth of the platform's CPU
+ * when each order made two).
  *
- * <p>A partition's poll is taken together ({@link #handleAll}): each run of orders' first events (OrderPlaced, of
- * orders not seen before) is stored in two round trips for the lot, one per collection, instead of two per order;
- * under a checkout load nearly every event is one, and the MongoDB stand-in's commits were a tenth of the platform's
- * CPU.
+ * <p>After each other event the buyer's existing reviews of its products are told ({@code purchaseChanged}): a
+ * refunded or cancelled order can take a review's verified mark away, another qualifying order gives it back. Not
+ * after the event that first stored the order, when its status does not qualify: an order nothing knew of before, and
+ * that does not qualify, changes no buyer's eligibility. The second and third steps run even when the event changed
+ * nothing, from what is stored, so an event retried after a crash between the steps completes them.
  */
 final class PurchaseProjection implements BatchEventHandler {
   /** Told that the buyer's orders of a product changed. */
@@ -46,7 +44,8 @@ final class PurchaseProjection implements BatchEventHandler {
 
   @Override
   public Future<Void> handle(DomainEvent event) {
-    return handle(OrderChange.from(event));
+    OrderChange change = OrderChange.from(event);
+    return placed(event) ? purchases.listPlaced(List.of(change)) : handle(change);
   }
 
   private Future<Void> handle(OrderChange change) {
@@ -55,53 +54,26 @@ final class PurchaseProjection implements BatchEventHandler {
   }
 
   /**
-   * The events in offset order: every run of OrderPlaced of distinct orders together ({@link #placeAll}), any other
-   * event on its own after what came before it, so each order's events keep their order.
+   * The poll's OrderPlaced events together first (what they write commutes with every other event's writes), then
+   * the other events one after the other, in offset order.
    */
   @Override
   public Future<Void> handleAll(List<DomainEvent> events) {
     // all read before any is written: an event that cannot be read fails the batch before it changed anything
-    List<OrderChange> changes = events.stream().map(OrderChange::from).toList();
-    Future<Void> done = Future.succeededFuture();
-    Map<UUID, OrderChange> run = new LinkedHashMap<>();
-    for (OrderChange change : changes) {
-      boolean placed = OrderStatus.PLACED.equals(change.status());
-      if (placed && !run.containsKey(change.orderId())) {
-        run.put(change.orderId(), change);
-        continue;
-      }
-      done = then(done, List.copyOf(run.values()));
-      run.clear();
-      if (placed) {
-        run.put(change.orderId(), change);
-      } else {
-        done = done.compose(v -> handle(change));
-      }
+    List<OrderChange> placed = new ArrayList<>();
+    List<OrderChange> others = new ArrayList<>();
+    for (DomainEvent event : events) {
+      (placed(event) ? placed : others).add(OrderChange.from(event));
     }
-    return then(done, List.copyOf(run.values()));
+    Future<Void> done = placed.isEmpty() ? Future.succeededFuture() : purchases.listPlaced(placed);
+    for (OrderChange change : others) {
+      done = done.compose(v -> handle(change));
+    }
+    return done;
   }
 
-  private Future<Void> then(Future<Void> done, List<OrderChange> run) {
-    return run.isEmpty() ? done : done.compose(v -> placeAll(run));
-  }
-
-  /**
-   * First events of distinct orders: the orders not stored yet are created and settled together; one already stored
-   * (a redelivery, or a newer event of it taken first) goes through {@link #handle} as on its own.
-   */
-  private Future<Void> placeAll(List<OrderChange> changes) {
-    return purchases.recordAllNew(changes).compose(created -> {
-      List<Document> createdOrders = created.stream().filter(Objects::nonNull).toList();
-      return purchases.settleAll(createdOrders).compose(v -> {
-        Future<Void> done = Future.succeededFuture();
-        for (int i = 0; i < changes.size(); i++) {
-          OrderChange change = changes.get(i);
-          Document order = created.get(i);
-          done = done.compose(v2 -> order == null ? handle(change) : tell(change, order));
-        }
-        return done;
-      });
-    });
+  private static boolean placed(DomainEvent event) {
+    return OrderChange.PLACED_TYPE.equals(event.type());
   }
 
   /**

@@ -20,8 +20,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +30,9 @@ import java.util.function.Supplier;
 /**
  * The purchase projection, in two collections whose documents stay small however often a buyer orders a product:
  * <ul>
- *   <li>{@code review_purchase_orders}, one document per order, {@code {_id: orderId, userId, status, occurredAt,
- *       offset, products: {<productId>: [skuIds]}, eventIds}}: changed only by an event of the order at least as new
- *       as the one it holds and not taken before;
+ *   <li>{@code review_purchase_orders}, one document per order that had an event after OrderPlaced, {@code {_id:
+ *       orderId, userId, status, occurredAt, offset, products: {<productId>: [skuIds]}, eventIds}}: changed only by an
+ *       event of the order at least as new as the one it holds and not taken before;
  *   <li>{@code review_purchases}, one per buyer and product, {@code {_id: "<userId>:<productId>", userId, productId,
  *       qualifying: {<orderId>: [skuIds]}}}: the buyer's orders of the product whose status qualifies for a review.
  * </ul>
@@ -82,26 +82,6 @@ final class PurchaseRepository {
         ? orElse(created(insertIfAbsent(order, eventId)), () -> kept(updateUnlessNewer(order, eventId)))
         : orElse(kept(updateUnlessNewer(order, eventId)), () -> created(insertIfAbsent(order, eventId)));
     return orElse(written, () -> kept(addProducts(orderId, products)));
-  }
-
-  /**
-   * Stores each change's order as {@link #record} would when no document of it is there, in one round trip: the
-   * documents created, in the changes' order, null for a change whose order had one already (which {@link #record}
-   * then takes). The changes are of distinct orders.
-   */
-  Future<List<Document>> recordAllNew(List<OrderChange> changes) {
-    List<Document> documents = changes.stream().map(PurchaseRepository::orderDocument).toList();
-    List<UpdateOneModel<Document>> inserts = new ArrayList<>();
-    for (int i = 0; i < changes.size(); i++) {
-      inserts.add(new UpdateOneModel<>(Filters.eq("_id", documents.get(i).get("_id")),
-          new Document("$setOnInsert", insertedFields(documents.get(i), changes.get(i).version().eventId())),
-          new UpdateOptions().upsert(true)));
-    }
-    return Publishers.first(vertx, orders.bulkWrite(inserts, UNORDERED)).map(result -> {
-      List<Document> created = new ArrayList<>(Collections.nCopies(changes.size(), null));
-      result.getUpserts().forEach(upsert -> created.set(upsert.getIndex(), documents.get(upsert.getIndex())));
-      return created;
-    });
   }
 
   private static Document orderDocument(OrderChange change) {
@@ -204,17 +184,26 @@ final class PurchaseRepository {
   }
 
   /**
-   * {@link #settle} of each order, in one round trip; should it fail (a race that lost creating a buyer's document),
-   * each order's settle, which retries that.
+   * Makes sure each buyer has a document of each product of their order just placed (it lists what they ordered;
+   * no order qualifies yet), in one round trip for all these orders. Creating only: an existing document is left as
+   * it is. A race that lost creating one (another consumer created it meanwhile) is tried once more: it finds it.
    */
-  Future<Void> settleAll(List<Document> orders) {
-    List<UpdateOneModel<Document>> settlements = new ArrayList<>();
-    orders.forEach(order -> settlements.addAll(settlements(order)));
-    if (settlements.isEmpty()) {
+  Future<Void> listPlaced(List<OrderChange> placed) {
+    Map<String, UpdateOneModel<Document>> creations = new LinkedHashMap<>();
+    for (OrderChange order : placed) {
+      String userId = order.userId().toString();
+      for (UUID product : order.skusByProduct().keySet()) {
+        creations.computeIfAbsent(userId + ":" + product, id -> new UpdateOneModel<>(Filters.eq("_id", id),
+            Updates.combine(Updates.setOnInsert("userId", userId), Updates.setOnInsert("productId",
+                product.toString())), new UpdateOptions().upsert(true)));
+      }
+    }
+    if (creations.isEmpty()) {
       return Future.succeededFuture();
     }
-    return Publishers.first(vertx, purchases.bulkWrite(settlements, UNORDERED)).<Void>mapEmpty()
-        .recover(e -> Future.all(orders.stream().map(this::settle).toList()).mapEmpty());
+    List<UpdateOneModel<Document>> writes = List.copyOf(creations.values());
+    return Publishers.first(vertx, purchases.bulkWrite(writes, UNORDERED)).<Void>mapEmpty()
+        .recover(e -> Publishers.first(vertx, purchases.bulkWrite(writes, UNORDERED)).mapEmpty());
   }
 
   /** The upserts that bring the buyer's document of each product of the order in line with it. */
