@@ -74,23 +74,18 @@ final class PurchaseRepository {
    */
   Future<Recorded> record(OrderChange change) {
     String orderId = change.orderId().toString();
-    Document order = orderDocument(change);
-    Document products = order.get("products", Document.class);
+    Document products = new Document();
+    change.skusByProduct().forEach((productId, skuIds) -> products.append(productId.toString(),
+        skuIds.stream().map(UUID::toString).toList()));
+    Document order = new Document("_id", orderId).append("userId", change.userId().toString())
+        .append("status", change.status()).append("occurredAt", Date.from(change.version().occurredAt()))
+        .append("offset", change.version().offset()).append("products", products);
     String eventId = change.version().eventId();
     // an order's first event mostly finds no document, a later one mostly finds it: the likelier write goes first
     Future<Recorded> written = OrderStatus.PLACED.equals(change.status())
         ? orElse(created(insertIfAbsent(order, eventId)), () -> kept(updateUnlessNewer(order, eventId)))
         : orElse(kept(updateUnlessNewer(order, eventId)), () -> created(insertIfAbsent(order, eventId)));
     return orElse(written, () -> kept(addProducts(orderId, products)));
-  }
-
-  private static Document orderDocument(OrderChange change) {
-    Document products = new Document();
-    change.skusByProduct().forEach((productId, skuIds) -> products.append(productId.toString(),
-        skuIds.stream().map(UUID::toString).toList()));
-    return new Document("_id", change.orderId().toString()).append("userId", change.userId().toString())
-        .append("status", change.status()).append("occurredAt", Date.from(change.version().occurredAt()))
-        .append("offset", change.version().offset()).append("products", products);
   }
 
   /** The order's document as {@link #record} left it, and whether that change created it. */
@@ -138,19 +133,14 @@ final class PurchaseRepository {
    * failed on the document already there would be logged as an error by the embedded MongoDB stand-in.
    */
   private Future<Document> insertIfAbsent(Document order, String eventId) {
-    return Publishers.first(vertx, orders.updateOne(Filters.eq("_id", order.get("_id")),
-            new Document("$setOnInsert", insertedFields(order, eventId)), new UpdateOptions().upsert(true)))
-        .map(result -> result.getUpsertedId() != null ? order : null);
-  }
-
-  /** The fields an order's document is created with: the order's, and the id of the event that created it. */
-  private static Document insertedFields(Document order, String eventId) {
     Document fields = new Document(order);
     fields.remove("_id");
     if (eventId != null) {
       fields.append(EVENT_IDS, List.of(eventId));
     }
-    return fields;
+    return Publishers.first(vertx, orders.updateOne(Filters.eq("_id", order.get("_id")),
+            new Document("$setOnInsert", fields), new UpdateOptions().upsert(true)))
+        .map(result -> result.getUpsertedId() != null ? order : null);
   }
 
   /** The order's document, holding a newer event, with the SKUs of these products added. */
@@ -172,13 +162,19 @@ final class PurchaseRepository {
    * are handled one after the other (they share a partition), so no older status overtakes a newer one here.
    */
   Future<Void> settle(Document order) {
+    String userId = order.getString("userId");
+    boolean qualifies = OrderStatus.qualifies(order.getString("status"));
+    String entry = "qualifying." + order.getString("_id");
     List<Future<?>> writes = new ArrayList<>();
-    for (UpdateOneModel<Document> settlement : settlements(order)) {
-      writes.add(upsert(settlement.getFilter(), settlement.getUpdate())
+    for (Map.Entry<String, Object> product : order.get("products", Document.class).entrySet()) {
+      Bson update = Updates.combine(Updates.setOnInsert("userId", userId),
+          Updates.setOnInsert("productId", product.getKey()),
+          qualifies ? Updates.set(entry, product.getValue()) : Updates.unset(entry));
+      Bson buyersProduct = Filters.eq("_id", userId + ":" + product.getKey());
+      writes.add(upsert(buyersProduct, update)
           // two orders of one product, on two partitions, may create the document at once: the loser's upsert
           // failed, and now finds the document there
-          .recover(e -> isDuplicateKey(e) ? upsert(settlement.getFilter(), settlement.getUpdate())
-              : Future.failedFuture(e)));
+          .recover(e -> isDuplicateKey(e) ? upsert(buyersProduct, update) : Future.failedFuture(e)));
     }
     return Future.all(writes).mapEmpty();
   }
@@ -204,22 +200,6 @@ final class PurchaseRepository {
     List<UpdateOneModel<Document>> writes = List.copyOf(creations.values());
     return Publishers.first(vertx, purchases.bulkWrite(writes, UNORDERED)).<Void>mapEmpty()
         .recover(e -> Publishers.first(vertx, purchases.bulkWrite(writes, UNORDERED)).mapEmpty());
-  }
-
-  /** The upserts that bring the buyer's document of each product of the order in line with it. */
-  private static List<UpdateOneModel<Document>> settlements(Document order) {
-    String userId = order.getString("userId");
-    boolean qualifies = OrderStatus.qualifies(order.getString("status"));
-    String entry = "qualifying." + order.getString("_id");
-    List<UpdateOneModel<Document>> settlements = new ArrayList<>();
-    for (Map.Entry<String, Object> product : order.get("products", Document.class).entrySet()) {
-      Bson update = Updates.combine(Updates.setOnInsert("userId", userId),
-          Updates.setOnInsert("productId", product.getKey()),
-          qualifies ? Updates.set(entry, product.getValue()) : Updates.unset(entry));
-      settlements.add(new UpdateOneModel<>(Filters.eq("_id", userId + ":" + product.getKey()), update,
-          new UpdateOptions().upsert(true)));
-    }
-    return settlements;
   }
 
   private Future<Void> upsert(Bson filter, Bson update) {
