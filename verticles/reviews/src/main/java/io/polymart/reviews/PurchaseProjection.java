@@ -3,7 +3,6 @@ package io.polymart.reviews;
 import io.polymart.core.events.BatchEventHandler;
 import io.polymart.core.events.DomainEvent;
 import io.vertx.core.Future;
-import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +48,9 @@ final class PurchaseProjection implements BatchEventHandler {
   }
 
   private Future<Void> handle(OrderChange change) {
-    return purchases.record(change).compose(recorded -> purchases.settle(recorded.order())
-        .compose(v -> tell(change, recorded.created() ? recorded.order() : null)));
+    return purchases.record(change).compose(recorded -> purchases.settle(recorded.order()).compose(v ->
+        recorded.created() && !OrderStatus.qualifies(recorded.order().getString("status"))
+            ? Future.succeededFuture() : tell(change)));
   }
 
   /**
@@ -76,14 +76,8 @@ final class PurchaseProjection implements BatchEventHandler {
     return OrderChange.PLACED_TYPE.equals(event.type());
   }
 
-  /**
-   * Tells the listener of each of the order's products, unless this change created the order's document ({@code
-   * created}, else null) with a status that does not qualify.
-   */
-  private Future<Void> tell(OrderChange change, Document created) {
-    if (created != null && !OrderStatus.qualifies(created.getString("status"))) {
-      return Future.succeededFuture();
-    }
+  /** Tells the listener of each of the order's products. */
+  private Future<Void> tell(OrderChange change) {
     List<Future<Void>> told = new ArrayList<>();
     change.skusByProduct().keySet().forEach(product -> told.add(listener.purchaseChanged(change.userId(), product)));
     return Future.all(told).mapEmpty();

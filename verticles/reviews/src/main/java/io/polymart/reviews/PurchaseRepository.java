@@ -167,10 +167,9 @@ final class PurchaseRepository {
     String entry = "qualifying." + order.getString("_id");
     List<Future<?>> writes = new ArrayList<>();
     for (Map.Entry<String, Object> product : order.get("products", Document.class).entrySet()) {
-      Bson update = Updates.combine(Updates.setOnInsert("userId", userId),
-          Updates.setOnInsert("productId", product.getKey()),
+      Bson update = Updates.combine(createdWith(userId, product.getKey()),
           qualifies ? Updates.set(entry, product.getValue()) : Updates.unset(entry));
-      Bson buyersProduct = Filters.eq("_id", userId + ":" + product.getKey());
+      Bson buyersProduct = Filters.eq("_id", buyersProductId(userId, product.getKey()));
       writes.add(upsert(buyersProduct, update)
           // two orders of one product, on two partitions, may create the document at once: the loser's upsert
           // failed, and now finds the document there
@@ -189,9 +188,9 @@ final class PurchaseRepository {
     for (OrderChange order : placed) {
       String userId = order.userId().toString();
       for (UUID product : order.skusByProduct().keySet()) {
-        creations.computeIfAbsent(userId + ":" + product, id -> new UpdateOneModel<>(Filters.eq("_id", id),
-            Updates.combine(Updates.setOnInsert("userId", userId), Updates.setOnInsert("productId",
-                product.toString())), new UpdateOptions().upsert(true)));
+        String productId = product.toString();
+        creations.computeIfAbsent(buyersProductId(userId, productId), id -> new UpdateOneModel<>(
+            Filters.eq("_id", id), createdWith(userId, productId), new UpdateOptions().upsert(true)));
       }
     }
     if (creations.isEmpty()) {
@@ -200,6 +199,16 @@ final class PurchaseRepository {
     List<UpdateOneModel<Document>> writes = List.copyOf(creations.values());
     return Publishers.first(vertx, purchases.bulkWrite(writes, UNORDERED)).<Void>mapEmpty()
         .recover(e -> Publishers.first(vertx, purchases.bulkWrite(writes, UNORDERED)).mapEmpty());
+  }
+
+  /** The {@code _id} of the buyer's document of a product. */
+  private static String buyersProductId(String userId, String productId) {
+    return userId + ":" + productId;
+  }
+
+  /** The fields the buyer's document of a product is created with, when an upsert creates it. */
+  private static Bson createdWith(String userId, String productId) {
+    return Updates.combine(Updates.setOnInsert("userId", userId), Updates.setOnInsert("productId", productId));
   }
 
   private Future<Void> upsert(Bson filter, Bson update) {
@@ -214,7 +223,7 @@ final class PurchaseRepository {
 
   /** The buyer's document of one product, or null. */
   Future<Document> find(UUID userId, UUID productId) {
-    return Publishers.collect(vertx, purchases.find(Filters.eq("_id", userId + ":" + productId)).limit(1))
+    return Publishers.collect(vertx, purchases.find(Filters.eq("_id", buyersProductId(userId.toString(), productId.toString()))).limit(1))
         .map(found -> found.isEmpty() ? null : found.get(0));
   }
 
