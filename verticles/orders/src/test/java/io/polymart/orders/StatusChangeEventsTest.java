@@ -43,7 +43,8 @@ class StatusChangeEventsTest {
     Caller seller = Caller.seller();
     String shirt = stock().sku("40.00", 5, seller.userId());
     String mug = stock().sku("12.50", 5, Caller.seller().userId());
-    String id = order(buyer, checkout(addresses().address(buyer), line(shirt, 2), line(mug, 1))).getString("id");
+    JsonObject placed = order(buyer, checkout(addresses().address(buyer), line(shirt, 2), line(mug, 1)));
+    String id = placed.getString("id");
     pay(buyer, id);
     act(ORDERS_ADMIN_SHIP, id, SHIPMENT, seller).orThrow();
     act(ORDERS_ADMIN_DELIVER, id, new JsonObject(), seller).orThrow();
@@ -57,6 +58,7 @@ class StatusChangeEventsTest {
       assertEnvelope(event, id);
       assertBoughtBy(event, buyer, lines);
     }
+    assertThat(events.get(0).getJsonObject("data").getString("number")).isEqualTo(placed.getString("number"));
     JsonObject delivered = events.get(3).getJsonObject("data");
     assertThat(delivered.getString("from")).isEqualTo("SHIPPED");
     assertThat(delivered.getString("to")).isEqualTo("DELIVERED");

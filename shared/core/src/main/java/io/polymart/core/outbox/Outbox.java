@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  */
 public final class Outbox {
 
+  /** The columns an event's {@link #row} fills, in its order. */
+  public static final String COLUMNS = "topic, aggregate_id, event_id, event_type, payload, trace_context";
   private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
 
   private final String insert;
@@ -47,7 +49,7 @@ public final class Outbox {
   /** @param table the schema-qualified table name, e.g. {@code catalog.outbox} */
   public Outbox(String table) {
     this.insert = "INSERT INTO " + checkTable(table)
-        + " (topic, aggregate_id, event_id, event_type, payload, trace_context) VALUES ($1, $2, $3, $4, $5, $6)";
+        + " (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6)";
   }
 
   /** Inserts one event in {@code tx}, which the caller commits or rolls back. */
@@ -63,7 +65,11 @@ public final class Outbox {
     return tx.preparedQuery(insert).executeBatch(events.stream().map(Outbox::row).toList()).mapEmpty();
   }
 
-  private static Tuple row(OutboxEvent e) {
+  /**
+   * The outbox row of {@code e}, in the order of {@link #COLUMNS}, for a statement that writes its change and its event
+   * together (see {@link OutboxTransactions#runStatement}).
+   */
+  public static Tuple row(OutboxEvent e) {
     UUID id = UUID.randomUUID();
     JsonObject payload = new JsonObject()
         .put("type", e.type())

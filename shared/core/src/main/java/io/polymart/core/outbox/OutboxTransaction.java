@@ -17,12 +17,16 @@ import java.util.function.Supplier;
 public final class OutboxTransaction {
 
   private final SqlConnection connection;
-  private final List<OutboxEvent> events = new ArrayList<>();
+  private final boolean oneStatement;
+  private final List<OutboxEvent> toAppend = new ArrayList<>();
+  private final List<OutboxEvent> written = new ArrayList<>();
   private final List<Supplier<Future<?>>> afterCommit = new ArrayList<>();
   private boolean closed;
 
-  OutboxTransaction(SqlConnection connection) {
+  /** {@code oneStatement}: the change is one statement, which writes its events itself ({@link #written}). */
+  OutboxTransaction(SqlConnection connection, boolean oneStatement) {
     this.connection = connection;
+    this.oneStatement = oneStatement;
   }
 
   public SqlConnection connection() {
@@ -32,7 +36,20 @@ public final class OutboxTransaction {
   /** Writes the event in this transaction (after the work, in the order added). */
   public OutboxTransaction event(OutboxEvent event) {
     requireOpen();
-    events.add(event);
+    if (oneStatement) {
+      throw new IllegalStateException("A change of one statement writes its events in it: see written()");
+    }
+    toAppend.add(event);
+    return this;
+  }
+
+  /**
+   * An event the work's own statement writes ({@link Outbox#row}), with the change it is about: published and counted
+   * like those of {@link #event}, and not written again.
+   */
+  public OutboxTransaction written(OutboxEvent event) {
+    requireOpen();
+    written.add(event);
     return this;
   }
 
@@ -64,8 +81,15 @@ public final class OutboxTransaction {
     return this;
   }
 
+  /** All the events this transaction commits: those the work wrote, then those the outbox appends. */
   public List<OutboxEvent> events() {
-    return Collections.unmodifiableList(events);
+    List<OutboxEvent> all = new ArrayList<>(written);
+    all.addAll(toAppend);
+    return Collections.unmodifiableList(all);
+  }
+
+  List<OutboxEvent> toAppend() {
+    return Collections.unmodifiableList(toAppend);
   }
 
   List<Supplier<Future<?>>> afterCommitHooks() {

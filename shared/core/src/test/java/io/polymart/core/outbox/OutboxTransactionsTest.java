@@ -129,6 +129,67 @@ class OutboxTransactionsTest {
     assertThatThrownBy(() -> kept[0].afterCommit(() -> seen.add("late"))).isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void aChangeOfOneStatementWritesItsEventsInItAndRunsTheHooksOnceItHasCommitted() {
+    String result = await(transactions.runStatement(tx -> {
+      OutboxEvent added = new OutboxEvent(TOPIC, "g", "ItemAdded", new JsonObject().put("id", "g"));
+      tx.written(added);
+      tx.afterCommitAsync(() -> committedState().map(state -> seen.add("async " + state)));
+      return insertItemWithEvent(tx, "g", added).map("done");
+    }));
+
+    assertThat(result).isEqualTo("done");
+    assertThat(seen).containsExactly("async items=1 events=1");
+    assertThat(nudges).hasValue(1);
+    Row event = await(pool.query("SELECT * FROM " + outboxTable).execute()).iterator().next();
+    assertThat(event.getString("event_type")).isEqualTo("ItemAdded");
+    assertThat(event.getString("aggregate_id")).isEqualTo("g");
+    JsonObject payload = (JsonObject) event.getValue("payload");
+    assertThat(payload.getString("id")).isEqualTo(event.getUUID("event_id").toString());
+    assertThat(payload.getJsonObject("data")).isEqualTo(new JsonObject().put("id", "g"));
+  }
+
+  @Test
+  void aFailingChangeOfOneStatementWritesNeitherItNorItsEventsAndRunsNoHook() {
+    await(transactions.run(tx -> insertItem(tx, "h")));
+    assertThatThrownBy(() -> await(transactions.runStatement(tx -> {
+      OutboxEvent added = new OutboxEvent(TOPIC, "h", "ItemAdded", new JsonObject());
+      tx.written(added);
+      tx.afterCommit(() -> seen.add("sync"));
+      return insertItemWithEvent(tx, "h", added);
+    }))).hasMessageContaining("duplicate key");
+
+    assertThat(rows(itemsTable)).isEqualTo(1);
+    assertThat(rows(outboxTable)).isZero();
+    assertThat(seen).isEmpty();
+    assertThat(nudges).hasValue(0);
+  }
+
+  @Test
+  void aChangeOfOneStatementCannotLeaveAnEventForTheOutboxToWriteAfterIt() {
+    assertThatThrownBy(() -> await(transactions.runStatement(tx -> {
+      tx.afterCommit(() -> seen.add("sync"));
+      return insertItem(tx, "i").map(v -> tx.event(TOPIC, "i", "ItemAdded", new JsonObject()));
+    }))).isInstanceOf(IllegalStateException.class);
+    assertThat(seen).isEmpty();
+    assertThat(nudges).hasValue(0);
+  }
+
+  /** The item and its event in one statement, as a change run by {@code runStatement} writes them. */
+  private Future<Void> insertItemWithEvent(OutboxTransaction tx, String id, OutboxEvent event) {
+    return tx.connection().preparedQuery("WITH item AS (INSERT INTO " + itemsTable + " (id) VALUES ($1)) INSERT INTO "
+            + outboxTable + " (" + Outbox.COLUMNS + ") VALUES ($2, $3, $4, $5, $6, $7)")
+        .execute(withRow(Tuple.of(id), Outbox.row(event)))
+        .mapEmpty();
+  }
+
+  private static Tuple withRow(Tuple params, Tuple row) {
+    for (int i = 0; i < row.size(); i++) {
+      params.addValue(row.getValue(i));
+    }
+    return params;
+  }
+
   private Future<Void> insertItem(OutboxTransaction tx, String id) {
     return tx.connection().preparedQuery("INSERT INTO " + itemsTable + " (id) VALUES ($1)").execute(Tuple.of(id))
         .mapEmpty();

@@ -7,6 +7,7 @@ import io.polymart.core.error.ServiceException;
 import io.polymart.core.money.Money;
 import io.polymart.orders.coupon.CouponRepository;
 import io.polymart.orders.order.NewOrder;
+import io.polymart.orders.order.OrderChange;
 import io.polymart.orders.order.OrderEvents;
 import io.polymart.orders.order.OrderRepository;
 import io.polymart.orders.order.OrderStatus;
@@ -23,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static io.polymart.core.db.SqlSupport.isUniqueViolation;
 
@@ -132,7 +134,7 @@ public final class CheckoutService {
       lines.add(reserved.copy().put("lineTotal", Money.format(lineTotal)));
     }
     BigDecimal orderSubtotal = subtotal;
-    return orders.inTransaction(change -> (checkout.couponCode() == null
+    Function<OrderChange, Future<JsonObject>> placing = change -> (checkout.couponCode() == null
         ? Future.<CouponRepository.Applied>succeededFuture(null)
         : coupons.use(change.connection(), checkout.couponCode(), checkout.userId(), orderId, orderSubtotal))
         .compose(coupon -> {
@@ -141,15 +143,15 @@ public final class CheckoutService {
               coupon == null ? null : coupon.code(), coupon == null ? null : coupon.userCouponId(),
               snapshot(address), checkout.note(), checkout.reservationId(), sellers.toArray(UUID[]::new),
               paymentTimeoutSeconds, lines);
-          return orders.insert(change.connection(), order, checkout.idempotencyKey(), checkout.fingerprint())
+          return orders.insert(change, order, checkout.idempotencyKey(), checkout.fingerprint(), placedEvent(order))
               .map(placed -> {
-                String number = placed.getString("number");
-                change.event(orderId.toString(), "OrderPlaced", placedEvent(order, number));
-                change.notifyUser(checkout.userId().toString(), OrderEvents.statusChange(orderId, number, null,
-                    OrderStatus.PENDING_PAYMENT));
+                change.notifyUser(checkout.userId().toString(), OrderEvents.statusChange(orderId,
+                    placed.getString("number"), null, OrderStatus.PENDING_PAYMENT));
                 return placed;
               });
-        }));
+        });
+    // without a coupon to use first, placing the order is one statement
+    return checkout.couponCode() == null ? orders.inOneStatement(placing) : orders.inTransaction(placing);
   }
 
   /**
@@ -201,7 +203,8 @@ public final class CheckoutService {
     return copy;
   }
 
-  private static JsonObject placedEvent(NewOrder order, String number) {
+  /** OrderPlaced's data; its {@code number} is the order's, given by {@link OrderRepository#insert}. */
+  private static JsonObject placedEvent(NewOrder order) {
     JsonArray items = new JsonArray();
     order.linesJson().forEach(line -> {
       JsonObject l = (JsonObject) line;
@@ -209,7 +212,7 @@ public final class CheckoutService {
           .put("sellerId", l.getString("sellerId")).put("quantity", l.getInteger("quantity"))
           .put("unitPrice", l.getString("unitPrice")));
     });
-    return new JsonObject().put("orderId", order.id().toString()).put("number", number)
+    return new JsonObject().put("orderId", order.id().toString()).put("number", null)
         .put("userId", order.userId().toString()).put("items", items)
         .put("subtotal", Money.format(order.quote().subtotal())).put("discount", Money.format(order.quote().discount()))
         .put("shippingFee", Money.format(order.quote().shippingFee())).put("total", Money.format(order.quote().total()))

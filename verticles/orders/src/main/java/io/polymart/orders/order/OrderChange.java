@@ -2,6 +2,8 @@ package io.polymart.orders.order;
 
 import io.polymart.core.audit.AuditActor;
 import io.polymart.core.bus.Addresses;
+import io.polymart.core.outbox.Outbox;
+import io.polymart.core.outbox.OutboxEvent;
 import io.polymart.core.outbox.OutboxTransaction;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +26,13 @@ public final class OrderChange {
 
   public void event(String orderId, String type, JsonObject data) {
     tx.event(TOPIC, orderId, type, data);
+  }
+
+  /** An event the change's own statement writes: its outbox row is {@link Outbox#row} of the event answered. */
+  OutboxEvent written(String orderId, String type, JsonObject data) {
+    OutboxEvent event = new OutboxEvent(TOPIC, orderId, type, data);
+    tx.written(event);
+    return event;
   }
 
   /** Records a staff change in the audit trail, with this transaction. */

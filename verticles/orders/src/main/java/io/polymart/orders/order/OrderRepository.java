@@ -5,6 +5,7 @@ import io.polymart.core.db.ReadReplicas;
 import io.polymart.core.db.RecentWriters;
 import io.polymart.core.db.SqlSupport;
 import io.polymart.core.error.ServiceException;
+import io.polymart.core.outbox.Outbox;
 import io.polymart.core.outbox.OutboxTransactions;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -39,7 +40,8 @@ public final class OrderRepository {
   private static final String FULL = "SELECT json_build_object(" + SUMMARY_FIELDS + HISTORY_FIELD + PAYMENTS_FIELD
       + ") AS body FROM orders.orders o WHERE o.id = $1";
   /**
-   * The order, its lines, its first history entry and the idempotency key that placed it, in one statement that
+   * The order, its lines, its first history entry, the idempotency key that placed it and its OrderPlaced event (whose
+   * payload, $18 to $23 as {@link Outbox#row} makes them, gets the order's number here), in one statement that
    * answers the order as {@link #FULL} reads it: its lines and history from what the statement inserted, which its
    * own reads of the tables would not see yet.
    */
@@ -65,8 +67,11 @@ public final class OrderRepository {
         RETURNING *),
       idempotency AS (
         INSERT INTO orders.idempotency_keys (user_id, key, request_hash, order_id)
-        SELECT user_id, $16, $17, id FROM o)
-      SELECT json_build_object(""" + summaryFields("placed_items") + historyField("placed_history") + PAYMENTS_FIELD
+        SELECT user_id, $16, $17, id FROM o),
+      placed_event AS (
+        INSERT INTO orders.outbox (%s)
+        SELECT $18, $19, $20, $21, jsonb_set($22::jsonb, '{data,number}', to_jsonb(o.number)), $23 FROM o)
+      SELECT json_build_object(""".formatted(Outbox.COLUMNS) + summaryFields("placed_items") + historyField("placed_history") + PAYMENTS_FIELD
       + ") AS body FROM o";
   /** Buyer ($1), seller ($2) and status ($3) limits of a list; null means no limit. */
   private static final String LIST_FILTER = """
@@ -133,16 +138,28 @@ public final class OrderRepository {
     return transactions.run(tx -> work.apply(new OrderChange(tx, eventBus)));
   }
 
+  /** As {@link #inTransaction}, for a change that is one statement writing its events itself (such as {@link #insert}). */
+  public <T> Future<T> inOneStatement(Function<OrderChange, Future<T>> work) {
+    return transactions.runStatement(tx -> work.apply(new OrderChange(tx, eventBus)));
+  }
+
   /**
-   * Inserts the order, its lines, its first history entry and the idempotency key ({@code key} with the request's
-   * {@code fingerprint}) that placed it; answers the order as {@link #get} does. Fails on
-   * {@code idempotency_keys_pkey} when a concurrent request with the same key won.
+   * Inserts the order, its lines, its first history entry, the idempotency key ({@code key} with the request's
+   * {@code fingerprint}) that placed it and its OrderPlaced event ({@code placedEvent}, given the order's number), in
+   * one statement; answers the order as {@link #get} does. Fails on {@code idempotency_keys_pkey} when a concurrent
+   * request with the same key won.
    */
-  public Future<JsonObject> insert(SqlConnection tx, NewOrder order, String key, String fingerprint) {
-    return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] {order.id(), order.userId(), order.currency(),
-            order.quote().subtotal(), order.quote().discount(), order.quote().shippingFee(), order.quote().total(),
-            order.couponCode(), order.userCouponId(), order.address(), order.note(), order.reservationId(),
-            order.sellerIds(), order.paymentTimeoutSeconds(), order.linesJson(), key, fingerprint}))
+  public Future<JsonObject> insert(OrderChange change, NewOrder order, String key, String fingerprint,
+      JsonObject placedEvent) {
+    Tuple params = Tuple.from(new Object[] {order.id(), order.userId(), order.currency(),
+        order.quote().subtotal(), order.quote().discount(), order.quote().shippingFee(), order.quote().total(),
+        order.couponCode(), order.userCouponId(), order.address(), order.note(), order.reservationId(),
+        order.sellerIds(), order.paymentTimeoutSeconds(), order.linesJson(), key, fingerprint});
+    Tuple event = Outbox.row(change.written(order.id().toString(), "OrderPlaced", placedEvent));
+    for (int i = 0; i < event.size(); i++) {
+      params.addValue(event.getValue(i));
+    }
+    return change.connection().preparedQuery(INSERT).execute(params)
         .map(rows -> (JsonObject) rows.iterator().next().getValue("body"));
   }
 
