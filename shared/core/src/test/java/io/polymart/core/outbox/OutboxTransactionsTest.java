@@ -78,10 +78,7 @@ class OutboxTransactionsTest {
       throw new IllegalArgumentException("bad input");
     }))).hasMessageContaining("bad input");
 
-    assertThat(rows(itemsTable)).isZero();
-    assertThat(rows(outboxTable)).isZero();
-    assertThat(seen).isEmpty();
-    assertThat(nudges).hasValue(0);
+    assertRolledBackLeaving(0);
   }
 
   @Test
@@ -94,10 +91,7 @@ class OutboxTransactionsTest {
       return insertItem(tx, "d").compose(v -> insertItem(tx, "c"));
     }))).hasMessageContaining("duplicate key");
 
-    assertThat(rows(itemsTable)).isEqualTo(1);
-    assertThat(rows(outboxTable)).isZero();
-    assertThat(seen).isEmpty();
-    assertThat(nudges).hasValue(0);
+    assertRolledBackLeaving(1);
   }
 
   @Test
@@ -159,10 +153,7 @@ class OutboxTransactionsTest {
       return insertItemWithEvent(tx, "h", added);
     }))).hasMessageContaining("duplicate key");
 
-    assertThat(rows(itemsTable)).isEqualTo(1);
-    assertThat(rows(outboxTable)).isZero();
-    assertThat(seen).isEmpty();
-    assertThat(nudges).hasValue(0);
+    assertRolledBackLeaving(1);
   }
 
   @Test
@@ -188,6 +179,14 @@ class OutboxTransactionsTest {
       params.addValue(row.getValue(i));
     }
     return params;
+  }
+
+  /** What failed changes leave: the {@code items} committed before them, no event, no hook run, no nudge. */
+  private void assertRolledBackLeaving(int items) {
+    assertThat(rows(itemsTable)).isEqualTo(items);
+    assertThat(rows(outboxTable)).isZero();
+    assertThat(seen).isEmpty();
+    assertThat(nudges).hasValue(0);
   }
 
   private Future<Void> insertItem(OutboxTransaction tx, String id) {
