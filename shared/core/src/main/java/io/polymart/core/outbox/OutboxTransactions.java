@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * aggregates (see {@link Outbox}); a statement of the work may write its own beside its change instead
  * ({@link OutboxTransaction#written}, one statement fewer). Once the transaction has committed, the relay is nudged
  * if there were events, then the hooks run one after the other, and the result completes after them. A failing hook
- * is logged and does not fail the result: the change is committed. If the work fails, or the commit does, nothing is written, no hook runs and
- * the result fails with that failure.
+ * is logged and does not fail the result: the change is committed. If the work fails, or the commit does, nothing is
+ * written, no hook runs and the result fails with that failure.
  *
  * <p>Committed events are counted by topic and type ({@code polymart_events_committed_total}): the business counters
  * of orders placed, paid, cancelled or refunded, low-stock warnings and the like, named as in

@@ -71,8 +71,8 @@ public final class OrderRepository {
       placed_event AS (
         INSERT INTO orders.outbox (%s)
         SELECT $18, $19, $20, $21, jsonb_set($22::jsonb, '{data,number}', to_jsonb(o.number)), $23 FROM o)
-      SELECT json_build_object(""".formatted(Outbox.COLUMNS) + summaryFields("placed_items") + historyField("placed_history") + PAYMENTS_FIELD
-      + ") AS body FROM o";
+      SELECT json_build_object(""".formatted(Outbox.COLUMNS) + summaryFields("placed_items")
+      + historyField("placed_history") + PAYMENTS_FIELD + ") AS body FROM o";
   /** Buyer ($1), seller ($2) and status ($3) limits of a list; null means no limit. */
   private static final String LIST_FILTER = """
       FROM orders.orders o WHERE ($1::uuid IS NULL OR o.user_id = $1)
@@ -138,7 +138,7 @@ public final class OrderRepository {
     return transactions.run(tx -> work.apply(new OrderChange(tx, eventBus)));
   }
 
-  /** As {@link #inTransaction}, for a change that is one statement writing its events itself (such as {@link #insert}). */
+  /** As {@link #inTransaction}, for a change that is one statement writing its events itself ({@link #insert}). */
   public <T> Future<T> inOneStatement(Function<OrderChange, Future<T>> work) {
     return transactions.runStatement(tx -> work.apply(new OrderChange(tx, eventBus)));
   }
