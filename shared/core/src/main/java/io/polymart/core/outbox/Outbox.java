@@ -66,10 +66,18 @@ public final class Outbox {
   }
 
   /**
-   * The outbox row of {@code e}, in the order of {@link #COLUMNS}, for a statement that writes its change and its event
-   * together (see {@link OutboxTransactions#runStatement}).
+   * Adds the outbox row of {@code e} to {@code params}, six values in the order of {@link #COLUMNS}, for a statement
+   * that writes its change and its event together (see {@link OutboxTransactions#runStatement}).
    */
-  public static Tuple row(OutboxEvent e) {
+  public static Tuple addRow(Tuple params, OutboxEvent e) {
+    Tuple row = row(e);
+    for (int i = 0; i < row.size(); i++) {
+      params.addValue(row.getValue(i));
+    }
+    return params;
+  }
+
+  private static Tuple row(OutboxEvent e) {
     UUID id = UUID.randomUUID();
     JsonObject payload = new JsonObject()
         .put("type", e.type())

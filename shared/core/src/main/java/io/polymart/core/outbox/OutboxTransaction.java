@@ -44,8 +44,8 @@ public final class OutboxTransaction {
   }
 
   /**
-   * An event the work's own statement writes ({@link Outbox#row}), with the change it is about: published and counted
-   * like those of {@link #event}, and not written again.
+   * An event the work's own statement writes ({@link Outbox#addRow}), with the change it is about: published and
+   * counted like those of {@link #event}, and not written again.
    */
   public OutboxTransaction written(OutboxEvent event) {
     requireOpen();

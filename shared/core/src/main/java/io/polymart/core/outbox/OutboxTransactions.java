@@ -77,7 +77,7 @@ public final class OutboxTransactions {
 
   /**
    * Runs a change that is one statement and writes its events in it ({@link OutboxTransaction#written}, with
-   * {@link Outbox#row}), then the after-commit work as {@link #run} does. A single statement commits or rolls back
+   * {@link Outbox#addRow}), then the after-commit work as {@link #run} does. A single statement commits or rolls back
    * whole, so it runs without the transaction block {@link #run} opens: without BEGIN and COMMIT, two round trips and
    * two statements of PostgreSQL's fewer. The work must run exactly one statement on the connection; adding an event
    * for the outbox to write after it fails at once ({@link OutboxTransaction#event}).
@@ -100,12 +100,13 @@ public final class OutboxTransactions {
   }
 
   private Future<Void> afterCommit(OutboxTransaction tx) {
-    for (OutboxEvent event : tx.events()) {
+    List<OutboxEvent> events = tx.events();
+    for (OutboxEvent event : events) {
       committed.computeIfAbsent(event.topic() + '\0' + event.type(), any -> Counter.builder("polymart.events.committed")
           .description("Domain events committed to an outbox, by topic and type (schemas/events)")
           .tag("topic", event.topic()).tag("type", event.type()).register(registry)).increment();
     }
-    if (!tx.events().isEmpty()) {
+    if (!events.isEmpty()) {
       safely(() -> {
         eventsWritten.run();
         return Future.succeededFuture();

@@ -170,15 +170,8 @@ class OutboxTransactionsTest {
   private Future<Void> insertItemWithEvent(OutboxTransaction tx, String id, OutboxEvent event) {
     return tx.connection().preparedQuery("WITH item AS (INSERT INTO " + itemsTable + " (id) VALUES ($1)) INSERT INTO "
             + outboxTable + " (" + Outbox.COLUMNS + ") VALUES ($2, $3, $4, $5, $6, $7)")
-        .execute(withRow(Tuple.of(id), Outbox.row(event)))
+        .execute(Outbox.addRow(Tuple.of(id), event))
         .mapEmpty();
-  }
-
-  private static Tuple withRow(Tuple params, Tuple row) {
-    for (int i = 0; i < row.size(); i++) {
-      params.addValue(row.getValue(i));
-    }
-    return params;
   }
 
   /** What failed changes leave: the {@code items} committed before them, no event, no hook run, no nudge. */

@@ -28,7 +28,7 @@ public final class OrderChange {
     tx.event(TOPIC, orderId, type, data);
   }
 
-  /** An event the change's own statement writes: its outbox row is {@link Outbox#row} of the event answered. */
+  /** An event the change's own statement writes: its parameters are {@link Outbox#addRow} of the event answered. */
   OutboxEvent written(String orderId, String type, JsonObject data) {
     OutboxEvent event = new OutboxEvent(TOPIC, orderId, type, data);
     tx.written(event);

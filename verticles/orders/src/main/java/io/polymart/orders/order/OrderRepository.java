@@ -41,7 +41,7 @@ public final class OrderRepository {
       + ") AS body FROM orders.orders o WHERE o.id = $1";
   /**
    * The order, its lines, its first history entry, the idempotency key that placed it and its OrderPlaced event (whose
-   * payload, $18 to $23 as {@link Outbox#row} makes them, gets the order's number here), in one statement that
+   * payload, $18 to $23 as {@link Outbox#addRow} adds them, gets the order's number here), in one statement that
    * answers the order as {@link #FULL} reads it: its lines and history from what the statement inserted, which its
    * own reads of the tables would not see yet.
    */
@@ -155,10 +155,7 @@ public final class OrderRepository {
         order.quote().subtotal(), order.quote().discount(), order.quote().shippingFee(), order.quote().total(),
         order.couponCode(), order.userCouponId(), order.address(), order.note(), order.reservationId(),
         order.sellerIds(), order.paymentTimeoutSeconds(), order.linesJson(), key, fingerprint});
-    Tuple event = Outbox.row(change.written(order.id().toString(), "OrderPlaced", placedEvent));
-    for (int i = 0; i < event.size(); i++) {
-      params.addValue(event.getValue(i));
-    }
+    Outbox.addRow(params, change.written(order.id().toString(), "OrderPlaced", placedEvent));
     return change.connection().preparedQuery(INSERT).execute(params)
         .map(rows -> (JsonObject) rows.iterator().next().getValue("body"));
   }
