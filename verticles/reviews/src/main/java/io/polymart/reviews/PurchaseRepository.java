@@ -81,7 +81,9 @@ final class PurchaseRepository {
         .append("status", change.status()).append("occurredAt", Date.from(change.version().occurredAt()))
         .append("offset", change.version().offset()).append("products", products);
     String eventId = change.version().eventId();
-    // an order's first event mostly finds no document, a later one mostly finds it: the likelier write goes first
+    // the likelier write goes first: a change in PENDING_PAYMENT (now only a legacy document's: OrderPlaced makes no
+    // order document) is its order's first, so the insert; any other mostly finds the document, so the update,
+    // though an order's second event finds none either and pays for the update tried first
     Future<Recorded> written = OrderStatus.PLACED.equals(change.status())
         ? orElse(created(insertIfAbsent(order, eventId)), () -> kept(updateUnlessNewer(order, eventId)))
         : orElse(kept(updateUnlessNewer(order, eventId)), () -> created(insertIfAbsent(order, eventId)));
@@ -223,7 +225,8 @@ final class PurchaseRepository {
 
   /** The buyer's document of one product, or null. */
   Future<Document> find(UUID userId, UUID productId) {
-    return Publishers.collect(vertx, purchases.find(Filters.eq("_id", buyersProductId(userId.toString(), productId.toString()))).limit(1))
+    Bson buyersProduct = Filters.eq("_id", buyersProductId(userId.toString(), productId.toString()));
+    return Publishers.collect(vertx, purchases.find(buyersProduct).limit(1))
         .map(found -> found.isEmpty() ? null : found.get(0));
   }
 
