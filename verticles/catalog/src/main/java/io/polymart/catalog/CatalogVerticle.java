@@ -110,7 +110,7 @@ public final class CatalogVerticle extends VerticleBase {
 
   private Future<Void> wire(JsonObject conf, CatalogSettings settings, MinioClient s3) {
     PgSettings pg = PgSettings.from(conf);
-    pool = pg.pool(vertx, SCHEMA);
+    pool = pg.pool(vertx, SCHEMA, ReservationRepository.LONG_STATEMENTS);
     reads = pg.readClient(vertx, SCHEMA);
     replicas = pg.readReplicas(vertx, pool, SCHEMA);
     redis = RedisClients.api(vertx, conf, SCHEMA);

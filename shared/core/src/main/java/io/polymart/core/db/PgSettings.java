@@ -5,11 +5,13 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnectOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** PostgreSQL connection settings from {@code pg.*} and the pools built from them. */
@@ -92,6 +94,16 @@ public final class PgSettings {
    */
   public Pool poolOfConstantStatements(Vertx vertx, String name) {
     return pool(vertx, name, new PgConnectOptions(connectOptions).setPreparedStatementCacheSqlFilter(sql -> true));
+  }
+
+  /**
+   * As {@link #pool}, for a module that also builds statements per request (the catalog's searches, not worth a
+   * prepared statement each), with a few constant ones over Vert.x's 2,048 characters ({@code longConstants}): those
+   * are prepared once per connection too, where Vert.x would parse and plan them again on every run.
+   */
+  public Pool pool(Vertx vertx, String name, Set<String> longConstants) {
+    return pool(vertx, name, new PgConnectOptions(connectOptions).setPreparedStatementCacheSqlFilter(
+        SqlConnectOptions.DEFAULT_PREPARED_STATEMENT_CACHE_FILTER.or(longConstants::contains)));
   }
 
   private Pool pool(Vertx vertx, String name, PgConnectOptions options) {

@@ -78,14 +78,23 @@ public final class Outbox {
   }
 
   private static Tuple row(OutboxEvent e) {
-    UUID id = UUID.randomUUID();
-    JsonObject payload = new JsonObject()
+    JsonObject payload = payload(e);
+    return Tuple.of(e.topic(), e.aggregateId(), UUID.fromString(payload.getString("id")), e.type(), payload,
+        TraceContexts.traceparent());
+  }
+
+  /**
+   * The payload of {@code e}, with a new event id, for a statement that completes it from what it writes before it
+   * inserts the row itself (its {@code event_id} the payload's {@code id}, its {@code trace_context}
+   * {@link TraceContexts#traceparent()}): the catalog's reservation, whose stock levels only its statement knows.
+   */
+  public static JsonObject payload(OutboxEvent e) {
+    return new JsonObject()
         .put("type", e.type())
-        .put("id", id.toString())
+        .put("id", UUID.randomUUID().toString())
         .put("occurredAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
         .put("aggregateId", e.aggregateId())
         .put("data", e.data());
-    return Tuple.of(e.topic(), e.aggregateId(), id, e.type(), payload, TraceContexts.traceparent());
   }
 
   /** Table names are put into SQL text: only plain lower-case identifiers, optionally schema-qualified. */

@@ -30,9 +30,22 @@ public final class CatalogTransactions {
   /** A failed cache drop is logged by the outbox transaction and leaves a stale entry until its TTL. */
   public <T> Future<T> inTransaction(Function<Change, Future<T>> work) {
     return transactions.run(tx -> {
-      Change change = new Change(tx);
+      Change change = new Change(tx, false);
       tx.afterCommitAsync(() -> cache.invalidate(change.touched()));
       return work.apply(change).compose(result -> change.writeEvents(snapshots).map(result));
+    });
+  }
+
+  /**
+   * Runs a change that is one statement writing its events itself ({@link Change#written}), without a transaction
+   * block ({@link OutboxTransactions#runStatement}); the products it touched drop from the cache once it has
+   * committed, as {@link #inTransaction}'s do.
+   */
+  public <T> Future<T> inOneStatement(Function<Change, Future<T>> work) {
+    return transactions.runStatement(tx -> {
+      Change change = new Change(tx, true);
+      tx.afterCommitAsync(() -> cache.invalidate(change.touched()));
+      return work.apply(change);
     });
   }
 }

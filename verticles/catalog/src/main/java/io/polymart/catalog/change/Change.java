@@ -1,6 +1,8 @@
 package io.polymart.catalog.change;
 
 import io.polymart.core.audit.AuditActor;
+import io.polymart.core.outbox.Outbox;
+import io.polymart.core.outbox.OutboxEvent;
 import io.polymart.core.outbox.OutboxTransaction;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -20,18 +22,21 @@ import java.util.UUID;
  * the transaction leaves it.
  */
 public final class Change {
-  static final String TOPIC = "polymart.catalog";
+  public static final String TOPIC = "polymart.catalog";
   static final Set<String> SNAPSHOT_TYPES = Set.of("ProductCreated", "ProductUpdated", "ProductPublished",
       "ProductUnpublished", "ProductDeleted");
   private final OutboxTransaction tx;
+  private final boolean oneStatement;
   private final Set<UUID> touched = new LinkedHashSet<>();
   private final List<PendingEvent> events = new ArrayList<>();
 
   private record PendingEvent(UUID productId, String type, JsonObject data) {
   }
 
-  Change(OutboxTransaction tx) {
+  /** {@code oneStatement}: the change is one statement that writes its events itself ({@link #written}). */
+  Change(OutboxTransaction tx, boolean oneStatement) {
     this.tx = tx;
+    this.oneStatement = oneStatement;
   }
 
   public SqlConnection connection() {
@@ -46,8 +51,32 @@ public final class Change {
 
   /** An event keyed by product id (so each product's events stay in order), written with this transaction. */
   public Change event(UUID productId, String type, JsonObject data) {
+    if (oneStatement) {
+      throw new IllegalStateException("A change of one statement writes its events in it: see written()");
+    }
     touch(productId);
     events.add(new PendingEvent(productId, type, data));
+    return this;
+  }
+
+  /**
+   * The outbox payload of an event about a product that the change's own statement completes and writes (see
+   * {@link CatalogTransactions#inOneStatement}): the statement sets the product's id ({@code aggregateId}, and the
+   * row's {@code aggregate_id}) and fills in the data's fields left null. The row's {@code topic} is
+   * {@link #TOPIC}.
+   */
+  public static JsonObject payload(String type, JsonObject data) {
+    return Outbox.payload(new OutboxEvent(TOPIC, "", type, data));
+  }
+
+  /**
+   * An event about {@code productId} that the change's own statement wrote, from {@link #payload}: the product's
+   * cached detail goes once the change commits, and the event is counted and published like the others.
+   */
+  public Change written(UUID productId, String type) {
+    touch(productId);
+    // its data is the statement's: here it is counted and announced to the relay, by topic and type
+    tx.written(new OutboxEvent(TOPIC, productId.toString(), type, new JsonObject()));
     return this;
   }
 

@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * Every change to inventory goes through here: rows are locked in SKU order (so two transactions touching the
  * same SKUs can never deadlock), each change is logged with its reason, and StockChanged / LowStock events
- * are raised in the same transaction.
+ * are raised in the same transaction. A reservation first tries one statement that does all of it
+ * ({@link ReservationRepository#reserve}), and comes here when that one cannot.
  */
 public final class InventoryRepository {
   /** A SKU's inventory as locked by this transaction. */
@@ -107,15 +108,12 @@ public final class InventoryRepository {
   }
 
   private static void raiseEvents(Change change, Level before, Level after, String reason) {
-    change.event(after.productId(), "StockChanged", new JsonObject()
-        .put("productId", after.productId().toString()).put("skuId", after.skuId().toString())
-        .put("onHand", after.onHand()).put("reserved", after.reserved()).put("available", after.available())
-        .put("onHandDelta", after.onHand() - before.onHand()).put("reservedDelta", after.reserved() - before.reserved())
-        .put("reason", reason));
-    if (after.available() < after.lowStockThreshold() && before.available() >= before.lowStockThreshold()) {
-      change.event(after.productId(), "LowStock", new JsonObject()
-          .put("productId", after.productId().toString()).put("skuId", after.skuId().toString())
-          .put("available", after.available()).put("threshold", after.lowStockThreshold()));
+    change.event(after.productId(), StockEvents.STOCK_CHANGED, StockEvents.stockChanged(after.productId(),
+        after.skuId(), after.onHand(), after.reserved(), after.onHand() - before.onHand(),
+        after.reserved() - before.reserved(), reason));
+    if (StockEvents.fallsBelow(before.available(), after.available(), after.lowStockThreshold())) {
+      change.event(after.productId(), StockEvents.LOW_STOCK, StockEvents.lowStock(after.productId(), after.skuId(),
+          after.available(), after.lowStockThreshold()));
     }
   }
 }

@@ -15,14 +15,15 @@ import io.vertx.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
 
 /**
  * The stock contract orders rely on: reserve all lines or none, then confirm (sold) or release, and restore what a
- * confirmed reservation sold. Each step is one transaction over inventory rows locked in SKU order, and each is
- * idempotent by reservation id.
+ * confirmed reservation sold. Each step is one transaction over inventory rows locked in SKU order (a reservation
+ * whose every line can be reserved, one statement), and each is idempotent by reservation id.
  */
 public final class InventoryService {
   public static final int SWEEP_BATCH = 100;
@@ -75,6 +76,16 @@ public final class InventoryService {
    */
   public Future<JsonObject> reserve(String reservationId, Map<UUID, Integer> quantities, Integer ttlSeconds) {
     int ttl = ttlSeconds == null ? defaultTtlSeconds : ttlSeconds;
+    // one statement when every line can be reserved; the transaction below, which locks and checks first, says why
+    // one cannot (or reserves it, if the stock came back meanwhile)
+    return writer.inOneStatement(change -> reservations.reserve(change, reservationId, ttl, quantities, mediaPrefix))
+        .recover(failure -> ReservationRepository.isShort(failure) ? reserveLocked(reservationId, quantities, ttl)
+            : Future.failedFuture(failure))
+        .compose(inserted -> inserted.isPresent() ? Future.succeededFuture(inserted.get())
+            : reservations.stored(writer.pool(), reservationId));
+  }
+
+  private Future<Optional<JsonObject>> reserveLocked(String reservationId, Map<UUID, Integer> quantities, int ttl) {
     return writer.inTransaction(change -> {
       SqlConnection tx = change.connection();
       // the reservation and its lines first: they need no lock, so a hot SKU's inventory row stays locked for less time
@@ -88,13 +99,13 @@ public final class InventoryService {
                   checkAvailable(quantities, levels);
                   List<Movement> movements = quantities.entrySet().stream()
                       .map(e -> new Movement(e.getKey(), 0, e.getValue())).toList();
-                  return inventory.apply(change, levels, movements, "reserved", reservationId, null);
+                  return inventory.apply(change, levels, movements, ReservationRepository.REASON, reservationId,
+                      null);
                 })
                 .map(inserted);
           });
       // a replay reads after the commit: no lock is held meanwhile
-    }).compose(inserted -> inserted.isPresent() ? Future.succeededFuture(inserted.get())
-        : reservations.stored(writer.pool(), reservationId));
+    });
   }
 
   public Future<JsonObject> confirm(String reservationId) {

@@ -1,17 +1,23 @@
 package io.polymart.catalog.inventory;
 
+import io.polymart.catalog.change.Change;
+import io.polymart.core.tracing.TraceContexts;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static io.polymart.core.db.SqlSupport.iso;
@@ -28,15 +34,14 @@ public final class ReservationRepository {
       SELECT r.status, %s AS expires_at, coalesce((SELECT json_agg(%s ORDER BY l.sku_id)
       FROM catalog.reservation_lines l WHERE l.reservation_id = r.id), '[]'::json) AS lines
       FROM catalog.reservations r WHERE r.id = $1""".formatted(iso("r.expires_at"), LINE);
-  /**
-   * The reservation and its lines, each line with its SKU's price and a snapshot of what it was, in one statement
-   * that answers them as {@link #STORED} does; no row when the reservation exists already.
-   */
-  private static final String INSERT = """
-      WITH r AS (
+  /** The reservation, as a data-modifying {@code WITH} query: no row when one with its id exists already. */
+  private static final String RESERVATION = """
+      r AS (
         INSERT INTO catalog.reservations (id, status, expires_at)
         VALUES ($1, 'RESERVED', now() + make_interval(secs => $2))
-        ON CONFLICT (id) DO NOTHING RETURNING id, status, expires_at),
+        ON CONFLICT (id) DO NOTHING RETURNING id, status, expires_at)""";
+  /** Its lines, each with its SKU's price and a snapshot of what it was. */
+  private static final String LINES = """
       l AS (
         INSERT INTO catalog.reservation_lines (reservation_id, sku_id, product_id, quantity, unit_price, snapshot)
         SELECT r.id, s.id, s.product_id, q.quantity, s.price, json_build_object('code', s.code,
@@ -45,10 +50,65 @@ public final class ReservationRepository {
           FROM catalog.product_images im WHERE im.product_id = p.id AND im.cover))
         FROM r CROSS JOIN catalog.sku_quantities($3, $4) AS q
         JOIN catalog.skus s ON s.id = q.sku_id JOIN catalog.products p ON p.id = s.product_id
-        RETURNING sku_id, product_id, quantity, unit_price, snapshot)
+        RETURNING sku_id, product_id, quantity, unit_price, snapshot)""";
+  /** The reservation as {@link #STORED} answers it, from {@code r} and {@code l}. */
+  private static final String ANSWER = """
       SELECT r.status, %s AS expires_at, coalesce((SELECT json_agg(%s ORDER BY l.sku_id) FROM l), '[]'::json)
-        AS lines
-      FROM r""".formatted(iso("r.expires_at"), LINE);
+        AS lines""".formatted(iso("r.expires_at"), LINE);
+  /**
+   * The reservation and its lines, in one statement that answers them as {@link #STORED} does; no row when the
+   * reservation exists already.
+   */
+  private static final String INSERT = "WITH " + RESERVATION + ",\n" + LINES + "\n" + ANSWER + "\nFROM r";
+  /**
+   * {@link #INSERT} with the stock it reserves, its log and its events: each line's stock is reserved by an update
+   * whose condition is that the SKU and its product are for sale and the units available (checked again on the
+   * newest row by PostgreSQL, should another transaction have changed it meanwhile), so a line that falls short is
+   * not moved, and then {@code reservation_short()} fails the whole statement. The rows are locked in the order of
+   * the ids given (an index lookup each, {@code sku_quantities} being taken for one row), which is PostgreSQL's order
+   * of the ids, as {@link InventoryRepository#lock} locks them. The events' payloads ($6, $7: StockChanged and
+   * LowStock of each SKU, from {@link Change#payload}) get the product's id and the levels the update left;
+   * LowStock only when the SKU falls below its threshold ({@link StockEvents#fallsBelow}). Answers {@code moved}:
+   * the product and whether LowStock was written, per SKU.
+   */
+  private static final String RESERVE = "WITH " + RESERVATION + ",\n" + LINES + ",\n" + """
+      moved AS (
+        UPDATE catalog.inventory i SET reserved = i.reserved + q.quantity
+        FROM catalog.sku_quantities($3, $4) AS q
+        JOIN catalog.skus s ON s.id = q.sku_id JOIN catalog.products p ON p.id = s.product_id
+        WHERE i.sku_id = q.sku_id AND s.status = 'ACTIVE' AND p.status = 'ACTIVE'
+          AND i.on_hand - i.reserved >= q.quantity AND EXISTS (SELECT FROM r)
+        RETURNING i.sku_id, s.product_id, q.quantity, i.on_hand, i.reserved, s.low_stock_threshold,
+          i.on_hand - i.reserved < s.low_stock_threshold
+            AND i.on_hand - i.reserved + q.quantity >= s.low_stock_threshold AS low_stock),
+      logged AS (
+        INSERT INTO catalog.inventory_log (sku_id, on_hand_delta, reserved_delta, on_hand_after, reserved_after,
+          reason, reference)
+        SELECT sku_id, 0, quantity, on_hand, reserved, $8, $1 FROM moved),
+      events AS (
+        INSERT INTO catalog.outbox (topic, aggregate_id, event_id, event_type, payload, trace_context)
+        SELECT $9, m.product_id::text, (x.payload->>'id')::uuid, x.payload->>'type',
+          x.payload || jsonb_build_object('aggregateId', m.product_id::text, 'data', (x.payload->'data') || (
+            SELECT coalesce(jsonb_object_agg(f.key, f.value), '{}') FROM jsonb_each(jsonb_build_object(
+              'productId', m.product_id::text, 'onHand', m.on_hand, 'reserved', m.reserved,
+              'available', m.on_hand - m.reserved, 'threshold', m.low_stock_threshold)) f
+            WHERE x.payload->'data' ? f.key)), $10
+        FROM moved m JOIN catalog.sku_events($3, $6, $7) e ON e.sku_id = m.sku_id
+        CROSS JOIN LATERAL (VALUES (1, e.stock_changed), (2, CASE WHEN m.low_stock THEN e.low_stock END))
+          AS x(seq, payload)
+        WHERE x.payload IS NOT NULL ORDER BY m.sku_id, x.seq)
+      """ + ANSWER + """
+      ,
+        (SELECT json_agg(json_build_object('productId', m.product_id, 'lowStock', m.low_stock)) FROM moved m)
+          AS moved,
+        CASE WHEN (SELECT count(*) FROM moved) < cardinality($3) THEN catalog.reservation_short() END AS short
+      FROM r""";
+  /** Its statements over the length Vert.x caches prepared statements up to by default (see PgSettings#pool). */
+  public static final Set<String> LONG_STATEMENTS = Set.of(RESERVE);
+  /** The SQLSTATE of {@code reservation_short()}. */
+  private static final String SHORT = "PMR01";
+  /** What a reservation's stock movements are logged with. */
+  static final String REASON = "reserved";
 
   /**
    * Records a new RESERVED reservation with its lines (SKU id to quantity) and answers it as {@link #stored} does;
@@ -61,6 +121,51 @@ public final class ReservationRepository {
             quantities.values().toArray(Integer[]::new), mediaPrefix))
         .map(rows -> rows.iterator().hasNext()
             ? Optional.of(answer(reservationId, rows.iterator().next())) : Optional.empty());
+  }
+
+  /**
+   * As {@link #insert}, with the stock, its log and its events ({@link #RESERVE}), in {@code change}'s one statement;
+   * fails with {@link #isShort} when a line could not be reserved (an unknown SKU, one not for sale, too few units;
+   * or PostgreSQL broke a deadlock with it), having written nothing.
+   */
+  Future<Optional<JsonObject>> reserve(Change change, String reservationId, int ttlSeconds,
+      Map<UUID, Integer> quantities, String mediaPrefix) {
+    // PostgreSQL orders uuids by their bytes, unsigned, as their text sorts (UUID.compareTo compares signed longs)
+    Map<UUID, Integer> inIdOrder = new TreeMap<>(Comparator.comparing(UUID::toString));
+    inIdOrder.putAll(quantities);
+    UUID[] ids = inIdOrder.keySet().toArray(UUID[]::new);
+    JsonObject[] stockChanged = new JsonObject[ids.length];
+    JsonObject[] lowStock = new JsonObject[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      stockChanged[i] = Change.payload(StockEvents.STOCK_CHANGED,
+          StockEvents.stockChanged(null, ids[i], null, null, 0, inIdOrder.get(ids[i]), REASON));
+      lowStock[i] = Change.payload(StockEvents.LOW_STOCK, StockEvents.lowStock(null, ids[i], null, null));
+    }
+    return change.connection().preparedQuery(RESERVE)
+        .execute(Tuple.of(reservationId, ttlSeconds, ids, inIdOrder.values().toArray(Integer[]::new), mediaPrefix)
+            .addArrayOfJsonObject(stockChanged).addArrayOfJsonObject(lowStock).addString(REASON)
+            .addString(Change.TOPIC).addString(TraceContexts.traceparent()))
+        .map(rows -> {
+          if (!rows.iterator().hasNext()) {
+            return Optional.empty();
+          }
+          Row row = rows.iterator().next();
+          JsonArray moved = row.getValue("moved") instanceof JsonArray lines ? lines : new JsonArray();
+          for (Object item : moved) {
+            JsonObject line = (JsonObject) item;
+            UUID productId = UUID.fromString(line.getString("productId"));
+            change.written(productId, StockEvents.STOCK_CHANGED);
+            if (line.getBoolean("lowStock")) {
+              change.written(productId, StockEvents.LOW_STOCK);
+            }
+          }
+          return Optional.of(answer(reservationId, row));
+        });
+  }
+
+  /** Whether {@link #reserve} failed for a line it could not reserve, or for a deadlock, having written nothing. */
+  static boolean isShort(Throwable failure) {
+    return failure instanceof PgException pg && (SHORT.equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()));
   }
 
   /**
