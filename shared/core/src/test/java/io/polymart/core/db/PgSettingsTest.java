@@ -7,8 +7,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +57,29 @@ class PgSettingsTest {
   void poolsConnectOverTcpToTheUrlsHostOtherwise() {
     for (Function<Vertx, SqlClient> client : clients()) {
       assertThat(serverAddress(client.apply(onNio))).isEqualTo("127.0.0.1");
+    }
+  }
+
+  @Test
+  void aPoolPreparesOnceTheLongConstantStatementsItIsGivenAndNoOtherLongOne() {
+    // over the 2,048 characters up to which Vert.x caches prepared statements by default
+    String named = "SELECT 'named' AS which /*" + "x".repeat(2100) + "*/";
+    String other = "SELECT 'other' AS which /*" + "x".repeat(2100) + "*/";
+    Pool pool = settings.pool(onNio, "test", Set.of(named));
+    try {
+      List<String> prepared = await(pool.withConnection(connection -> connection.preparedQuery(named).execute()
+          .compose(v -> connection.preparedQuery(other).execute())
+          .compose(v -> connection.preparedQuery(named).execute())
+          .compose(v -> connection.query("SELECT statement FROM pg_prepared_statements").execute())
+          .map(rows -> {
+            List<String> statements = new ArrayList<>();
+            rows.forEach(row -> statements.add(row.getString(0)));
+            return statements;
+          })));
+      // kept by the session: the named statement once; the other was parsed and planned for its run only
+      assertThat(prepared).containsOnlyOnce(named).doesNotContain(other);
+    } finally {
+      await(pool.close());
     }
   }
 
