@@ -188,6 +188,14 @@ public final class CatalogFixture {
         + "AND ($3::text IS NULL OR reference = $3)", UUID.fromString(skuId), reason, reference);
   }
 
+  /** The data of a StockChanged event (schemas/events/polymart.catalog.json), as a test expects it. */
+  public static JsonObject stockChanged(String productId, String skuId, int onHand, int reserved, int onHandDelta,
+      int reservedDelta, String reason) {
+    return new JsonObject().put("productId", productId).put("skuId", skuId).put("onHand", onHand)
+        .put("reserved", reserved).put("available", onHand - reserved).put("onHandDelta", onHandDelta)
+        .put("reservedDelta", reservedDelta).put("reason", reason);
+  }
+
   /** Log rows of the SKU that show an impossible level: negative, or more reserved than on hand. */
   public static long impossibleLevels(String skuId) {
     return count("SELECT count(*) FROM catalog.inventory_log WHERE sku_id = $1 AND (on_hand_after < 0 "

@@ -22,6 +22,7 @@ import static io.polymart.catalog.CatalogFixture.ok;
 import static io.polymart.catalog.CatalogFixture.publish;
 import static io.polymart.catalog.CatalogFixture.sku;
 import static io.polymart.catalog.CatalogFixture.skuId;
+import static io.polymart.catalog.CatalogFixture.stockChanged;
 import static io.polymart.catalog.CatalogFixture.unique;
 import static io.polymart.core.bus.Addresses.CATALOG_PRODUCT_UNPUBLISH;
 import static io.polymart.core.bus.Addresses.CATALOG_SKU_PRICE;
@@ -140,13 +141,6 @@ class CatalogEventsTest {
     return new JsonObject().put("name", product.getString("name")).put("slug", product.getString("slug"))
         .put("status", status).put("categoryId", CatalogFixture.category()).put("brandId", null).put("image", null)
         .put("minPrice", "2.00").put("attributes", new JsonObject());
-  }
-
-  private static JsonObject stockChanged(String productId, String skuId, int onHand, int reserved, int onHandDelta,
-      int reservedDelta, String reason) {
-    return new JsonObject().put("productId", productId).put("skuId", skuId).put("onHand", onHand)
-        .put("reserved", reserved).put("available", onHand - reserved).put("onHandDelta", onHandDelta)
-        .put("reservedDelta", reservedDelta).put("reason", reason);
   }
 
   @Test

@@ -32,6 +32,7 @@ import static io.polymart.catalog.CatalogFixture.logRows;
 import static io.polymart.catalog.CatalogFixture.ok;
 import static io.polymart.catalog.CatalogFixture.sku;
 import static io.polymart.catalog.CatalogFixture.skuId;
+import static io.polymart.catalog.CatalogFixture.stockChanged;
 import static io.polymart.catalog.CatalogFixture.unique;
 import static io.polymart.core.bus.Addresses.CATALOG_PRODUCT_UNPUBLISH;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,10 +96,10 @@ class ReservationStatementTest {
     List<JsonObject> events = KafkaEvents.until(CatalogFixture.config().getJsonObject("kafka")
         .getString("bootstrapServers"), "polymart.catalog", productId, "ProductUnpublished", Duration.ofSeconds(30));
     List<JsonObject> told = events.stream().filter(event -> !event.getString("type").startsWith("Product")).toList();
-    JsonObject lampChanged = stockChanged(productId, lampId, 5, 4, 4);
+    JsonObject lampChanged = stockChanged(productId, lampId, 5, 4, 0, 4, ReservationRepository.REASON);
     JsonObject lampLow = new JsonObject().put("productId", productId).put("skuId", lampId).put("available", 1)
         .put("threshold", 2);
-    JsonObject bulbChanged = stockChanged(productId, bulbId, 10, 1, 1);
+    JsonObject bulbChanged = stockChanged(productId, bulbId, 10, 1, 0, 1, ReservationRepository.REASON);
     // in SKU order, each SKU's LowStock after its StockChanged
     assertThat(told.stream().map(event -> event.getJsonObject("data")).toList()).isEqualTo(
         lampId.compareTo(bulbId) < 0 ? List.of(lampChanged, lampLow, bulbChanged)
@@ -135,11 +136,5 @@ class ReservationStatementTest {
     assertThat(logRows(plentyId, ReservationRepository.REASON, null)).isZero();
     assertThat(committed("StockChanged")).isZero();
     assertThat(relayNudges).hasValue(0);
-  }
-
-  private static JsonObject stockChanged(String productId, String skuId, int onHand, int reserved, int reservedDelta) {
-    return new JsonObject().put("productId", productId).put("skuId", skuId).put("onHand", onHand)
-        .put("reserved", reserved).put("available", onHand - reserved).put("onHandDelta", 0)
-        .put("reservedDelta", reservedDelta).put("reason", ReservationRepository.REASON);
   }
 }
