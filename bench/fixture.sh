@@ -1,4 +1,4 @@
-# The checkout fixture of bench/run and bench/checkout-ab, sourced by them. They set ADMIN_EMAIL and PASSWORD (the
+# The fixtures of bench/run and bench/ab, sourced by them. They set ADMIN_EMAIL and PASSWORD (the
 # platform's admin, started with POLYMART_ADMIN_*) and exit on the first failing call (set -e).
 post() { curl -sf -X "$1" "$API$2" -H 'Content-Type: application/json' ${3:+-H "Authorization: Bearer $3"} -d "$4"; }
 login() { post POST /auth/login "" "{\"email\":\"$1\",\"password\":\"$2\"}" | jq -r .accessToken; }
@@ -28,4 +28,14 @@ checkout_fixture() {
   TOKEN=${tokens[0]}
   ADDRESS=$(post POST /me/addresses "$TOKEN" '{"receiver":"Bench","phone":"13800138000","province":"Zhejiang","city":"Hangzhou","district":"Xihu","detail":"1 Bench Road","postalCode":"310000"}' | jq -r .id)
   export SKUS TOKENS TOKEN ADDRESS
+}
+
+# $1: the API's base URL. The ids of the demo shop's 100 cheapest products, comma-separated: the bench's own ("Bench
+# item ...", of this run and of any run whose data was copied) are left out, so that every run asks for the same pages.
+cheapest_products() {
+  local page
+  for page in $(seq 10); do
+    curl -sf "$1/products?size=100&page=$page&sort=price_asc" \
+      | jq -r '.items[] | select(.name | startswith("Bench item ") | not) | .id'
+  done | awk 'NR <= 100' | paste -sd, -
 }

@@ -31,8 +31,11 @@ import java.util.stream.IntStream;
  * Redis GET, then a fixed answer of a product page's size, as a cache hit checked for freshness in a shared store
  * would be) and {@code /redis-cart} (one Lua script that sets a line of one of 64 carts of up to 50 lines and
  * returns them all, answered as a JSON object of its lines: an add to a cart kept as a Redis hash, with Redis's own
- * durability, and no catalog). One verticle instance per core, each with its own pools, as a Vert.x application would
- * be written; on the platform's transport (Netty's native epoll where it loads, NIO elsewhere), reaching PostgreSQL
+ * durability, and no catalog). {@code GET /page}: a product page's bytes as they are; {@code GET /bus-page}: the same
+ * bytes asked for over the event bus from a verticle on another event loop, as the platform's gateway asks the
+ * verticle that owns the data (DESIGN section 1): the least an answer of that architecture costs. One verticle
+ * instance per core, each with its own pools, as a Vert.x application would be written, and as many page verticles;
+ * on the platform's transport (Netty's native epoll where it loads, NIO elsewhere), reaching PostgreSQL
  * the way the platform does (bench/run passes its Unix domain socket where the platform uses one).
  *
  * <p>Usage: {@code java -jar bench-reference.jar HTTP_PORT PG_URI [REDIS_URI PAGE_BYTES]}: vertx-pg-client's URI
@@ -50,6 +53,7 @@ public final class Reference extends VerticleBase {
   private static final String SET_LINE = """
       redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
       return redis.call('HGETALL', KEYS[1])""";
+  private static final String PAGE_ADDRESS = "bench.page";
   private static final Buffer HELLO = new JsonObject().put("message", "Hello, World!").toBuffer();
 
   private final int httpPort;
@@ -77,6 +81,9 @@ public final class Reference extends VerticleBase {
     int instances = Runtime.getRuntime().availableProcessors();
     createTables(vertx, database)
         .compose(v -> vertx.deployVerticle(() -> new Reference(httpPort, database, redisUri, page),
+            new DeploymentOptions().setInstances(instances)))
+        // deployed after the HTTP verticles, so on the event loops after theirs
+        .compose(v -> vertx.deployVerticle(() -> new PageVerticle(page),
             new DeploymentOptions().setInstances(instances)))
         .onSuccess(id -> System.out.println("reference listening on " + httpPort))
         .onFailure(e -> {
@@ -154,7 +161,25 @@ public final class Reference extends VerticleBase {
             .onSuccess(lines -> request.response().putHeader("Content-Type", "application/json").end(cart(lines)))
             .onFailure(e -> request.response().setStatusCode(503).end());
       }
+      case "/page" -> request.response().putHeader("Content-Type", "application/json").end(page);
+      case "/bus-page" -> vertx.eventBus().<Buffer>request(PAGE_ADDRESS, null)
+          .onSuccess(reply -> request.response().putHeader("Content-Type", "application/json").end(reply.body()))
+          .onFailure(e -> request.response().setStatusCode(503).end());
       default -> request.response().setStatusCode(404).end();
+    }
+  }
+
+  /** Answers every request on {@value #PAGE_ADDRESS} with the page's bytes, as a cache hit kept in memory would. */
+  private static final class PageVerticle extends VerticleBase {
+    private final Buffer page;
+
+    private PageVerticle(Buffer page) {
+      this.page = page;
+    }
+
+    @Override
+    public Future<?> start() {
+      return vertx.eventBus().<Void>consumer(PAGE_ADDRESS, message -> message.reply(page)).completion();
     }
   }
 
