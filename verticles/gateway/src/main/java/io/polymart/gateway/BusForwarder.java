@@ -3,6 +3,7 @@ package io.polymart.gateway;
 import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
+import io.polymart.core.bus.SameLoopAddresses;
 import io.polymart.core.bus.UnhandledRequests;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.logging.RequestScope;
@@ -127,9 +128,13 @@ final class BusForwarder {
         });
   }
 
-  /** A request that reached no handler (an instance was leaving) is sent again: it was never handled. */
+  /**
+   * To the verticle's instance on this event loop where there is one. A request that reached no handler (an instance
+   * was leaving) is sent again: it was never handled.
+   */
   private Future<Message<Object>> request(String address, JsonObject envelope, DeliveryOptions options) {
-    return UnhandledRequests.send(vertx, () -> vertx.eventBus().request(address, envelope, options));
+    return UnhandledRequests.send(vertx, () -> vertx.eventBus().request(SameLoopAddresses.nearest(vertx, address),
+        envelope, options));
   }
 
   private void respond(RoutingContext ctx, ApiOperation route, Message<Object> reply) {

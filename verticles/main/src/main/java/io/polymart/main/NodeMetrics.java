@@ -27,13 +27,22 @@ import java.util.stream.Stream;
  */
 final class NodeMetrics {
   private static final Path PROC_STATUS = Path.of("/proc/self/status");
-  /** The event bus's meters count every user's {@code user.events.<id>} address as one, not one series per user. */
-  private static final MeterFilter ONE_LIVE_UPDATES_ADDRESS = new MeterFilter() {
+  /**
+   * The event bus's meters count every user's {@code user.events.<id>} address as one, not one series per user, and
+   * a handler's same-loop addresses ({@code <address>@<event loop>}, see {@code SameLoopAddresses}) as its address.
+   */
+  private static final MeterFilter ONE_SERIES_PER_ADDRESS = new MeterFilter() {
     @Override
     public Meter.Id map(Meter.Id id) {
       String address = id.getTag(Label.EB_ADDRESS.toString());
-      return id.getName().startsWith("vertx.eventbus") && address != null && address.startsWith("user.events.")
-          ? id.replaceTags(Tags.of(id.getTags()).and(Label.EB_ADDRESS.toString(), "user.events.*")) : id;
+      if (!id.getName().startsWith("vertx.eventbus") || address == null) {
+        return id;
+      }
+      int sameLoop = address.indexOf('@');
+      String counted = address.startsWith("user.events.") ? "user.events.*"
+          : sameLoop > 0 ? address.substring(0, sameLoop) : address;
+      return counted.equals(address) ? id
+          : id.replaceTags(Tags.of(id.getTags()).and(Label.EB_ADDRESS.toString(), counted));
     }
   };
 
@@ -48,11 +57,11 @@ final class NodeMetrics {
   /**
    * The node's registry, shaped before Vert.x registers its first meter in it ({@link VertxFactory}): no byte-count
    * meters (every bus message updated them, with a windowed maximum each, for numbers nobody alerts on), one series
-   * for all users' live-update addresses, and the process's resident memory.
+   * for all users' live-update addresses and one per handler's address, and the process's resident memory.
    */
   static MeterRegistry newRegistry() {
     MeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().meterFilter(MeterFilter.deny(NodeMetrics::countsBytes)).meterFilter(ONE_LIVE_UPDATES_ADDRESS);
+    registry.config().meterFilter(MeterFilter.deny(NodeMetrics::countsBytes)).meterFilter(ONE_SERIES_PER_ADDRESS);
     if (Files.isReadable(PROC_STATUS)) {
       Gauge.builder("process.resident.memory", NodeMetrics::residentBytes).baseUnit("bytes")
           .description("Resident set size of this JVM's process (heap, metaspace, code, threads, buffers)")

@@ -59,6 +59,10 @@ final class VertxFactory {
     // Netty's native epoll transport where the jar has it (Linux x86-64), NIO elsewhere: fewer system calls and less
     // CPU per request (README, Performance)
     options.setPreferNativeTransport(true);
+    // one event loop per core, not Vert.x's two: with a verticle's instances one per core (the default), every loop
+    // then has an instance of each, and a request between verticles stays on its loop (SameLoopAddresses; README,
+    // Performance)
+    options.setEventLoopPoolSize(Runtime.getRuntime().availableProcessors());
     VertxBuilder builder = Vertx.builder();
     if (metrics != null) {
       builder.with(options.setMetricsOptions(metrics)).withMetrics(new MicrometerMetricsFactory(registry));

@@ -8,9 +8,11 @@ import io.polymart.core.error.ServiceException;
 import io.polymart.core.logging.RequestScope;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -29,7 +31,8 @@ import java.util.function.Function;
 
 /**
  * Binds request handlers to event-bus addresses and turns their failures into reply failures the
- * gateway understands. Unexpected errors are logged here and shown to callers only as a 500.
+ * gateway understands. Unexpected errors are logged here and shown to callers only as a 500. A server created on an
+ * event loop binds each handler at its {@link SameLoopAddresses same-loop address} too, for callers on that loop.
  *
  * <p>Given the node's registry, it times every request from its arrival to its answer, per address and outcome
  * ({@code polymart_bus_requests_seconds{address, outcome="ok|4xx|5xx"}}): the event bus's own metrics count messages
@@ -49,6 +52,7 @@ public final class BusServer {
   private final Vertx vertx;
   private final MeterRegistry registry;
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final List<String> sameLoopAddresses = new ArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile Promise<Void> idle;
 
@@ -85,7 +89,7 @@ public final class BusServer {
     vertx.sharedData().<String, Boolean>getLocalMap(BOUND_ADDRESSES).put(address, true);
     // the failure timers on first use: most addresses never fail, and three timers each would triple the series
     Timer ok = timer(address, "ok");
-    consumers.add(vertx.eventBus().<JsonObject>consumer(address, message -> {
+    Handler<Message<JsonObject>> handling = message -> {
       long start = System.nanoTime();
       inFlight.incrementAndGet();
       // each message runs on a duplicated context of its own: its log lines carry the request it is for
@@ -123,7 +127,14 @@ public final class BusServer {
           }
         }
       });
-    }));
+    };
+    consumers.add(vertx.eventBus().consumer(address, handling));
+    String sameLoop = SameLoopAddresses.of(address);
+    if (sameLoop != null) {
+      consumers.add(vertx.eventBus().localConsumer(sameLoop, handling));
+      SameLoopAddresses.listed(vertx, sameLoop);
+      sameLoopAddresses.add(sameLoop);
+    }
     return this;
   }
 
@@ -147,6 +158,9 @@ public final class BusServer {
   public Future<Void> drain(Duration limit) {
     Promise<Void> drained = Promise.promise();
     idle = drained;
+    // unlisted first: callers on this loop then send to the address itself, which other instances serve
+    sameLoopAddresses.forEach(sameLoop -> SameLoopAddresses.unlisted(vertx, sameLoop));
+    sameLoopAddresses.clear();
     List<Future<Void>> unregistered = new ArrayList<>();
     for (MessageConsumer<JsonObject> consumer : consumers) {
       if (consumer instanceof MessageConsumerImpl<JsonObject> impl) {

@@ -2,6 +2,7 @@ package io.polymart.core.client;
 
 import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusRequest;
+import io.polymart.core.bus.SameLoopAddresses;
 import io.polymart.core.bus.UnhandledRequests;
 import io.polymart.core.logging.RequestScope;
 import io.vertx.core.Future;
@@ -16,7 +17,8 @@ import java.time.Duration;
  * Requests to another verticle's address in the envelope a {@link BusRequest} reads, on behalf of a {@link BusCaller},
  * with the one timeout of {@link BusSettings}. A failure is the callee's {@code ReplyException} as it came (read it
  * with {@code ServiceException.fromFailure}); no answer in time fails as the event bus reports it. A request that
- * reached no handler is sent again a few times ({@link UnhandledRequests}) before it fails so.
+ * reached no handler is sent again a few times ({@link UnhandledRequests}) before it fails so. A request goes to the
+ * callee's instance on the caller's event loop where there is one ({@link SameLoopAddresses}).
  */
 public final class BusClient {
   private final Vertx vertx;
@@ -58,6 +60,7 @@ public final class BusClient {
       options.addHeader(BusHeaders.REQUEST_ID, scope.requestId());
     }
     JsonObject envelope = BusRequest.envelope(params, query, body);
-    return UnhandledRequests.send(vertx, () -> vertx.eventBus().request(address, envelope, options));
+    return UnhandledRequests.send(vertx, () -> vertx.eventBus().request(SameLoopAddresses.nearest(vertx, address),
+        envelope, options));
   }
 }
