@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.polymart.core.bus.SameLoopAddresses;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -29,7 +30,7 @@ final class NodeMetrics {
   private static final Path PROC_STATUS = Path.of("/proc/self/status");
   /**
    * The event bus's meters count every user's {@code user.events.<id>} address as one, not one series per user, and
-   * a handler's same-loop addresses ({@code <address>@<event loop>}, see {@code SameLoopAddresses}) as its address.
+   * a handler's same-loop addresses ({@link SameLoopAddresses}) as its address.
    */
   private static final MeterFilter ONE_SERIES_PER_ADDRESS = new MeterFilter() {
     @Override
@@ -38,9 +39,7 @@ final class NodeMetrics {
       if (!id.getName().startsWith("vertx.eventbus") || address == null) {
         return id;
       }
-      int sameLoop = address.indexOf('@');
-      String counted = address.startsWith("user.events.") ? "user.events.*"
-          : sameLoop > 0 ? address.substring(0, sameLoop) : address;
+      String counted = address.startsWith("user.events.") ? "user.events.*" : SameLoopAddresses.addressOf(address);
       return counted.equals(address) ? id
           : id.replaceTags(Tags.of(id.getTags()).and(Label.EB_ADDRESS.toString(), counted));
     }

@@ -4,14 +4,19 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.polymart.core.bus.SameLoopAddresses;
 import io.vertx.core.spi.VertxTracerFactory;
 import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +28,34 @@ import java.util.concurrent.TimeUnit;
  * requests, PostgreSQL and Redis calls; the outbox and the event consumers carry the context through Kafka.
  */
 final class NodeTracing {
+  private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+  /** An event-bus span names the address a request was sent to, not the same-loop address it took. */
+  private static final SpanProcessor SAME_LOOP_DESTINATIONS = new SpanProcessor() {
+    @Override
+    public void onStart(Context parent, ReadWriteSpan span) {
+      String destination = span.getAttribute(DESTINATION);
+      if (destination != null) {
+        String address = SameLoopAddresses.addressOf(destination);
+        if (!address.equals(destination)) {
+          span.setAttribute(DESTINATION, address);
+        }
+      }
+    }
+
+    @Override
+    public boolean isStartRequired() {
+      return true;
+    }
+
+    @Override
+    public void onEnd(ReadableSpan span) {
+    }
+
+    @Override
+    public boolean isEndRequired() {
+      return false;
+    }
+  };
   private final OpenTelemetrySdk sdk;
 
   private NodeTracing(OpenTelemetrySdk sdk) {
@@ -46,6 +79,7 @@ final class NodeTracing {
         .setResource(Resource.getDefault().merge(Resource.create(
             Attributes.of(AttributeKey.stringKey("service.name"), "polymart"))))
         .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(settings.samplingRatio())))
+        .addSpanProcessor(SAME_LOOP_DESTINATIONS)
         .addSpanProcessor(BatchSpanProcessor.builder(spans).build())
         .build();
     return new NodeTracing(OpenTelemetrySdk.builder().setTracerProvider(tracerProvider)

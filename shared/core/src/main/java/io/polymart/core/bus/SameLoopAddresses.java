@@ -21,9 +21,17 @@ public final class SameLoopAddresses {
   private SameLoopAddresses() {
   }
 
+  private static final char SEPARATOR = '@';
+
   /** The address that reaches {@code address}'s handlers on the calling event loop; null off an event loop. */
   static String of(String address) {
-    return Context.isOnEventLoopThread() ? address + "@" + Thread.currentThread().getName() : null;
+    return Context.isOnEventLoopThread() ? address + SEPARATOR + Thread.currentThread().getName() : null;
+  }
+
+  /** The address a same-loop address stands for (for metrics and traces); any other address as it is. */
+  public static String addressOf(String address) {
+    int separator = address.indexOf(SEPARATOR);
+    return separator > 0 ? address.substring(0, separator) : address;
   }
 
   /** The same-loop address of {@code address} where a handler is bound on the calling event loop, else itself. */
