@@ -3,7 +3,6 @@ package io.polymart.gateway;
 import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusReply;
 import io.polymart.core.bus.BusRequest;
-import io.polymart.core.bus.SameLoopAddresses;
 import io.polymart.core.bus.UnhandledRequests;
 import io.polymart.core.error.ServiceException;
 import io.polymart.core.logging.RequestScope;
@@ -133,8 +132,7 @@ final class BusForwarder {
    * was leaving) is sent again: it was never handled.
    */
   private Future<Message<Object>> request(String address, JsonObject envelope, DeliveryOptions options) {
-    return UnhandledRequests.send(vertx, () -> vertx.eventBus().request(SameLoopAddresses.nearest(vertx, address),
-        envelope, options));
+    return UnhandledRequests.send(vertx, address, envelope, options);
   }
 
   private void respond(RoutingContext ctx, ApiOperation route, Message<Object> reply) {

@@ -17,11 +17,10 @@ import io.vertx.core.shareddata.LocalMap;
 public final class SameLoopAddresses {
   /** The Vert.x-local map of same-loop addresses bound, with how many servers bound each (instances on one loop). */
   private static final String BOUND = "polymart.bus.same-loop-addresses";
+  private static final char SEPARATOR = '@';
 
   private SameLoopAddresses() {
   }
-
-  private static final char SEPARATOR = '@';
 
   /** The address that reaches {@code address}'s handlers on the calling event loop; null off an event loop. */
   static String of(String address) {

@@ -2,6 +2,7 @@ package io.polymart.core.bus;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -17,6 +18,15 @@ public final class UnhandledRequests {
   private static final long[] PAUSES_MILLIS = {5, 20, 100, 250, 500};
 
   private UnhandledRequests() {
+  }
+
+  /**
+   * A request from one verticle to another (the gateway's forwards, the typed clients): to the callee's instance on
+   * this event loop where there is one ({@link SameLoopAddresses}), else to {@code address}; sent again, to wherever
+   * is nearest then, while it reaches no handler.
+   */
+  public static <T> Future<Message<T>> send(Vertx vertx, String address, Object body, DeliveryOptions options) {
+    return send(vertx, () -> vertx.eventBus().request(SameLoopAddresses.nearest(vertx, address), body, options));
   }
 
   public static <T> Future<Message<T>> send(Vertx vertx, Supplier<Future<Message<T>>> request) {

@@ -2,7 +2,6 @@ package io.polymart.core.client;
 
 import io.polymart.core.bus.BusHeaders;
 import io.polymart.core.bus.BusRequest;
-import io.polymart.core.bus.SameLoopAddresses;
 import io.polymart.core.bus.UnhandledRequests;
 import io.polymart.core.logging.RequestScope;
 import io.vertx.core.Future;
@@ -18,7 +17,7 @@ import java.time.Duration;
  * with the one timeout of {@link BusSettings}. A failure is the callee's {@code ReplyException} as it came (read it
  * with {@code ServiceException.fromFailure}); no answer in time fails as the event bus reports it. A request that
  * reached no handler is sent again a few times ({@link UnhandledRequests}) before it fails so. A request goes to the
- * callee's instance on the caller's event loop where there is one ({@link SameLoopAddresses}).
+ * callee's instance on the caller's event loop where there is one ({@code SameLoopAddresses}).
  */
 public final class BusClient {
   private final Vertx vertx;
@@ -60,7 +59,6 @@ public final class BusClient {
       options.addHeader(BusHeaders.REQUEST_ID, scope.requestId());
     }
     JsonObject envelope = BusRequest.envelope(params, query, body);
-    return UnhandledRequests.send(vertx, () -> vertx.eventBus().request(SameLoopAddresses.nearest(vertx, address),
-        envelope, options));
+    return UnhandledRequests.send(vertx, address, envelope, options);
   }
 }
