@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -67,8 +68,7 @@ final class ApiRouter {
         requestContext, cookies);
     Hooks hooks = new Hooks(forwarder);
     BodyHandler jsonBodies = BodyHandler.create(false).setBodyLimit(http.getLong("maxBodyBytes"));
-    Set<String> readOwnBody = contract.operations().stream().map(ApiOperation::of)
-        .filter(operation -> operation.hook().readsOwnBody()).map(ApiOperation::id).collect(Collectors.toSet());
+    OwnBodies ownBodies = OwnBodies.of(contract);
     CorsHandler cors = cors(http);
     // The builder puts every root handler on one route, where Vert.x wants security policies before the rest;
     // ours must see every request first (its id, its headers), so the CORS handler is wrapped.
@@ -85,7 +85,7 @@ final class ApiRouter {
           }
         })
         .rootHandler(ApiRouter::refuseEmptySegments)
-        .rootHandler(ctx -> readJsonBody(ctx, contract, readOwnBody, jsonBodies))
+        .rootHandler(ctx -> readJsonBody(ctx, ownBodies, jsonBodies))
         .rootHandler(new BrowserRequests(csrf)::handle);
     Handler<RoutingContext> media = null;
     for (OpenAPIRoute route : builder.getRoutes()) {
@@ -198,18 +198,34 @@ final class ApiRouter {
    * Every request under {@code /api/v1/}, known or not, has its body read up to {@code http.maxBodyBytes} (413
    * beyond) before routing, except the operations that read their own.
    */
-  private static void readJsonBody(RoutingContext ctx, OpenAPIContract contract, Set<String> readOwnBody,
-      BodyHandler jsonBodies) {
+  private static void readJsonBody(RoutingContext ctx, OwnBodies ownBodies, BodyHandler jsonBodies) {
     String path = ctx.request().path();
-    if (!path.startsWith(API_PREFIX)) {
-      ctx.next();
-      return;
-    }
-    Operation operation = contract.findOperation(path, ctx.request().method());
-    if (operation != null && readOwnBody.contains(operation.getOperationId())) {
-      ctx.next();
-    } else {
+    if (path.startsWith(API_PREFIX) && !ownBodies.readsOwn(path, ctx.request().method())) {
       jsonBodies.handle(ctx);
+    } else {
+      ctx.next();
+    }
+  }
+
+  /** The operations that read their own body ({@link Hook#readsOwnBody}). */
+  private record OwnBodies(OpenAPIContract contract, Set<String> operationIds, Set<HttpMethod> methods) {
+    static OwnBodies of(OpenAPIContract contract) {
+      List<ApiOperation> own = contract.operations().stream().map(ApiOperation::of)
+          .filter(operation -> operation.hook().readsOwnBody()).toList();
+      return new OwnBodies(contract, own.stream().map(ApiOperation::id).collect(Collectors.toSet()),
+          own.stream().map(ApiOperation::method).collect(Collectors.toSet()));
+    }
+
+    /**
+     * Whether the request is for one of them. Only a request of one of their methods is matched against the contract:
+     * that took 1.8 % of the event loops' CPU serving product pages.
+     */
+    boolean readsOwn(String path, HttpMethod method) {
+      if (!methods.contains(method)) {
+        return false;
+      }
+      Operation operation = contract.findOperation(path, method);
+      return operation != null && operationIds.contains(operation.getOperationId());
     }
   }
 

@@ -42,7 +42,7 @@ enum Hook {
 
   /** Whether the request's body is read by the route itself rather than as JSON for every API route. */
   boolean readsOwnBody() {
-    return this == MULTIPART_UPLOAD || this == OPENAPI_DOCUMENT;
+    return this == MULTIPART_UPLOAD;
   }
 
   static Hook named(String name) {

@@ -3,7 +3,6 @@ package io.polymart.main;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -28,24 +27,16 @@ import java.util.stream.Stream;
  */
 final class NodeMetrics {
   private static final Path PROC_STATUS = Path.of("/proc/self/status");
-  /**
-   * The event bus's meters count every user's {@code user.events.<id>} address as one, not one series per user, and
-   * a handler's same-loop addresses ({@link SameLoopAddresses}) as its address.
-   */
-  private static final MeterFilter ONE_SERIES_PER_ADDRESS = new MeterFilter() {
-    @Override
-    public Meter.Id map(Meter.Id id) {
-      String address = id.getTag(Label.EB_ADDRESS.toString());
-      if (!id.getName().startsWith("vertx.eventbus") || address == null) {
-        return id;
-      }
-      String counted = address.startsWith("user.events.") ? "user.events.*" : SameLoopAddresses.addressOf(address);
-      return counted.equals(address) ? id
-          : id.replaceTags(Tags.of(id.getTags()).and(Label.EB_ADDRESS.toString(), counted));
-    }
-  };
-
   private NodeMetrics() {
+  }
+
+  /**
+   * The address the event bus's meters count a message or handler under: every user's {@code user.events.<id>} as
+   * one, not one series per user, and a handler's same-loop addresses ({@link SameLoopAddresses}) as its address.
+   * {@link NodeMetricsFactory} names them so before Vert.x looks their meters up.
+   */
+  static String countedAddress(String address) {
+    return address.startsWith("user.events.") ? "user.events.*" : SameLoopAddresses.addressOf(address);
   }
 
   /** A registry name no other Vert.x in this JVM uses. */
@@ -55,12 +46,12 @@ final class NodeMetrics {
 
   /**
    * The node's registry, shaped before Vert.x registers its first meter in it ({@link VertxFactory}): no byte-count
-   * meters (every bus message updated them, with a windowed maximum each, for numbers nobody alerts on), one series
-   * for all users' live-update addresses and one per handler's address, and the process's resident memory.
+   * meters (every bus message updated them, with a windowed maximum each, for numbers nobody alerts on), and the
+   * process's resident memory.
    */
   static MeterRegistry newRegistry() {
     MeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().meterFilter(MeterFilter.deny(NodeMetrics::countsBytes)).meterFilter(ONE_SERIES_PER_ADDRESS);
+    registry.config().meterFilter(MeterFilter.deny(NodeMetrics::countsBytes));
     if (Files.isReadable(PROC_STATUS)) {
       Gauge.builder("process.resident.memory", NodeMetrics::residentBytes).baseUnit("bytes")
           .description("Resident set size of this JVM's process (heap, metaspace, code, threads, buffers)")

@@ -12,7 +12,6 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.core.spi.VertxTracerFactory;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -65,7 +64,7 @@ final class VertxFactory {
     options.setEventLoopPoolSize(Runtime.getRuntime().availableProcessors());
     VertxBuilder builder = Vertx.builder();
     if (metrics != null) {
-      builder.with(options.setMetricsOptions(metrics)).withMetrics(new MicrometerMetricsFactory(registry));
+      builder.with(options.setMetricsOptions(metrics)).withMetrics(new NodeMetricsFactory(registry));
     } else {
       builder.with(options);
     }
