@@ -24,8 +24,6 @@ import io.vertx.core.spi.metrics.TCPMetrics;
 import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 
-import java.util.function.UnaryOperator;
-
 /**
  * Vert.x's Micrometer metrics, with each event-bus address named as it is counted ({@link NodeMetrics#countedAddress})
  * before Vert.x looks its meters up. Micrometer keeps a meter found by the name and tags it was asked for only when no
@@ -41,7 +39,7 @@ final class NodeMetricsFactory implements VertxMetricsFactory {
 
   @Override
   public VertxMetrics metrics(VertxOptions options) {
-    return new CountedAddressMetrics(micrometer.metrics(options), NodeMetrics::countedAddress);
+    return new CountedAddressMetrics(micrometer.metrics(options));
   }
 
   @Override
@@ -60,11 +58,11 @@ final class NodeMetricsFactory implements VertxMetricsFactory {
   }
 
   /** Micrometer's metrics as they are, but the event bus's. */
-  private record CountedAddressMetrics(VertxMetrics metrics, UnaryOperator<String> counted) implements VertxMetrics {
+  private record CountedAddressMetrics(VertxMetrics metrics) implements VertxMetrics {
     @Override
     public EventBusMetrics<?> createEventBusMetrics() {
       EventBusMetrics<?> eventBus = metrics.createEventBusMetrics();
-      return eventBus == null ? null : new CountedAddresses<>(eventBus, counted);
+      return eventBus == null ? null : new CountedAddresses<>(eventBus);
     }
 
     @Override
@@ -119,11 +117,10 @@ final class NodeMetricsFactory implements VertxMetricsFactory {
   }
 
   /** The event bus's metrics, told each address as it is counted. */
-  private record CountedAddresses<H>(EventBusMetrics<H> metrics, UnaryOperator<String> counted)
-      implements EventBusMetrics<H> {
+  private record CountedAddresses<H>(EventBusMetrics<H> metrics) implements EventBusMetrics<H> {
     @Override
     public H handlerRegistered(String address) {
-      return metrics.handlerRegistered(counted.apply(address));
+      return metrics.handlerRegistered(NodeMetrics.countedAddress(address));
     }
 
     @Override
@@ -148,27 +145,27 @@ final class NodeMetricsFactory implements VertxMetricsFactory {
 
     @Override
     public void messageSent(String address, boolean publish, boolean local, boolean remote) {
-      metrics.messageSent(counted.apply(address), publish, local, remote);
+      metrics.messageSent(NodeMetrics.countedAddress(address), publish, local, remote);
     }
 
     @Override
     public void messageReceived(String address, boolean publish, boolean local, int handlers) {
-      metrics.messageReceived(counted.apply(address), publish, local, handlers);
+      metrics.messageReceived(NodeMetrics.countedAddress(address), publish, local, handlers);
     }
 
     @Override
     public void messageWritten(String address, int numberOfBytes) {
-      metrics.messageWritten(counted.apply(address), numberOfBytes);
+      metrics.messageWritten(NodeMetrics.countedAddress(address), numberOfBytes);
     }
 
     @Override
     public void messageRead(String address, int numberOfBytes) {
-      metrics.messageRead(counted.apply(address), numberOfBytes);
+      metrics.messageRead(NodeMetrics.countedAddress(address), numberOfBytes);
     }
 
     @Override
     public void replyFailure(String address, ReplyFailure failure) {
-      metrics.replyFailure(counted.apply(address), failure);
+      metrics.replyFailure(NodeMetrics.countedAddress(address), failure);
     }
 
     @Override
